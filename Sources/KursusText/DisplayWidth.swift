@@ -1,0 +1,118 @@
+/// How many terminal columns text occupies, and fitting text to a width.
+///
+/// Rules (a portable stand-in for `wcwidth`, which we may not call):
+/// - control characters (C0, DEL, C1) are 0 columns — they are sanitized
+///   by `TerminalSafe` before they reach a terminal anyway;
+/// - combining and enclosing marks, format characters (ZWJ, ZWNJ, bidi
+///   marks, U+200B…), variation selectors and Hangul medial/final jamo are 0;
+/// - East Asian Wide/Fullwidth characters and emoji with emoji presentation
+///   are 2; everything else is 1.
+/// A grapheme cluster is as wide as its base (its first scalar of non-zero
+/// width), or 2 when the base is followed by VARIATION SELECTOR-16 (emoji
+/// presentation). So "e\u{301}" is 1, "👍🏽" is 2 and "👨‍👩‍👧" is 2.
+public enum DisplayWidth {
+    /// The number of columns (0, 1 or 2) one grapheme cluster occupies.
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        var base = scalarWidth(first)
+        while let scalar = iterator.next() {
+            if scalar.value == 0xFE0F {
+                if base > 0 { return 2 }
+            } else if base == 0 {
+                base = scalarWidth(scalar)
+            }
+        }
+        return base
+    }
+
+    /// The sum of the widths of the grapheme clusters of `text`.
+    @inlinable
+    public static func of<S: StringProtocol>(_ text: S) -> Int {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ asciiWidth($0) }), let width = fast {
+            return width
+        }
+        var width = 0
+        for character in text {
+            width += of(character)
+        }
+        return width
+    }
+
+    /// The width of `text`; fastest for native strings.
+    public static func of(_ text: String) -> Int {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ asciiWidth($0) }), let width = fast {
+            return width
+        }
+        var width = 0
+        for character in text {
+            width += of(character)
+        }
+        return width
+    }
+
+    /// The width of pure-ASCII UTF-8, or nil when a byte is not ASCII.
+    @usableFromInline
+    static func asciiWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var width = 0
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte >= 0x20 && byte != 0x7F { width += 1 }
+        }
+        return width
+    }
+
+    /// The width of one Unicode scalar on its own.
+    static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
+        if value < 0x300 { return 1 }
+        if value >= 0x1160 && value <= 0x11FF { return 0 }  // Hangul medial and final jamo
+        if (value >= 0x200B && value <= 0x200F) || value == 0x2028 || value == 0x2029
+            || (value >= 0xFE00 && value <= 0xFE0F)
+        {
+            return 0
+        }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .surrogate:
+            return 0
+        default:
+            break
+        }
+        if WideCharacterTable.contains(value) { return 2 }
+        if value >= 0x1F000 && scalar.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    /// `text` shortened so that it is at most `toWidth` columns wide. When
+    /// anything is cut, `ellipsis` ends the result (and counts toward the
+    /// width); when even the ellipsis does not fit, the text is cut bare.
+    public static func truncate(_ text: String, toWidth: Int, ellipsis: String = "…") -> String {
+        guard toWidth > 0 else { return "" }
+        if of(text) <= toWidth { return text }
+        let ellipsisWidth = of(ellipsis)
+        let suffix = ellipsisWidth <= toWidth ? ellipsis : ""
+        let budget = toWidth - (ellipsisWidth <= toWidth ? ellipsisWidth : 0)
+        var result = ""
+        var used = 0
+        for character in text {
+            let width = of(character)
+            if used + width > budget { break }
+            result.append(character)
+            used += width
+        }
+        return result + suffix
+    }
+
+    /// `text` truncated (with "…") or right-padded with spaces to exactly
+    /// `toWidth` columns. A wide character that would straddle the edge is
+    /// dropped and replaced by padding.
+    public static func pad(_ text: String, toWidth: Int) -> String {
+        guard toWidth > 0 else { return "" }
+        let fitted = truncate(text, toWidth: toWidth)
+        let width = of(fitted)
+        if width >= toWidth { return fitted }
+        return fitted + String(repeating: " ", count: toWidth - width)
+    }
+}
