@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+// Kursus — a terminal course player. Layers, each depending only on those above it:
+//   KursusText (display width, terminal-safe text)
+//   KursusCourse (course model, package loading, validation)
+//   KursusMarkdown (Markdown laid out for a terminal)
+//   KursusEngine (pure state machine)
+//   KursusProgress (durable progress store)
+//   KursusTerminalUI (cell grid, screens, ncurses backend, runtime)
+//   kursus (command line only)
+// C is reached only through the two system-library targets CNcursesw and CCmarkGFM.
+import PackageDescription
+
+let package = Package(
+    name: "Kursus",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kursus", targets: ["kursus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "KursusText"),
+        .target(
+            name: "KursusCourse",
+            dependencies: ["KursusText", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "KursusMarkdown", dependencies: ["KursusText", "CCmarkGFM"]),
+        .target(name: "KursusEngine", dependencies: ["KursusCourse"]),
+        .target(name: "KursusProgress", dependencies: ["KursusCourse", "KursusEngine"]),
+        .target(
+            name: "KursusTerminalUI",
+            dependencies: ["KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "kursus",
+            dependencies: [
+                "KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusTerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KursusTextTests", dependencies: ["KursusText"]),
+        .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse"]),
+        .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),
+    ]
+)

@@ -1,0 +1,69 @@
+#ifndef KURSUS_CNCURSESW_SHIM_H
+#define KURSUS_CNCURSESW_SHIM_H
+// SwiftPM drops the -D flags pkg-config gives, so ask for the wide-character API here,
+// before curses.h is included; otherwise add_wch, get_wch and cchar_t are missing.
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// Swift 6 rejects C globals (stdscr, LINES, COLS, curscr) as shared mutable state and
+// does not import function-like macros (COLOR_PAIR, A_BOLD, getmaxyx, KEY_F), so these
+// small accessors are the only way the Swift side reaches them.
+
+static inline WINDOW *kursus_stdscr(void) { return stdscr; }
+static inline WINDOW *kursus_curscr(void) { return curscr; }
+static inline int kursus_lines(void) { return LINES; }
+static inline int kursus_cols(void) { return COLS; }
+
+static inline void kursus_screen_size(int *rows, int *cols) {
+    int y = 0, x = 0;
+    getmaxyx(stdscr, y, x);
+    *rows = y;
+    *cols = x;
+}
+
+static inline attr_t kursus_attr_normal(void) { return A_NORMAL; }
+static inline attr_t kursus_attr_bold(void) { return A_BOLD; }
+static inline attr_t kursus_attr_dim(void) { return A_DIM; }
+static inline attr_t kursus_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t kursus_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t kursus_attr_italic(void) {
+#ifdef A_ITALIC
+    return A_ITALIC;
+#else
+    return A_NORMAL;
+#endif
+}
+static inline int kursus_color_pair(int n) { return (int)COLOR_PAIR(n); }
+static inline int kursus_key_f(int n) { return KEY_F(n); }
+
+/// Starts curses on the process's own terminal. Unlike initscr it returns NULL instead of
+/// exiting when the terminal cannot be used (unknown TERM, no tty).
+static inline SCREEN *kursus_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+/// Sets the locale from the environment so ncursesw handles UTF-8.
+static inline void kursus_set_locale_from_environment(void) { setlocale(LC_ALL, ""); }
+
+/// Draws `count` wide characters at (y, x) with the given attributes and colour pair.
+static inline int kursus_draw_wide(int y, int x, const wchar_t *text, int count, attr_t attrs, short pair) {
+    wattr_set(stdscr, attrs, pair, NULL);
+    return mvwaddnwstr(stdscr, y, x, text, count);
+}
+
+/// Reads one key; returns OK for a character, KEY_CODE_YES for a function key, ERR on timeout.
+static inline int kursus_read_key(wint_t *out) { return wget_wch(stdscr, out); }
+
+static inline int kursus_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int kursus_err(void) { return ERR; }
+static inline int kursus_ok(void) { return OK; }
+
+/// Marks the whole screen for a full repaint on the next refresh (after resume from Ctrl-Z).
+static inline void kursus_force_full_redraw(void) { clearok(curscr, TRUE); }
+
+#endif

@@ -1,0 +1,137 @@
+import Yams
+
+/// Turns the text of `course.yaml` into a `Course`, collecting every problem with its
+/// place. Unknown keys are errors, so a typo such as `titel:` is caught, not ignored.
+struct ManifestParser {
+    static let formatVersion = "kursus/1"
+    static let courseKeys = ["format", "id", "title", "language", "version", "description", "authors", "modules"]
+    static let moduleKeys = ["id", "title", "description", "units"]
+    static let unitKeys = ["id", "kind", "title", "file", "optional"]
+    /// Caps that keep a hostile manifest from using unbounded time or memory.
+    static let maximumModules = 200
+    static let maximumUnits = 2000
+
+    let source: YAMLSource
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        source = YAMLSource(file: file)
+    }
+
+    /// The course, or nil when the manifest is too broken to describe one.
+    mutating func parse(_ text: String) -> Course? {
+        let root: Node?
+        switch source.compose(text) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let node):
+            root = node
+        }
+        guard var object = YAMLObject(root, source: source, what: "course.yaml", problems: &diagnostics) else { return nil }
+        object.rejectUnknownKeys(Self.courseKeys)
+        if let format = object.string("format", required: true), format != Self.formatVersion {
+            let place = source.location(of: object.value("format"))
+            diagnostics.append(.error(place, "unsupported format '\(format)'; this player reads '\(Self.formatVersion)'"))
+        }
+        let id = object.string("id", required: true)
+        checkIdentifier(id, node: object.value("id"), what: "course id")
+        let title = object.string("title", required: true)
+        let language = object.string("language", required: true)
+        if let language, !Self.looksLikeLanguageTag(language) {
+            diagnostics.append(.error(source.location(of: object.value("language")), "'\(language)' is not a language tag such as 'da' or 'en'"))
+        }
+        let version = object.string("version", required: true)
+        let description = object.string("description", required: false)
+        let authors = object.strings("authors")
+        let modules = parseModules(object.value("modules"), parent: object)
+        diagnostics += object.diagnostics
+        guard let id, let title, let language, let version else { return nil }
+        return Course(
+            id: id, title: title, language: language, version: version, description: description,
+            authors: authors, modules: modules, location: object.location
+        )
+    }
+
+    private mutating func parseModules(_ node: Node?, parent: YAMLObject) -> [CourseModule] {
+        guard let node else {
+            diagnostics.append(.error(parent.location, "missing required key 'modules'"))
+            return []
+        }
+        guard case .sequence(let sequence) = node, !sequence.isEmpty else {
+            diagnostics.append(.error(source.location(of: node), "'modules' must be a list with at least one module"))
+            return []
+        }
+        if sequence.count > Self.maximumModules {
+            diagnostics.append(.error(source.location(of: node), "a course may have at most \(Self.maximumModules) modules"))
+            return []
+        }
+        var modules: [CourseModule] = []
+        var unitCount = 0
+        for item in sequence {
+            guard var object = YAMLObject(item, source: source, what: "a module", problems: &diagnostics) else { continue }
+            object.rejectUnknownKeys(Self.moduleKeys)
+            let id = object.string("id", required: true)
+            checkIdentifier(id, node: object.value("id"), what: "module id")
+            let title = object.string("title", required: true)
+            let description = object.string("description", required: false)
+            var units: [CourseUnit] = []
+            if let unitsNode = object.value("units") {
+                if case .sequence(let unitItems) = unitsNode, !unitItems.isEmpty {
+                    unitCount += unitItems.count
+                    if unitCount > Self.maximumUnits {
+                        diagnostics.append(.error(source.location(of: unitsNode), "a course may have at most \(Self.maximumUnits) units"))
+                        diagnostics += object.diagnostics
+                        return modules
+                    }
+                    units = unitItems.compactMap { parseUnit($0) }
+                } else {
+                    diagnostics.append(.error(source.location(of: unitsNode), "'units' must be a list with at least one unit"))
+                }
+            } else {
+                diagnostics.append(.error(object.location, "missing required key 'units'"))
+            }
+            diagnostics += object.diagnostics
+            if let id, let title {
+                modules.append(CourseModule(id: id, title: title, description: description, units: units, location: object.location))
+            }
+        }
+        return modules
+    }
+
+    private mutating func parseUnit(_ node: Node) -> CourseUnit? {
+        guard var object = YAMLObject(node, source: source, what: "a unit", problems: &diagnostics) else { return nil }
+        object.rejectUnknownKeys(Self.unitKeys)
+        let id = object.string("id", required: true)
+        checkIdentifier(id, node: object.value("id"), what: "unit id")
+        var kind: UnitKind?
+        if let kindText = object.string("kind", required: true) {
+            kind = UnitKind(rawValue: kindText)
+            let place = source.location(of: object.value("kind"))
+            if let known = kind, !UnitKind.supported.contains(known) {
+                diagnostics.append(.error(place, "unit kind '\(kindText)' is reserved for a later version; this player plays: \(UnitKind.supported.map(\.rawValue).joined(separator: ", "))"))
+            } else if kind == nil {
+                let names = UnitKind.supported.map(\.rawValue)
+                let hint = Spelling.closest(to: kindText, among: names).map { "; did you mean '\($0)'?" } ?? "; known kinds: \(names.joined(separator: ", "))"
+                diagnostics.append(.error(place, "unknown unit kind '\(kindText)'\(hint)"))
+            }
+        }
+        let title = object.string("title", required: false)
+        let file = object.string("file", required: kind == .lesson)
+        let optional = object.bool("optional") ?? false
+        diagnostics += object.diagnostics
+        guard let id, let kind else { return nil }
+        return CourseUnit(id: id, kind: kind, title: title ?? "", file: file, optional: optional, location: object.location)
+    }
+
+    private mutating func checkIdentifier(_ id: String?, node: Node?, what: String) {
+        guard let id, let problem = Identifier.problem(with: id) else { return }
+        diagnostics.append(.error(source.location(of: node), "\(what) '\(id)' \(problem)"))
+    }
+
+    static func looksLikeLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Resolves paths written in course files to files inside the package folder. A path
+/// may never reach outside the package: absolute paths, `..` segments, home-relative
+/// paths and symbolic links that lead out are all refused with a reason.
+public struct PackagePath: Sendable {
+    /// The package folder with every symbolic link resolved.
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL.resolvingSymlinksInPath()
+    }
+
+    /// The file `relative` names, relative to the folder `base` (itself relative to the
+    /// package root, "" for the root). Returns the URL and the package-relative path.
+    public func resolve(_ relative: String, from base: String = "") -> Result<(url: URL, path: String), PathProblem> {
+        if relative.isEmpty { return .failure(.empty) }
+        if relative.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return .failure(.controlCharacters)
+        }
+        if relative.hasPrefix("/") { return .failure(.absolute) }
+        if relative.hasPrefix("~") { return .failure(.homeRelative) }
+        if relative.contains("\\") { return .failure(.backslash) }
+        if relative.contains(":") && relative.split(separator: "/").first?.contains(":") == true {
+            return .failure(.url)
+        }
+        var segments: [Substring] = base.split(separator: "/")
+        for segment in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..": return .failure(.parentSegment)
+            default: segments.append(segment)
+            }
+        }
+        guard !segments.isEmpty else { return .failure(.empty) }
+        let packageRelative = segments.joined(separator: "/")
+        let candidate = root.appendingPathComponent(packageRelative)
+        let resolved = candidate.resolvingSymlinksInPath()
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        guard resolved.path.hasPrefix(rootPath) else { return .failure(.linkLeadsOutside) }
+        return .success((resolved, packageRelative))
+    }
+
+    public enum PathProblem: Error, Hashable, Sendable, CustomStringConvertible {
+        case empty, controlCharacters, absolute, homeRelative, backslash, url, parentSegment, linkLeadsOutside
+
+        public var description: String {
+            switch self {
+            case .empty: "the path is empty"
+            case .controlCharacters: "the path contains control characters"
+            case .absolute: "absolute paths are not allowed; write the path relative to the package folder"
+            case .homeRelative: "paths starting with '~' are not allowed; write the path relative to the package folder"
+            case .backslash: "use '/' between folders, not '\\'"
+            case .url: "a web address or drive letter is not a package file; write a path relative to the package folder"
+            case .parentSegment: "'..' is not allowed; every file must be inside the package folder"
+            case .linkLeadsOutside: "the path leads outside the package folder (through a symbolic link)"
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// A course as its manifest describes it. Values only; loading lives in `Loading/`.
+public struct Course: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var language: String
+    public var version: String
+    public var description: String?
+    public var authors: [String]
+    public var modules: [CourseModule]
+    /// Where the manifest was read from, for diagnostics.
+    public var location: SourceLocation
+
+    public init(
+        id: String, title: String, language: String, version: String, description: String? = nil,
+        authors: [String] = [], modules: [CourseModule], location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.language = language
+        self.version = version
+        self.description = description
+        self.authors = authors
+        self.modules = modules
+        self.location = location
+    }
+
+    /// Every unit in course order.
+    public var allUnits: [CourseUnit] { modules.flatMap(\.units) }
+
+    public func unit(withID id: String) -> CourseUnit? {
+        for module in modules {
+            if let unit = module.units.first(where: { $0.id == id }) { return unit }
+        }
+        return nil
+    }
+
+    public func module(containing unitID: String) -> CourseModule? {
+        modules.first { module in module.units.contains { $0.id == unitID } }
+    }
+}
+
+public struct CourseModule: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var description: String?
+    public var units: [CourseUnit]
+    public var location: SourceLocation
+
+    public init(id: String, title: String, description: String? = nil, units: [CourseUnit], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.units = units
+        self.location = location
+    }
+}
+
+/// The kinds of unit a package can hold. v1 plays lessons; the others are reserved names.
+public enum UnitKind: String, Hashable, Sendable, CaseIterable, Codable {
+    case lesson
+    case quiz
+    case scenario
+    case survey
+
+    /// Kinds this version of the player can play.
+    public static let supported: [UnitKind] = [.lesson]
+}
+
+public struct CourseUnit: Hashable, Sendable {
+    public var id: String
+    public var kind: UnitKind
+    public var title: String
+    /// The unit's file, relative to the package folder, as written in the manifest.
+    public var file: String?
+    public var optional: Bool
+    public var estimatedMinutes: Int?
+    public var objectives: [String]
+    public var location: SourceLocation
+
+    public init(
+        id: String, kind: UnitKind, title: String, file: String?, optional: Bool = false,
+        estimatedMinutes: Int? = nil, objectives: [String] = [], location: SourceLocation
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.file = file
+        self.optional = optional
+        self.estimatedMinutes = estimatedMinutes
+        self.objectives = objectives
+        self.location = location
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// A reference from a lesson to a file in the package (an image), with its place in the lesson body.
+public struct LessonAssetReference: Hashable, Sendable {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Everything `kursus validate` reports about a package.
+public struct ValidationReport: Sendable, Codable {
+    public struct Summary: Sendable, Codable, Equatable {
+        public var modules: Int
+        public var units: [String: Int]
+        public var errors: Int
+        public var warnings: Int
+    }
+
+    public var package: String
+    public var diagnostics: [Diagnostic]
+    public var summary: Summary
+
+    public var passed: Bool { !diagnostics.hasErrors }
+}
+
+/// Checks a whole package. The Markdown layer sits above this one, so the function that
+/// finds image references in a lesson body is handed in by the caller.
+public struct PackageValidator: Sendable {
+    public typealias AssetScanner = @Sendable (String) -> [LessonAssetReference]
+    let scanAssets: AssetScanner
+
+    public init(scanAssets: @escaping AssetScanner) {
+        self.scanAssets = scanAssets
+    }
+
+    public func validate(_ folder: URL, shownAs displayRoot: String) -> ValidationReport {
+        let (loaded, loadDiagnostics) = CoursePackageLoader.load(folder, shownAs: displayRoot)
+        var diagnostics = loadDiagnostics
+        var summary = ValidationReport.Summary(modules: 0, units: [:], errors: 0, warnings: 0)
+        if let package = loaded {
+            summary.modules = package.course.modules.count
+            for unit in package.course.allUnits { summary.units[unit.kind.rawValue, default: 0] += 1 }
+            for unit in package.course.allUnits where package.lessonFiles[unit.id] != nil {
+                diagnostics += checkLesson(unit, in: package)
+            }
+        }
+        diagnostics = Self.ordered(diagnostics)
+        summary.errors = diagnostics.errors.count
+        summary.warnings = diagnostics.warnings.count
+        return ValidationReport(package: displayRoot, diagnostics: diagnostics, summary: summary)
+    }
+
+    /// Image references must stay inside the package; a missing image is a warning.
+    func checkLesson(_ unit: CourseUnit, in package: CoursePackage) -> [Diagnostic] {
+        guard let lesson = try? package.lesson(unit), let file = unit.file else { return [] }
+        let lessonFolder = file.split(separator: "/").dropLast().joined(separator: "/")
+        let shownFile = package.shown(file)
+        var diagnostics: [Diagnostic] = []
+        for reference in scanAssets(lesson.body) {
+            let place = SourceLocation(file: shownFile, line: reference.line + lesson.bodyLineOffset, column: reference.column)
+            switch package.paths.resolve(reference.path, from: lessonFolder) {
+            case .failure(let problem):
+                diagnostics.append(.error(place, "image '\(reference.path)': \(problem)"))
+            case .success(let (url, relative)):
+                if !FileManager.default.fileExists(atPath: url.path) {
+                    diagnostics.append(.warning(place, "image '\(reference.path)' not found (looked for \(package.shown(relative))); learners will see only its description"))
+                }
+            }
+        }
+        if lesson.body.unicodeScalars.contains(where: { $0.value == 0x1B || (0x80...0x9F).contains($0.value) }) {
+            diagnostics.append(.warning(SourceLocation(file: shownFile), "contains terminal control characters; they are shown as symbols, never sent to the terminal"))
+        }
+        return diagnostics
+    }
+
+    /// Sorted by file, then line and column, so output is stable and easy to follow.
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        let unique = diagnostics.filter { seen.insert($0).inserted }
+        var fileOrder: [String: Int] = [:]
+        for diagnostic in unique where fileOrder[diagnostic.location.file] == nil {
+            fileOrder[diagnostic.location.file] = fileOrder.count
+        }
+        return unique.enumerated().sorted { a, b in
+            let (l, r) = (a.element.location, b.element.location)
+            let key = { (d: SourceLocation, offset: Int) in [fileOrder[d.file] ?? 0, d.line, d.column, offset] }
+            return key(l, a.offset).lexicographicallyPrecedes(key(r, b.offset))
+        }.map(\.element)
+    }
+}
