@@ -52,6 +52,8 @@ let package = Package(
         ),
         .testTarget(name: "KursusTextTests", dependencies: ["KursusText"]),
         .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse"]),
+        .testTarget(name: "KursusEngineTests", dependencies: ["KursusEngine"]),
+        .testTarget(name: "KursusProgressTests", dependencies: ["KursusProgress"]),
         .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),
     ]
 )

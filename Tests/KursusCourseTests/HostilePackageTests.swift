@@ -57,7 +57,7 @@ struct HostilePackageTests {
     func hugeLesson() throws {
         let diagnostics = try load(lessonPath: "lektioner/en.md") { package in
             let url = package.root.appendingPathComponent("lektioner/en.md")
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             let handle = try FileHandle(forWritingTo: url)
             try handle.truncate(atOffset: 50 << 20)
             try handle.close()

@@ -1,0 +1,9 @@
+/// Work the reducer asks the runtime to do. The reducer itself never does I/O.
+public enum PlayerEffect: Hashable, Sendable {
+    /// Read and lay out a lesson for a width; answer with `lessonLaidOut` or `lessonFailed`.
+    case layoutLesson(unitID: String, width: Int)
+    /// Persist this progress (off the key path); answer with `saveFinished`.
+    case saveProgress(LearnerProgress)
+    /// Restore the terminal and end the program (after pending saves are flushed).
+    case quit
+}

@@ -1,0 +1,23 @@
+/// Why progress could not be read or written. Every case names the file involved.
+public enum ProgressError: Error, Hashable, Sendable, CustomStringConvertible {
+    case invalidLearnerID(String, reason: String)
+    case unreadable(path: String, reason: String)
+    case corrupt(path: String, reason: String)
+    case newerSchema(path: String, found: Int, supported: Int)
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidLearnerID(id, reason):
+            "learner id '\(id.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0) }.joined())' \(reason)"
+        case let .unreadable(path, reason):
+            "\(path): cannot read progress: \(reason)"
+        case let .corrupt(path, reason):
+            "\(path): the progress file is damaged: \(reason)"
+        case let .newerSchema(path, found, supported):
+            "\(path): progress was saved by a newer Kursus (schema \(found); this one reads up to \(supported)). Update Kursus; the file is left untouched"
+        case let .writeFailed(path, reason):
+            "\(path): cannot save progress: \(reason)"
+        }
+    }
+}
