@@ -54,6 +54,8 @@ let package = Package(
         .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse"]),
         .testTarget(name: "KursusEngineTests", dependencies: ["KursusEngine"]),
         .testTarget(name: "KursusProgressTests", dependencies: ["KursusProgress"]),
+        .testTarget(name: "KursusTerminalUITests", dependencies: ["KursusTerminalUI"], exclude: ["Golden"]),
+        .testTarget(name: "KursusEndToEndTests", dependencies: ["kursus", "KursusText"]),
         .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),
     ]
 )

@@ -9,6 +9,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <signal.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -65,5 +66,20 @@ static inline int kursus_ok(void) { return OK; }
 
 /// Marks the whole screen for a full repaint on the next refresh (after resume from Ctrl-Z).
 static inline void kursus_force_full_redraw(void) { clearok(curscr, TRUE); }
+
+/// On a crash (a trap in Swift, SIGSEGV, SIGBUS, SIGFPE, SIGABRT) leave curses mode
+/// before the process dies, so the learner's terminal is not left in raw mode.
+static inline void kursus_crash_handler(int signal_number) {
+    endwin();
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+static inline void kursus_install_crash_restore(void) {
+    int signals[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
+    for (unsigned i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+        signal(signals[i], kursus_crash_handler);
+    }
+}
 
 #endif

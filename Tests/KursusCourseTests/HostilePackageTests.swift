@@ -16,7 +16,7 @@ struct HostilePackageTests {
     @Test("a unit path with '..' is refused", arguments: ["../../etc/passwd", "lektioner/../../x.md"])
     func parentSegments(path: String) throws {
         let diagnostics = try load(lessonPath: path)
-        #expect(diagnostics.map(\.description).contains("p/course.yaml:11:7: error: unit 'l1': file '\(path)': '..' is not allowed; every file must be inside the package folder"))
+        #expect(diagnostics.map(\.description).contains("p/course.yaml:11:7: error: unit 'l1': file '\(path)': '..' leads outside the package folder; every file must be inside it"))
     }
 
     @Test("an absolute unit path is refused")

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Resolves paths written in course files to files inside the package folder. A path
-/// may never reach outside the package: absolute paths, `..` segments, home-relative
-/// paths and symbolic links that lead out are all refused with a reason.
+/// may never reach outside the package: absolute paths, `..` segments that climb above
+/// the package folder, home-relative paths and symbolic links that lead out are all
+/// refused with a reason.
 public struct PackagePath: Sendable {
     /// The package folder with every symbolic link resolved.
     public let root: URL
@@ -28,7 +29,10 @@ public struct PackagePath: Sendable {
         for segment in relative.split(separator: "/", omittingEmptySubsequences: true) {
             switch segment {
             case ".": continue
-            case "..": return .failure(.parentSegment)
+            case "..":
+                // `..` is fine while it stays inside the package (`../billeder/x.png` from a lesson folder).
+                if segments.isEmpty { return .failure(.parentSegment) }
+                segments.removeLast()
             default: segments.append(segment)
             }
         }
@@ -52,7 +56,7 @@ public struct PackagePath: Sendable {
             case .homeRelative: "paths starting with '~' are not allowed; write the path relative to the package folder"
             case .backslash: "use '/' between folders, not '\\'"
             case .url: "a web address or drive letter is not a package file; write a path relative to the package folder"
-            case .parentSegment: "'..' is not allowed; every file must be inside the package folder"
+            case .parentSegment: "'..' leads outside the package folder; every file must be inside it"
             case .linkLeadsOutside: "the path leads outside the package folder (through a symbolic link)"
             }
         }

@@ -1,0 +1,142 @@
+import CNcursesw
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The only code that talks to ncurses: copies grids to the screen and reads keys.
+public final class NcursesBackend: TerminalBackend {
+    public enum StartError: Error, CustomStringConvertible {
+        case noTerminal
+        public var description: String {
+            "cannot start the terminal UI: standard input and output must be a terminal with a known TERM"
+        }
+    }
+
+    private var screen: OpaquePointer?
+    private var active = false
+    private var pairs: [Tint: Int16] = [:]
+    private let useColor: Bool
+
+    /// Starts curses: raw keys (Ctrl-C and Ctrl-Z arrive as keys, so quitting and
+    /// suspending go through the runtime), no echo, hidden cursor, colours on the
+    /// terminal's own background.
+    public init(theme: ColorTheme, color: Bool) throws(StartError) {
+        kursus_set_locale_from_environment()
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, let screen = kursus_newterm() else {
+            throw .noTerminal
+        }
+        self.screen = screen
+        active = true
+        kursus_install_crash_restore()
+        useColor = color && has_colors()
+        raw()
+        noecho()
+        nonl()
+        keypad(kursus_stdscr(), true)
+        curs_set(0)
+        set_escdelay(25)
+        if useColor {
+            start_color()
+            use_default_colors()
+            for (index, tint) in Tint.allCases.enumerated() {
+                let pair = Int16(index + 1)
+                init_pair(pair, Int16(theme.colors[tint] ?? -1), -1)
+                pairs[tint] = pair
+            }
+        }
+    }
+
+    public func size() -> (columns: Int, rows: Int) {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        kursus_screen_size(&rows, &columns)
+        return (Int(columns), Int(rows))
+    }
+
+    public func draw(_ grid: Grid) {
+        guard active else { return }
+        let (columns, rows) = size()
+        for y in 0..<min(rows, grid.height) {
+            for run in grid.runs(row: y) where run.x < columns {
+                var wide = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                let count = Int32(wide.count)
+                wide.append(0)
+                _ = kursus_draw_wide(Int32(y), Int32(run.x), &wide, count, attributes(run.style), useColor ? pairs[run.style.tint] ?? 0 : 0)
+            }
+        }
+        wnoutrefresh(kursus_stdscr())
+        doupdate()
+    }
+
+    private func attributes(_ style: CellStyle) -> attr_t {
+        var value = kursus_attr_normal()
+        if style.attributes.contains(.bold) { value |= kursus_attr_bold() }
+        if style.attributes.contains(.reverse) { value |= kursus_attr_reverse() }
+        if style.attributes.contains(.underline) { value |= kursus_attr_underline() }
+        if style.attributes.contains(.italic) { value |= kursus_attr_italic() }
+        if style.attributes.contains(.dim), useColor { value |= kursus_attr_dim() }
+        return value
+    }
+
+    public func read(timeout milliseconds: Int) -> TerminalInput {
+        guard active else { return .none }
+        wtimeout(kursus_stdscr(), Int32(milliseconds))
+        var key: wint_t = 0
+        let result = kursus_read_key(&key)
+        if result == kursus_err() { return .none }
+        if result == kursus_key_code_yes() { return Self.functionKey(Int32(key)) }
+        guard let scalar = Unicode.Scalar(UInt32(key)) else { return .none }
+        switch key {
+        case 3: return .controlC
+        case 26: return .controlZ
+        case 27: return .escape
+        case 10, 13: return .enter
+        case 8, 127: return .backspace
+        case 9: return .tab
+        case 0..<32: return .none
+        default: return .character(Character(scalar))
+        }
+    }
+
+    static func functionKey(_ code: Int32) -> TerminalInput {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_RESIZE: return .resize
+        default:
+            for n in 1...12 where code == kursus_key_f(Int32(n)) { return .function(n) }
+            return .none
+        }
+    }
+
+    public func suspend() {
+        guard active else { return }
+        def_prog_mode()
+        endwin()
+        raise(SIGSTOP)
+        // Resumed (fg): take the terminal back and repaint everything.
+        reset_prog_mode()
+        kursus_force_full_redraw()
+        refresh()
+    }
+
+    public func shutdown() {
+        guard active else { return }
+        active = false
+        curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    deinit { shutdown() }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// One language's UI strings, loaded from `Assets/strings/<language>.json`:
+/// `{"language": "da", "strings": {"menu.hints": "…", …}}`. Placeholders are `{name}`.
+public struct UIStrings: Sendable {
+    public let language: String
+    private let table: [String: String]
+
+    public init(language: String, table: [String: String]) {
+        self.language = language
+        self.table = table
+    }
+
+    public func callAsFunction(_ key: L10nKey, _ arguments: [String: String] = [:]) -> String {
+        var text = table[key.rawValue] ?? key.rawValue
+        for (name, value) in arguments {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    /// Keys the table lacks; empty for a complete table.
+    public var missingKeys: [L10nKey] { L10nKey.allCases.filter { table[$0.rawValue] == nil } }
+
+    public struct LoadError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    public static func load(language: String, assets: URL) throws(LoadError) -> UIStrings {
+        struct File: Decodable { var language: String; var strings: [String: String] }
+        let url = assets.appendingPathComponent("strings").appendingPathComponent("\(language).json")
+        guard let data = try? Data(contentsOf: url) else {
+            throw LoadError(path: url.path, reason: "the UI string table is missing or unreadable")
+        }
+        guard let file = try? JSONDecoder().decode(File.self, from: data) else {
+            throw LoadError(path: url.path, reason: "not a valid string table")
+        }
+        let strings = UIStrings(language: file.language, table: file.strings)
+        if let missing = strings.missingKeys.first {
+            throw LoadError(path: url.path, reason: "missing the string '\(missing.rawValue)'")
+        }
+        return strings
+    }
+}
+
+/// The UI language: `--lang`, else `LC_ALL`, else `LANG` (Danish when it starts with "da"), else English.
+public enum UILanguage {
+    public static let supported = ["da", "en"]
+
+    public static func resolve(flag: String?, environment: [String: String]) -> String {
+        if let flag, supported.contains(flag) { return flag }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            return value.lowercased().hasPrefix("da") ? "da" : "en"
+        }
+        return "en"
+    }
+}

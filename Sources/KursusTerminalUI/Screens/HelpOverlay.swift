@@ -1,0 +1,67 @@
+import KursusText
+
+/// The `?` overlay: a framed box over the current screen listing the keys.
+enum HelpOverlay {
+    static func draw(_ context: ScreenContext, into grid: inout Grid) {
+        let strings = context.strings
+        let lines: [String] = [
+            strings(.helpMove), strings(.helpPage), strings(.helpTopBottom), strings(.helpOpen),
+            strings(.helpBack), strings(.helpHelp), strings(.helpQuit), strings(.helpSuspend),
+        ]
+        let note = strings(.helpProgress)
+        let innerWidth = min(grid.width - 6, max(lines.map { DisplayWidth.of($0) }.max() ?? 0, 40) + 2)
+        let noteLines = wrap(note, width: innerWidth - 2)
+        let contentRows = lines.count + 1 + noteLines.count + 2
+        let height = min(grid.height - 2, contentRows + 2)
+        let width = innerWidth + 2
+        let left = max(0, (grid.width - width) / 2)
+        let top = max(0, (grid.height - height) / 2)
+        let frame = context.symbols.isUnicode ? ("┌", "┐", "└", "┘", "─", "│") : ("+", "+", "+", "+", "-", "|")
+        let border = CellStyle(.accent, .bold)
+        grid.fill(x: left, y: top, width: width, height: height, style: .plain)
+        let title = " \(strings(.helpTitle)) "
+        for x in left..<(left + width) {
+            grid[x, top] = Cell(frame.4, style: border)
+            grid[x, top + height - 1] = Cell(frame.4, style: border)
+        }
+        for y in top..<(top + height) {
+            grid[left, y] = Cell(frame.5, style: border)
+            grid[left + width - 1, y] = Cell(frame.5, style: border)
+        }
+        grid[left, top] = Cell(frame.0, style: border)
+        grid[left + width - 1, top] = Cell(frame.1, style: border)
+        grid[left, top + height - 1] = Cell(frame.2, style: border)
+        grid[left + width - 1, top + height - 1] = Cell(frame.3, style: border)
+        grid.put(title, x: left + 2, y: top, style: CellStyle(.heading, .bold))
+        var y = top + 1
+        let maxY = top + height - 2
+        for line in lines where y <= maxY {
+            grid.put(line, x: left + 2, y: y, maxWidth: innerWidth - 2)
+            y += 1
+        }
+        y += 1
+        for line in noteLines where y <= maxY {
+            grid.put(line, x: left + 2, y: y, style: .muted, maxWidth: innerWidth - 2)
+            y += 1
+        }
+        if y < maxY { y = maxY }
+        grid.put(strings(.helpClose), x: left + 2, y: maxY, style: CellStyle(.muted, .dim), maxWidth: innerWidth - 2)
+    }
+
+    /// Word wrap by display columns, for the short notes on overlays.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if DisplayWidth.of(candidate) > width, !current.isEmpty {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

@@ -1,0 +1,71 @@
+import KursusEngine
+import KursusMarkdown
+import KursusText
+
+/// A lesson laid out for one width, kept by the runtime while the lesson is open.
+public struct RenderedLesson: Sendable {
+    public var unitID: String
+    public var width: Int
+    public var lines: [StyledLine]
+
+    public init(unitID: String, width: Int, lines: [StyledLine]) {
+        self.unitID = unitID
+        self.width = width
+        self.lines = lines
+    }
+}
+
+/// The lesson reader: the laid-out text between the title and the key hints.
+public enum ReaderScreen {
+    /// Text is at most this wide, centred on wide terminals, so lines stay readable.
+    public static let maximumTextWidth = 96
+    public static let minimumMargin = 2
+
+    /// The width lessons are laid out for on a terminal `columns` wide.
+    public static func textWidth(forColumns columns: Int) -> Int {
+        max(10, min(maximumTextWidth, columns - 2 * minimumMargin))
+    }
+
+    static func draw(_ state: PlayerState, _ position: LessonPosition, _ lesson: RenderedLesson?, _ context: ScreenContext, into grid: inout Grid) {
+        let strings = context.strings
+        let units = state.units
+        let unitIndex = units.firstIndex { $0.id == position.unitID }
+        let module = state.course.module(containing: position.unitID)
+        let moduleIndex = module.flatMap { m in state.course.modules.firstIndex { $0.id == m.id } }
+        let unitInModule = module?.units.firstIndex { $0.id == position.unitID }
+        let number = [moduleIndex, unitInModule].compactMap { $0.map { "\($0 + 1)" } }.joined(separator: ".")
+        let unitTitle = unitIndex.map { units[$0].title } ?? ""
+        let moduleLabel = moduleIndex.map { strings(.readerModule, ["number": "\($0 + 1)"]) } ?? ""
+        let bodyRows = Chrome.bodyRows(forHeight: grid.height)
+        let percent = position.percentRead(bodyRows: bodyRows)
+        let lineCount = position.lineCount ?? 0
+        let pages = max(1, (lineCount + bodyRows - 1) / bodyRows)
+        let page = position.endVisible(bodyRows: bodyRows) ? pages : min(pages, position.scroll / bodyRows + 1)
+        Chrome.draw(
+            into: &grid,
+            title: "\(moduleLabel) › \(number) \(unitTitle)",
+            titleRight: "\(percent) %",
+            hints: strings(.readerHints),
+            hintsRight: StatusLine.text(state, context) ?? strings(.readerPage, ["page": "\(page)", "pages": "\(pages)"]),
+            hintsRightStyle: StatusLine.style(state),
+            symbols: context.symbols
+        )
+        guard let lesson, lesson.unitID == position.unitID else {
+            grid.put("  " + strings(.readerLoading), x: 0, y: Chrome.bodyTop, style: .muted)
+            return
+        }
+        let textWidth = textWidth(forColumns: grid.width)
+        let margin = max(minimumMargin, (grid.width - textWidth) / 2)
+        let visible = lesson.lines.dropFirst(position.scroll).prefix(bodyRows)
+        for (offset, line) in visible.enumerated() {
+            var x = margin
+            for span in line.spans {
+                x += grid.put(span.text, x: x, y: Chrome.bodyTop + offset, style: Theme.style(for: span.style), maxWidth: grid.width - x)
+            }
+        }
+        if position.endVisible(bodyRows: bodyRows), visible.count < bodyRows {
+            let y = Chrome.bodyTop + visible.count + (visible.count + 1 < bodyRows ? 1 : 0)
+            grid.put(strings(.readerEnd), x: margin, y: y, style: CellStyle(.muted, .dim))
+        }
+    }
+}

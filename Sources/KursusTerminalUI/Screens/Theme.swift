@@ -1,0 +1,57 @@
+import Foundation
+import KursusMarkdown
+
+/// Maps what text is (a Markdown role) to how it looks (a tint plus attributes), and
+/// tints to terminal colours from `Assets/themes/<name>.json`.
+public enum Theme {
+    static func style(for span: SpanStyle) -> CellStyle {
+        let tint: Tint
+        switch span.role {
+        case .body: tint = .normal
+        case .heading: tint = .heading
+        case .code, .codeBlock: tint = .code
+        case .link, .linkNumber: tint = .link
+        case .quote: tint = .normal
+        case .listMarker: tint = .accent
+        case .rule, .tableBorder, .wrapMarker: tint = .muted
+        case .tableHeader: tint = .heading
+        case .image: tint = .accent
+        case .html: tint = .muted
+        }
+        return CellStyle(tint, span.attributes)
+    }
+}
+
+/// Terminal colour numbers per tint; -1 is the terminal's own colour.
+public struct ColorTheme: Sendable, Equatable {
+    public var colors: [Tint: Int]
+
+    public static let monochrome = ColorTheme(colors: [:])
+
+    static let names = ["default": -1, "black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7]
+
+    public struct LoadError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    public static func load(named name: String, assets: URL) throws(LoadError) -> ColorTheme {
+        struct File: Decodable { var colors: [String: String] }
+        let url = assets.appendingPathComponent("themes").appendingPathComponent("\(name).json")
+        guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data) else {
+            throw LoadError(path: url.path, reason: "the colour theme is missing or not valid JSON")
+        }
+        var colors: [Tint: Int] = [:]
+        for (key, value) in file.colors {
+            guard let tint = Tint(rawValue: key) else {
+                throw LoadError(path: url.path, reason: "unknown colour role '\(key)'; roles are \(Tint.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let number = names[value] else {
+                throw LoadError(path: url.path, reason: "unknown colour '\(value)' for '\(key)'; colours are \(names.keys.sorted().joined(separator: ", "))")
+            }
+            colors[tint] = number
+        }
+        return ColorTheme(colors: colors)
+    }
+}

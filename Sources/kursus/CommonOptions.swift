@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import KursusCourse
+import KursusProgress
+
+/// Colour choice shared by `play` and `render`.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// Where learners' data lives; shared by every command that reads or writes progress.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "Folder for learners' progress.",
+        discussion: "Default: $KURSUS_DATA_DIR, else $XDG_DATA_HOME/kursus, else ~/.local/share/kursus.",
+        valueName: "dir"))
+    var dataDirectory: String?
+
+    var resolved: URL {
+        DataDirectory.locate(explicit: dataDirectory, environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
+    }
+}
+
+/// Errors the command line reports itself, already phrased for the user.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum CommandSupport {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static func installation() throws -> Installation {
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "kursus")
+        let resolvedExecutable = Bundle.main.executableURL ?? executable
+        guard let installation = Installation.locate(environment: environment, executable: resolvedExecutable) else {
+            throw CommandFailure("cannot find Kursus's Assets folder (UI strings and themes); set KURSUS_HOME to the folder that holds Assets/ and Courses/")
+        }
+        return installation
+    }
+
+    /// Prints diagnostics to standard error, one per line.
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    /// The package folder named on the command line, or the bundled course.
+    static func packageFolder(_ argument: String?, installation: Installation?) throws -> (URL, String) {
+        if let argument {
+            return (URL(fileURLWithPath: argument), argument)
+        }
+        guard let installation else { throw CommandFailure("no course package given and the bundled course cannot be found") }
+        return (installation.bundledCourse, installation.bundledCourse.path)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import KursusText
+import Testing
+
+@Suite("kursus validate, render and the command line")
+struct CommandLineTests {
+    @Test("--version and --help on every subcommand")
+    func help() throws {
+        let version = try KursusBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(!version.stdout.isEmpty)
+        for command in ["play", "render", "validate"] {
+            let result = try KursusBinary.run([command, "--help"])
+            #expect(result.status == 0, "\(command) --help")
+            #expect(result.stdout.contains("USAGE: kursus \(command)"))
+        }
+    }
+
+    @Test("the bundled course validates cleanly")
+    func bundledCourse() throws {
+        let result = try KursusBinary.run(["validate", KursusBinary.bundledCourse.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("OK: 1 module, 5 lessons; 0 errors"))
+    }
+
+    @Test("validate --format json carries diagnostics and a summary")
+    func validateJSON() throws {
+        let folder = try KursusBinary.temporaryFolder("validate")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("format: kursus/1\nid: x\ntitle: X\nlanguage: da\nversion: '1'\nmodules:\n  - id: m\n    title: M\n    units:\n      - {id: a, kind: lesson, file: ../a.md}\n".utf8)
+            .write(to: folder.appendingPathComponent("course.yaml"))
+        let result = try KursusBinary.run(["validate", folder.path, "--format", "json"])
+        #expect(result.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?["line"] as? Int == 10)
+        #expect(diagnostics.first?["severity"] as? String == "error")
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["modules"] as? Int == 1)
+        #expect((summary["units"] as? [String: Int])?["lesson"] == 1)
+        let text = try KursusBinary.run(["validate", folder.path])
+        #expect(text.stdout.hasPrefix("\(folder.path)/course.yaml:10:9: error: unit 'a': file '../a.md': '..' leads outside the package folder"))
+    }
+
+    @Test("bad packages: non-zero exit, a message naming the file, nothing written")
+    func badPackages() throws {
+        let data = try KursusBinary.temporaryFolder("bad-data")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let missing = try KursusBinary.run(["play", "/nonexistent/pakke", "--data-dir", data.path, "--learner", "anna"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("/nonexistent/pakke:1:1: error: course package not found"))
+        let validateMissing = try KursusBinary.run(["validate", "/nonexistent/pakke"])
+        #expect(validateMissing.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data.path).isEmpty)
+    }
+
+    @Test("a learner id with path characters is refused before anything is written", arguments: ["../x", "a/b", ".skjult"])
+    func hostileLearner(id: String) throws {
+        let data = try KursusBinary.temporaryFolder("learner-data")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let result = try KursusBinary.run(["play", KursusBinary.bundledCourse.path, "--data-dir", data.path, "--learner", id])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("learner id"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data.path).isEmpty)
+    }
+
+    @Test("render: no line wider than --width, no control characters, at many widths")
+    func renderWidths() throws {
+        let lesson = KursusBinary.bundledCourse.appendingPathComponent("lektioner/03-naar-teknikken-svigter.md")
+        for width in [20, 40, 60, 80, 120] {
+            let result = try KursusBinary.run(["render", lesson.path, "--width", "\(width)", "--color", "never"])
+            #expect(result.status == 0)
+            #expect(result.stdout.split(separator: "\n").count > 10)
+            for line in result.stdout.split(separator: "\n") {
+                #expect(DisplayWidth.of(line) <= width, "line wider than \(width): \(line)")
+                #expect(line.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) })
+            }
+        }
+    }
+
+    @Test("render refuses hostile files with a clear message")
+    func renderErrors() throws {
+        let folder = try KursusBinary.temporaryFolder("render")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("bad.md")
+        try (Data("# Titel\n\nS".utf8) + Data([0xF8, 0x0A])).write(to: bad)
+        let invalid = try KursusBinary.run(["render", bad.path])
+        #expect(invalid.status != 0)
+        #expect(invalid.stderr.contains(bad.path))
+        #expect(invalid.stdout.isEmpty)
+        let missing = try KursusBinary.run(["render", folder.appendingPathComponent("nope.md").path])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("nope.md"))
+        let hostile = folder.appendingPathComponent("hostile.md")
+        try Data("# Hej\u{1B}]52;c;ZXZpbA==\u{07}\n\nTekst\u{1B}[2J med \u{9B}31m farver\n".utf8).write(to: hostile)
+        let rendered = try KursusBinary.run(["render", hostile.path, "--color", "always"])
+        #expect(rendered.status == 0)
+        #expect(!rendered.stdout.contains("\u{1B}]"))
+        #expect(!rendered.stdout.contains("\u{1B}[2J"))
+        #expect(!rendered.stdout.contains("\u{9B}"))
+        #expect(!rendered.stdout.contains("\u{07}"))
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// Drives the real binary in a real terminal (tmux) as a learner would.
+@Suite("kursus play in a real terminal", .serialized)
+struct PlayerEndToEndTests {
+    struct Session {
+        let tmux: Tmux
+        let data: URL
+
+        func progressJSON(learner: String = "anna") throws -> [String: Any] {
+            let file = data.appendingPathComponent("learners/\(learner)/progress/digital-kompetence.json")
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: file))
+            return try #require(object as? [String: Any])
+        }
+
+        func exitStatus() throws -> Int {
+            let screen = try tmux.waitFor("KURSUS-EXIT:")
+            let tail = try #require(screen.components(separatedBy: "KURSUS-EXIT:").last)
+            return try #require(Int(tail.prefix { $0.isNumber }))
+        }
+    }
+
+    func start(width: Int = 80, height: Int = 24, data: URL? = nil, arguments: String = "--learner anna --lang da", environment: [String: String] = [:]) throws -> Session {
+        let data = try data ?? KursusBinary.temporaryFolder("e2e-data")
+        let command = "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(KursusBinary.bundledCourse.path)) --data-dir \(Tmux.quote(data.path)) \(arguments)"
+        var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color"]
+        for (key, value) in environment { env[key] = value }
+        let tmux = try Tmux(width: width, height: height, command: command, environment: env)
+        return Session(tmux: tmux, data: data)
+    }
+
+    @Test("open the course, read a lesson to its end, quit, check the file, relaunch at the bookmark")
+    func readLessonAndResume() throws {
+        let session = try start()
+        let menu = try session.tmux.waitFor("Videokonsultationer i praksis")
+        #expect(menu.contains("Kursus · Bliv digitalt kompetent"))
+        #expect(menu.contains("anna"))
+        #expect(menu.contains("▸ ○ 1.1  Før konsultationen: teknik og forberedelse"))
+        #expect(menu.contains("Enter åbn"))
+
+        try session.tmux.send("Enter")
+        let top = try session.tmux.waitFor("Modul 1 › 1.1 Før konsultationen")
+        #expect(top.contains("Side 1/"))
+        try session.tmux.send("NPage")
+        try session.tmux.waitFor("Side 2/")
+        try session.tmux.send("G")
+        try session.tmux.waitFor("100 %")
+        try session.tmux.send("q")
+        #expect(try session.exitStatus() == 0)
+
+        let progress = try session.progressJSON()
+        #expect(progress["completed"] as? [String] == ["forberedelse"])
+        let bookmark = try #require(progress["bookmark"] as? [String: Any])
+        #expect(bookmark["unitID"] as? String == "forberedelse")
+        #expect(bookmark["inUnit"] as? Bool == true)
+        let scroll = try #require(bookmark["scroll"] as? Int)
+        #expect(scroll > 0)
+
+        // Relaunch: lands in the same lesson at the same place.
+        let again = try start(data: session.data)
+        let resumed = try again.tmux.waitFor("Modul 1 › 1.1 Før konsultationen")
+        #expect(resumed.contains("100 %"))
+        try again.tmux.send("Escape")
+        let menuAgain = try again.tmux.waitFor("Enter åbn")
+        #expect(menuAgain.contains("✓ 1.1"))
+        #expect(menuAgain.contains("[██░░░░░░░░]  1/4"))
+        try again.tmux.send("q")
+        #expect(try again.exitStatus() == 0)
+    }
+
+    @Test("help overlay opens with ? and closes with any key")
+    func help() throws {
+        let session = try start(arguments: "--learner anna --lang en")
+        try session.tmux.waitFor("Enter open")
+        try session.tmux.send("?")
+        let help = try session.tmux.waitFor("Press any key to close")
+        #expect(help.contains("save and quit"))
+        try session.tmux.send("x")
+        let closed = try session.tmux.waitFor("Enter open")
+        #expect(!closed.contains("Press any key to close"))
+        try session.tmux.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test("resizing redraws, and a tiny terminal gets a clear message")
+    func resize() throws {
+        let session = try start(arguments: "--learner anna --lang en")
+        try session.tmux.waitFor("Enter open")
+        try session.tmux.resize(width: 120, height: 40)
+        let wide = try session.tmux.waitFor("Videokonsultationer i praksis")
+        let titleLine = try #require(wide.split(separator: "\n").first)
+        #expect(titleLine.hasSuffix("anna"))
+        #expect(titleLine.count > 100)
+        try session.tmux.resize(width: 40, height: 10)
+        try session.tmux.waitFor("too small")
+        try session.tmux.resize(width: 80, height: 24)
+        try session.tmux.waitFor("Enter open")
+        try session.tmux.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test("Ctrl-C saves, restores the terminal and exits")
+    func controlC() throws {
+        let session = try start()
+        try session.tmux.waitFor("Enter åbn")
+        try session.tmux.send("Down", "Enter")
+        try session.tmux.waitFor("1.2 At skabe kontakt")
+        try session.tmux.send("C-c")
+        #expect(try session.exitStatus() == 0)
+        let screen = try session.tmux.capture()
+        #expect(!screen.contains("Enter åbn"), "the alternate screen was left: \(screen)")
+        #expect(try session.progressJSON()["started"] as? [String] == ["kontakt-gennem-skaermen"])
+    }
+
+    @Test("SIGTERM and SIGHUP save and restore the terminal", arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func terminationSignals(signal: Int32, status: Int) throws {
+        let session = try start()
+        try session.tmux.waitFor("Enter åbn")
+        try session.tmux.send("Down", "Down", "Enter")
+        try session.tmux.waitFor("1.3 Når teknikken svigter")
+        kill(try session.tmux.programPID(), signal)
+        #expect(try session.exitStatus() == status)
+        #expect(!(try session.tmux.capture()).contains("Esc tilbage"))
+        let bookmark = try #require(try session.progressJSON()["bookmark"] as? [String: Any])
+        #expect(bookmark["unitID"] as? String == "naar-teknikken-svigter")
+    }
+
+    @Test("Ctrl-Z suspends; after SIGCONT the screen is fully redrawn")
+    func suspend() throws {
+        let session = try start()
+        try session.tmux.waitFor("Enter åbn")
+        let pid = try session.tmux.programPID()
+        try session.tmux.send("C-z")
+        // Stopped: the terminal is back to the shell's normal screen.
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, (try session.tmux.capture()).contains("Enter åbn") { usleep(100_000) }
+        #expect(!(try session.tmux.capture()).contains("Enter åbn"))
+        kill(pid, SIGCONT)
+        try session.tmux.send("Down")
+        let screen = try session.tmux.waitFor("Enter åbn")
+        #expect(screen.contains("Kursus · Bliv digitalt kompetent"))
+        try session.tmux.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test("NO_COLOR gives a monochrome UI that still shows focus with reverse video")
+    func monochrome() throws {
+        let session = try start(environment: ["NO_COLOR": "1"])
+        try session.tmux.waitFor("Enter åbn")
+        let screen = try session.tmux.capture(escapes: true)
+        #expect(screen.contains("\u{1B}[7m") || screen.contains(";7m"), "no reverse video in: \(screen.debugDescription)")
+        #expect(!screen.contains("\u{1B}[3"), "colour codes in a monochrome UI")
+        try session.tmux.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test("a large terminal uses the space and keeps the lesson readable")
+    func largeTerminal() throws {
+        let session = try start(width: 160, height: 50)
+        try session.tmux.waitFor("Enter åbn")
+        try session.tmux.send("Enter")
+        let screen = try session.tmux.waitFor("Modul 1 › 1.1")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count >= 49)
+        #expect(lines.allSatisfy { $0.count <= 160 })
+        try session.tmux.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import KursusTerminalUI
+
+@Suite("Cell grid")
+struct GridTests {
+    @Test("text is clipped at the edge and at maxWidth")
+    func clipping() {
+        var grid = Grid(width: 10, height: 2)
+        #expect(grid.put("Hej med dig", x: 0, y: 0) == 10)
+        #expect(grid.line(0) == "Hej med di")
+        #expect(grid.put("abcdef", x: 2, y: 1, maxWidth: 3) == 3)
+        #expect(grid.line(1) == "  abc")
+    }
+
+    @Test("wide characters take two cells and never split at the edge")
+    func wide() {
+        var grid = Grid(width: 5, height: 1)
+        grid.put("日本語", x: 0, y: 0)
+        #expect(grid.line(0) == "日本")
+        #expect(grid[1, 0].isContinuation)
+        #expect(grid[4, 0].text == " ")
+    }
+
+    @Test("combining marks stay with their letter")
+    func combining() {
+        var grid = Grid(width: 5, height: 1)
+        grid.put("e\u{301}x", x: 0, y: 0)
+        #expect(grid.line(0) == "e\u{301}x")
+        #expect(grid[1, 0].text == "x")
+    }
+
+    @Test("control characters from content never reach a cell")
+    func hostile() {
+        var grid = Grid(width: 30, height: 1)
+        grid.put("a\u{1B}[2Jb\u{07}c\u{9B}d", x: 0, y: 0)
+        #expect(!grid.line(0).unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    }
+
+    @Test("runs group equal styles for the backend")
+    func runs() {
+        var grid = Grid(width: 6, height: 1)
+        grid.put("ab", x: 0, y: 0, style: .bold)
+        grid.put("cd", x: 2, y: 0)
+        let runs = grid.runs(row: 0)
+        #expect(runs.map(\.text) == ["ab", "cd  "])
+        #expect(runs.map(\.x) == [0, 2])
+    }
+}

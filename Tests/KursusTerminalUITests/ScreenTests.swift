@@ -1,0 +1,82 @@
+import KursusEngine
+import KursusMarkdown
+import Testing
+@testable import KursusTerminalUI
+
+@Suite("Screens drawn into the cell grid")
+struct ScreenTests {
+    @Test("course menu at 80x24 with progress, in Danish")
+    func menu() throws {
+        let progress = LearnerProgress(completed: ["a", "b"], started: ["c"], bookmark: Bookmark(unitID: "c", scroll: 4, inUnit: false))
+        var state = ScreenFixtures.state(progress: progress)
+        state.menuSelection = 2
+        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "menu-80x24-da.txt")
+    }
+
+    @Test("course menu in English with ASCII symbols")
+    func menuASCII() throws {
+        let progress = LearnerProgress(completed: ["a"], started: ["b"])
+        let state = ScreenFixtures.state(progress: progress)
+        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context("en", symbols: .ascii), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "menu-80x24-en-ascii.txt")
+    }
+
+    @Test("course menu on a large terminal")
+    func menuLarge() throws {
+        let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 140, rows: 40), lesson: nil, context: try ScreenFixtures.context(), columns: 140, rows: 40)
+        GoldenFile.check(grid.text, named: "menu-140x40-da.txt")
+        #expect(grid.lines.allSatisfy { $0.count <= 140 })
+    }
+
+    @Test("lesson reader at 80x24")
+    func reader() throws {
+        var state = ScreenFixtures.state()
+        let width = ReaderScreen.textWidth(forColumns: 80)
+        let document = MarkdownLayout.layout(ScreenFixtures.lessonMarkdown, options: MarkdownLayoutOptions(width: width))
+        state.screen = .lesson(LessonPosition(unitID: "c", scroll: 0, lineCount: document.lines.count, width: 80))
+        let lesson = RenderedLesson(unitID: "c", width: width, lines: document.lines)
+        let grid = ScreenRenderer.render(state, lesson: lesson, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "reader-80x24-da.txt")
+    }
+
+    @Test("help overlay over the menu")
+    func help() throws {
+        var state = ScreenFixtures.state()
+        state.helpVisible = true
+        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "help-80x24-da.txt")
+    }
+
+    @Test("terminal too small")
+    func tooSmall() throws {
+        let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 40, rows: 10), lesson: nil, context: try ScreenFixtures.context("en"), columns: 40, rows: 10)
+        GoldenFile.check(grid.text, named: "too-small-40x10-en.txt")
+    }
+
+    @Test("a failed save shows on the status line")
+    func saveFailed() throws {
+        var state = ScreenFixtures.state()
+        state.saveStatus = .failed(message: "disk full")
+        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context("en"), columns: 80, rows: 24)
+        #expect(grid.line(23).hasSuffix("Could not save – will retry: disk full"))
+        #expect(grid[79 - 1, 23].style.attributes.contains(.reverse))
+    }
+
+    @Test("the selected unit is shown in reverse video, so focus never depends on colour")
+    func focusWithoutColour() throws {
+        let grid = ScreenRenderer.render(ScreenFixtures.state(), lesson: nil, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let row = try #require((0..<24).first { grid.line($0).contains("▸") })
+        #expect(grid[10, row].style.attributes.contains(.reverse))
+    }
+
+    @Test("every screen fits every size from the minimum up", arguments: [(60, 16), (80, 24), (81, 25), (100, 30), (200, 60)])
+    func sizes(columns: Int, rows: Int) throws {
+        var state = ScreenFixtures.state(columns: columns, rows: rows)
+        for help in [false, true] {
+            state.helpVisible = help
+            let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context(), columns: columns, rows: rows)
+            #expect(grid.lines.count == rows)
+        }
+    }
+}
