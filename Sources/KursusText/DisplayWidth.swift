@@ -30,7 +30,7 @@ public enum DisplayWidth {
     /// The sum of the widths of the grapheme clusters of `text`.
     @inlinable
     public static func of<S: StringProtocol>(_ text: S) -> Int {
-        if let fast = text.utf8.withContiguousStorageIfAvailable({ asciiWidth($0) }), let width = fast {
+        if let width = text.utf8.withContiguousStorageIfAvailable({ of(utf8: $0) }) {
             return width
         }
         var width = 0
@@ -42,7 +42,7 @@ public enum DisplayWidth {
 
     /// The width of `text`; fastest for native strings.
     public static func of(_ text: String) -> Int {
-        if let fast = text.utf8.withContiguousStorageIfAvailable({ asciiWidth($0) }), let width = fast {
+        if let width = text.utf8.withContiguousStorageIfAvailable({ of(utf8: $0) }) {
             return width
         }
         var width = 0
@@ -52,13 +52,38 @@ public enum DisplayWidth {
         return width
     }
 
-    /// The width of pure-ASCII UTF-8, or nil when a byte is not ASCII.
-    @usableFromInline
-    static func asciiWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The width of UTF-8 text. Scalars below U+0300 (ASCII, Latin-1 and
+    /// Latin Extended, so Danish) are counted byte-wise; from the first
+    /// other scalar on, grapheme clusters are measured, starting with the
+    /// cluster the preceding scalar may belong to. Invalid UTF-8 is measured
+    /// as its repaired form (U+FFFD, one column).
+    public static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
         var width = 0
-        for byte in bytes {
-            if byte >= 0x80 { return nil }
-            if byte >= 0x20 && byte != 0x7F { width += 1 }
+        var index = 0
+        var previousStart = 0
+        var previousWidth = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                previousWidth = byte >= 0x20 && byte != 0x7F ? 1 : 0
+                previousStart = index
+                index += 1
+            } else if byte >= 0xC2 && byte <= 0xCB && index + 1 < count && bytes[index + 1] & 0xC0 == 0x80 {
+                // U+0080–U+02FF: one column, except the C1 controls.
+                previousWidth = byte == 0xC2 && bytes[index + 1] < 0xA0 ? 0 : 1
+                previousStart = index
+                index += 2
+            } else {
+                let start = index > 0 ? previousStart : 0
+                if index > 0 { width -= previousWidth }
+                let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+                for character in rest {
+                    width += of(character)
+                }
+                return width
+            }
+            width += previousWidth
         }
         return width
     }

@@ -58,6 +58,49 @@ public enum TerminalSafe {
         return true
     }
 
+    /// Appends UTF-8 `bytes` to `output` with the same replacements as
+    /// `clean(_:)`, working on bytes. With `whitespaceAsSpace`, TAB, LF and
+    /// CR become a plain space instead of a control picture (for text that
+    /// is reflowed). The input must be valid UTF-8.
+    public static func appendCleaned(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], whitespaceAsSpace: Bool = false
+    ) {
+        if isSafe(utf8: bytes) {
+            output.append(contentsOf: bytes)
+            return
+        }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if whitespaceAsSpace && (byte == 0x09 || byte == 0x0A || byte == 0x0D) {
+                    output.append(0x20)
+                } else {
+                    output.append(contentsOf: [0xE2, 0x90, 0x80 + byte])  // U+2400 + byte
+                }
+                index += 1
+            } else if byte == 0x7F {
+                output.append(contentsOf: [0xE2, 0x90, 0xA1])  // U+2421
+                index += 1
+            } else if byte == 0xC2, index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F {
+                output.append(contentsOf: replacementCharacter)
+                index += 2
+            } else if byte == 0xE2, index + 2 < count,
+                (bytes[index + 1] == 0x80 && (0xAA...0xAE).contains(bytes[index + 2]))
+                    || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2]))
+            {
+                output.append(contentsOf: replacementCharacter)
+                index += 3
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+    }
+
+    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
     /// The inert stand-in for `scalar`, or nil when it is safe as it is.
     public static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value

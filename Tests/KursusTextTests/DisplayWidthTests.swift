@@ -102,3 +102,29 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.pad("日本語", toWidth: 4) == "日… ")
     }
 }
+
+@Suite("DisplayWidth on UTF-8 bytes")
+struct DisplayWidthBytesTests {
+    static let samples = [
+        "", "plain ascii", "æøå ÆØÅ", "e\u{301}", "a\u{308}\u{323}x", "日本語", "👨‍👩‍👧", "👍🏽 ok",
+        "#\u{FE0F}\u{20E3}", "©\u{FE0F}", "ﬁ", "\u{1100}\u{1161}", "x\u{200B}y", "Ω≈ç√", "🇩🇰🇩🇰",
+        "tab\there", "c\u{327}a\u{300}", "\u{85}\u{9B}", "Sygeplejerske på afdeling ø — 日本 👍🏽",
+    ]
+
+    @Test("byte width equals grapheme width")
+    func bytesMatchCharacters() {
+        for sample in Self.samples {
+            var text = sample
+            let bytes = text.withUTF8 { DisplayWidth.of(utf8: $0) }
+            let characters = sample.reduce(0) { $0 + DisplayWidth.of($1) }
+            #expect(bytes == characters, "\(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test("clusters that start before a non-Latin scalar are measured whole")
+    func backtracking() {
+        #expect(DisplayWidth.of("ab#\u{FE0F}\u{20E3}") == 4)
+        #expect(DisplayWidth.of("x©\u{FE0F}") == 3)
+        #expect(DisplayWidth.of("æe\u{301}") == 2)
+    }
+}

@@ -65,3 +65,29 @@ struct TerminalSafeTests {
         #expect(TerminalSafe.clean(once) == once)
     }
 }
+
+@Suite("TerminalSafe on UTF-8 bytes")
+struct TerminalSafeBytesTests {
+    private func cleaned(_ text: String, whitespaceAsSpace: Bool = false) -> String {
+        var output: [UInt8] = []
+        var text = text
+        text.withUTF8 { TerminalSafe.appendCleaned(utf8: $0, to: &output, whitespaceAsSpace: whitespaceAsSpace) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test("byte cleaning equals string cleaning")
+    func matchesClean() {
+        var all = ""
+        for value in UInt32(0)...0x2070 {
+            if let scalar = Unicode.Scalar(value) { all.unicodeScalars.append(scalar) }
+        }
+        #expect(cleaned(all) == TerminalSafe.clean(all))
+        #expect(TerminalSafe.isSafe(cleaned(all)))
+    }
+
+    @Test("whitespace can become spaces")
+    func whitespace() {
+        #expect(cleaned("a\tb\nc\rd\u{1B}e", whitespaceAsSpace: true) == "a b c d␛e")
+        #expect(cleaned("a\tb", whitespaceAsSpace: false) == "a␉b")
+    }
+}
