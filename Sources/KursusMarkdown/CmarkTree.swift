@@ -1,0 +1,87 @@
+import CCmarkGFM
+
+/// Markdown parsed by cmark-gfm with the GFM extensions table,
+/// strikethrough, tasklist and autolink. Owns the C parser and document
+/// and frees both when released. Not shared between threads.
+final class CmarkTree {
+    enum Event {
+        case enter
+        case exit
+    }
+
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let tasklist: OpaquePointer?
+    private var extensionKinds: [UInt32: NodeKind] = [:]
+
+    /// The GFM extensions are registered once per process.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    private static let extensionNames = ["table", "strikethrough", "tasklist", "autolink"]
+
+    /// Parses `markdown`; nil only if cmark-gfm cannot allocate.
+    init?(_ markdown: String) {
+        _ = CmarkTree.registered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+        var tasklist: OpaquePointer?
+        for name in CmarkTree.extensionNames {
+            guard let syntax = cmark_find_syntax_extension(name) else { continue }
+            cmark_parser_attach_syntax_extension(parser, syntax)
+            if name == "tasklist" { tasklist = syntax }
+        }
+        var source = markdown
+        source.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
+                cmark_parser_feed(parser, chars, bytes.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        self.parser = parser
+        self.root = root
+        self.tasklist = tasklist
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// Visits every node in document order: containers are entered and
+    /// exited, leaves (text, code, breaks, code and HTML blocks, rules)
+    /// only entered.
+    func walk(_ visit: (Event, CmarkNode) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let pointer = cmark_iter_get_node(iterator) else { continue }
+            let node = CmarkNode(pointer)
+            visit(event == CMARK_EVENT_ENTER ? .enter : .exit, node)
+        }
+    }
+
+    /// What kind of node `node` is; extension node types are looked up by
+    /// name once and remembered.
+    func kind(of node: CmarkNode) -> NodeKind {
+        let type = node.typeValue
+        if let kind = NodeKind(coreType: type) { return kind }
+        if let known = extensionKinds[type] { return known }
+        let kind = NodeKind(extensionTypeName: node.typeName)
+        extensionKinds[type] = kind
+        return kind
+    }
+
+    /// Whether a list item is a GFM task item, and if so whether it is done.
+    func task(of item: CmarkNode) -> Bool? {
+        guard let tasklist, item.syntaxExtension == tasklist else { return nil }
+        return item.isTaskChecked
+    }
+}

@@ -1,0 +1,227 @@
+import KursusText
+
+/// The open container blocks (block quotes, lists, list items) around the
+/// block being laid out. It decides what stands in front of each line and
+/// whether blocks are separated by a blank line.
+struct ContainerStack {
+    private enum Kind {
+        case quote
+        case list(List)
+        case item(Item)
+    }
+
+    private struct List {
+        var ordered: Bool
+        var tight: Bool
+        var nextNumber: Int
+        var numberWidth: Int
+        var delimiter: String
+        var bulletDepth: Int
+    }
+
+    private struct Item {
+        var marker: String
+        var markerWidth: Int
+        var markerShown = false
+    }
+
+    private struct Container {
+        var kind: Kind
+        /// `blocks` when the container opened; more means it has content.
+        var blocksAtEntry: Int
+        /// The prefix of continuation lines inside this container (its own
+        /// segment after those of the containers around it).
+        var rest: LinePrefix
+    }
+
+    private var containers: [Container] = []
+    private let symbols: Symbols
+    private let width: Int
+    /// The most columns prefixes may take, leaving room for content.
+    private let budget: Int
+    /// Leaf blocks laid out so far.
+    private(set) var blocks = 0
+    /// Items whose marker has not been shown yet.
+    private var pendingMarkers = 0
+    /// Bullet markers by depth, with their trailing space.
+    private let bulletMarkers: [String]
+
+    init(symbols: Symbols, width: Int) {
+        self.symbols = symbols
+        self.width = width
+        self.budget = max(0, width - max(1, min(10, width / 2)))
+        self.bulletMarkers = symbols.bullets.map { $0 + " " }
+    }
+
+    private static let quoteStyle = SpanStyle(role: .quote)
+    private static let markerStyle = SpanStyle(role: .listMarker)
+
+    private mutating func push(_ kind: Kind, segment: String?, style: SpanStyle = .body) {
+        var rest = containers.last?.rest ?? .none
+        if let segment { rest.append(segment, style: style) }
+        containers.append(Container(kind: kind, blocksAtEntry: blocks, rest: rest))
+    }
+
+    mutating func pushQuote() {
+        push(.quote, segment: symbols.quoteBar + " ", style: ContainerStack.quoteStyle)
+    }
+
+    mutating func pushList(ordered: Bool, tight: Bool, start: Int, items: Int, parenthesis: Bool) {
+        var bulletDepth = 0
+        for container in containers {
+            if case .list(let list) = container.kind, !list.ordered { bulletDepth += 1 }
+        }
+        let last = start + max(items, 1) - 1
+        let list = List(
+            ordered: ordered, tight: tight, nextNumber: start,
+            numberWidth: max(String(start).utf8.count, String(last).utf8.count),
+            delimiter: parenthesis ? ")" : ".", bulletDepth: bulletDepth)
+        push(.list(list), segment: nil)
+    }
+
+    /// Opens an item of the innermost list; `task` is nil for a plain item,
+    /// else whether the task is done.
+    mutating func pushItem(task: Bool?) {
+        var marker = bulletMarkers[0]
+        if let index = containers.indices.last, case .list(var list) = containers[index].kind {
+            if list.ordered {
+                let number = String(list.nextNumber)
+                let padding = max(0, list.numberWidth - number.utf8.count)
+                marker = String(repeating: " ", count: padding) + number + list.delimiter + " "
+                list.nextNumber += 1
+                containers[index].kind = .list(list)
+            } else {
+                marker = bulletMarkers[list.bulletDepth % bulletMarkers.count]
+            }
+            if let task {
+                let box = (task ? symbols.taskDone : symbols.taskOpen) + " "
+                marker = list.ordered ? marker + box : box
+            }
+        }
+        let markerWidth = DisplayWidth.of(marker)
+        push(.item(Item(marker: marker, markerWidth: markerWidth)), segment: String(repeating: " ", count: markerWidth))
+        pendingMarkers += 1
+    }
+
+    /// Closes the innermost container.
+    mutating func pop() {
+        if let last = containers.popLast(), case .item(let item) = last.kind, !item.markerShown {
+            pendingMarkers -= 1
+        }
+    }
+
+    /// Whether the innermost container is a list item whose marker has not
+    /// been shown yet (an empty item, when it is about to close).
+    var itemMarkerPending: Bool {
+        if let last = containers.last, case .item(let item) = last.kind { return !item.markerShown }
+        return false
+    }
+
+    /// Called before each leaf block: the prefix of the blank line that
+    /// must precede it, if one must. Blocks are separated by a blank line,
+    /// except blocks of a tight list.
+    mutating func beginBlock() -> LinePrefix? {
+        defer { blocks += 1 }
+        guard blocks > 0 else { return nil }
+        for container in containers.reversed() where blocks > container.blocksAtEntry {
+            switch container.kind {
+            case .quote: return blankLinePrefix()
+            case .list(let list): return list.tight ? nil : blankLinePrefix()
+            case .item: continue
+            }
+        }
+        return blankLinePrefix()
+    }
+
+    /// The prefixes for a block's first line (showing pending list markers,
+    /// which are then marked shown) and its other lines, and the columns
+    /// left for content. When the prefixes would leave less than a minimum
+    /// for content, the outermost containers' prefixes are left out.
+    mutating func prefixes() -> (first: LinePrefix, rest: LinePrefix, available: Int) {
+        guard let top = containers.last else { return (.none, .none, width) }
+        var start = 0
+        var rest = top.rest
+        if rest.width > budget {
+            (rest, start) = innermostPrefix()
+        }
+        let available = max(1, width - rest.width)
+        guard pendingMarkers > 0 else { return (rest, rest, available) }
+        // Containers before the first pending marker keep their continuation
+        // prefix on the first line too.
+        var firstPending = start
+        if start == 0 {
+            while firstPending < containers.count && !hasPendingMarker(containers[firstPending]) {
+                firstPending += 1
+            }
+        }
+        var first = start == 0 && firstPending > 0 ? containers[firstPending - 1].rest : LinePrefix()
+        for index in firstPending..<containers.count {
+            switch containers[index].kind {
+            case .quote:
+                first.append(symbols.quoteBar + " ", style: ContainerStack.quoteStyle)
+            case .list:
+                break
+            case .item(var item):
+                if item.markerShown {
+                    first.append(String(repeating: " ", count: item.markerWidth), style: .body)
+                } else {
+                    first.append(item.marker, style: ContainerStack.markerStyle)
+                    item.markerShown = true
+                    pendingMarkers -= 1
+                    containers[index].kind = .item(item)
+                }
+            }
+        }
+        return (first, rest, available)
+    }
+
+    /// The continuation prefix from the innermost containers out, as far as
+    /// they fit the budget, and the index of the outermost one included.
+    private func innermostPrefix() -> (LinePrefix, Int) {
+        var used = 0
+        var start = containers.count
+        while start > 0 {
+            let segment = segmentWidth(containers[start - 1])
+            if used + segment > budget { break }
+            used += segment
+            start -= 1
+        }
+        var prefix = LinePrefix()
+        for container in containers[start...] {
+            switch container.kind {
+            case .quote: prefix.append(symbols.quoteBar + " ", style: ContainerStack.quoteStyle)
+            case .list: break
+            case .item(let item): prefix.append(String(repeating: " ", count: item.markerWidth), style: .body)
+            }
+        }
+        return (prefix, start)
+    }
+
+    /// The prefix of a blank line between blocks: the bars of quotes that
+    /// already have content (trailing spaces are dropped when it is shown).
+    private func blankLinePrefix() -> LinePrefix {
+        guard !containers.isEmpty else { return .none }
+        var prefix = LinePrefix()
+        for container in containers where blocks > container.blocksAtEntry {
+            switch container.kind {
+            case .quote: prefix.append(symbols.quoteBar + " ", style: ContainerStack.quoteStyle)
+            case .list: break
+            case .item(let item): prefix.append(String(repeating: " ", count: item.markerWidth), style: .body)
+            }
+        }
+        return prefix.width < width ? prefix : .none
+    }
+
+    private func hasPendingMarker(_ container: Container) -> Bool {
+        if case .item(let item) = container.kind { return !item.markerShown }
+        return false
+    }
+
+    private func segmentWidth(_ container: Container) -> Int {
+        switch container.kind {
+        case .quote: return DisplayWidth.of(symbols.quoteBar) + 1
+        case .list: return 0
+        case .item(let item): return item.markerWidth
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import KursusText
+
+/// Walks a parsed Markdown tree once and lays each block out as terminal
+/// lines, handing them to `Output` as they are done. Inline content is
+/// collected per block and wrapped when the block ends; containers
+/// (quotes, lists, items) add their prefixes to each line.
+final class LayoutEngine<Output: LayoutOutput> {
+    private let width: Int
+    private let symbols: Symbols
+    private var output: Output
+    private(set) var headings: [MarkdownHeading] = []
+    private var links = LinkList()
+    private var containers: ContainerStack
+    /// Inline content of the paragraph, heading or table cell being walked.
+    private var inline: InlineCollector?
+    private var table: TableContent?
+    /// Storage reused from block to block.
+    private var spareText = InlineText()
+    private var scratchLine = LineBuilder()
+
+    init(options: MarkdownLayoutOptions, output: Output) {
+        width = max(1, options.width)
+        symbols = Symbols.of(options.symbols)
+        containers = ContainerStack(symbols: symbols, width: width)
+        self.output = output
+    }
+
+    /// Parses `markdown` and lays all of it out (the link list included).
+    func run(_ markdown: String) {
+        if let tree = CmarkTree(markdown) {
+            tree.walk { event, node in
+                handle(event, node, kind: tree.kind(of: node), tree: tree)
+            }
+        } else {
+            // cmark-gfm could not allocate: show the source as it is.
+            var text = markdown
+            text.withUTF8 { emitPreformatted($0, style: .body, indent: 0) }
+        }
+        emitLinkList()
+    }
+
+    /// The output with every line; `links` are the numbered URLs.
+    func finish() -> (output: Output, links: [String], headings: [MarkdownHeading]) {
+        (output, links.urls, headings)
+    }
+
+    private func startInline(_ base: SpanStyle) {
+        inline = InlineCollector(base: base, reusing: spareText)
+        spareText = InlineText()
+    }
+
+    /// Ends the inline block being collected and returns its text.
+    private func endInline() -> InlineText? {
+        guard let collected = inline else { return nil }
+        inline = nil
+        return collected.content
+    }
+
+    /// Handles one event of the walk.
+    private func handle(_ event: CmarkTree.Event, _ node: CmarkNode, kind: NodeKind, tree: CmarkTree) {
+        let entering = event == .enter
+        switch kind {
+        case .text:
+            node.withLiteral { inline?.text($0) }
+        case .softBreak:
+            inline?.softBreak()
+        case .lineBreak:
+            inline?.hardBreak()
+        case .code:
+            node.withLiteral { inline?.code($0) }
+        case .htmlInline:
+            node.withLiteral { inline?.html($0) }
+        case .emphasis:
+            entering ? inline?.enterEmphasis() : inline?.exitEmphasis()
+        case .strong:
+            entering ? inline?.enterStrong() : inline?.exitStrong()
+        case .strikethrough:
+            entering ? inline?.enterStrikethrough() : inline?.exitStrikethrough()
+        case .link:
+            if entering {
+                inline?.enterLink()
+            } else {
+                inline?.exitLink(number: links.number(for: TerminalSafe.clean(node.url)))
+            }
+        case .image:
+            if entering {
+                inline?.enterImage(url: TerminalSafe.clean(node.url))
+            } else {
+                inline?.exitImage()
+            }
+        case .paragraph:
+            if entering {
+                startInline(.body)
+            } else if let text = endInline() {
+                emitBlock { sink, available in
+                    LineWrapper.wrap(text, width: available, into: &sink, scratch: &scratchLine)
+                }
+                spareText = text
+            }
+        case .heading:
+            if entering {
+                startInline(HeadingStyle.style(level: node.headingLevel))
+            } else if let text = endInline() {
+                emitHeading(text, level: node.headingLevel)
+            }
+        case .codeBlock:
+            node.withLiteral { emitPreformatted($0, style: SpanStyle(role: .codeBlock), indent: 2) }
+        case .htmlBlock:
+            node.withLiteral { emitPreformatted($0, style: SpanStyle(role: .html), indent: 0) }
+        case .thematicBreak:
+            emitRule()
+        case .blockQuote:
+            if entering { containers.pushQuote() } else { containers.pop() }
+        case .list:
+            if entering {
+                containers.pushList(
+                    ordered: node.isOrderedList, tight: node.isTightList, start: node.listStart,
+                    items: node.childCount, parenthesis: node.usesParenDelimiter)
+            } else {
+                containers.pop()
+            }
+        case .item:
+            if entering {
+                containers.pushItem(task: tree.task(of: node))
+            } else {
+                closeItem()
+            }
+        case .table:
+            if entering {
+                table = TableContent(alignments: node.tableAlignments)
+            } else if let collected = table {
+                table = nil
+                emitTable(collected)
+            }
+        case .tableRow:
+            if entering { table?.startRow(isHeader: node.isHeaderRow) }
+        case .tableCell:
+            if entering {
+                let header = table?.rows.last?.isHeader ?? false
+                inline = InlineCollector(base: header ? SpanStyle(role: .tableHeader, attributes: .bold) : .body)
+            } else if let text = endInline() {
+                table?.addCell(text)
+            }
+        case .document, .other:
+            break
+        }
+    }
+
+    // MARK: Blocks
+
+    /// Starts a leaf block (after a blank line when blocks are separated)
+    /// and lets `body` hand its lines, laid out within the columns the
+    /// containers leave, to a sink that puts their prefixes in front.
+    private func emitBlock(_ body: (inout PrefixingSink<Output>, _ available: Int) -> Void) {
+        if let blank = containers.beginBlock() {
+            output.append(LineBuilder(), prefix: blank)
+        }
+        let prefixes = containers.prefixes()
+        var sink = PrefixingSink(engine: self, first: prefixes.first, rest: prefixes.rest)
+        body(&sink, prefixes.available)
+    }
+
+    /// Hands a finished line to the output.
+    func append(_ line: LineBuilder, prefix: LinePrefix) {
+        output.append(line, prefix: prefix)
+    }
+
+    private func emitHeading(_ text: InlineText, level: Int) {
+        let plain = text.plainText(omitting: .linkNumber)
+        emitBlock { sink, available in
+            headings.append(MarkdownHeading(line: output.count, level: level, text: plain))
+            HeadingStyle.layout(text, level: level, width: available, symbols: symbols, into: &sink, scratch: &scratchLine)
+        }
+    }
+
+    private func emitPreformatted(_ literal: UnsafeBufferPointer<UInt8>, style: SpanStyle, indent: Int) {
+        emitBlock { sink, available in
+            PreformattedLayout(style: style, indent: indent, symbols: symbols).layout(
+                literal, width: available, into: &sink, scratch: &scratchLine)
+            if sink.count == 0 { sink.take(LineBuilder()) }
+        }
+    }
+
+    private func emitRule() {
+        emitBlock { sink, available in
+            var rule = LineBuilder()
+            rule.append(
+                String(repeating: symbols.rule, count: available), style: SpanStyle(role: .rule), width: available)
+            sink.take(rule)
+        }
+    }
+
+    private func emitTable(_ content: TableContent) {
+        emitBlock { sink, available in
+            for line in TableLayout(content, symbols: symbols).lines(width: available) {
+                sink.take(line)
+            }
+        }
+    }
+
+    /// Ends a list item; an empty item still shows its marker.
+    private func closeItem() {
+        if containers.itemMarkerPending {
+            emitBlock { sink, _ in sink.take(LineBuilder()) }
+        }
+        containers.pop()
+    }
+
+    private func emitLinkList() {
+        guard !links.urls.isEmpty else { return }
+        emitBlock { sink, _ in
+            links.lines(width: width, symbols: symbols, into: &sink, scratch: &scratchLine)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import KursusText
+
+/// A local file a Markdown text refers to, with where it is referred to.
+public struct AssetReference: Hashable, Sendable {
+    /// The path as written, percent-escapes decoded (`a%20b.png` → `a b.png`).
+    public var path: String
+    /// 1-based line of the reference in the text given to the scanner.
+    public var line: Int
+    /// 1-based column of the reference's `!`, counted in Unicode scalars.
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Finds references in Markdown without laying it out, for validation.
+public enum MarkdownScanner {
+    /// The local images `markdown` shows (inline, reference-style, in any
+    /// container or table), in document order. URLs with a scheme
+    /// (`http:`, `https:`, `data:` …), protocol-relative `//` URLs and empty
+    /// destinations are left out. Images inside raw HTML are not seen.
+    public static func imageReferences(in markdown: String) -> [AssetReference] {
+        guard let tree = CmarkTree(markdown) else { return [] }
+        var found: [(url: String, line: Int, byteColumn: Int)] = []
+        tree.walk { event, node in
+            guard event == .enter, tree.kind(of: node) == .image else { return }
+            let url = node.url
+            guard isLocal(url) else { return }
+            found.append((url, node.startLine, node.startColumn))
+        }
+        guard !found.isEmpty else { return [] }
+        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return found.map { reference in
+            AssetReference(
+                path: percentDecoded(reference.url), line: reference.line,
+                column: scalarColumn(lines, line: reference.line, byteColumn: reference.byteColumn))
+        }
+    }
+
+    /// Whether `url` names a local file: not empty, no scheme, not `//host`.
+    static func isLocal(_ url: String) -> Bool {
+        guard !url.isEmpty, !url.hasPrefix("//") else { return false }
+        var sawLetter = false
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                sawLetter = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if !sawLetter { return true }
+            case UInt8(ascii: ":"):
+                return !sawLetter
+            default:
+                return true
+            }
+        }
+        return true
+    }
+
+    /// cmark-gfm reports byte columns; convert to a column in scalars.
+    private static func scalarColumn(_ lines: [Substring.UTF8View], line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return max(1, byteColumn) }
+        var column = 1
+        var bytes = 0
+        for byte in lines[line - 1] {
+            if bytes >= byteColumn - 1 { break }
+            if byte & 0xC0 != 0x80 { column += 1 }
+            bytes += 1
+        }
+        return column
+    }
+
+    /// `text` with valid `%XX` escapes decoded; kept as written when the
+    /// decoded bytes are not UTF-8 or hold a control character.
+    static func percentDecoded(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        var bytes: [UInt8] = []
+        let source = Array(text.utf8)
+        var index = 0
+        while index < source.count {
+            if source[index] == UInt8(ascii: "%"), index + 2 < source.count,
+                let high = hexValue(source[index + 1]), let low = hexValue(source[index + 2])
+            {
+                bytes.append(high << 4 | low)
+                index += 3
+            } else {
+                bytes.append(source[index])
+                index += 1
+            }
+        }
+        guard let decoded = String(validating: bytes, as: UTF8.self), TerminalSafe.isSafe(decoded) else { return text }
+        return decoded
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}

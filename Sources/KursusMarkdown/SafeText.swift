@@ -1,0 +1,48 @@
+import KursusText
+
+/// Turns text from the Markdown source into terminal-safe text for layout.
+/// Everything cmark-gfm hands over passes through here or through
+/// `TerminalSafe` directly.
+enum SafeText {
+    /// Appends text that is reflowed: TAB, LF and CR become spaces, every
+    /// other control character its visible stand-in.
+    static func appendFlowing(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        TerminalSafe.appendCleaned(utf8: utf8, to: &output, whitespaceAsSpace: true)
+    }
+
+    /// UTF-8 text cleaned as flowing text.
+    static func flowing(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        if TerminalSafe.isSafe(utf8: utf8) { return String(decoding: utf8, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count + 8)
+        appendFlowing(utf8, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// One line of preformatted text (code, raw HTML): tabs expand to the
+    /// next multiple of `tabWidth` columns, a trailing carriage return is
+    /// dropped, other control characters become visible stand-ins.
+    static func preformatted(_ line: UnsafeBufferPointer<UInt8>, tabWidth: Int = 4) -> String {
+        var line = line
+        if line.last == UInt8(ascii: "\r") {
+            line = UnsafeBufferPointer(rebasing: line.dropLast())
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard line.contains(UInt8(ascii: "\t")) else {
+            return TerminalSafe.clean(text)
+        }
+        var expanded = ""
+        var column = 0
+        for character in text {
+            if character == "\t" {
+                let spaces = tabWidth - column % tabWidth
+                expanded.append(String(repeating: " ", count: spaces))
+                column += spaces
+            } else {
+                expanded.append(character)
+                column += DisplayWidth.of(character)
+            }
+        }
+        return TerminalSafe.clean(expanded)
+    }
+}

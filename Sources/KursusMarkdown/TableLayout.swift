@@ -1,0 +1,141 @@
+import KursusText
+
+/// Lays a table out within a width: a bordered grid whose columns are
+/// fitted by `ColumnWidths` and whose cells wrap inside their columns, or,
+/// when the columns cannot fit, a stacked list of "header: value" lines
+/// per row.
+struct TableLayout {
+    private let table: TableContent
+    private let symbols: Symbols
+    private let border = SpanStyle(role: .tableBorder)
+
+    init(_ table: TableContent, symbols: Symbols) {
+        self.table = table
+        self.symbols = symbols
+    }
+
+    /// The table's lines, none wider than `width`.
+    func lines(width: Int) -> [LineBuilder] {
+        let columns = table.columnCount
+        guard columns > 0 else { return [] }
+        var natural = Array(repeating: 0, count: columns)
+        var longest = Array(repeating: 0, count: columns)
+        for row in table.rows {
+            for column in 0..<columns {
+                let measure = LineWrapper<CollectingSink>.measure(table.cell(row, column))
+                natural[column] = max(natural[column], measure.natural)
+                longest[column] = max(longest[column], measure.longestWord)
+            }
+        }
+        let overhead = 3 * columns + 1
+        if let widths = ColumnWidths.fit(natural: natural, longestWord: longest, space: width - overhead) {
+            return grid(widths)
+        }
+        return stacked(width: width)
+    }
+
+    // MARK: Grid
+
+    private func grid(_ widths: [Int]) -> [LineBuilder] {
+        var result: [LineBuilder] = []
+        let bodyRows = table.rows.filter { !$0.isHeader }
+        let headerRows = table.rows.filter(\.isHeader)
+        let laidOut = table.rows.map { row in wrapCells(row, widths) }
+        let separateRows = zip(table.rows, laidOut).contains { row, cells in
+            !row.isHeader && cells.contains { $0.count > 1 }
+        }
+        result.append(rule(widths, symbols.topJoints, symbols.boxHorizontal))
+        var bodyIndex = 0
+        for (row, cells) in zip(table.rows, laidOut) {
+            if !row.isHeader {
+                if bodyIndex > 0 && separateRows {
+                    result.append(rule(widths, symbols.rowJoints, symbols.boxHorizontal))
+                }
+                bodyIndex += 1
+            }
+            result += rowLines(cells, widths)
+            if row.isHeader, !bodyRows.isEmpty, headerRows.count > 0, bodyIndex == 0 {
+                result.append(rule(widths, symbols.headerJoints, symbols.headerHorizontal))
+            }
+        }
+        result.append(rule(widths, symbols.bottomJoints, symbols.boxHorizontal))
+        return result
+    }
+
+    private func wrapCells(_ row: TableContent.Row, _ widths: [Int]) -> [[LineBuilder]] {
+        widths.indices.map { column in
+            LineWrapper<CollectingSink>.lines(table.cell(row, column), width: widths[column])
+        }
+    }
+
+    private func rowLines(_ cells: [[LineBuilder]], _ widths: [Int]) -> [LineBuilder] {
+        let height = cells.reduce(1) { max($0, $1.count) }
+        var result: [LineBuilder] = []
+        for lineIndex in 0..<height {
+            var line = LineBuilder()
+            line.append(symbols.boxVertical, style: border, width: 1)
+            for (column, width) in widths.enumerated() {
+                line.appendSpaces(1)
+                let cellLine = lineIndex < cells[column].count ? cells[column][lineIndex] : LineBuilder()
+                let spare = max(0, width - cellLine.width)
+                let before: Int
+                switch table.alignment(column) {
+                case .right: before = spare
+                case .center: before = spare / 2
+                case .left, .none: before = 0
+                }
+                line.appendSpaces(before)
+                line.append(contentsOf: cellLine)
+                line.appendSpaces(spare - before + 1)
+                line.append(symbols.boxVertical, style: border, width: 1)
+            }
+            result.append(line)
+        }
+        return result
+    }
+
+    private func rule(
+        _ widths: [Int], _ joints: (left: String, middle: String, right: String), _ horizontal: String
+    ) -> LineBuilder {
+        var text = joints.left
+        for (index, width) in widths.enumerated() {
+            text += String(repeating: horizontal, count: width + 2)
+            text += index == widths.count - 1 ? joints.right : joints.middle
+        }
+        var line = LineBuilder()
+        line.append(text, style: border)
+        return line
+    }
+
+    // MARK: Stacked
+
+    /// One "header: value" paragraph per cell, rows separated by a rule.
+    private func stacked(width: Int) -> [LineBuilder] {
+        let columns = table.columnCount
+        let header = table.rows.first(where: \.isHeader)
+        let headerStyle = SpanStyle(role: .tableHeader, attributes: .bold)
+        let bodyRows = table.rows.filter { !$0.isHeader }
+        let rows = bodyRows.isEmpty ? table.rows : bodyRows
+        var result: [LineBuilder] = []
+        for (index, row) in rows.enumerated() {
+            if index > 0 {
+                var separator = LineBuilder()
+                separator.append(String(repeating: symbols.boxHorizontal, count: min(width, 20)), style: border)
+                result.append(separator)
+            }
+            for column in 0..<columns {
+                var entry = InlineText()
+                if let header, !row.isHeader {
+                    let label = table.cell(header, column).plainText(omitting: .linkNumber)
+                    if !label.isEmpty {
+                        entry.append(label + ":", style: headerStyle)
+                        entry.append(" ", style: .body)
+                    }
+                }
+                entry.append(contentsOf: table.cell(row, column))
+                result += LineWrapper<CollectingSink>.lines(entry, width: width)
+            }
+        }
+        return result
+    }
+}
