@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `kursus` command line: this target holds only argument parsing and wiring.
+@main
+struct Kursus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kursus",
+        abstract: "A terminal course player for digital competence in healthcare.",
+        version: KursusVersion.current,
+        subcommands: [Play.self, Validate.self, Render.self],
+    )
+}
