@@ -1,15 +1,20 @@
 import CCmarkGFM
+import Foundation
 
 /// Markdown parsed by cmark-gfm with the GFM extensions table,
-/// strikethrough, tasklist and autolink. Owns the C parser and document
-/// and frees both when released. Not shared between threads.
+/// strikethrough, tasklist and autolink. Owns the C document and frees it
+/// when released. Not shared between threads.
+///
+/// Parsing is serialised process-wide: cmark-gfm keeps the table of special
+/// inline characters in global state that attaching extensions to a parser
+/// and freeing a parser change, so two parsers at once can corrupt each
+/// other's inline parsing. Walking finished documents needs no lock.
 final class CmarkTree {
     enum Event {
         case enter
         case exit
     }
 
-    private let parser: OpaquePointer
     private let root: OpaquePointer
     private let tasklist: OpaquePointer?
     private var extensionKinds: [UInt32: NodeKind] = [:]
@@ -21,11 +26,15 @@ final class CmarkTree {
     }()
 
     private static let extensionNames = ["table", "strikethrough", "tasklist", "autolink"]
+    private static let parsing = NSLock()
 
     /// Parses `markdown`; nil only if cmark-gfm cannot allocate.
     init?(_ markdown: String) {
         _ = CmarkTree.registered
+        CmarkTree.parsing.lock()
+        defer { CmarkTree.parsing.unlock() }
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+        defer { cmark_parser_free(parser) }
         var tasklist: OpaquePointer?
         for name in CmarkTree.extensionNames {
             guard let syntax = cmark_find_syntax_extension(name) else { continue }
@@ -39,18 +48,13 @@ final class CmarkTree {
                 cmark_parser_feed(parser, chars, bytes.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
-            cmark_parser_free(parser)
-            return nil
-        }
-        self.parser = parser
+        guard let root = cmark_parser_finish(parser) else { return nil }
         self.root = root
         self.tasklist = tasklist
     }
 
     deinit {
         cmark_node_free(root)
-        cmark_parser_free(parser)
     }
 
     /// Visits every node in document order: containers are entered and

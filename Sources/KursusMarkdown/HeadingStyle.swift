@@ -2,7 +2,8 @@
 /// - level 1: bold, underlined with a double rule (`═`, ASCII `=`);
 /// - level 2: bold, underlined with a single rule (`─`, ASCII `-`);
 /// - levels 3–6: a dim `###`-style prefix (one `#` per level) and bold
-///   text (5: bold italic, 6: italic); wrapped lines hang under the text.
+///   text (5: bold italic, 6: italic); wrapped lines hang under the text;
+///   the prefix is left out when it would take more than half the width.
 enum HeadingStyle {
     static func style(level: Int) -> SpanStyle {
         switch level {
@@ -34,9 +35,7 @@ enum HeadingStyle {
         let markerWidth = marker.utf8.count
         let markerStyle = SpanStyle(role: .heading(level: level), attributes: .dim)
         guard markerWidth <= width / 2 else {
-            scratch.reset()
-            scratch.append(marker, style: markerStyle, width: markerWidth)
-            sink.take(scratch)
+            // Too narrow for the marker: the text alone.
             LineWrapper.wrap(text, width: width, into: &sink, scratch: &scratch)
             return
         }
