@@ -11,4 +11,6 @@ public enum PlayerCommand: Hashable, Sendable, CaseIterable {
     case back
     case toggleHelp
     case quit
+    /// A key with no meaning on the current screen (it still closes the help overlay).
+    case other
 }

@@ -89,7 +89,7 @@ public enum PlayerReducer {
         case .top: state.menuSelection = 0
         case .bottom: state.menuSelection = count - 1
         case .open: return open(&state, state.units[state.menuSelection])
-        case .back, .toggleHelp, .quit: break
+        case .back, .toggleHelp, .quit, .other: break
         }
         return []
     }
@@ -126,7 +126,7 @@ public enum PlayerReducer {
             state.screen = .menu
             state.progress.bookmark = Bookmark(unitID: position.unitID, scroll: position.scroll, inUnit: false)
             return [save(&state)]
-        case .open, .toggleHelp, .quit:
+        case .open, .toggleHelp, .quit, .other:
             return []
         }
         position.scroll = max(0, min(position.scroll, maximum))

@@ -16,7 +16,7 @@ struct HostilePackageTests {
     @Test("a unit path with '..' is refused", arguments: ["../../etc/passwd", "lektioner/../../x.md"])
     func parentSegments(path: String) throws {
         let diagnostics = try load(lessonPath: path)
-        #expect(diagnostics.map(\.description).contains("p/course.yaml:11:7: error: unit 'l1': file '\(path)': '..' leads outside the package folder; every file must be inside it"))
+        #expect(diagnostics.map(\.description).contains("p/course.yaml:10:9: error: unit 'l1': file '\(path)': '..' leads outside the package folder; every file must be inside it"))
     }
 
     @Test("an absolute unit path is refused")
@@ -68,7 +68,7 @@ struct HostilePackageTests {
     @Test("a missing lesson is reported at the unit in the manifest")
     func missingLesson() throws {
         let diagnostics = try load(lessonPath: "lektioner/findes-ikke.md")
-        #expect(diagnostics.map(\.description).contains("p/course.yaml:11:7: error: unit 'l1': lesson file 'lektioner/findes-ikke.md' not found in the package"))
+        #expect(diagnostics.map(\.description).contains("p/course.yaml:10:9: error: unit 'l1': lesson file 'lektioner/findes-ikke.md' not found in the package"))
     }
 
     @Test("a lesson path that is a folder")

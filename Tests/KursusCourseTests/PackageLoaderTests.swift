@@ -86,7 +86,7 @@ struct PackageLoaderTests {
         let (_, diagnostics) = CoursePackageLoader.load(package.root, shownAs: "p")
         let messages = diagnostics.map(\.description)
         #expect(messages.contains("p/course.yaml:11:5: error: duplicate module id 'm'; first used at p/course.yaml:7:5"))
-        #expect(messages.contains("p/course.yaml:14:11: error: duplicate unit id 'a'; first used at p/course.yaml:10:11. Unit ids must be unique in the whole course"))
+        #expect(messages.contains("p/course.yaml:14:9: error: duplicate unit id 'a'; first used at p/course.yaml:10:9. Unit ids must be unique in the whole course"))
     }
 
     @Test("YAML duplicate keys in one mapping are caught")

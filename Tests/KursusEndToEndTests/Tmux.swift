@@ -68,6 +68,32 @@ final class Tmux {
         throw KursusBinary.CommandError("timed out waiting for \(text.debugDescription); the screen was:\n\(screen)")
     }
 
+    /// Waits until the screen satisfies `condition`.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: Double = 15, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if condition(screen) { return screen }
+            usleep(100_000)
+        }
+        throw KursusBinary.CommandError("timed out waiting for \(what); the screen was:\n\(screen)")
+    }
+
+    /// Waits until the screen no longer contains `text`.
+    @discardableResult
+    func waitUntilGone(_ text: String, timeout: Double = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if !screen.contains(text) { return screen }
+            usleep(100_000)
+        }
+        throw KursusBinary.CommandError("timed out waiting for \(text.debugDescription) to go; the screen was:\n\(screen)")
+    }
+
     /// The pid of the program the shell started (kursus).
     func programPID() throws -> Int32 {
         let shell = try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)

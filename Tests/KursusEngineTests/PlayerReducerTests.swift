@@ -125,6 +125,9 @@ struct PlayerReducerTests {
         store.send(.command(.lineDown)) { $0.helpVisible = false }
         store.send(.command(.toggleHelp)) { $0.helpVisible = true }
         store.send(.command(.toggleHelp)) { $0.helpVisible = false }
+        store.send(.command(.toggleHelp)) { $0.helpVisible = true }
+        store.send(.command(.other)) { $0.helpVisible = false }
+        store.send(.command(.other))
     }
 
     @Test("quit saves and ends, from anywhere, even with help open; later events are ignored")

@@ -15,7 +15,7 @@ struct KeyMapAndStringsTests {
             (.end, .command(.bottom)), (.character("G"), .command(.bottom)),
             (.enter, .command(.open)), (.escape, .command(.back)), (.backspace, .command(.back)),
             (.character("?"), .command(.toggleHelp)), (.character("q"), .command(.quit)), (.controlC, .command(.quit)),
-            (.controlZ, .suspend), (.resize, .resize), (.character("x"), .ignored), (.none, .ignored),
+            (.controlZ, .suspend), (.resize, .resize), (.character("x"), .command(.other)), (.tab, .command(.other)), (.none, .ignored),
         ]
         for (input, result) in expected { #expect(KeyMap.command(for: input) == result, "\(input)") }
     }

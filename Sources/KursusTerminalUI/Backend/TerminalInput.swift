@@ -28,7 +28,8 @@ public enum KeyMap {
         case .character("q"), .character("Q"), .controlC: .command(.quit)
         case .controlZ: .suspend
         case .resize: .resize
-        default: .ignored
+        case .none: .ignored
+        default: .command(.other)
         }
     }
 }

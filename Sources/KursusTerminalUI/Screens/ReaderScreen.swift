@@ -39,8 +39,10 @@ public enum ReaderScreen {
         let bodyRows = Chrome.bodyRows(forHeight: grid.height)
         let percent = position.percentRead(bodyRows: bodyRows)
         let lineCount = position.lineCount ?? 0
-        let pages = max(1, (lineCount + bodyRows - 1) / bodyRows)
-        let page = position.endVisible(bodyRows: bodyRows) ? pages : min(pages, position.scroll / bodyRows + 1)
+        // Pages overlap by one line, as PgDn moves by the body height less one.
+        let step = max(1, bodyRows - 1)
+        let pages = lineCount <= bodyRows ? 1 : 1 + (lineCount - bodyRows + step - 1) / step
+        let page = position.endVisible(bodyRows: bodyRows) ? pages : min(pages, 1 + position.scroll / step)
         Chrome.draw(
             into: &grid,
             title: "\(moduleLabel) › \(number) \(unitTitle)",
