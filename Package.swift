@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +39,13 @@ let package = Package(
         ),
         .target(name: "KursusMarkdown", dependencies: ["KursusText", "CCmarkGFM"]),
         .target(name: "KursusEngine", dependencies: ["KursusCourse"]),
-        .target(name: "KursusProgress", dependencies: ["KursusCourse", "KursusEngine"]),
+        .target(
+            name: "KursusProgress",
+            dependencies: [
+                "KursusCourse", "KursusEngine", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "KursusTerminalUI",
             dependencies: ["KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "CNcursesw"]

@@ -1,20 +1,84 @@
+import Foundation
+
 /// What the engine knows of one learner's progress in one course. Pure values; the
 /// progress store turns this into a versioned JSON document.
+///
+/// Records are kept by unit id, and records for units the course no longer has are kept
+/// too (never silently dropped): the engine simply ignores ids it does not know.
 public struct LearnerProgress: Hashable, Sendable, Codable {
-    /// Units the learner has completed (a lesson: its end has been on screen).
-    public var completed: Set<String>
-    /// Units the learner has opened but not completed.
-    public var started: Set<String>
+    public var units: [String: UnitRecord]
     /// Where `play` resumes on the next launch.
     public var bookmark: Bookmark?
 
-    public init(completed: Set<String> = [], started: Set<String> = [], bookmark: Bookmark? = nil) {
-        self.completed = completed
-        self.started = started
+    public init(units: [String: UnitRecord] = [:], bookmark: Bookmark? = nil) {
+        self.units = units
         self.bookmark = bookmark
     }
 
+    /// Progress with the given units completed and started (for tests and migrations).
+    public init(completed: Set<String> = [], started: Set<String> = [], bookmark: Bookmark? = nil) {
+        var units: [String: UnitRecord] = [:]
+        for id in started { units[id] = UnitRecord(outcome: .inProgress) }
+        for id in completed { units[id] = UnitRecord(outcome: .completed) }
+        self.init(units: units, bookmark: bookmark)
+    }
+
     public static let empty = LearnerProgress()
+
+    /// Units whose requirement is met: completed, or passed for assessed units.
+    public var completed: Set<String> { Set(units.filter { $0.value.outcome.isDone }.keys) }
+    /// Units opened and not yet done.
+    public var started: Set<String> { Set(units.filter { $0.value.outcome == .inProgress }.keys) }
+
+    public func record(_ unitID: String) -> UnitRecord? { units[unitID] }
+
+    /// Marks a unit opened, unless it already has an outcome.
+    public mutating func markStarted(_ unitID: String, at time: Date?) {
+        if units[unitID] == nil { units[unitID] = UnitRecord(outcome: .inProgress, firstOpenedAt: time) }
+    }
+
+    /// Marks a lesson completed; a unit already completed keeps its first completion time.
+    public mutating func markCompleted(_ unitID: String, at time: Date?) {
+        var record = units[unitID] ?? UnitRecord(outcome: .inProgress, firstOpenedAt: time)
+        guard !record.outcome.isDone else { return }
+        record.outcome = .completed
+        record.completedAt = time
+        units[unitID] = record
+    }
+
+    /// Adds active (not idle) time to a unit.
+    public mutating func addActiveTime(_ seconds: Int, to unitID: String) {
+        guard seconds > 0 else { return }
+        var record = units[unitID] ?? UnitRecord(outcome: .inProgress)
+        record.activeSeconds += seconds
+        units[unitID] = record
+    }
+}
+
+/// One unit's progress.
+public struct UnitRecord: Hashable, Sendable, Codable {
+    public enum Outcome: String, Hashable, Sendable, Codable {
+        case inProgress = "in-progress"
+        case completed
+        case passed
+        case failed
+
+        /// Whether the unit counts as done for completion and prerequisites.
+        public var isDone: Bool { self == .completed || self == .passed }
+    }
+
+    public var outcome: Outcome
+    /// Seconds with the unit on screen and the learner active; idle time is excluded.
+    public var activeSeconds: Int
+    public var firstOpenedAt: Date?
+    public var completedAt: Date?
+
+    public init(outcome: Outcome, activeSeconds: Int = 0, firstOpenedAt: Date? = nil, completedAt: Date? = nil) {
+        self.outcome = outcome
+        self.activeSeconds = activeSeconds
+        self.firstOpenedAt = firstOpenedAt
+        self.completedAt = completedAt
+    }
 }
 
 /// A place to resume: the unit, the first visible line, and whether the learner was
@@ -28,20 +92,5 @@ public struct Bookmark: Hashable, Sendable, Codable {
         self.unitID = unitID
         self.scroll = max(0, scroll)
         self.inUnit = inUnit
-    }
-}
-
-/// A unit's status as the menu shows it.
-public enum UnitStatus: Hashable, Sendable {
-    case available
-    case inProgress
-    case completed
-}
-
-extension LearnerProgress {
-    public func status(of unitID: String) -> UnitStatus {
-        if completed.contains(unitID) { return .completed }
-        if started.contains(unitID) || bookmark?.unitID == unitID { return .inProgress }
-        return .available
     }
 }

@@ -104,7 +104,7 @@ public enum PlayerReducer {
             scroll = bookmark.scroll
         }
         state.screen = .lesson(LessonPosition(unitID: unit.id, scroll: scroll))
-        if !state.progress.completed.contains(unit.id) { state.progress.started.insert(unit.id) }
+        state.progress.markStarted(unit.id, at: state.now)
         state.progress.bookmark = Bookmark(unitID: unit.id, scroll: scroll, inUnit: true)
         return [.layoutLesson(unitID: unit.id, width: state.viewport.columns), save(&state)]
     }
@@ -145,8 +145,7 @@ public enum PlayerReducer {
             changed = true
         }
         if position.endVisible(bodyRows: state.viewport.bodyRows), !state.progress.completed.contains(position.unitID) {
-            state.progress.completed.insert(position.unitID)
-            state.progress.started.remove(position.unitID)
+            state.progress.markCompleted(position.unitID, at: state.now)
             changed = true
         }
         return changed ? [save(&state)] : []

@@ -1,3 +1,4 @@
+import Foundation
 import KursusCourse
 
 /// The whole state of the player at one moment. Screens are drawn from this alone.
@@ -13,6 +14,8 @@ public struct PlayerState: Hashable, Sendable {
     /// Something the status line must tell the learner, until the next command.
     public var notice: Notice?
     public var isQuitting: Bool
+    /// The time of the last clock tick; nil until the runtime has sent one (tests may leave it nil).
+    public var now: Date?
 
     public init(course: Course, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20)) {
         self.course = course
@@ -24,6 +27,7 @@ public struct PlayerState: Hashable, Sendable {
         self.saveStatus = .idle
         self.notice = nil
         self.isQuitting = false
+        self.now = nil
     }
 
     public enum Screen: Hashable, Sendable {

@@ -36,7 +36,9 @@ public enum CoursePackageLoader {
         var diagnostics = parser.diagnostics
         guard var course = parsed else { return (nil, diagnostics) }
 
-        diagnostics += duplicateIDs(in: course)
+        let duplicates = duplicateIDs(in: course)
+        diagnostics += duplicates
+        if duplicates.isEmpty { diagnostics += PrerequisiteGraph(course).diagnostics(for: course) }
         var lessonFiles: [String: URL] = [:]
         for (m, module) in course.modules.enumerated() {
             for (u, unit) in module.units.enumerated() where unit.kind == .lesson {

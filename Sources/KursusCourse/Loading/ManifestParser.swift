@@ -5,8 +5,8 @@ import Yams
 struct ManifestParser {
     static let formatVersion = "kursus/1"
     static let courseKeys = ["format", "id", "title", "language", "version", "description", "authors", "modules"]
-    static let moduleKeys = ["id", "title", "description", "units"]
-    static let unitKeys = ["id", "kind", "title", "file", "optional"]
+    static let moduleKeys = ["id", "title", "description", "requires", "sequential", "units"]
+    static let unitKeys = ["id", "kind", "title", "file", "optional", "requires"]
     /// Caps that keep a hostile manifest from using unbounded time or memory.
     static let maximumModules = 200
     static let maximumUnits = 2000
@@ -75,6 +75,8 @@ struct ManifestParser {
             checkIdentifier(id, node: object.value("id"), what: "module id")
             let title = object.string("title", required: true)
             let description = object.string("description", required: false)
+            let requires = requirements(in: &object)
+            let sequential = object.bool("sequential") ?? false
             var units: [CourseUnit] = []
             if let unitsNode = object.value("units") {
                 if case .sequence(let unitItems) = unitsNode, !unitItems.isEmpty {
@@ -93,7 +95,10 @@ struct ManifestParser {
             }
             diagnostics += object.diagnostics
             if let id, let title {
-                modules.append(CourseModule(id: id, title: title, description: description, units: units, location: object.location))
+                modules.append(CourseModule(
+                    id: id, title: title, description: description, units: units, requires: requires,
+                    sequential: sequential, location: object.location
+                ))
             }
         }
         return modules
@@ -119,9 +124,32 @@ struct ManifestParser {
         let title = object.string("title", required: false)
         let file = object.string("file", required: kind == .lesson)
         let optional = object.bool("optional") ?? false
+        let requires = requirements(in: &object)
         diagnostics += object.diagnostics
         guard let id, let kind else { return nil }
-        return CourseUnit(id: id, kind: kind, title: title ?? "", file: file, optional: optional, location: object.location)
+        return CourseUnit(id: id, kind: kind, title: title ?? "", file: file, optional: optional, requires: requires, location: object.location)
+    }
+
+    /// `requires:` as one id or a list of ids, each with its own place.
+    private mutating func requirements(in object: inout YAMLObject) -> [Requirement] {
+        guard let node = object.value("requires") else { return [] }
+        let items: [Node]
+        switch node {
+        case .scalar: items = [node]
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            diagnostics.append(.error(source.location(of: node), "'requires' must be a unit or module id, or a list of them"))
+            return []
+        }
+        var result: [Requirement] = []
+        for item in items {
+            guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
+                diagnostics.append(.error(source.location(of: item), "each item of 'requires' must be a unit or module id"))
+                continue
+            }
+            result.append(Requirement(scalar.string, location: source.location(of: item)))
+        }
+        return result
     }
 
     private mutating func checkIdentifier(_ id: String?, node: Node?, what: String) {

@@ -44,13 +44,33 @@ public struct CourseModule: Hashable, Sendable {
     public var title: String
     public var description: String?
     public var units: [CourseUnit]
+    /// Unit or module ids that must be done before any unit of this module opens.
+    public var requires: [Requirement]
+    /// Units open one after another: each required unit waits for the required units before it.
+    public var sequential: Bool
     public var location: SourceLocation
 
-    public init(id: String, title: String, description: String? = nil, units: [CourseUnit], location: SourceLocation) {
+    public init(
+        id: String, title: String, description: String? = nil, units: [CourseUnit], requires: [Requirement] = [],
+        sequential: Bool = false, location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.description = description
         self.units = units
+        self.requires = requires
+        self.sequential = sequential
+        self.location = location
+    }
+}
+
+/// A prerequisite as written in the manifest: the id of a unit or of a module, with its place.
+public struct Requirement: Hashable, Sendable {
+    public var id: String
+    public var location: SourceLocation
+
+    public init(_ id: String, location: SourceLocation) {
+        self.id = id
         self.location = location
     }
 }
@@ -73,14 +93,17 @@ public struct CourseUnit: Hashable, Sendable {
     /// The unit's file, relative to the package folder, as written in the manifest.
     public var file: String?
     public var optional: Bool
+    /// Unit or module ids that must be done before this unit opens.
+    public var requires: [Requirement]
     public var estimatedMinutes: Int?
     public var objectives: [String]
     public var location: SourceLocation
 
     public init(
-        id: String, kind: UnitKind, title: String, file: String?, optional: Bool = false,
+        id: String, kind: UnitKind, title: String, file: String?, optional: Bool = false, requires: [Requirement] = [],
         estimatedMinutes: Int? = nil, objectives: [String] = [], location: SourceLocation
     ) {
+        self.requires = requires
         self.id = id
         self.kind = kind
         self.title = title
