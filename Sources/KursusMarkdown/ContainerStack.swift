@@ -43,27 +43,42 @@ struct ContainerStack {
     private(set) var blocks = 0
     /// Items whose marker has not been shown yet.
     private var pendingMarkers = 0
-    /// Bullet markers by depth, with their trailing space.
-    private let bulletMarkers: [String]
+    /// Bullet markers by depth, with their trailing space, and their width.
+    private let bulletMarkers: [(text: String, width: Int)]
+    /// The quote bar with its trailing space, and its width.
+    private let quoteSegment: (text: String, width: Int)
+    private let taskDone: (text: String, width: Int)
+    private let taskOpen: (text: String, width: Int)
 
     init(symbols: Symbols, width: Int) {
         self.symbols = symbols
         self.width = width
         self.budget = max(0, width - max(1, min(10, width / 2)))
-        self.bulletMarkers = symbols.bullets.map { $0 + " " }
+        func measured(_ text: String) -> (text: String, width: Int) { (text, DisplayWidth.of(text)) }
+        self.bulletMarkers = symbols.bullets.map { measured($0 + " ") }
+        self.quoteSegment = measured(symbols.quoteBar + " ")
+        self.taskDone = measured(symbols.taskDone + " ")
+        self.taskOpen = measured(symbols.taskOpen + " ")
+    }
+
+    private static let spaces: [String] = (0...16).map { String(repeating: " ", count: $0) }
+
+    /// `count` spaces.
+    private static func indent(_ count: Int) -> String {
+        count < spaces.count ? spaces[count] : String(repeating: " ", count: count)
     }
 
     private static let quoteStyle = SpanStyle(role: .quote)
     private static let markerStyle = SpanStyle(role: .listMarker)
 
-    private mutating func push(_ kind: Kind, segment: String?, style: SpanStyle = .body) {
+    private mutating func push(_ kind: Kind, segment: (text: String, width: Int)?, style: SpanStyle = .body) {
         var rest = containers.last?.rest ?? .none
-        if let segment { rest.append(segment, style: style) }
+        if let segment { rest.append(segment.text, style: style, width: segment.width) }
         containers.append(Container(kind: kind, blocksAtEntry: blocks, rest: rest))
     }
 
     mutating func pushQuote() {
-        push(.quote, segment: symbols.quoteBar + " ", style: ContainerStack.quoteStyle)
+        push(.quote, segment: quoteSegment, style: ContainerStack.quoteStyle)
     }
 
     mutating func pushList(ordered: Bool, tight: Bool, start: Int, items: Int, parenthesis: Bool) {
@@ -87,19 +102,20 @@ struct ContainerStack {
             if list.ordered {
                 let number = String(list.nextNumber)
                 let padding = max(0, list.numberWidth - number.utf8.count)
-                marker = String(repeating: " ", count: padding) + number + list.delimiter + " "
+                let text = ContainerStack.indent(padding) + number + list.delimiter + " "
+                marker = (text, text.utf8.count)
                 list.nextNumber += 1
                 containers[index].kind = .list(list)
             } else {
                 marker = bulletMarkers[list.bulletDepth % bulletMarkers.count]
             }
             if let task {
-                let box = (task ? symbols.taskDone : symbols.taskOpen) + " "
-                marker = list.ordered ? marker + box : box
+                let box = task ? taskDone : taskOpen
+                marker = list.ordered ? (marker.text + box.text, marker.width + box.width) : box
             }
         }
-        let markerWidth = DisplayWidth.of(marker)
-        push(.item(Item(marker: marker, markerWidth: markerWidth)), segment: String(repeating: " ", count: markerWidth))
+        let item = Item(marker: marker.text, markerWidth: marker.width)
+        push(.item(item), segment: (ContainerStack.indent(marker.width), marker.width))
         pendingMarkers += 1
     }
 
@@ -158,14 +174,14 @@ struct ContainerStack {
         for index in firstPending..<containers.count {
             switch containers[index].kind {
             case .quote:
-                first.append(symbols.quoteBar + " ", style: ContainerStack.quoteStyle)
+                first.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
             case .list:
                 break
             case .item(var item):
                 if item.markerShown {
-                    first.append(String(repeating: " ", count: item.markerWidth), style: .body)
+                    first.append(ContainerStack.indent(item.markerWidth), style: .body, width: item.markerWidth)
                 } else {
-                    first.append(item.marker, style: ContainerStack.markerStyle)
+                    first.append(item.marker, style: ContainerStack.markerStyle, width: item.markerWidth)
                     item.markerShown = true
                     pendingMarkers -= 1
                     containers[index].kind = .item(item)
@@ -189,9 +205,9 @@ struct ContainerStack {
         var prefix = LinePrefix()
         for container in containers[start...] {
             switch container.kind {
-            case .quote: prefix.append(symbols.quoteBar + " ", style: ContainerStack.quoteStyle)
+            case .quote: prefix.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
             case .list: break
-            case .item(let item): prefix.append(String(repeating: " ", count: item.markerWidth), style: .body)
+            case .item(let item): prefix.append(ContainerStack.indent(item.markerWidth), style: .body, width: item.markerWidth)
             }
         }
         return (prefix, start)
@@ -204,9 +220,9 @@ struct ContainerStack {
         var prefix = LinePrefix()
         for container in containers where blocks > container.blocksAtEntry {
             switch container.kind {
-            case .quote: prefix.append(symbols.quoteBar + " ", style: ContainerStack.quoteStyle)
+            case .quote: prefix.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
             case .list: break
-            case .item(let item): prefix.append(String(repeating: " ", count: item.markerWidth), style: .body)
+            case .item(let item): prefix.append(ContainerStack.indent(item.markerWidth), style: .body, width: item.markerWidth)
             }
         }
         return prefix.width < width ? prefix : .none
@@ -219,7 +235,7 @@ struct ContainerStack {
 
     private func segmentWidth(_ container: Container) -> Int {
         switch container.kind {
-        case .quote: return DisplayWidth.of(symbols.quoteBar) + 1
+        case .quote: return quoteSegment.width
         case .list: return 0
         case .item(let item): return item.markerWidth
         }

@@ -5,6 +5,10 @@
 ///   text (5: bold italic, 6: italic); wrapped lines hang under the text;
 ///   the prefix is left out when it would take more than half the width.
 enum HeadingStyle {
+    /// "### " and so on, by level, and as many spaces.
+    private static let markers = (0...6).map { String(repeating: "#", count: $0) + " " }
+    private static let indents = markers.map { String(repeating: " ", count: $0.utf8.count) }
+
     static func style(level: Int) -> SpanStyle {
         switch level {
         case 5: return SpanStyle(role: .heading(level: level), attributes: [.bold, .italic])
@@ -25,13 +29,11 @@ enum HeadingStyle {
             guard measuring.widest > 0 else { return }
             let symbol = level == 1 ? symbols.headingUnderline1 : symbols.headingUnderline2
             scratch.reset()
-            scratch.append(
-                String(repeating: symbol, count: measuring.widest), style: SpanStyle(role: .heading(level: level)),
-                width: measuring.widest)
+            scratch.appendRepeated(symbol, count: measuring.widest, style: SpanStyle(role: .heading(level: level)))
             sink.take(scratch)
             return
         }
-        let marker = String(repeating: "#", count: min(level, 6)) + " "
+        let marker = HeadingStyle.markers[min(level, 6)]
         let markerWidth = marker.utf8.count
         let markerStyle = SpanStyle(role: .heading(level: level), attributes: .dim)
         guard markerWidth <= width / 2 else {
@@ -40,8 +42,8 @@ enum HeadingStyle {
             return
         }
         var hanging = sink.withPrefixes(
-            first: sink.first.appending(marker, style: markerStyle),
-            rest: sink.rest.appending(String(repeating: " ", count: markerWidth), style: .body))
+            first: sink.first.appending(marker, style: markerStyle, width: markerWidth),
+            rest: sink.rest.appending(HeadingStyle.indents[min(level, 6)], style: .body, width: markerWidth))
         LineWrapper.wrap(text, width: width - markerWidth, into: &hanging, scratch: &scratch)
     }
 }

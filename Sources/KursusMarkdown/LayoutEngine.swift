@@ -7,16 +7,16 @@ import KursusText
 final class LayoutEngine<Output: LayoutOutput> {
     private let width: Int
     private let symbols: Symbols
-    private var output: Output
-    private(set) var headings: [MarkdownHeading] = []
-    private var links = LinkList()
-    private var containers: ContainerStack
+    @exclusivity(unchecked) private var output: Output
+    @exclusivity(unchecked) private(set) var headings: [MarkdownHeading] = []
+    @exclusivity(unchecked) private var links = LinkList()
+    @exclusivity(unchecked) private var containers: ContainerStack
     /// Inline content of the paragraph, heading or table cell being walked.
-    private var inline: InlineCollector?
-    private var table: TableContent?
+    @exclusivity(unchecked) private var inline: InlineCollector?
+    @exclusivity(unchecked) private var table: TableContent?
     /// Storage reused from block to block.
-    private var spareText = InlineText()
-    private var scratchLine = LineBuilder()
+    @exclusivity(unchecked) private var spareText = InlineText()
+    @exclusivity(unchecked) private var scratchLine = LineBuilder()
 
     init(options: MarkdownLayoutOptions, output: Output) {
         width = max(1, options.width)
@@ -184,8 +184,7 @@ final class LayoutEngine<Output: LayoutOutput> {
     private func emitRule() {
         emitBlock { sink, available in
             var rule = LineBuilder()
-            rule.append(
-                String(repeating: symbols.rule, count: available), style: SpanStyle(role: .rule), width: available)
+            rule.appendRepeated(symbols.rule, count: available, style: SpanStyle(role: .rule))
             sink.take(rule)
         }
     }

@@ -37,6 +37,23 @@ struct LineBuilder {
         width += pieceWidth ?? DisplayWidth.of(text)
     }
 
+    /// Appends one space in `style`.
+    mutating func appendSpace(style: SpanStyle) {
+        setStyle(style)
+        bytes.append(UInt8(ascii: " "))
+        width += 1
+    }
+
+    /// Appends `symbol` (one column wide) `count` times in `style`.
+    mutating func appendRepeated(_ symbol: String, count: Int, style: SpanStyle) {
+        guard count > 0 else { return }
+        setStyle(style)
+        let utf8 = symbol.utf8
+        bytes.reserveCapacity(bytes.count + utf8.count * count)
+        for _ in 0..<count { bytes.append(contentsOf: utf8) }
+        width += count
+    }
+
     /// Appends `count` spaces in `style`.
     mutating func appendSpaces(_ count: Int, style: SpanStyle = .body) {
         guard count > 0 else { return }

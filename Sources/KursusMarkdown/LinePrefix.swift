@@ -12,7 +12,7 @@ struct LinePrefix {
     var isEmpty: Bool { spans.isEmpty }
 
     /// Appends a segment, merging it into the last span when the style matches.
-    mutating func append(_ text: String, style: SpanStyle) {
+    mutating func append(_ text: String, style: SpanStyle, width textWidth: Int? = nil) {
         guard !text.isEmpty else { return }
         if let last = spans.last, last.style == style {
             spans[spans.count - 1].text += text
@@ -20,13 +20,13 @@ struct LinePrefix {
             spans.append(StyledSpan(text: text, style: style))
         }
         plain += text
-        width += DisplayWidth.of(text)
+        width += textWidth ?? DisplayWidth.of(text)
     }
 
     /// This prefix followed by `text`.
-    func appending(_ text: String, style: SpanStyle) -> LinePrefix {
+    func appending(_ text: String, style: SpanStyle, width textWidth: Int? = nil) -> LinePrefix {
         var result = self
-        result.append(text, style: style)
+        result.append(text, style: style, width: textWidth)
         return result
     }
 

@@ -21,7 +21,7 @@ struct LinkList {
     func lines<Sink: LineSink>(width: Int, symbols: Symbols, into sink: inout Sink, scratch: inout LineBuilder) {
         guard !urls.isEmpty else { return }
         var line = LineBuilder()
-        line.append(String(repeating: symbols.rule, count: width), style: SpanStyle(role: .rule), width: width)
+        line.appendRepeated(symbols.rule, count: width, style: SpanStyle(role: .rule))
         sink.take(line)
         let labelWidth = "[\(urls.count)] ".utf8.count
         let hanging = labelWidth < width / 2 ? labelWidth : 0

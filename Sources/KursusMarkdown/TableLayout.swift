@@ -97,13 +97,13 @@ struct TableLayout {
     private func rule(
         _ widths: [Int], _ joints: (left: String, middle: String, right: String), _ horizontal: String
     ) -> LineBuilder {
-        var text = joints.left
-        for (index, width) in widths.enumerated() {
-            text += String(repeating: horizontal, count: width + 2)
-            text += index == widths.count - 1 ? joints.right : joints.middle
-        }
+        // Every box-drawing symbol is one column wide.
         var line = LineBuilder()
-        line.append(text, style: border)
+        line.append(joints.left, style: border, width: 1)
+        for (index, width) in widths.enumerated() {
+            line.appendRepeated(horizontal, count: width + 2, style: border)
+            line.append(index == widths.count - 1 ? joints.right : joints.middle, style: border, width: 1)
+        }
         return line
     }
 
@@ -120,7 +120,7 @@ struct TableLayout {
         for (index, row) in rows.enumerated() {
             if index > 0 {
                 var separator = LineBuilder()
-                separator.append(String(repeating: symbols.boxHorizontal, count: min(width, 20)), style: border)
+                separator.appendRepeated(symbols.boxHorizontal, count: min(width, 20), style: border)
                 result.append(separator)
             }
             for column in 0..<columns {

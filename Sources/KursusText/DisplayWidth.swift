@@ -52,11 +52,12 @@ public enum DisplayWidth {
         return width
     }
 
-    /// The width of UTF-8 text. Scalars below U+0300 (ASCII, Latin-1 and
-    /// Latin Extended, so Danish) are counted byte-wise; from the first
-    /// other scalar on, grapheme clusters are measured, starting with the
-    /// cluster the preceding scalar may belong to. Invalid UTF-8 is measured
-    /// as its repaired form (U+FFFD, one column).
+    /// The width of UTF-8 text. ASCII (eight bytes at a time where it can),
+    /// scalars below U+0300 (Latin-1 and Latin Extended, so Danish) and the
+    /// common one-column punctuation, arrows and box drawing are counted
+    /// byte-wise; from the first other scalar on, grapheme clusters are
+    /// measured, starting with the cluster the preceding scalar may belong
+    /// to. Invalid UTF-8 is measured as its repaired form (U+FFFD, 1 column).
     public static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let count = bytes.count
         var width = 0
@@ -64,6 +65,16 @@ public enum DisplayWidth {
         var previousStart = 0
         var previousWidth = 0
         while index < count {
+            if index + 8 <= count, let base = bytes.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if isPrintableASCII(word) {
+                    width += 8
+                    previousStart = index + 7
+                    previousWidth = 1
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 previousWidth = byte >= 0x20 && byte != 0x7F ? 1 : 0
@@ -74,6 +85,12 @@ public enum DisplayWidth {
                 previousWidth = byte == 0xC2 && bytes[index + 1] < 0xA0 ? 0 : 1
                 previousStart = index
                 index += 2
+            } else if byte == 0xE2 && index + 2 < count && bytes[index + 2] & 0xC0 == 0x80
+                && isOneColumnE2(bytes[index + 1], bytes[index + 2])
+            {
+                previousWidth = 1
+                previousStart = index
+                index += 3
             } else {
                 let start = index > 0 ? previousStart : 0
                 if index > 0 { width -= previousWidth }
@@ -86,6 +103,34 @@ public enum DisplayWidth {
             width += previousWidth
         }
         return width
+    }
+
+    /// Whether eight bytes are all printable ASCII (0x20…0x7E).
+    @inline(__always)
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        if word & high != 0 { return false }
+        let belowSpace = (word &- ones &* 0x20) & ~word & high
+        let deletes = word ^ (ones &* 0x7F)
+        let hasDelete = (deletes &- ones) & ~deletes & high
+        return belowSpace | hasDelete == 0
+    }
+
+    /// Whether the scalar E2 `second` `third` is one column and never joins
+    /// a neighbour in a grapheme cluster: General Punctuation U+2010–U+2027
+    /// and U+2030–U+205E, Arrows U+2190–U+21FF, Box Drawing and Block
+    /// Elements U+2500–U+259F.
+    @inline(__always)
+    static func isOneColumnE2(_ second: UInt8, _ third: UInt8) -> Bool {
+        switch second {
+        case 0x80: return (0x90...0xA7).contains(third) || third >= 0xB0
+        case 0x81: return third <= 0x9E
+        case 0x86: return third >= 0x90
+        case 0x87, 0x94, 0x95: return true
+        case 0x96: return third <= 0x9F
+        default: return false
+        }
     }
 
     /// The width of one Unicode scalar on its own.

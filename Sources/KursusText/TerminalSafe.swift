@@ -42,6 +42,12 @@ public enum TerminalSafe {
         let count = bytes.count
         var index = 0
         while index < count {
+            if index + 8 <= count, let base = bytes.baseAddress,
+                DisplayWidth.isPrintableASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte < 0x20 || byte == 0x7F { return false }

@@ -121,6 +121,25 @@ struct DisplayWidthBytesTests {
         }
     }
 
+    @Test("random mixes of tricky scalars measure like their grapheme clusters")
+    func randomMixes() {
+        let pool: [String] = [
+            "a", "Z", " ", "~", "\u{7F}", "\u{1B}", "æ", "ø", "\u{9B}", "\u{AD}", "—", "–", "…", "’", "“", "•", "→", "↔",
+            "│", "─", "█", "\u{2028}", "\u{202E}", "\u{2066}", "\u{301}", "\u{20E3}", "\u{FE0F}", "\u{FE0E}", "\u{200D}",
+            "日", "ア", "한", "\u{1100}", "\u{1161}", "👍", "\u{1F3FD}", "🇩", "🇰", "❤", "©", "#", "1", "\u{0}", "\t",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let length = Int.random(in: 0...24, using: &generator)
+            var text = ""
+            for _ in 0..<length { text += pool.randomElement(using: &generator) ?? "" }
+            var copy = text
+            let bytes = copy.withUTF8 { DisplayWidth.of(utf8: $0) }
+            let characters = text.reduce(0) { $0 + DisplayWidth.of($1) }
+            #expect(bytes == characters, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test("clusters that start before a non-Latin scalar are measured whole")
     func backtracking() {
         #expect(DisplayWidth.of("ab#\u{FE0F}\u{20E3}") == 4)
