@@ -152,13 +152,20 @@ struct Render: ParsableCommand {
     /// and everything up to and including the next line that is `---` or
     /// `...`. Without a closing line the text is returned unchanged.
     static func strippingFrontMatter(_ text: String) -> String {
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
-        guard let first = lines.popFirst(), isFence(first, allowDots: false) else { return text }
-        while let line = lines.popFirst() {
-            if isFence(line, allowDots: true) {
-                guard let bodyStart = lines.first?.startIndex else { return "" }
-                return String(text[bodyStart...])
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var isFirst = true
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = utf8[lineStart..<lineEnd]
+            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            if isFirst {
+                guard isFence(line, allowDots: false) else { return text }
+                isFirst = false
+            } else if isFence(line, allowDots: true) {
+                return String(text[next...])
             }
+            lineStart = next
         }
         return text
     }
