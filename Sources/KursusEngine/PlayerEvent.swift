@@ -1,16 +1,28 @@
-/// Everything that can happen to the player. The reducer handles each one purely.
+import Foundation
+import KursusCourse
+
+/// Everything that can happen to the player inside one course. The reducer handles each one purely.
 public enum PlayerEvent: Hashable, Sendable {
     /// The player has started and the first viewport is known.
     case started(Viewport)
     case command(PlayerCommand)
     /// The terminal changed size.
     case resized(Viewport)
+    /// Time passed. `active` is false when the learner has been idle too long for it to count.
+    case tick(Date, active: Bool)
+    /// Open a unit directly (trainer preview `--unit`).
+    case openUnit(String)
     /// The runtime laid out a lesson for a width; `lineCount` lines of body text.
     case lessonLaidOut(unitID: String, width: Int, lineCount: Int)
     /// A lesson could not be read or laid out.
     case lessonFailed(unitID: String, message: String)
     /// The last save attempt finished.
     case saveFinished(SaveOutcome)
+    /// The package changed on disk and was loaded again (trainer preview with `--watch`).
+    case courseReloaded(Course)
+    case courseReloadFailed(message: String)
+    /// Something the learner must read before going on; shown in a box until the next key.
+    case inform(String)
 }
 
 /// The terminal's size and how many rows the current screen's body gets.

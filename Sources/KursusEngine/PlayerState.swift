@@ -9,6 +9,9 @@ public struct PlayerState: Hashable, Sendable {
     /// Index into `course.allUnits` of the unit under the menu cursor.
     public var menuSelection: Int
     public var helpVisible: Bool
+    /// An important message shown in a box until the next key (for example that damaged
+    /// progress was restored from the backup).
+    public var messageBox: String?
     public var viewport: Viewport
     public var saveStatus: SaveStatus
     /// Something the status line must tell the learner, until the next command.
@@ -17,12 +20,23 @@ public struct PlayerState: Hashable, Sendable {
     /// The time of the last clock tick; nil until the runtime has sent one (tests may leave it nil).
     public var now: Date?
 
-    public init(course: Course, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20)) {
+    /// What each unit waits for; derived from `course` and rebuilt when it changes.
+    public private(set) var prerequisites: PrerequisiteGraph
+    /// Trainer preview: every unit is open and nothing is recorded.
+    public var unlockAll: Bool
+    /// Fractions of a second of active time not yet added to a unit.
+    public var activeCarry: Double
+
+    public init(course: Course, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false) {
         self.course = course
+        self.prerequisites = PrerequisiteGraph(course)
+        self.unlockAll = unlockAll
+        self.activeCarry = 0
         self.progress = progress
         self.screen = .menu
         self.menuSelection = 0
         self.helpVisible = false
+        self.messageBox = nil
         self.viewport = viewport
         self.saveStatus = .idle
         self.notice = nil
@@ -38,6 +52,11 @@ public struct PlayerState: Hashable, Sendable {
     public enum Notice: Hashable, Sendable {
         case lessonFailed(message: String)
         case unsupportedUnit(kind: String)
+        /// The unit is locked; the first requirement not yet met.
+        case locked(unitID: String, requirement: PrerequisiteGraph.Reason)
+        /// The course was reloaded from disk (trainer preview with --watch).
+        case reloaded
+        case reloadFailed(message: String)
     }
 
     public enum SaveStatus: Hashable, Sendable {
@@ -49,15 +68,18 @@ public struct PlayerState: Hashable, Sendable {
 
     public var units: [CourseUnit] { course.allUnits }
 
+    /// Replaces the course (after a reload), keeping progress and the menu cursor's unit.
+    public mutating func replaceCourse(_ newCourse: Course) {
+        let selectedID = selectedUnit?.id
+        course = newCourse
+        prerequisites = PrerequisiteGraph(newCourse)
+        menuSelection = selectedID.flatMap { id in units.firstIndex { $0.id == id } } ?? min(menuSelection, max(0, units.count - 1))
+    }
+
     public var selectedUnit: CourseUnit? {
         units.indices.contains(menuSelection) ? units[menuSelection] : nil
     }
 
-    /// Completed required units over all required units, for the progress bar.
-    public func completion(of units: [CourseUnit]) -> (done: Int, total: Int) {
-        let required = units.filter { !$0.optional }
-        return (required.filter { progress.completed.contains($0.id) }.count, required.count)
-    }
 }
 
 /// Where the reader is in a lesson.

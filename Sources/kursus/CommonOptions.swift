@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import KursusCourse
+import KursusEngine
 import KursusProgress
+import KursusTerminalUI
 
 /// Colour choice shared by `play` and `render`.
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -53,5 +55,37 @@ enum CommandSupport {
         }
         guard let installation else { throw CommandFailure("no course package given and the bundled course cannot be found") }
         return (installation.bundledCourse, installation.bundledCourse.path)
+    }
+
+    /// Opens a package for playing; errors are printed as diagnostics.
+    static func openPackage(_ argument: String?, installation: Installation) throws -> CoursePackage {
+        let (folder, shown) = try packageFolder(argument, installation: installation)
+        do {
+            return try CoursePackage.open(folder, shownAs: shown).0
+        } catch {
+            report(error.diagnostics)
+            throw CommandFailure("the course package has errors; run 'kursus validate \(shown)' for the full list")
+        }
+    }
+
+    static func screenContext(lang: String?, installation: Installation) throws -> ScreenContext {
+        let strings = try UIStrings.load(language: UILanguage.resolve(flag: lang, environment: environment), assets: installation.assets)
+        return ScreenContext(strings: strings, symbols: Symbols.forEnvironment(environment))
+    }
+
+    /// Runs the terminal session and restores the terminal on every way out.
+    static func runSession(
+        package: CoursePackage, configuration: SessionConfiguration, services: SessionServices, context: ScreenContext,
+        color: ColorChoice, installation: Installation, watcher: PackageWatcher? = nil
+    ) throws {
+        let useColor = color == .always || (color == .auto && environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        let theme = useColor ? try ColorTheme.load(named: "default", assets: installation.assets) : .monochrome
+        SignalWatcher.install()
+        let backend = try NcursesBackend(theme: theme, color: useColor)
+        defer { backend.shutdown() }
+        let runtime = SessionRuntime(package: package, configuration: configuration, backend: backend, services: services, context: context, watcher: watcher)
+        let outcome = runtime.run()
+        backend.shutdown()
+        if case .signal(let number) = outcome { throw ExitCode(128 + number) }
     }
 }

@@ -5,17 +5,21 @@ import KursusEngine
 import KursusProgress
 import KursusTerminalUI
 
-/// `kursus play [PACKAGE]`: the learner's player.
+/// `kursus play [PACKAGE]`: the learner's player on a shared workstation.
 struct Play: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Play a course in the terminal.",
-        discussion: "Progress is saved as you go and play resumes where you left off."
+        discussion: """
+        Without --learner a start screen lists this workstation's learners (names and teams \
+        only) and creates new ones. Progress is saved as you go; after --idle-lock minutes \
+        without a key the player saves and returns to the start screen.
+        """
     )
 
     @Argument(help: "The course package folder. Default: the bundled course.")
     var package: String?
 
-    @Option(help: ArgumentHelp("The learner's id. Default: the operating-system user name.", valueName: "id"))
+    @Option(help: ArgumentHelp("Open this learner directly instead of showing the start screen (created if new; a PIN is still asked for).", valueName: "id"))
     var learner: String?
 
     @OptionGroup var data: DataOptions
@@ -26,49 +30,51 @@ struct Play: ParsableCommand {
     @Option(help: "Colours: auto, always or never. NO_COLOR in the environment means never.")
     var color: ColorChoice = .auto
 
+    @Option(name: .customLong("idle-lock"), help: ArgumentHelp("Minutes without a key before the player saves and returns to the start screen; 0 turns it off. Default: idle-lock-minutes in <data-dir>/config.yaml, else 10.", valueName: "minutes"))
+    var idleLock: Int?
+
+    @Flag(name: .customLong("hide-learner-list"), help: "Learners type their id instead of choosing from a list (also: hide-learner-list in config.yaml).")
+    var hideLearnerList = false
+
     func validate() throws {
         if let lang, !UILanguage.supported.contains(lang) {
             throw ValidationError("--lang must be one of: \(UILanguage.supported.joined(separator: ", "))")
         }
+        if let idleLock, !(0...1440).contains(idleLock) {
+            throw ValidationError("--idle-lock must be between 0 and 1440 minutes")
+        }
+        if let learner { _ = try LearnerID.validate(learner) }
     }
 
     func run() throws {
         let environment = CommandSupport.environment
         let installation = try CommandSupport.installation()
-        let (folder, shown) = try CommandSupport.packageFolder(package, installation: installation)
-        let package: CoursePackage
-        do {
-            (package, _) = try CoursePackage.open(folder, shownAs: shown)
-        } catch {
-            CommandSupport.report(error.diagnostics)
-            throw CommandFailure("the course package has errors; run 'kursus validate \(shown)' for the full list")
-        }
-        let learnerID = try LearnerID.validate(learner ?? Self.operatingSystemUser(environment))
-        let store = ProgressStore(dataDirectory: data.resolved)
-        let progress = try store.load(learner: learnerID, course: package.course.id)
-        // Fail before the UI starts if progress cannot be saved at all, so no work is lost.
-        try store.save(progress, learner: learnerID, course: package.course.id, courseVersion: package.course.version)
-
-        let language = UILanguage.resolve(flag: lang, environment: environment)
-        let strings = try UIStrings.load(language: language, assets: installation.assets)
-        let useColor = color == .always || (color == .auto && environment["NO_COLOR"].map(\.isEmpty) ?? true)
-        let theme = useColor ? try ColorTheme.load(named: "default", assets: installation.assets) : .monochrome
-        let context = ScreenContext(strings: strings, symbols: Symbols.forEnvironment(environment), learnerName: learnerID)
-        let saver = ProgressSaver(store: store, learner: learnerID, course: package.course.id, courseVersion: package.course.version)
-
-        SignalWatcher.install()
-        let backend = try NcursesBackend(theme: theme, color: useColor)
-        defer { backend.shutdown() }
-        let runtime = PlayerRuntime(package: package, progress: progress, backend: backend, saver: saver, context: context)
-        let outcome = runtime.run()
-        backend.shutdown()
-        if case .signal(let number) = outcome { throw ExitCode(128 + number) }
+        let package = try CommandSupport.openPackage(package, installation: installation)
+        let dataDirectory = data.resolved
+        let config = try WorkstationConfig.load(dataDirectory: dataDirectory)
+        let idleMinutes = idleLock ?? config.idleLockMinutes
+        let configuration = SessionConfiguration(
+            idleLockSeconds: idleMinutes == 0 ? nil : idleMinutes * 60,
+            hideLearnerList: hideLearnerList || config.hideLearnerList,
+            initialLearner: learner
+        )
+        let context = try CommandSupport.screenContext(lang: lang, installation: installation)
+        let fingerprint = try CourseFingerprint.compute(package)
+        try Self.checkWritable(dataDirectory)
+        let services = WorkstationServices(dataDirectory: dataDirectory, course: package.course, fingerprint: fingerprint, strings: context.strings)
+        try CommandSupport.runSession(package: package, configuration: configuration, services: services, context: context, color: color, installation: installation)
     }
 
-    static func operatingSystemUser(_ environment: [String: String]) -> String {
-        for name in ["USER", "LOGNAME"] {
-            if let value = environment[name], !value.isEmpty { return value }
+    /// Fails before the UI starts when the data directory cannot be written, so no work is lost later.
+    static func checkWritable(_ folder: URL) throws {
+        let learners = folder.appendingPathComponent("learners")
+        do {
+            try FileManager.default.createDirectory(at: learners, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let probe = learners.appendingPathComponent(".write-test-\(ProcessInfo.processInfo.processIdentifier)")
+            try Data().write(to: probe)
+            try FileManager.default.removeItem(at: probe)
+        } catch {
+            throw CommandFailure("\(folder.path): the data directory cannot be written, so progress could not be saved; choose another with --data-dir or KURSUS_DATA_DIR")
         }
-        return NSUserName()
     }
 }

@@ -211,7 +211,7 @@ struct PlayerReducerTests {
     func completion() {
         let state = Fixtures.state(progress: LearnerProgress(completed: ["a", "c"]))
         #expect(state.completion(of: state.units) == (done: 1, total: 3))
-        #expect(state.progress.status(of: "a") == .completed)
-        #expect(state.progress.status(of: "b") == .available)
+        #expect(state.status(of: Fixtures.unit("a")) == .completed)
+        #expect(state.status(of: Fixtures.unit("b")) == .available)
     }
 }

@@ -5,19 +5,31 @@ import Testing
 
 @Suite("Keys, strings and symbols")
 struct KeyMapAndStringsTests {
-    @Test("the reader's keys")
+    @Test("keys as commands when no text field has focus")
     func keys() {
-        let expected: [(TerminalInput, PlayerCommandResult)] = [
-            (.up, .command(.lineUp)), (.character("k"), .command(.lineUp)),
-            (.down, .command(.lineDown)), (.character("j"), .command(.lineDown)),
-            (.pageUp, .command(.pageUp)), (.pageDown, .command(.pageDown)), (.character(" "), .command(.pageDown)),
-            (.home, .command(.top)), (.character("g"), .command(.top)),
-            (.end, .command(.bottom)), (.character("G"), .command(.bottom)),
-            (.enter, .command(.open)), (.escape, .command(.back)), (.backspace, .command(.back)),
-            (.character("?"), .command(.toggleHelp)), (.character("q"), .command(.quit)), (.controlC, .command(.quit)),
-            (.controlZ, .suspend), (.resize, .resize), (.character("x"), .command(.other)), (.tab, .command(.other)), (.none, .ignored),
+        let expected: [(TerminalInput, KeyResult)] = [
+            (.up, .event(.command(.lineUp))), (.character("k"), .event(.command(.lineUp))),
+            (.down, .event(.command(.lineDown))), (.character("j"), .event(.command(.lineDown))),
+            (.pageUp, .event(.command(.pageUp))), (.pageDown, .event(.command(.pageDown))), (.character(" "), .event(.command(.pageDown))),
+            (.home, .event(.command(.top))), (.character("g"), .event(.command(.top))),
+            (.end, .event(.command(.bottom))), (.character("G"), .event(.command(.bottom))),
+            (.enter, .event(.command(.open))), (.escape, .event(.command(.back))), (.backspace, .event(.command(.back))),
+            (.character("?"), .event(.command(.toggleHelp))), (.character("q"), .event(.command(.quit))),
+            (.controlC, .event(.command(.quit))), (.character("s"), .event(.switchLearner)),
+            (.controlZ, .suspend), (.resize, .resize), (.character("x"), .event(.command(.other))),
+            (.tab, .event(.command(.other))), (.none, .ignored),
         ]
-        for (input, result) in expected { #expect(KeyMap.command(for: input) == result, "\(input)") }
+        for (input, result) in expected { #expect(KeyMap.event(for: input, acceptsText: false) == result, "\(input)") }
+    }
+
+    @Test("keys as text when a field has focus; Ctrl-C still quits")
+    func textKeys() {
+        let expected: [(TerminalInput, KeyResult)] = [
+            (.character("q"), .event(.text("q"))), (.character("s"), .event(.text("s"))), (.character("ø"), .event(.text("ø"))),
+            (.backspace, .event(.deleteBackward)), (.tab, .event(.nextField)), (.enter, .event(.command(.open))),
+            (.escape, .event(.command(.back))), (.controlC, .event(.command(.quit))), (.controlZ, .suspend),
+        ]
+        for (input, result) in expected { #expect(KeyMap.event(for: input, acceptsText: true) == result, "\(input)") }
     }
 
     @Test("both string tables hold every key", arguments: ["da", "en"])

@@ -34,57 +34,135 @@ final class MemoryBackend: TerminalBackend {
     func shutdown() { shutDown = true }
 }
 
+/// Services in memory: learners and their progress in dictionaries, saves recorded.
+final class MemoryServices: SessionServices {
+    var learners: [LearnerSummary]
+    var progress: [String: LearnerProgress] = [:]
+    var busy: Set<String> = []
+    private(set) var open: String?
+    private(set) var saves: [LearnerProgress] = []
+    private(set) var closed: [String] = []
+
+    init(learners: [LearnerSummary]) { self.learners = learners }
+
+    func loadLearners() -> Result<[LearnerSummary], ServiceFailure> { .success(learners) }
+    func verifyPIN(learnerID: String, pin: String) -> Result<PINResult, ServiceFailure> {
+        .success(pin == "1234" ? .accepted : .rejected(attemptsLeft: 2))
+    }
+    func createLearner(_ request: NewLearner) -> Result<LearnerSummary, ServiceFailure> {
+        let learner = LearnerSummary(id: request.id, displayName: request.displayName, team: request.team, hasPIN: request.pin != nil)
+        learners.append(learner)
+        return .success(learner)
+    }
+    func openLearner(_ learner: LearnerSummary) -> Result<LearnerProgress, OpenFailure> {
+        if busy.contains(learner.id) { return .failure(.busy) }
+        open = learner.id
+        return .success(progress[learner.id] ?? .empty)
+    }
+    func save(_ progress: LearnerProgress) {
+        saves.append(progress)
+        if let open { self.progress[open] = progress }
+    }
+    func closeLearner(_ progress: LearnerProgress) {
+        if let open {
+            self.progress[open] = progress
+            closed.append(open)
+        }
+        open = nil
+    }
+    func takeSaveOutcomes() -> [SaveOutcome] { [] }
+}
+
 @Suite("Runtime loop with an in-memory terminal", .serialized)
 struct RuntimeTests {
     static let course = Repository.root.appendingPathComponent("Courses/digital-kompetence")
 
-    func makeRuntime(_ backend: MemoryBackend, data: URL, progress: LearnerProgress = .empty) throws -> (PlayerRuntime, ProgressStore) {
+    func makeRuntime(_ backend: MemoryBackend, services: MemoryServices, configuration: SessionConfiguration = SessionConfiguration(), clock: @escaping () -> Date = Date.init) throws -> SessionRuntime {
         let (package, _) = try CoursePackage.open(Self.course, shownAs: "kursus")
-        let store = ProgressStore(dataDirectory: data)
-        let saver = ProgressSaver(store: store, learner: "anna", course: package.course.id, courseVersion: package.course.version)
-        let context = ScreenContext(strings: try UIStrings.load(language: "da", assets: Repository.assets), symbols: .unicode, learnerName: "anna")
-        return (PlayerRuntime(package: package, progress: progress, backend: backend, saver: saver, context: context), store)
+        let context = ScreenContext(strings: try UIStrings.load(language: "da", assets: Repository.assets), symbols: .unicode)
+        return SessionRuntime(package: package, configuration: configuration, backend: backend, services: services, context: context, clock: clock)
     }
 
-    @Test("open a lesson, jump to its end, quit: the lesson is saved as completed")
+    @Test("pick a learner, open a lesson, jump to its end, quit: completed and released")
     func readAndQuit() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("kursus-runtime-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: data) }
-        let backend = MemoryBackend(inputs: [.enter, .pageDown, .end, .none, .character("q")])
-        let (runtime, store) = try makeRuntime(backend, data: data)
+        let services = MemoryServices(learners: [LearnerSummary(id: "bo", displayName: "Bo", team: "Aften")])
+        let backend = MemoryBackend(inputs: [.enter, .enter, .pageDown, .end, .none, .character("q")])
+        let runtime = try makeRuntime(backend, services: services)
         #expect(runtime.run() == .quit)
         let texts = backend.frames.map(\.text)
-        #expect(texts.first?.contains("Kursus · Bliv digitalt kompetent") == true)
+        #expect(texts.first?.contains("Hvem er du?") == true)
+        #expect(texts.first?.contains("Bo · Aften") == true)
         #expect(texts.contains { $0.contains("Modul 1 › 1.1 Før konsultationen") && $0.contains("Side 1/") })
         #expect(texts.last?.contains("100 %") == true)
-        let progress = try store.load(learner: "anna", course: "digital-kompetence")
-        #expect(progress.completed == ["forberedelse"])
-        #expect(progress.bookmark?.inUnit == true)
+        #expect(services.progress["bo"]?.completed == ["forberedelse"])
+        #expect(services.closed == ["bo"])
+    }
+
+    @Test("the PIN is typed as text, masked on screen, and checked")
+    func pinEntry() throws {
+        let services = MemoryServices(learners: [LearnerSummary(id: "anna", displayName: "Anna", hasPIN: true)])
+        let backend = MemoryBackend(inputs: [.enter, .character("9"), .character("9"), .enter, .character("1"), .character("2"), .character("3"), .character("4"), .none, .enter, .none, .controlC])
+        let runtime = try makeRuntime(backend, services: services)
+        #expect(runtime.run() == .quit)
+        let texts = backend.frames.map(\.text)
+        #expect(texts.contains { $0.contains("PIN for Anna:") && $0.contains("••") })
+        #expect(texts.contains { $0.contains("Forkert PIN. 2 forsøg mere") })
+        #expect(texts.allSatisfy { !$0.contains("1234") && !$0.contains("99") })
+        #expect(texts.contains { $0.contains("Kursus · Bliv digitalt kompetent") && $0.contains("Anna") && $0.contains("Modul 1") })
+    }
+
+    @Test("the idle lock returns to the start screen and the next learner cannot see the first one's work")
+    func idleLock() throws {
+        let services = MemoryServices(learners: [LearnerSummary(id: "a", displayName: "Anne"), LearnerSummary(id: "b", displayName: "Bent")])
+        var now = Date(timeIntervalSince1970: 1_800_000_000)
+        let backend = MemoryBackend(inputs: [.enter, .enter, .end, .none, .none, .none, .down, .enter, .escape, .none, .character("q")])
+        let runtime = try makeRuntime(backend, services: services, configuration: SessionConfiguration(idleLockSeconds: 60)) {
+            now = now.addingTimeInterval(25)
+            return now
+        }
+        #expect(runtime.run() == .quit)
+        let texts = backend.frames.map(\.text)
+        #expect(texts.contains { $0.contains("Skærmen blev låst efter 1 min uden aktivitet") })
+        #expect(services.progress["a"]?.completed == ["forberedelse"])
+        #expect(services.closed.first == "a")
+        // Bent's menu shows nothing of Anne's progress.
+        let bentMenu = try #require(texts.last { $0.contains("Bent") && $0.contains("Modul 1") })
+        #expect(!bentMenu.contains("✓"))
+        #expect(bentMenu.contains("0 % gennemført"))
     }
 
     @Test("a resize redraws at the new size; Ctrl-Z suspends and redraws")
     func resizeAndSuspend() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("kursus-runtime-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: data) }
-        let backend = MemoryBackend(inputs: [.enter, .resize, .controlZ, .character("q")])
+        let services = MemoryServices(learners: [LearnerSummary(id: "bo", displayName: "Bo")])
+        let backend = MemoryBackend(inputs: [.enter, .enter, .resize, .controlZ, .character("q")])
         backend.resizes = [(120, 40)]
-        let (runtime, _) = try makeRuntime(backend, data: data)
+        let runtime = try makeRuntime(backend, services: services)
         #expect(runtime.run() == .quit)
         #expect(backend.suspended == 1)
         let sizes = backend.frames.map { "\($0.width)x\($0.height)" }
         #expect(sizes.first == "80x24")
         #expect(sizes.last == "120x40")
-        // After the resize the lesson is laid out again for the wider terminal.
         #expect(backend.frames.last?.text.contains("Modul 1 › 1.1") == true)
     }
 
     @Test("the terminal-too-small screen is shown below 60x16")
     func tooSmall() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("kursus-runtime-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: data) }
         let backend = MemoryBackend(columns: 50, rows: 12, inputs: [.character("q")])
-        let (runtime, _) = try makeRuntime(backend, data: data)
+        let runtime = try makeRuntime(backend, services: MemoryServices(learners: []))
         #expect(runtime.run() == .quit)
         #expect(backend.frames.first?.text.contains("Terminalvinduet er for lille") == true)
+    }
+
+    @Test("preview: no start screen, a banner, every unit open, nothing saved")
+    func preview() throws {
+        let services = MemoryServices(learners: [])
+        let backend = MemoryBackend(inputs: [.end, .enter, .end, .character("q")])
+        let runtime = try makeRuntime(backend, services: services, configuration: SessionConfiguration(preview: true))
+        #expect(runtime.run() == .quit)
+        let texts = backend.frames.map(\.text)
+        #expect(texts.first?.contains("FORHÅNDSVISNING") == true)
+        #expect(texts.contains { $0.contains("1.5") && $0.contains("FORHÅNDSVISNING") && $0.contains("%") })
+        #expect(services.saves.isEmpty)
+        #expect(services.closed.isEmpty)
     }
 }

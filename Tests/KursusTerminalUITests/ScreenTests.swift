@@ -1,3 +1,4 @@
+import KursusCourse
 import KursusEngine
 import KursusMarkdown
 import Testing
@@ -27,6 +28,42 @@ struct ScreenTests {
         let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 140, rows: 40), lesson: nil, context: try ScreenFixtures.context(), columns: 140, rows: 40)
         GoldenFile.check(grid.text, named: "menu-140x40-da.txt")
         #expect(grid.lines.allSatisfy { $0.count <= 140 })
+    }
+
+    @Test("locked units show their requirement and a muted row")
+    func locked() throws {
+        var course = ScreenFixtures.course
+        course.modules[1].requires = [Requirement("m1", location: ScreenFixtures.here)]
+        var state = PlayerState(course: course, progress: .empty, viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
+        state.menuSelection = 4
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "menu-locked-80x24-da.txt")
+    }
+
+    @Test("start screen: the learner list shows names and teams only")
+    func startList() throws {
+        var session = SessionState(course: ScreenFixtures.course, configuration: SessionConfiguration(), viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
+        session.phase = .start(StartScreen(learners: [
+            LearnerSummary(id: "anna", displayName: "Anna Hansen", team: "Team A", hasPIN: true),
+            LearnerSummary(id: "bo", displayName: "Bo Larsen", team: "Aftenholdet"),
+        ], mode: .list(selection: 1), notice: .idleLocked(minutes: 10)))
+        let grid = ScreenRenderer.render(session, lesson: nil, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "start-list-80x24-da.txt")
+    }
+
+    @Test("start screen: the new-learner form")
+    func startForm() throws {
+        var session = SessionState(course: ScreenFixtures.course, configuration: SessionConfiguration(), viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
+        var form = NewLearnerForm()
+        form.name.text = "Søren Ørsted"
+        form.id.text = "soeren-oersted"
+        form.pin.text = "1234"
+        form.focus = .pin
+        session.phase = .start(StartScreen(learners: [], mode: .newLearner(form), notice: .formIncomplete(.pin)))
+        let grid = ScreenRenderer.render(session, lesson: nil, context: try ScreenFixtures.context("en"), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "start-form-80x24-en.txt")
+        #expect(!grid.text.contains("1234"))
     }
 
     @Test("lesson reader at 80x24")

@@ -2,6 +2,7 @@
 /// whose locale is not UTF-8. Status is never shown by colour alone.
 public struct Symbols: Hashable, Sendable {
     public var completed: String
+    public var failed: String
     public var inProgress: String
     public var available: String
     public var locked: String
@@ -14,12 +15,12 @@ public struct Symbols: Hashable, Sendable {
     public var isUnicode: Bool
 
     public static let unicode = Symbols(
-        completed: "✓", inProgress: "●", available: "○", locked: "⊘", cursor: "▸",
+        completed: "✓", failed: "✗", inProgress: "●", available: "○", locked: "⊘", cursor: "▸",
         barFull: "█", barEmpty: "░", rule: "─", separator: "·", ellipsis: "…", isUnicode: true
     )
 
     public static let ascii = Symbols(
-        completed: "[x]", inProgress: "[>]", available: "[ ]", locked: "[-]", cursor: ">",
+        completed: "[x]", failed: "[!]", inProgress: "[>]", available: "[ ]", locked: "[-]", cursor: ">",
         barFull: "#", barEmpty: ".", rule: "-", separator: "-", ellipsis: "...", isUnicode: false
     )
 

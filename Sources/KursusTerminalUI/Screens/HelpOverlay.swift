@@ -7,7 +7,7 @@ enum HelpOverlay {
         let lines: [String] = [
             strings(.helpMove), strings(.helpPage), strings(.helpTopBottom), strings(.helpOpen),
             strings(.helpBack), strings(.helpHelp), strings(.helpQuit), strings(.helpSuspend),
-        ]
+        ] + (context.isPreview ? [] : [strings(.helpSwitch)])
         let note = strings(.helpProgress)
         let innerWidth = min(grid.width - 6, max(lines.map { DisplayWidth.of($0) }.max() ?? 0, 40) + 2)
         let noteLines = wrap(note, width: innerWidth - 2)
@@ -16,23 +16,7 @@ enum HelpOverlay {
         let width = innerWidth + 2
         let left = max(0, (grid.width - width) / 2)
         let top = max(0, (grid.height - height) / 2)
-        let frame = context.symbols.isUnicode ? ("┌", "┐", "└", "┘", "─", "│") : ("+", "+", "+", "+", "-", "|")
-        let border = CellStyle(.accent, .bold)
-        grid.fill(x: left, y: top, width: width, height: height, style: .plain)
-        let title = " \(strings(.helpTitle)) "
-        for x in left..<(left + width) {
-            grid[x, top] = Cell(frame.4, style: border)
-            grid[x, top + height - 1] = Cell(frame.4, style: border)
-        }
-        for y in top..<(top + height) {
-            grid[left, y] = Cell(frame.5, style: border)
-            grid[left + width - 1, y] = Cell(frame.5, style: border)
-        }
-        grid[left, top] = Cell(frame.0, style: border)
-        grid[left + width - 1, top] = Cell(frame.1, style: border)
-        grid[left, top + height - 1] = Cell(frame.2, style: border)
-        grid[left + width - 1, top + height - 1] = Cell(frame.3, style: border)
-        grid.put(title, x: left + 2, y: top, style: CellStyle(.heading, .bold))
+        Frame.draw(x: left, y: top, width: width, height: height, title: strings(.helpTitle), context.symbols, into: &grid)
         var y = top + 1
         let maxY = top + height - 2
         for line in lines where y <= maxY {

@@ -30,9 +30,10 @@ enum MenuScreen {
         Chrome.draw(
             into: &grid,
             title: "\(strings(.appName)) \(symbols.separator) \(state.course.title)",
-            titleRight: context.learnerName,
+            titleRight: context.titleRight,
             hints: strings(.menuHints),
-            hintsRight: StatusLine.text(state, context) ?? strings(.menuCompleted, ["percent": "\(percent)"]),
+            hintsRight: StatusLine.text(state, context)
+                ?? (state.isCourseComplete ? strings(.menuCourseComplete) : strings(.menuCompleted, ["percent": "\(percent)"])),
             hintsRightStyle: StatusLine.style(state),
             symbols: symbols
         )
@@ -74,20 +75,25 @@ enum MenuScreen {
     static func drawUnit(number: String, _ unit: CourseUnit, selected: Bool, _ state: PlayerState, _ context: ScreenContext, y: Int, into grid: inout Grid) {
         let symbols = context.symbols
         let strings = context.strings
-        let status = state.progress.status(of: unit.id)
+        let status = state.status(of: unit)
         let marker: String
         let markerTint: Tint
+        var right = unit.estimatedMinutes.map { strings(.menuMinutes, ["minutes": "\($0)"]) } ?? ""
         switch status {
         case .completed: (marker, markerTint) = (symbols.completed, .success)
+        case .passed: (marker, markerTint) = (symbols.completed, .success)
+        case .failed: (marker, markerTint) = (symbols.failed, .danger)
         case .inProgress: (marker, markerTint) = (symbols.inProgress, .warning)
         case .available: (marker, markerTint) = (symbols.available, .muted)
+        case .locked(let reason):
+            (marker, markerTint) = (symbols.locked, .muted)
+            right = StatusLine.requirement(reason, state, context, menu: true)
         }
-        var right = unit.estimatedMinutes.map { strings(.menuMinutes, ["minutes": "\($0)"]) } ?? ""
         if unit.optional { right = [strings(.menuOptional), right].filter { !$0.isEmpty }.joined(separator: "  ") }
         if status == .inProgress, state.progress.bookmark?.unitID == unit.id {
             right += (right.isEmpty ? "" : "  ") + strings(.menuContinue)
         }
-        let rowStyle = selected ? CellStyle(.normal, [.reverse, .bold]) : CellStyle.plain
+        let rowStyle = selected ? CellStyle(.normal, [.reverse, .bold]) : (status.isLocked ? CellStyle.muted : CellStyle.plain)
         if selected { grid.fill(x: 2, y: y, width: grid.width - 3, style: rowStyle) }
         let cursor = selected ? symbols.cursor : " "
         var x = 2

@@ -46,7 +46,7 @@ public enum ReaderScreen {
         Chrome.draw(
             into: &grid,
             title: "\(moduleLabel) › \(number) \(unitTitle)",
-            titleRight: "\(percent) %",
+            titleRight: context.isPreview ? "\(context.titleRight) · \(percent) %" : "\(percent) %",
             hints: strings(.readerHints),
             hintsRight: StatusLine.text(state, context) ?? strings(.readerPage, ["page": "\(page)", "pages": "\(pages)"]),
             hintsRightStyle: StatusLine.style(state),

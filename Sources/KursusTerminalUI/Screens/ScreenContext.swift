@@ -1,17 +1,25 @@
 import KursusMarkdown
 import KursusText
 
-/// What every screen needs besides the engine state: words, symbols and who is playing.
+/// What every screen needs besides the engine state: words, symbols, and who is
+/// playing (shown at the right of the title line; never another learner's name).
 public struct ScreenContext: Sendable {
     public var strings: UIStrings
     public var symbols: Symbols
-    /// Shown at the right of the title line. Never another learner's name.
     public var learnerName: String
+    /// Trainer preview: a banner says nothing is recorded.
+    public var isPreview: Bool
 
-    public init(strings: UIStrings, symbols: Symbols, learnerName: String) {
+    public init(strings: UIStrings, symbols: Symbols, learnerName: String = "", isPreview: Bool = false) {
         self.strings = strings
         self.symbols = symbols
         self.learnerName = learnerName
+        self.isPreview = isPreview
+    }
+
+    /// The title line's right part: the learner, or the preview banner.
+    var titleRight: String {
+        isPreview ? strings(.previewBanner) : learnerName
     }
 
     public var markdownSymbols: SymbolSet { symbols.isUnicode ? .unicode : .ascii }

@@ -2,6 +2,26 @@ import KursusEngine
 
 /// Draws the whole screen for a state: the one entry point the runtime and tests use.
 public enum ScreenRenderer {
+    /// The session: the start screen, or the course for the learner playing it.
+    public static func render(_ session: SessionState, lesson: RenderedLesson?, context: ScreenContext, columns: Int, rows: Int) -> Grid {
+        switch session.phase {
+        case .start(let screen):
+            var grid = Grid(width: columns, height: rows)
+            if Chrome.isTooSmall(columns: columns, rows: rows) {
+                TooSmallScreen.draw(context, into: &grid)
+            } else {
+                StartScreenView.draw(screen, course: session.course.title, context, into: &grid)
+            }
+            return grid
+        case .playing(let learner, let player):
+            var context = context
+            context.learnerName = learner.team.map { "\(learner.displayName) \(context.symbols.separator) \($0)" } ?? learner.displayName
+            context.isPreview = session.configuration.preview
+            return render(player, lesson: lesson, context: context, columns: columns, rows: rows)
+        }
+    }
+
+    /// One course as one learner sees it.
     public static func render(_ state: PlayerState, lesson: RenderedLesson?, context: ScreenContext, columns: Int, rows: Int) -> Grid {
         var grid = Grid(width: columns, height: rows)
         if Chrome.isTooSmall(columns: columns, rows: rows) {
@@ -15,6 +35,7 @@ public enum ScreenRenderer {
             ReaderScreen.draw(state, position, lesson, context, into: &grid)
         }
         if state.helpVisible { HelpOverlay.draw(context, into: &grid) }
+        if let message = state.messageBox { MessageBox.draw(message, context, into: &grid) }
         return grid
     }
 

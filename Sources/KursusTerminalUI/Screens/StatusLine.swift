@@ -1,3 +1,4 @@
+import KursusCourse
 import KursusEngine
 
 /// The right end of the key-hint line: a notice or a failed save, when there is one.
@@ -10,12 +11,38 @@ enum StatusLine {
         switch state.notice {
         case .lessonFailed(let message)?: return context.strings(.noticeLessonFailed, ["message": message])
         case .unsupportedUnit(let kind)?: return context.strings(.noticeUnsupported, ["kind": kind])
+        case .locked(_, let reason)?:
+            return context.strings(.noticeLocked, ["requirement": requirement(reason, state, context, menu: false)])
+        case .reloaded?: return context.strings(.noticeReloaded)
+        case .reloadFailed(let message)?: return context.strings(.noticeReloadFailed, ["message": message])
         case nil: return nil
         }
     }
 
+    /// "kræver 1.2" in the menu, "enhed 1.2" in a notice: units by their number, modules by theirs.
+    static func requirement(_ reason: PrerequisiteGraph.Reason, _ state: PlayerState, _ context: ScreenContext, menu: Bool) -> String {
+        let strings = context.strings
+        switch reason {
+        case .unit(let id), .sequence(let id):
+            let number = unitNumber(id, in: state.course)
+            return menu ? strings(.menuRequiresUnit, ["number": number]) : strings(.noticeUnit, ["number": number])
+        case .module(let id):
+            let number = (state.course.modules.firstIndex { $0.id == id }).map { "\($0 + 1)" } ?? id
+            return menu ? strings(.menuRequiresModule, ["number": number]) : strings(.noticeModule, ["number": number])
+        }
+    }
+
+    /// A unit's number as the menu shows it, e.g. "1.3".
+    static func unitNumber(_ unitID: String, in course: Course) -> String {
+        for (m, module) in course.modules.enumerated() {
+            if let u = module.units.firstIndex(where: { $0.id == unitID }) { return "\(m + 1).\(u + 1)" }
+        }
+        return unitID
+    }
+
     static func style(_ state: PlayerState) -> CellStyle {
         if case .failed = state.saveStatus { return CellStyle(.danger, [.bold, .reverse]) }
+        if state.notice == .reloaded { return CellStyle(.success, .bold) }
         if state.notice != nil { return CellStyle(.warning, .bold) }
         return .muted
     }

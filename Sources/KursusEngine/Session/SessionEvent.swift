@@ -1,0 +1,50 @@
+import Foundation
+
+/// Everything that can happen to the session.
+public enum SessionEvent: Hashable, Sendable {
+    case started(Viewport, now: Date)
+    case tick(Date)
+    case resized(Viewport)
+    case command(PlayerCommand)
+    /// A printable character while a text field is focused.
+    case text(Character)
+    case deleteBackward
+    /// Tab: the next field of a form.
+    case nextField
+    /// The learner asked to hand the workstation over (the `s` key).
+    case switchLearner
+    case learnersLoaded([LearnerSummary])
+    case learnersFailed(message: String)
+    case pinChecked(learnerID: String, PINResult)
+    case learnerCreated(LearnerSummary)
+    case learnerCreateFailed(message: String)
+    case learnerOpened(LearnerSummary, LearnerProgress)
+    case learnerOpenFailed(learnerID: String, OpenFailure)
+    /// An event for the course player of the open learner.
+    case player(PlayerEvent)
+}
+
+public enum PINResult: Hashable, Sendable {
+    case accepted
+    case rejected(attemptsLeft: Int)
+    case lockedOut(until: Date)
+}
+
+public enum OpenFailure: Error, Hashable, Sendable {
+    /// Another `kursus play` has this learner open.
+    case busy
+    case failed(message: String)
+}
+
+/// Work the session reducer asks the runtime to do.
+public enum SessionEffect: Hashable, Sendable {
+    case loadLearners
+    case verifyPIN(learnerID: String, pin: String)
+    case createLearner(NewLearner)
+    /// Lock the learner, load their progress, answer with `learnerOpened` or `learnerOpenFailed`.
+    case openLearner(LearnerSummary)
+    /// Save this final progress, wait for it to reach the disk, release the learner.
+    case closeLearner(LearnerProgress)
+    case player(PlayerEffect)
+    case quit
+}

@@ -1,0 +1,225 @@
+import Foundation
+
+/// The start screen's own state machine: the learner list, typing an id, the new-learner
+/// form and the PIN, and the answers from the runtime to each.
+enum StartScreenReducer {
+    static func reduce(_ state: inout SessionState, _ event: SessionEvent) -> [SessionEffect] {
+        guard case .start(var screen) = state.phase else {
+            return []
+        }
+        defer { if case .start = state.phase { state.phase = .start(screen) } }
+        switch event {
+        case .learnersLoaded(let learners):
+            screen.learners = learners
+            return loaded(&state, &screen, learners)
+        case .learnersFailed(let message):
+            screen.learners = []
+            screen.notice = .listFailed(message: message)
+            return []
+        case let .pinChecked(learnerID, result):
+            guard case .pin(let learner, _) = screen.mode, learner.id == learnerID else { return [] }
+            switch result {
+            case .accepted:
+                screen.mode = .opening(learner)
+                screen.notice = nil
+                return [.openLearner(learner)]
+            case .rejected(let left):
+                screen.mode = .pin(learner, TextField(maximumLength: 8, isSecret: true))
+                screen.notice = .pinRejected(attemptsLeft: left)
+            case .lockedOut(let until):
+                screen.mode = .pin(learner, TextField(maximumLength: 8, isSecret: true))
+                screen.notice = .pinLockedOut(until: until)
+            }
+            return []
+        case .learnerCreated(let learner):
+            screen.learners = (screen.learners ?? []) + [learner]
+            screen.mode = .opening(learner)
+            screen.notice = nil
+            return [.openLearner(learner)]
+        case .learnerCreateFailed(let message):
+            if case .opening = screen.mode { screen.mode = .newLearner(NewLearnerForm()) }
+            screen.notice = .createFailed(message: message)
+            return []
+        case let .learnerOpened(learner, progress):
+            var player = PlayerState(course: state.course, progress: progress, viewport: state.viewport)
+            player.now = state.now
+            state.phase = .playing(learner, player)
+            state.lastActivity = state.now
+            return SessionReducer.player(&state, .started(state.viewport))
+        case let .learnerOpenFailed(learnerID, failure):
+            let name = screen.learners?.first { $0.id == learnerID }?.displayName ?? learnerID
+            screen.mode = SessionReducer.initialMode(state)
+            switch failure {
+            case .busy: screen.notice = .learnerBusy(name: name)
+            case .failed(let message): screen.notice = .openFailed(message: message)
+            }
+            return []
+        case .command(let command):
+            return self.command(&state, &screen, command)
+        case .text(let character):
+            edit(&screen) { $0.insert(character) }
+            if case .newLearner(var form) = screen.mode {
+                if form.focus == .name, !form.idEdited { form.id.text = NewLearner.suggestedID(for: form.name.text) }
+                if form.focus == .id { form.idEdited = true }
+                screen.mode = .newLearner(form)
+            }
+            return []
+        case .deleteBackward:
+            edit(&screen) { $0.deleteBackward() }
+            if case .newLearner(var form) = screen.mode {
+                if form.focus == .name, !form.idEdited { form.id.text = NewLearner.suggestedID(for: form.name.text) }
+                if form.focus == .id { form.idEdited = true }
+                screen.mode = .newLearner(form)
+            }
+            return []
+        case .nextField:
+            switch screen.mode {
+            case .newLearner(var form):
+                form.focus = NewLearnerForm.Field(rawValue: (form.focus.rawValue + 1) % NewLearnerForm.Field.allCases.count) ?? .name
+                screen.mode = .newLearner(form)
+            case .typeID:
+                screen.mode = .newLearner(NewLearnerForm())
+                screen.notice = nil
+            default: break
+            }
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func loaded(_ state: inout SessionState, _ screen: inout StartScreen, _ learners: [LearnerSummary]) -> [SessionEffect] {
+        if let id = state.configuration.initialLearner {
+            // `--learner ID` is used once, at start; after a sign-out the start screen shows.
+            state.configuration.initialLearner = nil
+            let learner = learners.first { $0.id == id } ?? LearnerSummary(id: id, displayName: id)
+            return choose(learner, &screen)
+        }
+        switch screen.mode {
+        case .list(let selection):
+            if learners.isEmpty, case .list = SessionReducer.initialMode(state) {
+                screen.mode = .newLearner(NewLearnerForm())
+            } else {
+                screen.mode = .list(selection: min(selection, learners.count))
+            }
+        default: break
+        }
+        return []
+    }
+
+    /// A learner was picked: ask for the PIN if they have one, else open them.
+    static func choose(_ learner: LearnerSummary, _ screen: inout StartScreen) -> [SessionEffect] {
+        screen.notice = nil
+        if learner.hasPIN {
+            screen.mode = .pin(learner, TextField(maximumLength: 8, isSecret: true))
+            return []
+        }
+        screen.mode = .opening(learner)
+        return [.openLearner(learner)]
+    }
+
+    static func command(_ state: inout SessionState, _ screen: inout StartScreen, _ command: PlayerCommand) -> [SessionEffect] {
+        if command == .quit {
+            state.isQuitting = true
+            return [.quit]
+        }
+        let learners = screen.learners ?? []
+        switch screen.mode {
+        case .list(let selection):
+            let rows = learners.count + 1
+            switch command {
+            case .lineUp: screen.mode = .list(selection: max(0, selection - 1))
+            case .lineDown: screen.mode = .list(selection: min(rows - 1, selection + 1))
+            case .top, .pageUp: screen.mode = .list(selection: 0)
+            case .bottom, .pageDown: screen.mode = .list(selection: rows - 1)
+            case .open:
+                if selection < learners.count { return choose(learners[selection], &screen) }
+                screen.mode = .newLearner(NewLearnerForm())
+                screen.notice = nil
+            default: break
+            }
+        case .typeID(let field):
+            switch command {
+            case .open:
+                let id = field.trimmed
+                guard !id.isEmpty else { return [] }
+                guard let learner = learners.first(where: { $0.id == id }) else {
+                    screen.mode = .typeID(TextField(maximumLength: 64))
+                    screen.notice = .unknownLearner(id: id)
+                    return []
+                }
+                return choose(learner, &screen)
+            case .back:
+                screen.mode = .typeID(TextField(maximumLength: 64))
+                screen.notice = nil
+            default: break
+            }
+        case .newLearner(var form):
+            switch command {
+            case .back:
+                screen.mode = SessionReducer.initialMode(state)
+                screen.notice = nil
+            case .lineUp:
+                form.focus = NewLearnerForm.Field(rawValue: max(0, form.focus.rawValue - 1)) ?? .name
+                screen.mode = .newLearner(form)
+            case .lineDown:
+                form.focus = NewLearnerForm.Field(rawValue: min(NewLearnerForm.Field.allCases.count - 1, form.focus.rawValue + 1)) ?? .pin
+                screen.mode = .newLearner(form)
+            case .open:
+                if form.focus != .pin {
+                    form.focus = NewLearnerForm.Field(rawValue: form.focus.rawValue + 1) ?? .pin
+                    screen.mode = .newLearner(form)
+                    return []
+                }
+                switch form.request {
+                case .failure(let field):
+                    form.focus = field
+                    screen.mode = .newLearner(form)
+                    screen.notice = .formIncomplete(field)
+                case .success(let request):
+                    if learners.contains(where: { $0.id == request.id }) {
+                        form.focus = .id
+                        screen.mode = .newLearner(form)
+                        screen.notice = .idTaken(id: request.id)
+                        return []
+                    }
+                    screen.notice = nil
+                    return [.createLearner(request)]
+                }
+            default: break
+            }
+        case .pin(let learner, let field):
+            switch command {
+            case .open:
+                guard !field.text.isEmpty else { return [] }
+                // The typed PIN leaves the state at once; only the runtime sees it.
+                screen.mode = .pin(learner, TextField(maximumLength: 8, isSecret: true))
+                return [.verifyPIN(learnerID: learner.id, pin: field.text)]
+            case .back:
+                screen.mode = SessionReducer.initialMode(state)
+                screen.notice = nil
+            default: break
+            }
+        case .opening:
+            break
+        }
+        return []
+    }
+
+    /// Applies an edit to the focused text field, if any.
+    static func edit(_ screen: inout StartScreen, _ change: (inout TextField) -> Void) {
+        switch screen.mode {
+        case .typeID(var field):
+            change(&field)
+            screen.mode = .typeID(field)
+        case .pin(let learner, var field):
+            change(&field)
+            screen.mode = .pin(learner, field)
+        case .newLearner(var form):
+            change(&form[form.focus])
+            screen.mode = .newLearner(form)
+        case .list, .opening:
+            break
+        }
+    }
+}

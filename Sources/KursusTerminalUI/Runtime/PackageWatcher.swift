@@ -1,0 +1,53 @@
+import Foundation
+import KursusCourse
+
+/// Trainer preview `--watch`: notices when a file in the package changes and loads the
+/// package again. Polls file sizes and modification times at most once a second.
+public final class PackageWatcher {
+    public enum Change {
+        case reloaded(CoursePackage)
+        case failed(message: String)
+    }
+
+    private let folder: URL
+    private let shownAs: String
+    private var snapshot: [String: String]
+    private var lastPoll = Date.distantPast
+    /// A package with more files than this is only partly watched.
+    static let maximumFiles = 5000
+
+    public init(folder: URL, shownAs: String) {
+        self.folder = folder
+        self.shownAs = shownAs
+        self.snapshot = Self.snapshot(of: folder)
+    }
+
+    /// A change since the last poll, loaded; nil when nothing changed.
+    public func poll(now: Date = Date()) -> Change? {
+        guard now.timeIntervalSince(lastPoll) >= 1 else { return nil }
+        lastPoll = now
+        let current = Self.snapshot(of: folder)
+        guard current != snapshot else { return nil }
+        snapshot = current
+        do {
+            let (package, _) = try CoursePackage.open(folder, shownAs: shownAs)
+            return .reloaded(package)
+        } catch {
+            return .failed(message: error.diagnostics.errors.first?.description ?? "the package has errors")
+        }
+    }
+
+    static func snapshot(of folder: URL) -> [String: String] {
+        var result: [String: String] = [:]
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey], options: [.skipsHiddenFiles]
+        ) else { return result }
+        for case let url as URL in enumerator {
+            guard result.count < maximumFiles else { break }
+            let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+            let stamp = "\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)/\(values?.fileSize ?? -1)"
+            result[url.path] = stamp
+        }
+        return result
+    }
+}

@@ -1,0 +1,43 @@
+import KursusEngine
+
+/// Everything the session asks of the outside world: learners, PINs, progress. The
+/// runtime calls these to carry out the reducer's effects; the workstation and the
+/// trainer preview each have their own implementation, and tests can bring theirs.
+public protocol SessionServices: AnyObject {
+    func loadLearners() -> Result<[LearnerSummary], ServiceFailure>
+    func verifyPIN(learnerID: String, pin: String) -> Result<PINResult, ServiceFailure>
+    func createLearner(_ request: NewLearner) -> Result<LearnerSummary, ServiceFailure>
+    /// Locks the learner for this process and loads their progress.
+    func openLearner(_ learner: LearnerSummary) -> Result<LearnerProgress, OpenFailure>
+    /// Saves in the background; never blocks on the disk.
+    func save(_ progress: LearnerProgress)
+    /// Saves, waits until it is on disk (or has failed), and releases the learner.
+    func closeLearner(_ progress: LearnerProgress)
+    /// Results of background saves since the last call.
+    func takeSaveOutcomes() -> [SaveOutcome]
+    /// Messages about the learner just opened (progress recovered, migrated, course changed).
+    func takeNotices() -> [String]
+}
+
+public struct ServiceFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Trainer preview: nobody signs in and nothing is recorded anywhere.
+public final class PreviewServices: SessionServices {
+    public init() {}
+    public func loadLearners() -> Result<[LearnerSummary], ServiceFailure> { .success([]) }
+    public func verifyPIN(learnerID: String, pin: String) -> Result<PINResult, ServiceFailure> { .failure(ServiceFailure("preview")) }
+    public func createLearner(_ request: NewLearner) -> Result<LearnerSummary, ServiceFailure> { .failure(ServiceFailure("preview")) }
+    public func openLearner(_ learner: LearnerSummary) -> Result<LearnerProgress, OpenFailure> { .success(.empty) }
+    public func save(_ progress: LearnerProgress) {}
+    public func closeLearner(_ progress: LearnerProgress) {}
+    public func takeSaveOutcomes() -> [SaveOutcome] { [] }
+}
+
+extension SessionServices {
+    /// Messages about the opened learner's saved progress (recovered, migrated, course changed).
+    public func takeNotices() -> [String] { [] }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import KursusCourse
+import KursusEngine
+import KursusProgress
+
+/// The real services on a workstation: learner profiles and PINs from the registry,
+/// one lock per learner, progress loaded with recovery and saved in the background.
+public final class WorkstationServices: SessionServices {
+    private let registry: LearnerRegistry
+    private let store: ProgressStore
+    private let course: Course
+    private let fingerprint: String?
+    private let strings: UIStrings
+    private let clock: () -> Date
+    private var lock: LearnerLock?
+    private var saver: ProgressSaver?
+    private var notices: [String] = []
+
+    public init(dataDirectory: URL, course: Course, fingerprint: String?, strings: UIStrings, clock: @escaping () -> Date = Date.init) {
+        registry = LearnerRegistry(dataDirectory: dataDirectory)
+        store = ProgressStore(dataDirectory: dataDirectory)
+        self.course = course
+        self.fingerprint = fingerprint
+        self.strings = strings
+        self.clock = clock
+    }
+
+    public func loadLearners() -> Result<[LearnerSummary], ServiceFailure> {
+        do {
+            return .success(try registry.summaries())
+        } catch {
+            return .failure(ServiceFailure(error.description))
+        }
+    }
+
+    public func verifyPIN(learnerID: String, pin: String) -> Result<PINResult, ServiceFailure> {
+        do {
+            switch try registry.verifyPIN(id: learnerID, pin: pin, now: clock()) {
+            case .accepted, .noPINSet: return .success(.accepted)
+            case .rejected(let left): return .success(.rejected(attemptsLeft: left))
+            case .lockedOut(let until): return .success(.lockedOut(until: until))
+            }
+        } catch {
+            return .failure(ServiceFailure(error.description))
+        }
+    }
+
+    public func createLearner(_ request: NewLearner) -> Result<LearnerSummary, ServiceFailure> {
+        do {
+            let profile = try registry.add(id: request.id, displayName: request.displayName, team: request.team, pin: request.pin, now: clock())
+            return .success(LearnerSummary(id: profile.id, displayName: profile.displayName, team: profile.team, hasPIN: profile.pin != nil))
+        } catch {
+            return .failure(ServiceFailure(error.description))
+        }
+    }
+
+    public func openLearner(_ learner: LearnerSummary) -> Result<LearnerProgress, OpenFailure> {
+        let lock: LearnerLock
+        do {
+            lock = try LearnerLock.acquire(dataDirectory: store.dataDirectory, learner: learner.id)
+        } catch .learnerBusy {
+            return .failure(.busy)
+        } catch {
+            return .failure(.failed(message: error.description))
+        }
+        do {
+            _ = try registry.ensure(id: learner.id, now: clock())
+            let loaded = try store.load(learner: learner.id, course: course, fingerprint: fingerprint, now: clock())
+            self.lock = lock
+            saver = ProgressSaver(store: store, learner: learner.id, course: course.id, courseVersion: course.version, fingerprint: fingerprint)
+            notices = loaded.notices.map(describe)
+            return .success(loaded.progress)
+        } catch let error as ProgressError {
+            lock.release()
+            return .failure(.failed(message: error.description))
+        } catch {
+            lock.release()
+            return .failure(.failed(message: "\(error)"))
+        }
+    }
+
+    public func save(_ progress: LearnerProgress) {
+        saver?.submit(progress)
+    }
+
+    public func closeLearner(_ progress: LearnerProgress) {
+        if let saver {
+            saver.submit(progress)
+            saver.flush()
+        }
+        saver = nil
+        lock?.release()
+        lock = nil
+    }
+
+    public func takeSaveOutcomes() -> [SaveOutcome] {
+        saver?.takeOutcomes() ?? []
+    }
+
+    public func takeNotices() -> [String] {
+        defer { notices = [] }
+        return notices
+    }
+
+    private func describe(_ notice: ProgressNotice) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        switch notice {
+        case let .restoredFromBackup(copy?, reason, savedAt):
+            return strings(.progressRestored, ["reason": reason, "copy": copy, "time": formatter.string(from: savedAt)])
+        case let .restoredFromBackup(nil, _, savedAt):
+            return strings(.progressRestoredMissing, ["time": formatter.string(from: savedAt)])
+        case .migrated:
+            return strings(.progressMigrated)
+        case let .courseChanged(missing, _):
+            if missing.isEmpty { return strings(.progressCourseChanged) }
+            return strings(.progressCourseChangedMissing, ["count": "\(missing.count)", "units": missing.joined(separator: ", ")])
+        case let .startedFresh(copy, reason):
+            return strings(.progressStartedFresh, ["reason": reason, "copy": copy])
+        }
+    }
+}
