@@ -42,6 +42,22 @@ enum NodeKind {
     }
 }
 
+/// Tells the kind of each node; extension node types (tables,
+/// strikethrough) are looked up by name once and remembered. A value per
+/// walker, so walkers on different threads share nothing.
+struct NodeKinds {
+    private var extensionKinds: [UInt32: NodeKind] = [:]
+
+    mutating func kind(of node: CmarkNode) -> NodeKind {
+        let type = node.typeValue
+        if let kind = NodeKind(coreType: type) { return kind }
+        if let known = extensionKinds[type] { return known }
+        let kind = NodeKind(extensionTypeName: node.typeName)
+        extensionKinds[type] = kind
+        return kind
+    }
+}
+
 /// Column alignment of a GFM table.
 enum ColumnAlignment {
     case none, left, center, right

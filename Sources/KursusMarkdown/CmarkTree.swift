@@ -3,7 +3,8 @@ import Foundation
 
 /// Markdown parsed by cmark-gfm with the GFM extensions table,
 /// strikethrough, tasklist and autolink. Owns the C document and frees it
-/// when released. Not shared between threads.
+/// when released. Threads may walk disjoint parts of one tree at once (see
+/// `ParallelLayout` for what that takes).
 ///
 /// Parsing is serialised process-wide: cmark-gfm keeps the table of special
 /// inline characters in global state that attaching extensions to a parser
@@ -17,7 +18,6 @@ final class CmarkTree {
 
     private let root: OpaquePointer
     private let tasklist: OpaquePointer?
-    private var extensionKinds: [UInt32: NodeKind] = [:]
 
     /// The GFM extensions are registered once per process.
     private static let registered: Bool = {
@@ -57,30 +57,54 @@ final class CmarkTree {
         cmark_node_free(root)
     }
 
+    /// Documents from this many bytes of Markdown on are freed on another
+    /// thread (a large tree takes a while to free; a small one is not worth
+    /// a thread).
+    static let backgroundFreeSize = 1 << 20
+
+    /// Takes `tree` from the caller (who must hold no other reference) and
+    /// frees it on a background thread, so the caller can go on at once.
+    static func freeInBackground(_ tree: inout CmarkTree?) {
+        let box = Handoff(tree)
+        tree = nil
+        Thread.detachNewThread { box.release() }
+    }
+
+    /// Carries the tree to the freeing thread; only that thread touches it.
+    private final class Handoff: @unchecked Sendable {
+        private var tree: CmarkTree?
+        init(_ tree: CmarkTree?) { self.tree = tree }
+        func release() { tree = nil }
+    }
+
     /// Visits every node in document order: containers are entered and
     /// exited, leaves (text, code, breaks, code and HTML blocks, rules)
     /// only entered.
     func walk(_ visit: (Event, CmarkNode) -> Void) {
-        guard let iterator = cmark_iter_new(root) else { return }
+        walk(from: CmarkNode(root), visit)
+    }
+
+    /// As `walk(_:)`, for the subtree of `start` only.
+    func walk(from start: CmarkNode, _ visit: (Event, CmarkNode) -> Void) {
+        guard let iterator = cmark_iter_new(start.pointer) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let pointer = cmark_iter_get_node(iterator) else { continue }
-            let node = CmarkNode(pointer)
-            visit(event == CMARK_EVENT_ENTER ? .enter : .exit, node)
+            visit(event == CMARK_EVENT_ENTER ? .enter : .exit, CmarkNode(pointer))
         }
     }
 
-    /// What kind of node `node` is; extension node types are looked up by
-    /// name once and remembered.
-    func kind(of node: CmarkNode) -> NodeKind {
-        let type = node.typeValue
-        if let kind = NodeKind(coreType: type) { return kind }
-        if let known = extensionKinds[type] { return known }
-        let kind = NodeKind(extensionTypeName: node.typeName)
-        extensionKinds[type] = kind
-        return kind
+    /// The document's top-level blocks.
+    var topLevelBlocks: [CmarkNode] {
+        var blocks: [CmarkNode] = []
+        var child = cmark_node_first_child(root)
+        while let current = child {
+            blocks.append(CmarkNode(current))
+            child = cmark_node_next(current)
+        }
+        return blocks
     }
 
     /// Whether a list item is a GFM task item, and if so whether it is done.

@@ -50,7 +50,8 @@ struct ContainerStack {
     private let taskDone: (text: String, width: Int)
     private let taskOpen: (text: String, width: Int)
 
-    init(symbols: Symbols, width: Int) {
+    init(symbols: Symbols, width: Int, blocksBefore: Int = 0) {
+        self.blocks = blocksBefore
         self.symbols = symbols
         self.width = width
         self.budget = max(0, width - max(1, min(10, width / 2)))

@@ -3,7 +3,7 @@
 /// images, and so the style of each piece of text.
 struct InlineCollector {
     private(set) var content = InlineText()
-    private let base: SpanStyle
+    private var base: SpanStyle
     private var emphasis = 0
     private var strong = 0
     private var strike = 0
@@ -12,12 +12,20 @@ struct InlineCollector {
     private var imageURL = ""
     private var altText: [UInt8] = []
 
-    /// A collector for a block whose text has `base` style, reusing the
-    /// storage of `spare` (text of an earlier block that is done).
-    init(base: SpanStyle, reusing spare: InlineText = InlineText()) {
+    init(base: SpanStyle) {
         self.base = base
-        self.content = spare
-        self.content.removeAll()
+    }
+
+    /// Starts collecting a new block whose text has `base` style, keeping
+    /// the storage of the last.
+    mutating func start(base: SpanStyle) {
+        self.base = base
+        content.removeAll()
+        emphasis = 0
+        strong = 0
+        strike = 0
+        links = 0
+        imageDepth = 0
     }
 
     private var style: SpanStyle {

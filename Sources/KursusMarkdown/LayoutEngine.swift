@@ -11,32 +11,75 @@ final class LayoutEngine<Output: LayoutOutput> {
     @exclusivity(unchecked) private(set) var headings: [MarkdownHeading] = []
     @exclusivity(unchecked) private var links = LinkList()
     @exclusivity(unchecked) private var containers: ContainerStack
-    /// Inline content of the paragraph, heading or table cell being walked.
-    @exclusivity(unchecked) private var inline: InlineCollector?
+    /// Collects the inline content of the paragraph, heading or table cell
+    /// being walked (reused from block to block).
+    @exclusivity(unchecked) private var inline = InlineCollector(base: .body)
     @exclusivity(unchecked) private var table: TableContent?
     /// Storage reused from block to block.
-    @exclusivity(unchecked) private var spareText = InlineText()
     @exclusivity(unchecked) private var scratchLine = LineBuilder()
+    @exclusivity(unchecked) private var kinds = NodeKinds()
+    private let options: MarkdownLayoutOptions
 
-    init(options: MarkdownLayoutOptions, output: Output) {
+    /// An engine writing to `output`. `links` may hold numbers given out
+    /// already; `blocksBefore` counts blocks laid out before this engine's
+    /// first (by another engine), so that one is separated from them.
+    init(options: MarkdownLayoutOptions, output: Output, links: LinkList = LinkList(), blocksBefore: Int = 0) {
+        self.options = options
         width = max(1, options.width)
         symbols = Symbols.of(options.symbols)
-        containers = ContainerStack(symbols: symbols, width: width)
+        containers = ContainerStack(symbols: symbols, width: width, blocksBefore: blocksBefore)
         self.output = output
+        self.links = links
     }
 
-    /// Parses `markdown` and lays all of it out (the link list included).
-    func run(_ markdown: String) {
-        if let tree = CmarkTree(markdown) {
-            tree.walk { event, node in
-                handle(event, node, kind: tree.kind(of: node), tree: tree)
-            }
-        } else {
+    /// Parses `markdown` and lays all of it out (the link list included);
+    /// large documents on two threads unless `parallel` is false.
+    func run(_ markdown: String, parallel: Bool = true) {
+        var parsed = CmarkTree(markdown)
+        guard let tree = parsed else {
             // cmark-gfm could not allocate: show the source as it is.
             var text = markdown
             text.withUTF8 { emitPreformatted($0, style: .body, indent: 0) }
+            return
         }
-        emitLinkList()
+        let large = markdown.utf8.count >= ParallelLayout.minimumSize
+        if !(parallel && large && ParallelLayout.run(self, tree: tree)) {
+            layOut(tree.topLevelBlocks[...], of: tree)
+            emitLinkList()
+        }
+        if large {
+            CmarkTree.freeInBackground(&parsed)
+        }
+    }
+
+    /// Lays out the given top-level blocks of `tree`, in order.
+    func layOut(_ blocks: ArraySlice<CmarkNode>, of tree: CmarkTree) {
+        for block in blocks {
+            tree.walk(from: block) { event, node in
+                handle(event, node, kind: kinds.kind(of: node), tree: tree)
+            }
+        }
+    }
+
+    /// An engine like this one whose lines are kept, for blocks that follow
+    /// this engine's and are laid out on another thread; links are numbered
+    /// as in `links`.
+    func makeFollowingPart(links: LinkList) -> LayoutEngine {
+        LayoutEngine(options: options, output: output.makePart(), links: links, blocksBefore: 1)
+    }
+
+    /// Replaces the link numbers with `links` (numbered for the whole
+    /// document in advance).
+    func useLinks(_ links: LinkList) {
+        self.links = links
+    }
+
+    /// Takes the lines and headings of `part`, which follow this engine's.
+    func append(part: LayoutEngine) {
+        let offset = output.count
+        output.append(part: part.output)
+        headings += part.headings.map { MarkdownHeading(line: $0.line + offset, level: $0.level, text: $0.text) }
+        links = part.links
     }
 
     /// The output with every line; `links` are the numbered URLs.
@@ -45,15 +88,12 @@ final class LayoutEngine<Output: LayoutOutput> {
     }
 
     private func startInline(_ base: SpanStyle) {
-        inline = InlineCollector(base: base, reusing: spareText)
-        spareText = InlineText()
+        inline.start(base: base)
     }
 
-    /// Ends the inline block being collected and returns its text.
-    private func endInline() -> InlineText? {
-        guard let collected = inline else { return nil }
-        inline = nil
-        return collected.content
+    /// The inline text collected since `startInline`.
+    private func endInline() -> InlineText {
+        inline.content
     }
 
     /// Handles one event of the walk.
@@ -61,47 +101,46 @@ final class LayoutEngine<Output: LayoutOutput> {
         let entering = event == .enter
         switch kind {
         case .text:
-            node.withLiteral { inline?.text($0) }
+            node.withLiteral { inline.text($0) }
         case .softBreak:
-            inline?.softBreak()
+            inline.softBreak()
         case .lineBreak:
-            inline?.hardBreak()
+            inline.hardBreak()
         case .code:
-            node.withLiteral { inline?.code($0) }
+            node.withLiteral { inline.code($0) }
         case .htmlInline:
-            node.withLiteral { inline?.html($0) }
+            node.withLiteral { inline.html($0) }
         case .emphasis:
-            entering ? inline?.enterEmphasis() : inline?.exitEmphasis()
+            entering ? inline.enterEmphasis() : inline.exitEmphasis()
         case .strong:
-            entering ? inline?.enterStrong() : inline?.exitStrong()
+            entering ? inline.enterStrong() : inline.exitStrong()
         case .strikethrough:
-            entering ? inline?.enterStrikethrough() : inline?.exitStrikethrough()
+            entering ? inline.enterStrikethrough() : inline.exitStrikethrough()
         case .link:
             if entering {
-                inline?.enterLink()
+                inline.enterLink()
             } else {
-                inline?.exitLink(number: links.number(for: TerminalSafe.clean(node.url)))
+                inline.exitLink(number: links.number(for: TerminalSafe.clean(node.url)))
             }
         case .image:
             if entering {
-                inline?.enterImage(url: TerminalSafe.clean(node.url))
+                inline.enterImage(url: TerminalSafe.clean(node.url))
             } else {
-                inline?.exitImage()
+                inline.exitImage()
             }
         case .paragraph:
             if entering {
                 startInline(.body)
-            } else if let text = endInline() {
+            } else {
                 emitBlock { sink, available in
-                    LineWrapper.wrap(text, width: available, into: &sink, scratch: &scratchLine)
+                    LineWrapper.wrap(inline.content, width: available, into: &sink, scratch: &scratchLine)
                 }
-                spareText = text
             }
         case .heading:
             if entering {
                 startInline(HeadingStyle.style(level: node.headingLevel))
-            } else if let text = endInline() {
-                emitHeading(text, level: node.headingLevel)
+            } else {
+                emitHeading(endInline(), level: node.headingLevel)
             }
         case .codeBlock:
             node.withLiteral { emitPreformatted($0, style: SpanStyle(role: .codeBlock), indent: 2) }
@@ -137,9 +176,9 @@ final class LayoutEngine<Output: LayoutOutput> {
         case .tableCell:
             if entering {
                 let header = table?.rows.last?.isHeader ?? false
-                inline = InlineCollector(base: header ? SpanStyle(role: .tableHeader, attributes: .bold) : .body)
-            } else if let text = endInline() {
-                table?.addCell(text)
+                startInline(header ? SpanStyle(role: .tableHeader, attributes: .bold) : .body)
+            } else {
+                table?.addCell(endInline())
             }
         case .document, .other:
             break
@@ -205,7 +244,8 @@ final class LayoutEngine<Output: LayoutOutput> {
         containers.pop()
     }
 
-    private func emitLinkList() {
+    /// Lays out the numbered list of link targets (after everything else).
+    func emitLinkList() {
         guard !links.urls.isEmpty else { return }
         emitBlock { sink, _ in
             links.lines(width: width, symbols: symbols, into: &sink, scratch: &scratchLine)

@@ -17,7 +17,8 @@ struct LinkList {
     }
 
     /// The list as lines handed to `sink`: a rule, then `[n] URL` per
-    /// link, long URLs broken with a hanging indent.
+    /// link, long URLs broken with a hanging indent (anywhere: a URL has no
+    /// spaces to break at).
     func lines<Sink: LineSink>(width: Int, symbols: Symbols, into sink: inout Sink, scratch: inout LineBuilder) {
         guard !urls.isEmpty else { return }
         var line = LineBuilder()
@@ -28,17 +29,29 @@ struct LinkList {
         let numberStyle = SpanStyle(role: .linkNumber)
         let urlStyle = SpanStyle(role: .link, attributes: .underline)
         for (index, url) in urls.enumerated() {
-            let label = "[\(index + 1)]"
-            let urlWidth = DisplayWidth.of(url)
-            if hanging > 0 && hanging + urlWidth <= width {
-                // The common case: label and URL fit on one line.
-                scratch.reset()
-                scratch.append(label, style: numberStyle, width: label.utf8.count)
-                scratch.appendSpaces(hanging - label.utf8.count)
-                scratch.append(url, style: urlStyle, width: urlWidth)
-                sink.take(scratch)
-                continue
+            let label = "[" + String(index + 1) + "]"
+            var url = url
+            let handled = url.withUTF8 { bytes -> Bool in
+                // The common case, an ASCII URL: cut it into slices.
+                guard hanging > 0, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+                let room = width - hanging
+                var start = 0
+                repeat {
+                    let end = min(bytes.count, start + room)
+                    scratch.reset()
+                    if start == 0 {
+                        scratch.append(label, style: numberStyle, width: label.utf8.count)
+                        scratch.appendSpaces(hanging - label.utf8.count)
+                    } else {
+                        scratch.appendSpaces(hanging)
+                    }
+                    scratch.append(UnsafeBufferPointer(rebasing: bytes[start..<end]), style: urlStyle, width: end - start)
+                    sink.take(scratch)
+                    start = end
+                } while start < bytes.count
+                return true
             }
+            if handled { continue }
             var text = InlineText()
             if hanging == 0 {
                 text.append(label, style: numberStyle)

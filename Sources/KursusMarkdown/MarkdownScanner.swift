@@ -25,8 +25,9 @@ public enum MarkdownScanner {
     public static func imageReferences(in markdown: String) -> [AssetReference] {
         guard let tree = CmarkTree(markdown) else { return [] }
         var found: [(url: String, line: Int, byteColumn: Int)] = []
+        var kinds = NodeKinds()
         tree.walk { event, node in
-            guard event == .enter, tree.kind(of: node) == .image else { return }
+            guard event == .enter, kinds.kind(of: node) == .image else { return }
             let url = node.url
             guard isLocal(url) else { return }
             found.append((url, node.startLine, node.startColumn))

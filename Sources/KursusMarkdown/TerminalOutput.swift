@@ -3,7 +3,8 @@
 /// same `AnsiRenderer.render(_:color:)` produces for the laid-out document.
 struct TerminalOutput: LayoutOutput {
     private let color: Bool
-    private let write: (UnsafeRawBufferPointer) -> Void
+    /// Where output goes; nil keeps it all in `buffer`.
+    private let write: ((UnsafeRawBufferPointer) -> Void)?
     private var buffer: [UInt8] = []
     private(set) var count = 0
     /// Escape sequences already built, per style.
@@ -11,10 +12,24 @@ struct TerminalOutput: LayoutOutput {
     private static let reset: [UInt8] = Array("\u{1B}[0m".utf8)
     private static let flushSize = 1 << 16
 
-    init(color: Bool, write: @escaping (UnsafeRawBufferPointer) -> Void) {
+    init(color: Bool, write: ((UnsafeRawBufferPointer) -> Void)?) {
         self.color = color
         self.write = write
         buffer.reserveCapacity(TerminalOutput.flushSize + 4096)
+    }
+
+    func makePart() -> TerminalOutput {
+        TerminalOutput(color: color, write: nil)
+    }
+
+    mutating func append(part: TerminalOutput) {
+        flush()
+        if let write {
+            part.buffer.withUnsafeBytes { write($0) }
+        } else {
+            buffer += part.buffer
+        }
+        count += part.count
     }
 
     mutating func append(_ line: LineBuilder, prefix: LinePrefix) {
@@ -27,17 +42,20 @@ struct TerminalOutput: LayoutOutput {
             }
             line.forEachSegment(upTo: end) { segment, style in appendStyled(segment, style) }
         } else {
-            buffer.append(contentsOf: prefix.plain.utf8)
+            if !prefix.isEmpty {
+                var plain = prefix.plain
+                plain.withUTF8 { buffer.append(contentsOf: $0) }
+            }
             line.bytes.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<end])) }
         }
         buffer.append(UInt8(ascii: "\n"))
         count += 1
-        if buffer.count >= TerminalOutput.flushSize { flush() }
+        if buffer.count >= TerminalOutput.flushSize && write != nil { flush() }
     }
 
     /// Hands everything buffered to `write`.
     mutating func flush() {
-        guard !buffer.isEmpty else { return }
+        guard !buffer.isEmpty, let write else { return }
         buffer.withUnsafeBytes { write($0) }
         buffer.removeAll(keepingCapacity: true)
     }

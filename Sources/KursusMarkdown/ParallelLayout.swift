@@ -1,0 +1,84 @@
+import Foundation
+import KursusText
+
+/// Lays a large document out on two threads: the top-level blocks from
+/// about the middle on are laid out by a second engine on another thread,
+/// whose lines (and the link list) are appended after the first engine's.
+/// The result is the same as laying everything out in order.
+///
+/// What makes this safe and identical:
+/// - links are numbered for the whole document first, in document order,
+///   so both halves show the same numbers as one pass would; numbering also
+///   makes cmark-gfm cache every link URL as a C string, after which
+///   reading a URL no longer writes to the node;
+/// - every other node is read by one thread only (reading a text literal
+///   the first time writes the node's cached C string);
+/// - each engine has its own containers, kind cache and scratch storage;
+///   top-level blocks are separated by a blank line, which the second
+///   engine knows to start with.
+enum ParallelLayout {
+    /// Documents from this many bytes of Markdown on are laid out in two halves.
+    static let minimumSize = 1 << 20
+
+    /// Lays out all of `tree` with `engine` and a helper engine, the link
+    /// list included; false (having done nothing) when it does not pay.
+    static func run<Output: LayoutOutput>(_ engine: LayoutEngine<Output>, tree: CmarkTree) -> Bool {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return false }
+        let blocks = tree.topLevelBlocks
+        guard blocks.count >= 2, let lastLine = blocks.last?.startLine, lastLine > 1 else { return false }
+        // The second half also lays out the link list: give it less text.
+        let middle = blocks.firstIndex { $0.startLine > lastLine * 11 / 20 } ?? blocks.count / 2
+        guard middle > 0, middle < blocks.count else { return false }
+
+        let links = numberLinks(tree)
+        engine.useLinks(links)
+        let helper = engine.makeFollowingPart(links: links)
+        let job = Job {
+            helper.layOut(blocks[middle...], of: tree)
+            helper.emitLinkList()
+        }
+        Thread.detachNewThread { job.run() }
+        engine.layOut(blocks[..<middle], of: tree)
+        job.wait()
+        engine.append(part: helper)
+        return true
+    }
+
+    /// Every link's URL numbered in document order.
+    private static func numberLinks(_ tree: CmarkTree) -> LinkList {
+        var links = LinkList()
+        var kinds = NodeKinds()
+        tree.walk { event, node in
+            if event == .enter, kinds.kind(of: node) == .link {
+                _ = links.number(for: TerminalSafe.clean(node.url))
+            }
+        }
+        return links
+    }
+
+    /// Work handed to the helper thread. The engine and tree it uses are
+    /// not touched by the starting thread until the work has signalled.
+    private final class Job: @unchecked Sendable {
+        private let work: () -> Void
+        private let condition = NSCondition()
+        private var done = false
+
+        init(_ work: @escaping () -> Void) { self.work = work }
+
+        /// Does the work (on the helper thread) and signals its end.
+        func run() {
+            work()
+            condition.lock()
+            done = true
+            condition.signal()
+            condition.unlock()
+        }
+
+        /// Waits until `run` has finished.
+        func wait() {
+            condition.lock()
+            while !done { condition.wait() }
+            condition.unlock()
+        }
+    }
+}
