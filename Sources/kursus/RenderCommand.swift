@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KursusMarkdown
+import KursusText
 
 #if canImport(Glibc)
 import Glibc
@@ -92,7 +93,9 @@ struct Render: ParsableCommand {
     /// The file's text: a regular file of at most `sizeLimit` bytes (checked
     /// before reading) holding UTF-8; a byte-order mark is dropped.
     static func readMarkdown(_ path: String) throws -> String {
-        func failure(_ message: String) -> CommandFailure { CommandFailure("\(path): \(message)") }
+        func failure(_ message: String) -> CommandFailure {
+            CommandFailure("\(TerminalSafe.clean(path)): \(message)")
+        }
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
