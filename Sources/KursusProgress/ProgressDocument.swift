@@ -1,10 +1,12 @@
 import Foundation
 import KursusEngine
 
-/// The JSON form of one learner's progress in one course (schema: Assets/schemas/progress.schema.json).
-/// Sets are stored as sorted arrays so files are stable and diffable.
+/// The JSON form of one learner's progress in one course, schema version 2
+/// (Assets/schemas/progress.schema.json). Unit records are keyed by unit id; records of
+/// units the course no longer has stay in the document. Keys are written sorted so
+/// files are stable and diffable.
 public struct ProgressDocument: Codable, Hashable, Sendable {
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
     public static let schemaName = "kursus-progress"
 
     public var schema: String
@@ -12,25 +14,39 @@ public struct ProgressDocument: Codable, Hashable, Sendable {
     public var learner: String
     public var course: String
     public var courseVersion: String?
+    /// `CourseFingerprint` of the course content this progress was saved against.
+    public var courseFingerprint: String?
     public var updatedAt: Date
-    public var completed: [String]
-    public var started: [String]
+    public var units: [String: UnitRecord]
     public var bookmark: Bookmark?
 
-    public init(learner: String, course: String, courseVersion: String?, updatedAt: Date, progress: LearnerProgress) {
+    public init(
+        learner: String, course: String, courseVersion: String?, courseFingerprint: String? = nil,
+        updatedAt: Date, progress: LearnerProgress
+    ) {
         schema = Self.schemaName
         schemaVersion = Self.currentSchemaVersion
         self.learner = learner
         self.course = course
         self.courseVersion = courseVersion
+        self.courseFingerprint = courseFingerprint
         self.updatedAt = updatedAt
-        completed = progress.completed.sorted()
-        started = progress.started.sorted()
+        units = progress.units
         bookmark = progress.bookmark
     }
 
     public var progress: LearnerProgress {
-        LearnerProgress(completed: Set(completed), started: Set(started), bookmark: bookmark)
+        LearnerProgress(units: units, bookmark: bookmark)
+    }
+
+    /// Values JSON types alone cannot rule out; nil when the document is sound.
+    func implausibility() -> String? {
+        for (id, record) in units.sorted(by: { $0.key < $1.key }) {
+            if id.isEmpty { return "a unit record has an empty id" }
+            if record.activeSeconds < 0 { return "negative activeSeconds for unit '\(id)'" }
+        }
+        if let bookmark, bookmark.scroll < 0 { return "negative bookmark scroll" }
+        return nil
     }
 
     static let encoder: JSONEncoder = {
@@ -44,5 +60,26 @@ public struct ProgressDocument: Codable, Hashable, Sendable {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
+    }
+}
+
+/// Schema version 1, written by the first Kursus releases: `completed` and `started`
+/// arrays of unit ids. Only read, to migrate it to the current version.
+struct ProgressDocumentV1: Decodable {
+    var learner: String
+    var course: String
+    var courseVersion: String?
+    var updatedAt: Date
+    var completed: [String]
+    var started: [String]
+    var bookmark: Bookmark?
+
+    /// The same progress in the current layout. A unit listed as both completed and
+    /// started counts as completed; v1 knew no times, so none are invented.
+    func migrated() -> ProgressDocument {
+        ProgressDocument(
+            learner: learner, course: course, courseVersion: courseVersion, courseFingerprint: nil,
+            updatedAt: updatedAt, progress: LearnerProgress(completed: Set(completed), started: Set(started), bookmark: bookmark)
+        )
     }
 }

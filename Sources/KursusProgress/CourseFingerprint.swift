@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+import KursusCourse
+
+/// Identifies a course's content, so progress saved against other content can be
+/// recognised: SHA-256 over the manifest and every lesson file, in manifest order.
+/// Each part is preceded by its length (8 bytes, big-endian), so moving bytes from one
+/// file to the next changes the result. Written as `sha256:<64 lowercase hex digits>`.
+public enum CourseFingerprint {
+    public static let prefix = "sha256:"
+
+    public static func compute(_ package: CoursePackage) throws(ProgressError) -> String {
+        var hasher = SHA256()
+        let manifest = package.paths.root.appendingPathComponent(CoursePackage.manifestName)
+        add(try read(manifest, limit: CoursePackage.manifestLimit), to: &hasher)
+        for unit in package.course.allUnits {
+            guard let lesson = package.lessonFiles[unit.id] else { continue }
+            add(try read(lesson, limit: CoursePackage.lessonLimit), to: &hasher)
+        }
+        return prefix + hasher.finalize().map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined()
+    }
+
+    private static func add(_ data: Data, to hasher: inout SHA256) {
+        var length = UInt64(data.count).bigEndian
+        withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+        hasher.update(data: data)
+    }
+
+    private static func read(_ url: URL, limit: Int) throws(ProgressError) -> Data {
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            throw .unreadable(path: url.path, reason: "cannot read the course file to fingerprint it")
+        }
+        guard data.count <= limit else {
+            throw .unreadable(path: url.path, reason: "the course file is larger than \(limit >> 20) MiB")
+        }
+        return data
+    }
+}
