@@ -2,38 +2,79 @@ import Foundation
 import KursusEngine
 
 /// Saves progress off the key path. `submit` returns at once; a background queue writes
-/// the newest submitted progress (older unsaved ones are skipped, the newest holds all
-/// of them). A failed write is kept and retried with the next submit or `flush`.
+/// the newest submitted progress (older unsaved ones are skipped: the newest holds all
+/// of them). A failed write loses nothing already on disk and is retried after a
+/// growing pause (`retryDelays`, the last one repeating) until it succeeds; a newer
+/// submit is tried at once instead. Every attempt's result is queued for `takeOutcomes`.
 public final class ProgressSaver: @unchecked Sendable {
+    /// 1 s, 2 s, 5 s, then every 10 s.
+    public static let defaultRetryDelays: [TimeInterval] = [1, 2, 5, 10]
+
     private let store: ProgressStore
     private let learner: String
     private let course: String
     private let courseVersion: String?
+    private let fingerprint: String?
+    private let retryDelays: [TimeInterval]
     private let queue = DispatchQueue(label: "kursus.progress-saver")
+
     private let lock = NSLock()
+    /// The newest progress not yet known to be on disk, and its submit number.
     private var pending: LearnerProgress?
+    private var pendingNumber = 0
+    /// A drain is queued and will pick up `pending`.
     private var scheduled = false
+    private var failuresInARow = 0
+    private var retry: DispatchWorkItem?
     private var outcomes: [SaveOutcome] = []
 
-    public init(store: ProgressStore, learner: String, course: String, courseVersion: String?) {
+    public init(
+        store: ProgressStore, learner: String, course: String, courseVersion: String?,
+        fingerprint: String? = nil, retryDelays: [TimeInterval] = ProgressSaver.defaultRetryDelays
+    ) {
         self.store = store
         self.learner = learner
         self.course = course
         self.courseVersion = courseVersion
+        self.fingerprint = fingerprint
+        self.retryDelays = retryDelays
     }
 
+    /// Queues `progress` to be saved; never waits for the disk.
     public func submit(_ progress: LearnerProgress) {
         lock.lock()
         pending = progress
+        pendingNumber += 1
+        retry?.cancel()
+        retry = nil
         let shouldSchedule = !scheduled
         scheduled = true
         lock.unlock()
         if shouldSchedule { queue.async { self.drain() } }
     }
 
-    /// Blocks until everything submitted so far has been written (or has failed).
-    public func flush() {
-        queue.sync { self.drain() }
+    /// Waits for queued work, tries once more at once if the newest progress is not yet
+    /// saved, and tells whether everything submitted is on disk. Retries continue after
+    /// a failed flush.
+    @discardableResult
+    public func flush() -> Bool {
+        queue.sync {
+            lock.lock()
+            retry?.cancel()
+            retry = nil
+            lock.unlock()
+            drain()
+            lock.lock()
+            defer { lock.unlock() }
+            return pending == nil
+        }
+    }
+
+    /// Whether some submitted progress is not yet on disk.
+    public var hasUnsavedProgress: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending != nil
     }
 
     /// Results of the writes since the last call, oldest first.
@@ -45,25 +86,47 @@ public final class ProgressSaver: @unchecked Sendable {
         return taken
     }
 
+    /// Runs on `queue`: one attempt to write the newest pending progress.
     private func drain() {
         lock.lock()
-        let progress = pending
-        pending = nil
         scheduled = false
+        let progress = pending
+        let number = pendingNumber
         lock.unlock()
         guard let progress else { return }
         let outcome: SaveOutcome
         do {
-            try store.save(progress, learner: learner, course: course, courseVersion: courseVersion)
+            try store.save(progress, learner: learner, course: course, courseVersion: courseVersion, fingerprint: fingerprint)
             outcome = .saved
         } catch {
             outcome = .failed(message: error.description)
-            lock.lock()
-            if pending == nil { pending = progress }
-            lock.unlock()
         }
         lock.lock()
+        defer { lock.unlock() }
         outcomes.append(outcome)
+        if outcome == .saved {
+            failuresInARow = 0
+            if pendingNumber == number { pending = nil }
+            return
+        }
+        failuresInARow += 1
+        // A newer submit has its own drain queued; otherwise try this one again later.
+        guard pendingNumber == number, !scheduled, retry == nil, let delay = retryDelay() else { return }
+        let item = DispatchWorkItem { [weak self] in self?.retryNow() }
+        retry = item
+        queue.asyncAfter(deadline: .now() + delay, execute: item)
+    }
+
+    private func retryNow() {
+        lock.lock()
+        retry = nil
         lock.unlock()
+        drain()
+    }
+
+    private func retryDelay() -> TimeInterval? {
+        guard let last = retryDelays.last else { return nil }
+        let index = failuresInARow - 1
+        return index < retryDelays.count ? retryDelays[index] : last
     }
 }
