@@ -68,8 +68,8 @@ final class LayoutEngine<Output: LayoutOutput> {
         LayoutEngine(options: options, output: output.makePart(), links: links, blocksBefore: 1)
     }
 
-    /// Replaces the link numbers with `links` (numbered for the whole
-    /// document in advance).
+    /// Replaces the link numbers with `links` (numbered in advance for the
+    /// blocks this engine is about to lay out).
     func useLinks(_ links: LinkList) {
         self.links = links
     }

@@ -2,17 +2,18 @@ import Foundation
 import KursusText
 
 /// Lays a large document out on two threads: the top-level blocks from
-/// about the middle on are laid out by a second engine on another thread,
-/// whose lines (and the link list) are appended after the first engine's.
-/// The result is the same as laying everything out in order.
+/// a little past the middle on are laid out by a second engine on another
+/// thread, which then lays out the link list; its lines are appended after
+/// the first engine's. The result is the same as laying everything out in
+/// order.
 ///
 /// What makes this safe and identical:
-/// - links are numbered for the whole document first, in document order,
-///   so both halves show the same numbers as one pass would; numbering also
-///   makes cmark-gfm cache every link URL as a C string, after which
-///   reading a URL no longer writes to the node;
-/// - every other node is read by one thread only (reading a text literal
-///   the first time writes the node's cached C string);
+/// - before the helper starts, the links of the first part are numbered in
+///   document order; the first engine gives them the same numbers again,
+///   and the helper numbers the rest after them, as one pass would;
+/// - every node is read by one thread only (reading a text literal or URL
+///   the first time makes cmark-gfm write a cached C string into the
+///   node), and the helper starts only after the numbering pass;
 /// - each engine has its own containers, kind cache and scratch storage;
 ///   top-level blocks are separated by a blank line, which the second
 ///   engine knows to start with.
@@ -26,11 +27,11 @@ enum ParallelLayout {
         guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return false }
         let blocks = tree.topLevelBlocks
         guard blocks.count >= 2, let lastLine = blocks.last?.startLine, lastLine > 1 else { return false }
-        // The second half also lays out the link list: give it less text.
-        let middle = blocks.firstIndex { $0.startLine > lastLine * 11 / 20 } ?? blocks.count / 2
+        // The helper also lays out the link list: give it less text.
+        let middle = blocks.firstIndex { $0.startLine > lastLine * 57 / 100 } ?? blocks.count / 2
         guard middle > 0, middle < blocks.count else { return false }
 
-        let links = numberLinks(tree)
+        let links = numberLinks(blocks[..<middle], of: tree)
         engine.useLinks(links)
         let helper = engine.makeFollowingPart(links: links)
         let job = Job {
@@ -44,13 +45,15 @@ enum ParallelLayout {
         return true
     }
 
-    /// Every link's URL numbered in document order.
-    private static func numberLinks(_ tree: CmarkTree) -> LinkList {
+    /// The URLs of the links in `blocks`, numbered in document order.
+    private static func numberLinks(_ blocks: ArraySlice<CmarkNode>, of tree: CmarkTree) -> LinkList {
         var links = LinkList()
         var kinds = NodeKinds()
-        tree.walk { event, node in
-            if event == .enter, kinds.kind(of: node) == .link {
-                _ = links.number(for: TerminalSafe.clean(node.url))
+        for block in blocks {
+            tree.walk(from: block) { event, node in
+                if event == .enter, kinds.kind(of: node) == .link {
+                    _ = links.number(for: TerminalSafe.clean(node.url))
+                }
             }
         }
         return links
