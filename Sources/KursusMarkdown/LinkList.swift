@@ -4,16 +4,44 @@ import KursusText
 /// flow followed by `[n]`; the URLs are listed once, at the end.
 struct LinkList {
     private(set) var urls: [String] = []
-    private var numbers: [String: Int] = [:]
+    private var numbers: [Key: Int] = [:]
 
     /// The number of `url` (terminal-safe), the same each time the same
     /// URL is linked; nil for an empty URL.
     mutating func number(for url: String) -> Int? {
         guard !url.isEmpty else { return nil }
-        if let number = numbers[url] { return number }
+        let key = Key(url)
+        if let number = numbers[key] { return number }
         urls.append(url)
-        numbers[url] = urls.count
+        numbers[key] = urls.count
         return urls.count
+    }
+
+    /// A URL with a hash computed once with FNV-1a, so the dictionary's
+    /// hasher only mixes eight bytes instead of the whole URL.
+    private struct Key: Hashable {
+        let url: String
+        let digest: UInt64
+
+        init(_ url: String) {
+            var url = url
+            var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+            url.withUTF8 { bytes in
+                for byte in bytes {
+                    digest = (digest ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                }
+            }
+            self.url = url
+            self.digest = digest
+        }
+
+        static func == (left: Key, right: Key) -> Bool {
+            left.digest == right.digest && left.url == right.url
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(digest)
+        }
     }
 
     /// The list as lines handed to `sink`: a rule, then `[n] URL` per
