@@ -33,6 +33,10 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("idle-lock"), help: ArgumentHelp("Minutes without a key before the player saves and returns to the start screen; 0 turns it off. Default: idle-lock-minutes in <data-dir>/config.yaml, else 10.", valueName: "minutes"))
     var idleLock: Int?
 
+    /// For tests: the idle lock in seconds, overriding --idle-lock.
+    @Option(name: .customLong("idle-lock-seconds"), help: .hidden)
+    var idleLockSeconds: Int?
+
     @Flag(name: .customLong("hide-learner-list"), help: "Learners type their id instead of choosing from a list (also: hide-learner-list in config.yaml).")
     var hideLearnerList = false
 
@@ -47,22 +51,37 @@ struct Play: ParsableCommand {
     }
 
     func run() throws {
-        let environment = CommandSupport.environment
         let installation = try CommandSupport.installation()
         let package = try CommandSupport.openPackage(package, installation: installation)
         let dataDirectory = data.resolved
         let config = try WorkstationConfig.load(dataDirectory: dataDirectory)
         let idleMinutes = idleLock ?? config.idleLockMinutes
         let configuration = SessionConfiguration(
-            idleLockSeconds: idleMinutes == 0 ? nil : idleMinutes * 60,
+            idleLockSeconds: idleLockSeconds ?? (idleMinutes == 0 ? nil : idleMinutes * 60),
             hideLearnerList: hideLearnerList || config.hideLearnerList,
             initialLearner: learner
         )
         let context = try CommandSupport.screenContext(lang: lang, installation: installation)
         let fingerprint = try CourseFingerprint.compute(package)
         try Self.checkWritable(dataDirectory)
+        if let learner {
+            // Say it plainly before the UI starts: this learner is playing elsewhere.
+            if Self.isBusy(learner, dataDirectory) {
+                throw CommandFailure("learner '\(learner)' is already playing in another window or session; finish there first (or press 's' there to switch learner)")
+            }
+        }
         let services = WorkstationServices(dataDirectory: dataDirectory, course: package.course, fingerprint: fingerprint, strings: context.strings)
         try CommandSupport.runSession(package: package, configuration: configuration, services: services, context: context, color: color, installation: installation)
+    }
+
+    static func isBusy(_ learner: String, _ dataDirectory: URL) -> Bool {
+        do {
+            try LearnerLock.acquire(dataDirectory: dataDirectory, learner: learner).release()
+            return false
+        } catch {
+            if case .learnerBusy = error { return true }
+            return false
+        }
     }
 
     /// Fails before the UI starts when the data directory cannot be written, so no work is lost later.

@@ -50,7 +50,9 @@ struct PlayerEndToEndTests {
         #expect(try session.exitStatus() == 0)
 
         let progress = try session.progressJSON()
-        #expect(progress["completed"] as? [String] == ["forberedelse"])
+        let units = try #require(progress["units"] as? [String: [String: Any]])
+        #expect(units.keys.sorted() == ["forberedelse"])
+        #expect(units["forberedelse"]?["outcome"] as? String == "completed")
         let bookmark = try #require(progress["bookmark"] as? [String: Any])
         #expect(bookmark["unitID"] as? String == "forberedelse")
         #expect(bookmark["inUnit"] as? Bool == true)
@@ -113,7 +115,8 @@ struct PlayerEndToEndTests {
         #expect(try session.exitStatus() == 0)
         let screen = try session.tmux.capture()
         #expect(!screen.contains("Enter åbn"), "the alternate screen was left: \(screen)")
-        #expect(try session.progressJSON()["started"] as? [String] == ["kontakt-gennem-skaermen"])
+        let units = try #require(try session.progressJSON()["units"] as? [String: [String: Any]])
+        #expect(units["kontakt-gennem-skaermen"]?["outcome"] as? String == "in-progress")
     }
 
     @Test("SIGTERM and SIGHUP save and restore the terminal", arguments: [(SIGTERM, 143), (SIGHUP, 129)])

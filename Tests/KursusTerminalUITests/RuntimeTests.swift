@@ -25,8 +25,8 @@ final class MemoryBackend: TerminalBackend {
     func size() -> (columns: Int, rows: Int) { (columns, rows) }
     func draw(_ grid: Grid) { frames.append(grid) }
     func read(timeout milliseconds: Int) -> TerminalInput {
-        // Out of script: quit, so a broken test cannot hang.
-        let input = inputs.isEmpty ? TerminalInput.character("q") : inputs.removeFirst()
+        // Out of script: Ctrl-C quits from every screen, so a broken test cannot hang.
+        let input = inputs.isEmpty ? TerminalInput.controlC : inputs.removeFirst()
         if input == .resize, !resizes.isEmpty { (columns, rows) = resizes.removeFirst() }
         return input
     }

@@ -39,6 +39,14 @@ public enum Chrome {
         columns < minimumColumns || rows < minimumRows
     }
 
+    /// Drops whole key hints (separated by two spaces) from the end until the rest fits,
+    /// so a long status message never cuts a hint in half.
+    static func fit(_ hints: String, _ width: Int) -> String {
+        var items = hints.components(separatedBy: "  ")
+        while !items.isEmpty, DisplayWidth.of(items.joined(separator: "  ")) > width { items.removeLast() }
+        return items.joined(separator: "  ")
+    }
+
     /// Draws title (left and right parts), rules and hints; the body is left to the caller.
     static func draw(into grid: inout Grid, title: String, titleRight: String, hints: String, hintsRight: String, hintsRightStyle: CellStyle = .muted, symbols: Symbols) {
         let width = grid.width
@@ -48,8 +56,8 @@ public enum Chrome {
         grid.put(titleRight, x: width - rightWidth - 1, y: 0, style: CellStyle(.normal, .bold), maxWidth: rightWidth)
         grid.rule(y: 1, symbol: symbols.rule)
         grid.rule(y: grid.height - 2, symbol: symbols.rule)
-        let statusWidth = min(width / 2, DisplayWidth.of(hintsRight))
-        grid.put("  " + hints, x: 0, y: grid.height - 1, style: .plain, maxWidth: width - statusWidth - 2)
+        let statusWidth = min(width - 4, DisplayWidth.of(hintsRight))
+        grid.put("  " + fit(hints, width - statusWidth - 5), x: 0, y: grid.height - 1, style: .plain, maxWidth: width - statusWidth - 2)
         grid.put(hintsRight, x: width - statusWidth - 1, y: grid.height - 1, style: hintsRightStyle, maxWidth: statusWidth)
     }
 }
