@@ -43,7 +43,7 @@ final class LayoutEngine<Output: LayoutOutput> {
             return
         }
         let large = markdown.utf8.count >= ParallelLayout.minimumSize
-        if !(parallel && large && ParallelLayout.run(self, tree: tree)) {
+        if !(parallel && large && ParallelLayout.run(self, tree: tree, source: markdown)) {
             layOut(tree.topLevelBlocks[...], of: tree)
             emitLinkList()
         }

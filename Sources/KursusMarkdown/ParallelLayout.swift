@@ -2,8 +2,8 @@ import Foundation
 import KursusText
 
 /// Lays a large document out on two threads: the top-level blocks from
-/// a little past the middle on are laid out by a second engine on another
-/// thread, which then lays out the link list; its lines are appended after
+/// about the middle of the text on are laid out by a second engine on
+/// another thread, which then lays out the link list; its lines are appended after
 /// the first engine's. The result is the same as laying everything out in
 /// order.
 ///
@@ -23,12 +23,14 @@ enum ParallelLayout {
 
     /// Lays out all of `tree` with `engine` and a helper engine, the link
     /// list included; false (having done nothing) when it does not pay.
-    static func run<Output: LayoutOutput>(_ engine: LayoutEngine<Output>, tree: CmarkTree) -> Bool {
+    static func run<Output: LayoutOutput>(_ engine: LayoutEngine<Output>, tree: CmarkTree, source: String) -> Bool {
         guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return false }
         let blocks = tree.topLevelBlocks
-        guard blocks.count >= 2, let lastLine = blocks.last?.startLine, lastLine > 1 else { return false }
-        // The helper also lays out the link list: give it less text.
-        let middle = blocks.firstIndex { $0.startLine > lastLine * 57 / 100 } ?? blocks.count / 2
+        guard blocks.count >= 2 else { return false }
+        // Split by bytes of source (lines vary too much in length); the
+        // helper also lays out the link list, so it gets a little less.
+        let splitLine = line(atFraction: 0.52, of: source)
+        let middle = blocks.firstIndex { $0.startLine > splitLine } ?? blocks.count / 2
         guard middle > 0, middle < blocks.count else { return false }
 
         let links = numberLinks(blocks[..<middle], of: tree)
@@ -43,6 +45,18 @@ enum ParallelLayout {
         job.wait()
         engine.append(part: helper)
         return true
+    }
+
+    /// The 1-based number of the line that holds the byte at `fraction` of
+    /// `source`.
+    private static func line(atFraction fraction: Double, of source: String) -> Int {
+        var source = source
+        return source.withUTF8 { bytes in
+            let end = Int(Double(bytes.count) * fraction)
+            var lines = 1
+            for byte in bytes[..<end] where byte == UInt8(ascii: "\n") { lines += 1 }
+            return lines
+        }
     }
 
     /// The URLs of the links in `blocks`, numbered in document order.
