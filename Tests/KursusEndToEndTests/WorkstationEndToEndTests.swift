@@ -123,6 +123,33 @@ struct WorkstationEndToEndTests {
         #expect(try exitStatus(third) == 0)
     }
 
+    @Test("kill -9 of the real player while it saves: the file stays valid and play resumes in the lesson")
+    func killPlayer() throws {
+        let data = try KursusBinary.temporaryFolder("kill")
+        defer { try? FileManager.default.removeItem(at: data) }
+        var generator = CrashTests.SeededGenerator(state: 20261127)
+        var lastScroll = -1
+        for round in 0..<4 {
+            let tmux = try play(data, "--learner gerda")
+            try tmux.waitFor(round == 0 ? "s skift bruger" : "Modul 1 › 1.1")
+            if round == 0 { try tmux.send("Enter") }
+            try tmux.waitFor("Modul 1 › 1.1")
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                try tmux.send(Bool.random(using: &generator) ? "NPage" : "j")
+                usleep(UInt32.random(in: 0...150_000, using: &generator))
+            }
+            kill(try tmux.programPID(), SIGKILL)
+            #expect(try exitStatus(tmux) == 137)
+            // Whatever moment the kill came, the file parses and points into the lesson.
+            let saved = try progress(data, "gerda")
+            let bookmark = try #require(saved["bookmark"] as? [String: Any])
+            #expect(bookmark["unitID"] as? String == "forberedelse")
+            let scroll = try #require(bookmark["scroll"] as? Int)
+            #expect(scroll >= lastScroll, "round \(round): the saved place went backwards")
+            lastScroll = scroll
+        }
+    }
+
     @Test("hidden learner list: the learner types the id")
     func hiddenList() throws {
         let data = try KursusBinary.temporaryFolder("hidden")
@@ -173,3 +200,4 @@ struct WorkstationEndToEndTests {
         #expect(try exitStatus(tmux) == 0)
     }
 }
+

@@ -12,7 +12,7 @@ struct SessionReducerTests {
         SessionState(course: Fixtures.course, configuration: configuration, viewport: Fixtures.viewport)
     }
 
-    func playing(_ learner: LearnerSummary, _ progress: LearnerProgress = .empty, now: Date = t0) -> PlayerState {
+    func playing(_ learner: LearnerSummary, _ progress: LearnerProgress = .empty, now: Date? = t0) -> PlayerState {
         var player = PlayerState(course: Fixtures.course, progress: progress, viewport: Fixtures.viewport)
         player.now = now
         return player
@@ -163,6 +163,13 @@ struct SessionReducerTests {
         }
         store.send(.command(.open), effects: [.openLearner(Self.bo)]) {
             $0.phase = .start(StartScreen(learners: [Self.anna, Self.bo], mode: .opening(Self.bo)))
+        }
+        store.send(.learnerOpened(Self.bo, .empty)) {
+            $0.phase = .playing(Self.bo, playing(Self.bo, now: nil))
+        }
+        // Signing out shows no name when the list is hidden.
+        store.send(.switchLearner, effects: [.closeLearner(.empty), .loadLearners]) {
+            $0.phase = .start(StartScreen(mode: .typeID(empty), notice: .signedOut(name: nil)))
         }
     }
 

@@ -77,7 +77,9 @@ public enum SessionReducer {
     /// workstation can neither see nor change this learner's work.
     static func signOut(_ state: inout SessionState, notice: StartScreen.Notice?) -> [SessionEffect] {
         guard case .playing(let learner, let player) = state.phase, !state.configuration.preview else { return [] }
-        state.phase = .start(StartScreen(mode: initialMode(state), notice: notice ?? .signedOut(name: learner.displayName)))
+        // With a hidden list, not even the name of who was here is shown to the next person.
+        let name = state.configuration.hideLearnerList ? nil : learner.displayName
+        state.phase = .start(StartScreen(mode: initialMode(state), notice: notice ?? .signedOut(name: name)))
         state.lastActivity = state.now
         return [.closeLearner(player.progress), .loadLearners]
     }

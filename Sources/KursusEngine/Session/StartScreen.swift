@@ -27,7 +27,8 @@ public struct StartScreen: Hashable, Sendable {
 
     public enum Notice: Hashable, Sendable {
         case idleLocked(minutes: Int)
-        case signedOut(name: String)
+        /// nil when the ward hides the learner list.
+        case signedOut(name: String?)
         case unknownLearner(id: String)
         case pinRejected(attemptsLeft: Int)
         case pinLockedOut(until: Date)

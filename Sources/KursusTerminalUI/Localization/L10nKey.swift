@@ -64,6 +64,7 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case startLoading = "start.loading"
     case startIdleLocked = "start.idleLocked"
     case startSignedOut = "start.signedOut"
+    case startSignedOutAnonymous = "start.signedOutAnonymous"
     case startUnknownLearner = "start.unknownLearner"
     case startPinRejected = "start.pinRejected"
     case startPinLockedOut = "start.pinLockedOut"

@@ -101,7 +101,8 @@ enum StartScreenView {
         let strings = context.strings
         switch notice {
         case .idleLocked(let minutes): return strings(.startIdleLocked, ["minutes": "\(minutes)"])
-        case .signedOut(let name): return strings(.startSignedOut, ["name": name])
+        case .signedOut(let name?): return strings(.startSignedOut, ["name": name])
+        case .signedOut(nil): return strings(.startSignedOutAnonymous)
         case .unknownLearner(let id): return strings(.startUnknownLearner, ["id": id])
         case .pinRejected(let left): return strings(.startPinRejected, ["left": "\(left)"])
         case .pinLockedOut(let until):
