@@ -109,3 +109,39 @@ struct PackageLoaderTests {
         #expect(messages.contains("unit id '../evil' must start with a lowercase letter a-z or a digit"))
     }
 }
+
+@Suite("Prerequisites in the manifest")
+struct ManifestPrerequisiteTests {
+    @Test("requires as one id or a list, sequential modules, and their diagnostics with places")
+    func requires() throws {
+        let manifest = """
+        format: kursus/1
+        id: c
+        title: C
+        language: da
+        version: "1"
+        modules:
+          - id: m1
+            title: M1
+            sequential: true
+            units:
+              - {id: a, kind: lesson, file: a.md, title: A}
+              - {id: b, kind: lesson, file: a.md, title: B, requires: [a, ukendt]}
+          - id: m2
+            title: M2
+            requires: m1
+            units:
+              - {id: c, kind: lesson, file: a.md, title: C, requires: c}
+        """
+        let package = try TemporaryPackage(files: ["course.yaml": manifest, "a.md": "# A"])
+        defer { package.remove() }
+        let (loaded, diagnostics) = CoursePackageLoader.load(package.root, shownAs: "p")
+        let course = try #require(loaded?.course)
+        #expect(course.modules[0].sequential)
+        #expect(course.modules[1].requires.map(\.id) == ["m1"])
+        #expect(course.modules[0].units[1].requires.map(\.id) == ["a", "ukendt"])
+        let messages = diagnostics.map(\.description)
+        #expect(messages.contains("p/course.yaml:12:67: error: 'requires' names 'ukendt', which is neither a unit nor a module of this course"))
+        #expect(messages.contains { $0.hasPrefix("p/course.yaml:17:") && $0.contains("unit 'c' requires itself") })
+    }
+}
