@@ -30,8 +30,10 @@ struct ContainerStack {
         /// `blocks` when the container opened; more means it has content.
         var blocksAtEntry: Int
         /// The prefix of continuation lines inside this container (its own
-        /// segment after those of the containers around it).
-        var rest: LinePrefix
+        /// segment after those of the containers around it); nil when it
+        /// would be wider than the budget (as it is then for every container
+        /// inside, so deep nesting costs no more than shallow).
+        var rest: LinePrefix?
     }
 
     private var containers: [Container] = []
@@ -73,8 +75,11 @@ struct ContainerStack {
     private static let markerStyle = SpanStyle(role: .listMarker)
 
     private mutating func push(_ kind: Kind, segment: (text: String, width: Int)?, style: SpanStyle = .body) {
-        var rest = containers.last?.rest ?? .none
-        if let segment { rest.append(segment.text, style: style, width: segment.width) }
+        var rest = containers.isEmpty ? LinePrefix.none : containers[containers.count - 1].rest
+        if let segment, let outer = rest {
+            rest = outer.width + segment.width <= budget
+                ? outer.appending(segment.text, style: style, width: segment.width) : nil
+        }
         containers.append(Container(kind: kind, blocksAtEntry: blocks, rest: rest))
     }
 
@@ -83,9 +88,13 @@ struct ContainerStack {
     }
 
     mutating func pushList(ordered: Bool, tight: Bool, start: Int, items: Int, parenthesis: Bool) {
+        // One deeper than the nearest enclosing bullet list.
         var bulletDepth = 0
-        for container in containers {
-            if case .list(let list) = container.kind, !list.ordered { bulletDepth += 1 }
+        for container in containers.reversed() {
+            if case .list(let list) = container.kind {
+                bulletDepth = list.bulletDepth + (list.ordered ? 0 : 1)
+                break
+            }
         }
         let last = start + max(items, 1) - 1
         let list = List(
@@ -157,8 +166,10 @@ struct ContainerStack {
     mutating func prefixes() -> (first: LinePrefix, rest: LinePrefix, available: Int) {
         guard let top = containers.last else { return (.none, .none, width) }
         var start = 0
-        var rest = top.rest
-        if rest.width > budget {
+        var rest = LinePrefix.none
+        if let fitting = top.rest {
+            rest = fitting
+        } else {
             (rest, start) = innermostPrefix()
         }
         let available = max(1, width - rest.width)
@@ -171,7 +182,7 @@ struct ContainerStack {
                 firstPending += 1
             }
         }
-        var first = start == 0 && firstPending > 0 ? containers[firstPending - 1].rest : LinePrefix()
+        var first = start == 0 && firstPending > 0 ? containers[firstPending - 1].rest ?? LinePrefix() : LinePrefix()
         for index in firstPending..<containers.count {
             switch containers[index].kind {
             case .quote:
@@ -220,6 +231,7 @@ struct ContainerStack {
         guard !containers.isEmpty else { return .none }
         var prefix = LinePrefix()
         for container in containers where blocks > container.blocksAtEntry {
+            if prefix.width >= width { return .none }
             switch container.kind {
             case .quote: prefix.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
             case .list: break

@@ -83,6 +83,25 @@ struct LayoutPropertyTests {
         }
     }
 
+    /// Hostile nesting: each level used to copy the prefix of the one
+    /// around it, so a 200 KB line of `> ` took minutes and gigabytes.
+    @Test("deep nesting costs linear time", .timeLimit(.minutes(1)))
+    func deepNesting() {
+        let texts = [
+            String(repeating: "> ", count: 100_000) + "x",
+            String(repeating: "- ", count: 50_000) + "x",
+            String(repeating: "1. ", count: 30_000) + "x",
+            (0..<1_000).map { String(repeating: "  ", count: $0) + "- niveau" }.joined(separator: "\n"),
+        ]
+        for text in texts {
+            for width in [20, 80, 1_000] {
+                let document = MarkdownLayout.layout(text, options: MarkdownLayoutOptions(width: width))
+                #expect(document.lines.allSatisfy { $0.width <= width })
+                #expect(document.lines.contains { $0.plainText.hasSuffix("x") || $0.plainText.hasSuffix("niveau") })
+            }
+        }
+    }
+
     @Test("a width below 1 is laid out as 1")
     func nonPositive() {
         let document = MarkdownLayout.layout("Hej *verden*", options: MarkdownLayoutOptions(width: -5))
