@@ -34,10 +34,11 @@ public enum MarkdownScanner {
         }
         guard !found.isEmpty else { return [] }
         let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        var cursor = ColumnCursor()
         return found.map { reference in
             AssetReference(
                 path: percentDecoded(reference.url), line: reference.line,
-                column: scalarColumn(lines, line: reference.line, byteColumn: reference.byteColumn))
+                column: cursor.scalarColumn(lines, line: reference.line, byteColumn: reference.byteColumn))
         }
     }
 
@@ -60,17 +61,33 @@ public enum MarkdownScanner {
         return true
     }
 
-    /// cmark-gfm reports byte columns; convert to a column in scalars.
-    private static func scalarColumn(_ lines: [Substring.UTF8View], line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return max(1, byteColumn) }
-        var column = 1
-        var bytes = 0
-        for byte in lines[line - 1] {
-            if bytes >= byteColumn - 1 { break }
-            if byte & 0xC0 != 0x80 { column += 1 }
-            bytes += 1
+    /// Converts cmark-gfm's byte columns to columns in scalars. References
+    /// come in document order, so one line is scanned once, however many
+    /// images it holds.
+    private struct ColumnCursor {
+        private var line = 0
+        private var bytes = 0
+        private var column = 1
+        private var index: String.Index?
+
+        mutating func scalarColumn(_ lines: [Substring.UTF8View], line: Int, byteColumn: Int) -> Int {
+            guard line >= 1, line <= lines.count, byteColumn >= 1 else { return max(1, byteColumn) }
+            let text = lines[line - 1]
+            if line != self.line || byteColumn - 1 < bytes || index == nil {
+                self.line = line
+                bytes = 0
+                column = 1
+                index = text.startIndex
+            }
+            var position = index ?? text.startIndex
+            while bytes < byteColumn - 1 && position < text.endIndex {
+                if text[position] & 0xC0 != 0x80 { column += 1 }
+                bytes += 1
+                text.formIndex(after: &position)
+            }
+            index = position
+            return column
         }
-        return column
     }
 
     /// `text` with valid `%XX` escapes decoded; kept as written when the
