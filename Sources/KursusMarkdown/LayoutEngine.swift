@@ -36,17 +36,18 @@ final class LayoutEngine<Output: LayoutOutput> {
     /// large documents on two threads unless `parallel` is false.
     func run(_ markdown: String, parallel: Bool = true) {
         var parsed = CmarkTree(markdown)
-        guard let tree = parsed else {
+        let large = markdown.utf8.count >= ParallelLayout.minimumSize
+        if let tree = parsed {
+            if !(parallel && large && ParallelLayout.run(self, tree: tree, source: markdown)) {
+                layOut(tree.topLevelBlocks[...], of: tree)
+                emitLinkList()
+            }
+        } else {
             // cmark-gfm could not allocate: show the source as it is.
             var text = markdown
             text.withUTF8 { emitPreformatted($0, style: .body, indent: 0) }
-            return
         }
-        let large = markdown.utf8.count >= ParallelLayout.minimumSize
-        if !(parallel && large && ParallelLayout.run(self, tree: tree, source: markdown)) {
-            layOut(tree.topLevelBlocks[...], of: tree)
-            emitLinkList()
-        }
+        // `parsed` now holds the only reference to the tree.
         if large {
             CmarkTree.freeInBackground(&parsed)
         }
