@@ -150,6 +150,35 @@ struct WorkstationEndToEndTests {
         }
     }
 
+    @Test("a damaged progress file is moved aside, the backup restored, and the learner told")
+    func corruptRecovery() throws {
+        let data = try KursusBinary.temporaryFolder("corrupt")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let first = try play(data, "--learner hanne")
+        try first.waitFor("s skift bruger")
+        try first.send("Enter")
+        try first.waitFor("Modul 1 › 1.1")
+        try first.send("G")
+        try first.waitFor("100 %")
+        try first.send("Escape")
+        try first.waitFor("✓ 1.1")
+        try first.send("q")
+        #expect(try exitStatus(first) == 0)
+        let file = data.appendingPathComponent("learners/hanne/progress/digital-kompetence.json")
+        try Data("{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"units\": {\"forb".utf8).write(to: file)
+
+        let again = try play(data, "--learner hanne")
+        let told = try again.waitFor("sikkerhedskopien")
+        #expect(told.contains("beskadiget"))
+        try again.send("x")
+        let menu = try again.waitUntilGone("sikkerhedskopien")
+        #expect(menu.contains("✓ 1.1"), "the backup's progress is back:\n\(menu)")
+        try again.send("q")
+        #expect(try exitStatus(again) == 0)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
+        #expect(kept.contains { $0.hasPrefix("digital-kompetence.json.corrupt-") }, "\(kept)")
+    }
+
     @Test("hidden learner list: the learner types the id")
     func hiddenList() throws {
         let data = try KursusBinary.temporaryFolder("hidden")
