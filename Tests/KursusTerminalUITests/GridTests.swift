@@ -46,3 +46,15 @@ struct GridTests {
         #expect(runs.map(\.x) == [0, 2])
     }
 }
+
+@Suite("Overlay text wrapping")
+struct OverlayWrapTests {
+    @Test("words wrap by display width, and a word longer than the line is broken, never cut")
+    func wrap() {
+        #expect(HelpOverlay.wrap("Din fremgang er gemt", width: 10) == ["Din", "fremgang", "er gemt"])
+        let long = HelpOverlay.wrap("fil /tmp/kd2/learners/ole/progress/x.json.corrupt-1 ok", width: 12)
+        #expect(long.allSatisfy { $0.count <= 12 })
+        #expect(long.joined().replacingOccurrences(of: " ", with: "") == "fil/tmp/kd2/learners/ole/progress/x.json.corrupt-1ok")
+        #expect(HelpOverlay.wrap("日本語の文章", width: 5) == ["日本", "語の", "文章"])
+    }
+}

@@ -107,7 +107,9 @@ public final class WorkstationServices: SessionServices {
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         switch notice {
         case let .restoredFromBackup(copy?, reason, savedAt):
-            return strings(.progressRestored, ["reason": reason, "copy": copy, "time": formatter.string(from: savedAt)])
+            // The file name is enough on screen; IT support finds it beside the progress file.
+            let name = URL(fileURLWithPath: copy).lastPathComponent
+            return strings(.progressRestored, ["reason": reason, "copy": name, "time": formatter.string(from: savedAt)])
         case let .restoredFromBackup(nil, _, savedAt):
             return strings(.progressRestoredMissing, ["time": formatter.string(from: savedAt)])
         case .migrated:
@@ -116,7 +118,7 @@ public final class WorkstationServices: SessionServices {
             if missing.isEmpty { return strings(.progressCourseChanged) }
             return strings(.progressCourseChangedMissing, ["count": "\(missing.count)", "units": missing.joined(separator: ", ")])
         case let .startedFresh(copy, reason):
-            return strings(.progressStartedFresh, ["reason": reason, "copy": copy])
+            return strings(.progressStartedFresh, ["reason": reason, "copy": URL(fileURLWithPath: copy).lastPathComponent])
         }
     }
 }

@@ -32,15 +32,33 @@ enum HelpOverlay {
         grid.put(strings(.helpClose), x: left + 2, y: maxY, style: CellStyle(.muted, .dim), maxWidth: innerWidth - 2)
     }
 
-    /// Word wrap by display columns, for the short notes on overlays.
+    /// Word wrap by display columns, for the short notes on overlays. A word longer than
+    /// the width is broken, so nothing is ever cut off at the edge.
     static func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(1, width)
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
+            var word = String(word)
+            while DisplayWidth.of(word) > width {
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                }
+                var head = ""
+                for character in word {
+                    if DisplayWidth.of(head) + DisplayWidth.of(character) > width { break }
+                    head.append(character)
+                }
+                guard !head.isEmpty else { break }
+                lines.append(head)
+                word.removeFirst(head.count)
+            }
+            guard !word.isEmpty else { continue }
+            let candidate = current.isEmpty ? word : current + " " + word
             if DisplayWidth.of(candidate) > width, !current.isEmpty {
                 lines.append(current)
-                current = String(word)
+                current = word
             } else {
                 current = candidate
             }
