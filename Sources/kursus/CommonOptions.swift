@@ -69,8 +69,10 @@ enum CommandSupport {
     }
 
     static func screenContext(lang: String?, installation: Installation) throws -> ScreenContext {
-        let strings = try UIStrings.load(language: UILanguage.resolve(flag: lang, environment: environment), assets: installation.assets)
-        return ScreenContext(strings: strings, symbols: Symbols.forEnvironment(environment))
+        var strings = try UIStrings.load(language: UILanguage.resolve(flag: lang, environment: environment), assets: installation.assets)
+        let symbols = Symbols.forEnvironment(environment)
+        strings.asciiOnly = !symbols.isUnicode
+        return ScreenContext(strings: strings, symbols: symbols)
     }
 
     /// Runs the terminal session and restores the terminal on every way out.

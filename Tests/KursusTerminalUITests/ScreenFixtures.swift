@@ -27,7 +27,9 @@ enum ScreenFixtures {
     )
 
     static func context(_ language: String = "da", symbols: Symbols = .unicode) throws -> ScreenContext {
-        ScreenContext(strings: try UIStrings.load(language: language, assets: Repository.assets), symbols: symbols, learnerName: "anna")
+        var strings = try UIStrings.load(language: language, assets: Repository.assets)
+        strings.asciiOnly = !symbols.isUnicode
+        return ScreenContext(strings: strings, symbols: symbols, learnerName: "anna")
     }
 
     static func state(columns: Int = 80, rows: Int = 24, progress: LearnerProgress = .empty) -> PlayerState {

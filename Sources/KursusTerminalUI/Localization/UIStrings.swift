@@ -5,14 +5,25 @@ import Foundation
 public struct UIStrings: Sendable {
     public let language: String
     private let table: [String: String]
+    /// For terminals whose locale is not UTF-8: arrows, dots and dashes in UI strings
+    /// become ASCII (course text is left to the terminal).
+    public var asciiOnly = false
 
     public init(language: String, table: [String: String]) {
         self.language = language
         self.table = table
     }
 
+    static let asciiReplacements: [(String, String)] = [
+        ("↑↓", "Up/Dn"), ("↑ ↓", "Up Dn"), ("›", ">"), ("·", "-"), ("…", "..."), ("–", "-"), ("—", "-"),
+        ("•", "*"), ("×", "x"), ("▸", ">"),
+    ]
+
     public func callAsFunction(_ key: L10nKey, _ arguments: [String: String] = [:]) -> String {
         var text = table[key.rawValue] ?? key.rawValue
+        if asciiOnly {
+            for (from, to) in Self.asciiReplacements { text = text.replacingOccurrences(of: from, with: to) }
+        }
         for (name, value) in arguments {
             text = text.replacingOccurrences(of: "{\(name)}", with: value)
         }

@@ -45,7 +45,7 @@ public enum ReaderScreen {
         let page = position.endVisible(bodyRows: bodyRows) ? pages : min(pages, 1 + position.scroll / step)
         Chrome.draw(
             into: &grid,
-            title: "\(moduleLabel) › \(number) \(unitTitle)",
+            title: "\(moduleLabel) \(context.symbols.isUnicode ? "›" : ">") \(number) \(unitTitle)",
             titleRight: context.isPreview ? "\(context.titleRight) · \(percent) %" : "\(percent) %",
             hints: strings(.readerHints),
             hintsRight: StatusLine.text(state, context) ?? strings(.readerPage, ["page": "\(page)", "pages": "\(pages)"]),
