@@ -31,13 +31,15 @@ enum StartScreenView {
                 (learner.team.map { "\(learner.displayName) \(context.symbols.separator) \($0)" } ?? learner.displayName, learner.hasPIN)
             } + [(strings(.startNewLearner), false)]
             let visible = max(1, bottom - y - 1)
+            // The list stays compact on wide terminals so a PIN tag sits near its name.
+            let rowWidth = min(grid.width - 4, 64)
             let offset = max(0, selection - visible + 1)
             for (index, row) in rows.enumerated().dropFirst(offset).prefix(visible) {
                 let selected = index == selection
                 let style = selected ? CellStyle(.normal, [.reverse, .bold]) : (index == learners.count ? CellStyle(.accent) : .plain)
-                if selected { grid.fill(x: 2, y: y, width: grid.width - 4, style: style) }
-                grid.put((selected ? context.symbols.cursor : " ") + " " + row.0, x: 2, y: y, style: style, maxWidth: grid.width - 12)
-                if row.1 { grid.put(strings(.startPinTag), x: grid.width - 7, y: y, style: selected ? style : .muted) }
+                if selected { grid.fill(x: 2, y: y, width: rowWidth, style: style) }
+                grid.put((selected ? context.symbols.cursor : " ") + " " + row.0, x: 2, y: y, style: style, maxWidth: rowWidth - 6)
+                if row.1 { grid.put(strings(.startPinTag), x: 2 + rowWidth - 4, y: y, style: selected ? style : .muted) }
                 y += 1
             }
         case .typeID(let field):
