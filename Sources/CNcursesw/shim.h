@@ -9,7 +9,10 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <string.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -48,8 +51,24 @@ static inline int kursus_key_f(int n) { return KEY_F(n); }
 /// exiting when the terminal cannot be used (unknown TERM, no tty).
 static inline SCREEN *kursus_newterm(void) { return newterm(NULL, stdout, stdin); }
 
-/// Sets the locale from the environment so ncursesw handles UTF-8.
-static inline void kursus_set_locale_from_environment(void) { setlocale(LC_ALL, ""); }
+/// Sets the locale from the environment so ncursesw handles UTF-8. When the named locale
+/// is not installed (a common case: LANG=da_DK.UTF-8 on a machine without it) the
+/// character handling falls back to C.UTF-8, which glibc always has. Returns 1 when the
+/// resulting character set is UTF-8.
+static inline int kursus_set_locale_from_environment(void) {
+    const char *set = setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (set == NULL || codeset == NULL || strcmp(codeset, "UTF-8") != 0) {
+        const char *wanted = getenv("LC_ALL");
+        if (wanted == NULL || *wanted == 0) wanted = getenv("LC_CTYPE");
+        if (wanted == NULL || *wanted == 0) wanted = getenv("LANG");
+        if (wanted != NULL && (strstr(wanted, "UTF-8") != NULL || strstr(wanted, "utf8") != NULL || strstr(wanted, "UTF8") != NULL || strstr(wanted, "utf-8") != NULL)) {
+            setlocale(LC_CTYPE, "C.UTF-8");
+        }
+    }
+    codeset = nl_langinfo(CODESET);
+    return codeset != NULL && strcmp(codeset, "UTF-8") == 0;
+}
 
 /// Draws `count` wide characters at (y, x) with the given attributes and colour pair.
 static inline int kursus_draw_wide(int y, int x, const wchar_t *text, int count, attr_t attrs, short pair) {

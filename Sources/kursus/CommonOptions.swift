@@ -85,6 +85,12 @@ enum CommandSupport {
         SignalWatcher.install()
         let backend = try NcursesBackend(theme: theme, color: useColor)
         defer { backend.shutdown() }
+        var context = context
+        if !backend.isUTF8 {
+            // The environment promised UTF-8 but the system cannot provide it: draw in ASCII.
+            context.symbols = .ascii
+            context.strings.asciiOnly = true
+        }
         let runtime = SessionRuntime(package: package, configuration: configuration, backend: backend, services: services, context: context, watcher: watcher)
         let outcome = runtime.run()
         backend.shutdown()

@@ -17,12 +17,14 @@ public final class NcursesBackend: TerminalBackend {
     private var active = false
     private var pairs: [Tint: Int16] = [:]
     private let useColor: Bool
+    /// Whether the terminal's character set is UTF-8; when not, screens use ASCII symbols.
+    public let isUTF8: Bool
 
     /// Starts curses: raw keys (Ctrl-C and Ctrl-Z arrive as keys, so quitting and
     /// suspending go through the runtime), no echo, hidden cursor, colours on the
     /// terminal's own background.
     public init(theme: ColorTheme, color: Bool) throws(StartError) {
-        kursus_set_locale_from_environment()
+        isUTF8 = kursus_set_locale_from_environment() == 1
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, let screen = kursus_newterm() else {
             throw .noTerminal
         }
