@@ -9,12 +9,15 @@ public struct QuizOption: Hashable, Sendable {
     /// (or negative penalties) for multiple response.
     public var weightPercent: Double
     public var feedback: String?
+    /// Where the option was written, when it came from a file.
+    public var location: SourceLocation?
 
-    public init(id: String, text: String, weightPercent: Double, feedback: String? = nil) {
+    public init(id: String, text: String, weightPercent: Double, feedback: String? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.text = text
         self.weightPercent = weightPercent
         self.feedback = feedback
+        self.location = location
     }
 }
 
@@ -40,11 +43,13 @@ public struct AcceptedAnswer: Hashable, Sendable {
     public var text: String
     public var weightPercent: Double
     public var feedback: String?
+    public var location: SourceLocation?
 
-    public init(text: String, weightPercent: Double = 100, feedback: String? = nil) {
+    public init(text: String, weightPercent: Double = 100, feedback: String? = nil, location: SourceLocation? = nil) {
         self.text = text
         self.weightPercent = weightPercent
         self.feedback = feedback
+        self.location = location
     }
 }
 
@@ -60,11 +65,13 @@ public struct NumericAnswer: Hashable, Sendable {
     public var target: NumericTarget
     public var weightPercent: Double
     public var feedback: String?
+    public var location: SourceLocation?
 
-    public init(target: NumericTarget, weightPercent: Double = 100, feedback: String? = nil) {
+    public init(target: NumericTarget, weightPercent: Double = 100, feedback: String? = nil, location: SourceLocation? = nil) {
         self.target = target
         self.weightPercent = weightPercent
         self.feedback = feedback
+        self.location = location
     }
 
     /// Whether `number` satisfies the target (bounds included; NaN never does).
@@ -101,9 +108,11 @@ public struct MatchingSpec: Hashable, Sendable {
 public struct MatchPair: Hashable, Sendable {
     public var prompt: String
     public var match: String
+    public var location: SourceLocation?
 
-    public init(prompt: String, match: String) {
+    public init(prompt: String, match: String, location: SourceLocation? = nil) {
         self.prompt = prompt
         self.match = match
+        self.location = location
     }
 }
