@@ -71,13 +71,17 @@ public struct UnitRecord: Hashable, Sendable, Codable {
     /// Seconds with the unit on screen and the learner active; idle time is excluded.
     public var activeSeconds: Int
     public var firstOpenedAt: Date?
+    /// When the unit was first completed or passed.
     public var completedAt: Date?
+    /// Quiz and survey units: every attempt.
+    public var quiz: QuizRecord?
 
-    public init(outcome: Outcome, activeSeconds: Int = 0, firstOpenedAt: Date? = nil, completedAt: Date? = nil) {
+    public init(outcome: Outcome, activeSeconds: Int = 0, firstOpenedAt: Date? = nil, completedAt: Date? = nil, quiz: QuizRecord? = nil) {
         self.outcome = outcome
         self.activeSeconds = activeSeconds
         self.firstOpenedAt = firstOpenedAt
         self.completedAt = completedAt
+        self.quiz = quiz
     }
 }
 

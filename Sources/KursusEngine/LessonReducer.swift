@@ -54,7 +54,7 @@ enum LessonReducer {
             state.screen = .menu
             state.progress.bookmark = Bookmark(unitID: position.unitID, scroll: position.scroll, inUnit: false)
             return [PlayerReducer.save(&state)]
-        case .open, .toggleHelp, .quit, .other:
+        default:
             return []
         }
         position.scroll = max(0, min(position.scroll, maximum))

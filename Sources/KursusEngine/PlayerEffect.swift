@@ -2,6 +2,8 @@
 public enum PlayerEffect: Hashable, Sendable {
     /// Read and lay out a lesson for a width; answer with `lessonLaidOut` or `lessonFailed`.
     case layoutLesson(unitID: String, width: Int)
+    /// Read a quiz or survey file; answer with `quizLoaded` or `quizFailed`.
+    case loadQuiz(unitID: String)
     /// Persist this progress (off the key path); answer with `saveFinished`.
     case saveProgress(LearnerProgress)
     /// Restore the terminal and end the program (after pending saves are flushed).

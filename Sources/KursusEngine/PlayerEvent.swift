@@ -16,6 +16,13 @@ public enum PlayerEvent: Hashable, Sendable {
     case lessonLaidOut(unitID: String, width: Int, lineCount: Int)
     /// A lesson could not be read or laid out.
     case lessonFailed(unitID: String, message: String)
+    /// The runtime read a quiz or survey file.
+    case quizLoaded(unitID: String, Quiz)
+    case quizFailed(unitID: String, message: String)
+    /// The runtime drew a scrolling quiz page of this many lines.
+    case pageMeasured(lines: Int)
+    /// An edit in the focused text field (a short, numeric or free-text answer).
+    case edit(TextEdit)
     /// The last save attempt finished.
     case saveFinished(SaveOutcome)
     /// The package changed on disk and was loaded again (trainer preview with `--watch`).

@@ -23,6 +23,16 @@ public enum PlayerReducer {
             return open(&state, state.units[index])
         case .lessonLaidOut, .lessonFailed:
             return LessonReducer.reduce(&state, event)
+        case let .quizLoaded(unitID, quiz):
+            return QuizReducer.loaded(&state, unitID: unitID, quiz: quiz)
+        case let .quizFailed(unitID, message):
+            return QuizReducer.failed(&state, unitID: unitID, message: message)
+        case .pageMeasured(let lines):
+            QuizReducer.measured(&state, lines: lines)
+            return []
+        case .edit(let edit):
+            if state.isQuitting || state.messageBox != nil || state.helpVisible { return [] }
+            return QuizAnswering.edit(&state, edit)
         case .saveFinished(let outcome):
             switch outcome {
             case .saved: state.saveStatus = .saved
@@ -60,6 +70,7 @@ public enum PlayerReducer {
         switch state.screen {
         case .menu: return menu(&state, command)
         case .lesson: return LessonReducer.command(&state, command)
+        case .quiz: return QuizReducer.command(&state, command)
         }
     }
 
@@ -71,7 +82,9 @@ public enum PlayerReducer {
         else { return [] }
         state.menuSelection = index
         let unit = state.units[index]
-        guard bookmark.inUnit, unit.kind == .lesson, !state.status(of: unit).isLocked else { return [] }
+        guard bookmark.inUnit, !state.status(of: unit).isLocked else { return [] }
+        if unit.kind == .quiz || unit.kind == .survey { return QuizReducer.open(&state, unit) }
+        guard unit.kind == .lesson else { return [] }
         state.screen = .lesson(LessonPosition(unitID: bookmark.unitID, scroll: bookmark.scroll))
         return [.layoutLesson(unitID: bookmark.unitID, width: state.viewport.columns)]
     }
@@ -80,19 +93,36 @@ public enum PlayerReducer {
     /// process, a sleeping laptop) are not counted.
     static func tick(_ state: inout PlayerState, now: Date, active: Bool) {
         defer { state.now = now }
-        guard let previous = state.now, active, case .lesson(let position) = state.screen else { return }
+        guard let previous = state.now, active else { return }
+        let unitID: String
+        switch state.screen {
+        case .lesson(let position): unitID = position.unitID
+        case .quiz(let play): unitID = play.unitID
+        case .menu: return
+        }
         let elapsed = now.timeIntervalSince(previous)
         guard elapsed > 0, elapsed <= 5 else { return }
         state.activeCarry += elapsed
         let whole = Int(state.activeCarry)
         guard whole > 0 else { return }
         state.activeCarry -= Double(whole)
-        state.progress.addActiveTime(whole, to: position.unitID)
+        if state.quizPlay != nil {
+            QuizReducer.addTime(&state, seconds: whole)
+        } else {
+            state.progress.addActiveTime(whole, to: unitID)
+        }
     }
 
     static func reload(_ state: inout PlayerState, _ course: Course) -> [PlayerEffect] {
         state.replaceCourse(course)
         state.notice = .reloaded
+        if let play = state.quizPlay {
+            guard course.unit(withID: play.unitID) != nil else {
+                state.screen = .menu
+                return []
+            }
+            return [.loadQuiz(unitID: play.unitID)]
+        }
         guard case .lesson(var position) = state.screen else { return [] }
         guard course.unit(withID: position.unitID) != nil else {
             state.screen = .menu
@@ -116,8 +146,10 @@ public enum PlayerReducer {
         case .pageDown: state.menuSelection = min(count - 1, state.menuSelection + max(1, state.viewport.bodyRows - 1))
         case .top: state.menuSelection = 0
         case .bottom: state.menuSelection = count - 1
-        case .open: return open(&state, state.units[state.menuSelection])
-        case .back, .toggleHelp, .quit, .other: break
+        case .open, .right: return open(&state, state.units[state.menuSelection])
+        case .number(let n) where n >= 1 && n <= count:
+            state.menuSelection = n - 1
+        default: break
         }
         return []
     }
@@ -130,7 +162,9 @@ public enum PlayerReducer {
         switch unit.kind {
         case .lesson:
             return LessonReducer.open(&state, unit)
-        case .quiz, .scenario, .survey:
+        case .quiz, .survey:
+            return QuizReducer.open(&state, unit)
+        case .scenario:
             state.notice = .unsupportedUnit(kind: unit.kind.rawValue)
             return []
         }

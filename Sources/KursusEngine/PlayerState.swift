@@ -47,6 +47,8 @@ public struct PlayerState: Hashable, Sendable {
     public enum Screen: Hashable, Sendable {
         case menu
         case lesson(LessonPosition)
+        /// A quiz or survey unit.
+        case quiz(QuizPlay)
     }
 
     public enum Notice: Hashable, Sendable {
@@ -74,6 +76,18 @@ public struct PlayerState: Hashable, Sendable {
         course = newCourse
         prerequisites = PrerequisiteGraph(newCourse)
         menuSelection = selectedID.flatMap { id in units.firstIndex { $0.id == id } } ?? min(menuSelection, max(0, units.count - 1))
+    }
+
+    /// Choice screens take digits and space; typed answers take text. Help and message
+    /// boxes take any key to close, so they read keys as commands.
+    public var inputMode: InputMode {
+        guard !helpVisible, messageBox == nil, !isQuitting, let play = quizPlay, play.phase == .question,
+              let (_, _, question) = QuizAnswering.current(self)
+        else {
+            if let play = quizPlay, play.phase != .question, play.phase != .loading, !helpVisible, messageBox == nil { return .choices }
+            return .navigation
+        }
+        return QuestionRows.takesText(question) ? .text : .choices
     }
 
     public var selectedUnit: CourseUnit? {

@@ -13,6 +13,16 @@ public struct CoursePackage: Sendable {
     public let displayRoot: String
     /// Resolved lesson files by unit id.
     public let lessonFiles: [String: URL]
+    /// Resolved quiz and survey files by unit id.
+    public let quizFiles: [String: URL]
+
+    public init(course: Course, paths: PackagePath, displayRoot: String, lessonFiles: [String: URL], quizFiles: [String: URL] = [:]) {
+        self.course = course
+        self.paths = paths
+        self.displayRoot = displayRoot
+        self.lessonFiles = lessonFiles
+        self.quizFiles = quizFiles
+    }
 
     /// Package-relative path as shown in messages, e.g. `Courses/x/lektioner/01.md`.
     public func shown(_ relative: String) -> String {

@@ -40,7 +40,32 @@ public enum CoursePackageLoader {
         diagnostics += duplicates
         if duplicates.isEmpty { diagnostics += PrerequisiteGraph(course).diagnostics(for: course) }
         var lessonFiles: [String: URL] = [:]
+        var quizFiles: [String: URL] = [:]
         for (m, module) in course.modules.enumerated() {
+            for (u, unit) in module.units.enumerated() where unit.kind.isQuestionnaire {
+                guard let file = unit.file else { continue }
+                switch paths.resolve(file) {
+                case .failure(let problem):
+                    diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
+                case .success(let (url, relative)):
+                    guard FileManager.default.fileExists(atPath: url.path) else {
+                        diagnostics.append(.error(unit.location, "unit '\(unit.id)': quiz file '\(file)' not found in the package"))
+                        continue
+                    }
+                    let parsed = CoursePackage.parseQuiz(url, shownAs: shown(relative))
+                    diagnostics += parsed.diagnostics
+                    guard let quiz = parsed.quiz else { continue }
+                    var filled = unit
+                    if filled.title.trimmingCharacters(in: .whitespaces).isEmpty { filled.title = quiz.title }
+                    let answerable = quiz.questions.filter { $0.kind.takesAnswer }.count
+                    filled.questionCount = quiz.pool.map { min($0.draw, answerable) } ?? answerable
+                    if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
+                        diagnostics.append(.error(unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the quiz file"))
+                    }
+                    course.modules[m].units[u] = filled
+                    quizFiles[unit.id] = url
+                }
+            }
             for (u, unit) in module.units.enumerated() where unit.kind == .lesson {
                 guard let file = unit.file else { continue }
                 switch paths.resolve(file) {
@@ -74,7 +99,7 @@ public enum CoursePackageLoader {
                 }
             }
         }
-        let package = CoursePackage(course: course, paths: paths, displayRoot: displayRoot, lessonFiles: lessonFiles)
+        let package = CoursePackage(course: course, paths: paths, displayRoot: displayRoot, lessonFiles: lessonFiles, quizFiles: quizFiles)
         return (package, diagnostics)
     }
 

@@ -83,7 +83,10 @@ public enum UnitKind: String, Hashable, Sendable, CaseIterable, Codable {
     case survey
 
     /// Kinds this version of the player can play.
-    public static let supported: [UnitKind] = [.lesson]
+    public static let supported: [UnitKind] = [.lesson, .quiz, .survey]
+
+    /// Quizzes and surveys share one file format.
+    public var isQuestionnaire: Bool { self == .quiz || self == .survey }
 }
 
 public struct CourseUnit: Hashable, Sendable {
@@ -97,6 +100,8 @@ public struct CourseUnit: Hashable, Sendable {
     public var requires: [Requirement]
     public var estimatedMinutes: Int?
     public var objectives: [String]
+    /// Quizzes and surveys: how many questions an attempt asks (after a pool draw).
+    public var questionCount: Int?
     public var location: SourceLocation
 
     public init(

@@ -12,6 +12,8 @@ public struct Question: Hashable, Sendable {
     public var feedbackPartial: String?
     public var feedbackIncorrect: String?
     public var kind: QuestionKind
+    /// Free text: the longest answer accepted, in characters (nil: the player's default).
+    public var maximumLength: Int?
     /// A GIFT `$CATEGORY:` or a YAML `category:`; informative only.
     public var category: String?
     /// Where the question was written, for diagnostics.

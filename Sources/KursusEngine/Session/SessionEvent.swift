@@ -9,6 +9,8 @@ public enum SessionEvent: Hashable, Sendable {
     /// A printable character while a text field is focused.
     case text(Character)
     case deleteBackward
+    /// Cursor moves and forward delete in a text field with a cursor (quiz answers).
+    case edit(TextEdit)
     /// Tab: the next field of a form.
     case nextField
     /// The learner asked to hand the workstation over (the `s` key).

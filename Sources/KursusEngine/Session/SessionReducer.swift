@@ -18,7 +18,7 @@ public enum SessionReducer {
         case .resized(let viewport):
             state.viewport = viewport
             return player(&state, .resized(viewport))
-        case .command, .text, .deleteBackward, .nextField, .switchLearner:
+        case .command, .text, .deleteBackward, .edit, .nextField, .switchLearner:
             state.lastActivity = state.now ?? state.lastActivity
             return input(&state, event)
         case .player(let event):
@@ -46,6 +46,9 @@ public enum SessionReducer {
         switch event {
         case .command(let command): return player(&state, .command(command))
         case .switchLearner: return signOut(&state, notice: nil)
+        case .text(let character): return player(&state, .edit(.insert(character)))
+        case .deleteBackward: return player(&state, .edit(.deleteBackward))
+        case .edit(let edit): return player(&state, .edit(edit))
         default: return []
         }
     }
@@ -99,7 +102,7 @@ public enum SessionReducer {
             switch effect {
             case .saveProgress:
                 if !state.configuration.preview, !effects.contains(.quit) { lifted.append(.player(effect)) }
-            case .layoutLesson:
+            case .layoutLesson, .loadQuiz:
                 lifted.append(.player(effect))
             case .quit:
                 state.isQuitting = true

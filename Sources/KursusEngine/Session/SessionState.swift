@@ -30,11 +30,18 @@ public struct SessionState: Hashable, Sendable {
     }
 
     /// Whether printable keys are text (a form or PIN is focused) rather than commands.
-    public var acceptsText: Bool {
-        guard case .start(let screen) = phase else { return false }
-        switch screen.mode {
-        case .typeID, .newLearner, .pin: return true
-        case .list, .opening: return false
+    public var acceptsText: Bool { inputMode == .text }
+
+    /// How keys are read on the screen now showing.
+    public var inputMode: InputMode {
+        switch phase {
+        case .start(let screen):
+            switch screen.mode {
+            case .typeID, .newLearner, .pin: return .text
+            case .list, .opening: return .navigation
+            }
+        case .playing(_, let player):
+            return player.inputMode
         }
     }
 

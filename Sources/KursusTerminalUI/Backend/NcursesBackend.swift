@@ -113,6 +113,7 @@ public final class NcursesBackend: TerminalBackend {
         case KEY_END: return .end
         case KEY_ENTER: return .enter
         case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
         case KEY_RESIZE: return .resize
         default:
             for n in 1...12 where code == kursus_key_f(Int32(n)) { return .function(n) }

@@ -4,7 +4,7 @@ import KursusEngine
 public enum TerminalInput: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case enter, escape, backspace, tab
+    case enter, escape, backspace, delete, tab
     case controlC, controlZ
     case function(Int)
     case resize
@@ -16,6 +16,10 @@ public enum TerminalInput: Hashable, Sendable {
 /// text field has focus, printable keys are text; otherwise they are commands.
 public enum KeyMap {
     public static func event(for input: TerminalInput, acceptsText: Bool) -> KeyResult {
+        event(for: input, mode: acceptsText ? .text : .navigation)
+    }
+
+    public static func event(for input: TerminalInput, mode: InputMode) -> KeyResult {
         switch input {
         case .controlC: return .event(.command(.quit))
         case .controlZ: return .suspend
@@ -23,17 +27,10 @@ public enum KeyMap {
         case .none: return .ignored
         default: break
         }
-        if acceptsText {
-            switch input {
-            case .character(let character): return .event(.text(character))
-            case .backspace: return .event(.deleteBackward)
-            case .tab: return .event(.nextField)
-            case .enter: return .event(.command(.open))
-            case .escape: return .event(.command(.back))
-            case .up: return .event(.command(.lineUp))
-            case .down: return .event(.command(.lineDown))
-            default: return .event(.command(.other))
-            }
+        switch mode {
+        case .text: return textEvent(for: input)
+        case .choices: if let result = choiceEvent(for: input) { return result }
+        case .navigation: break
         }
         switch input {
         case .up, .character("k"): return .event(.command(.lineUp))
@@ -48,6 +45,48 @@ public enum KeyMap {
         case .character("q"), .character("Q"): return .event(.command(.quit))
         case .character("s"), .character("S"): return .event(.switchLearner)
         default: return .event(.command(.other))
+        }
+    }
+}
+
+extension KeyMap {
+    /// A text field has focus: characters are text, arrows move the cursor.
+    static func textEvent(for input: TerminalInput) -> KeyResult {
+        switch input {
+        case .character(let character): return .event(.text(character))
+        case .backspace: return .event(.deleteBackward)
+        case .delete: return .event(.edit(.deleteForward))
+        case .left: return .event(.edit(.left))
+        case .right: return .event(.edit(.right))
+        case .home: return .event(.edit(.home))
+        case .end: return .event(.edit(.end))
+        case .tab: return .event(.nextField)
+        case .enter: return .event(.command(.open))
+        case .escape: return .event(.command(.back))
+        case .up: return .event(.command(.lineUp))
+        case .down: return .event(.command(.lineDown))
+        case .pageUp: return .event(.command(.pageUp))
+        case .pageDown: return .event(.command(.pageDown))
+        default: return .event(.command(.other))
+        }
+    }
+
+    /// Choices on screen: digits choose, space toggles, left and right change a value,
+    /// other letters reach the screen; `q`, `?`, `s`, `j` and `k` keep their meaning.
+    /// nil leaves the key to the navigation map.
+    static func choiceEvent(for input: TerminalInput) -> KeyResult? {
+        switch input {
+        case .character(let character):
+            if let digit = character.wholeNumberValue, character.isASCII { return .event(.command(.number(digit == 0 ? 10 : digit))) }
+            switch character {
+            case " ": return .event(.command(.toggle))
+            case "q", "Q", "?", "s", "S", "j", "k", "g", "G": return nil
+            default: return character.isLetter ? .event(.command(.letter(character))) : .event(.command(.other))
+            }
+        case .left: return .event(.command(.left))
+        case .right: return .event(.command(.right))
+        case .backspace: return .event(.command(.back))
+        default: return nil
         }
     }
 }

@@ -70,7 +70,7 @@ public final class SessionRuntime {
 
     /// One input, as the loop handles it. Public for tests that drive the runtime.
     public func handle(_ input: TerminalInput) {
-        switch KeyMap.event(for: input, acceptsText: state.acceptsText) {
+        switch KeyMap.event(for: input, mode: state.inputMode) {
         case .event(let event): send(event)
         case .resize: resized()
         case .suspend:
@@ -99,6 +99,30 @@ public final class SessionRuntime {
         guard grid != lastGrid else { return }
         backend.draw(grid)
         lastGrid = grid
+        measurePage(columns: columns)
+    }
+
+    /// Tells the engine how long the quiz page on screen is, so scrolling stops at its end.
+    private func measurePage(columns: Int) {
+        guard case .playing(let learner, let player) = state.phase, let play = player.quizPlay else { return }
+        var context = context
+        context.learnerName = learner.displayName
+        if let lines = QuizScreen.pageLines(player, context, columns: columns), lines != play.pageLines {
+            send(.player(.pageMeasured(lines: lines)))
+        }
+    }
+
+    private func loadQuiz(_ unitID: String) {
+        guard let unit = package.course.unit(withID: unitID) else {
+            send(.player(.quizFailed(unitID: unitID, message: unitID)))
+            return
+        }
+        do {
+            let quiz = try package.quiz(unit)
+            send(.player(.quizLoaded(unitID: unitID, quiz)))
+        } catch {
+            send(.player(.quizFailed(unitID: unitID, message: error.description)))
+        }
     }
 
     private func perform(_ effect: SessionEffect) {
@@ -133,6 +157,8 @@ public final class SessionRuntime {
             services.save(progress)
         case let .player(.layoutLesson(unitID, columns)):
             layOut(unitID: unitID, columns: columns)
+        case .player(.loadQuiz(let unitID)):
+            loadQuiz(unitID)
         case .player(.quit):
             break
         case .quit:

@@ -78,7 +78,7 @@ enum MenuScreen {
         let status = state.status(of: unit)
         let marker: String
         let markerTint: Tint
-        var right = unit.estimatedMinutes.map { strings(.menuMinutes, ["minutes": "\($0)"]) } ?? ""
+        var right = unit.estimatedMinutes.map { strings(.menuMinutes, ["minutes": "\($0)"]) } ?? unit.questionCount.map { strings(.quizMenuQuestions, ["count": "\($0)"]) } ?? ""
         switch status {
         case .completed: (marker, markerTint) = (symbols.completed, .success)
         case .passed: (marker, markerTint) = (symbols.completed, .success)

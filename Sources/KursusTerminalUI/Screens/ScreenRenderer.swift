@@ -33,6 +33,8 @@ public enum ScreenRenderer {
             MenuScreen.draw(state, context, into: &grid)
         case .lesson(let position):
             ReaderScreen.draw(state, position, lesson, context, into: &grid)
+        case .quiz(let play):
+            QuizScreen.draw(state, play, context, into: &grid)
         }
         if state.helpVisible { HelpOverlay.draw(context, into: &grid) }
         if let message = state.messageBox { MessageBox.draw(message, context, into: &grid) }

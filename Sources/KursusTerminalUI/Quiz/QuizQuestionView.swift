@@ -1,0 +1,101 @@
+import KursusCourse
+import KursusEngine
+import KursusMarkdown
+import KursusText
+
+/// The page for answering one question: its text, then the choices with the cursor
+/// (`▸`, bold) and the selection (`(•)`, `[x]`) marked by symbols, never by colour alone.
+enum QuizQuestionView {
+    static func page(_ question: Question, attempt: QuizAttempt, play: QuizPlay, context: ScreenContext, width: Int) -> QuizPage {
+        var page = QuizPage(width: width, symbols: context.markdownSymbols)
+        let strings = context.strings
+        let unicode = context.symbols.isUnicode
+        page.markdown(question.text, indent: 2)
+        page.blank()
+        let rows = QuestionRows.rows(question, attempt: attempt, draft: play.draft)
+        switch question.kind {
+        case .singleChoice, .trueFalse, .likert, .multipleResponse:
+            let multiple: Bool
+            if case .multipleResponse = question.kind { multiple = true } else { multiple = false }
+            for (index, row) in rows.enumerated() {
+                let selected = play.draft.selected.contains(row.id)
+                let box = multiple ? (selected ? "[x]" : "[ ]") : (selected ? (unicode ? "(•)" : "(*)") : "( )")
+                let label: String
+                switch question.kind {
+                case .trueFalse: label = strings(row.id == QuestionRows.trueID ? .quizTrue : .quizFalse)
+                default: label = row.text
+                }
+                choiceRow(&page, label: label, prefix: "\(box) \(index + 1)  ", focused: index == play.cursor, context: context)
+            }
+        case .matching:
+            let choices = QuestionRows.matchingChoices(question, attempt: attempt)
+            for (index, row) in rows.enumerated() {
+                choiceRow(&page, label: row.text, prefix: "\(index + 1). ", focused: index == play.cursor, context: context)
+                let arrow = unicode ? "→" : "->"
+                if let chosen = play.draft.pairs[row.id], let number = choices.firstIndex(of: chosen) {
+                    page.markdown(AnswerDescription.literal(chosen), prefix: [("\(arrow) \(number + 1)  ", CellStyle(.accent, .bold))], indent: 8)
+                } else {
+                    page.text("\(arrow) " + strings(.quizMatchNone), style: .muted, indent: 8)
+                }
+            }
+            page.blank()
+            page.text(strings(.quizMatchChoices), style: .bold, indent: 2)
+            for (index, choice) in choices.enumerated() {
+                page.markdown(AnswerDescription.literal(choice), prefix: [("\(index + 1)  ", .bold)], indent: 4)
+            }
+        case .ordering:
+            for (index, row) in rows.enumerated() {
+                let focused = index == play.cursor
+                let grabbed = focused && play.draft.grabbed
+                choiceRow(&page, label: row.text, prefix: grabbed ? (unicode ? "↕ " : "= ") + "\(index + 1)  " : "  \(index + 1)  ", focused: focused, context: context)
+            }
+            if play.draft.grabbed { page.text(strings(.quizGrabbed), style: .muted, indent: 4) }
+        case .shortAnswer, .numeric, .freeText:
+            page.text(strings(.quizAnswerPrompt), style: .bold, indent: 2)
+            page.focusHere()
+            editor(&page, play.draft.editor, width: width - 4)
+        case .description:
+            break
+        }
+        return page
+    }
+
+    static func choiceRow(_ page: inout QuizPage, label: String, prefix: String, focused: Bool, context: ScreenContext) {
+        if focused { page.focusHere() }
+        let cursor = focused ? context.symbols.cursor + " " : "  "
+        let style = focused ? CellStyle(.accent, .bold) : .plain
+        page.markdown(label, prefix: [(cursor, CellStyle(.accent, .bold)), (prefix, style)], indent: 1, emphasis: focused ? .bold : [])
+    }
+
+    /// The text being typed, wrapped by display width, with the cursor as a reversed cell.
+    static func editor(_ page: inout QuizPage, _ editor: LineEditor, width: Int) {
+        let limit = max(4, width - 2)
+        var rows: [[(String, Bool)]] = [[]]
+        var used = 0
+        let characters = editor.characters
+        for index in 0...characters.count {
+            let isCursor = index == editor.cursor
+            let character = index < characters.count ? String(characters[index]) : " "
+            let columns = max(1, DisplayWidth.of(character))
+            if used + columns > limit {
+                rows.append([])
+                used = 0
+            }
+            rows[rows.count - 1].append((character, isCursor))
+            used += columns
+        }
+        for row in rows {
+            var runs: [(text: String, style: CellStyle)] = [("    ", .plain)]
+            for (character, isCursor) in row {
+                runs.append((character, isCursor ? CellStyle(.normal, .reverse) : CellStyle(.normal, .underline)))
+            }
+            page.appendLine(runs)
+        }
+    }
+}
+
+extension QuizPage {
+    mutating func appendLine(_ runs: [(text: String, style: CellStyle)]) {
+        appendRaw(Line(runs: runs))
+    }
+}
