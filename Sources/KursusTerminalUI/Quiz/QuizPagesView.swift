@@ -77,6 +77,7 @@ enum QuizPagesView {
         }
         let right = AnswerDescription.correct(question, strings)
         if !right.isEmpty, score.verdict != .correct {
+            page.blank()
             page.text(strings(.quizRightAnswer), style: .bold, indent: 2)
             for line in right { page.markdown(line, indent: 4) }
         }
