@@ -44,6 +44,11 @@ public struct ProgressDocument: Codable, Hashable, Sendable {
         for (id, record) in units.sorted(by: { $0.key < $1.key }) {
             if id.isEmpty { return "a unit record has an empty id" }
             if record.activeSeconds < 0 { return "negative activeSeconds for unit '\(id)'" }
+            for attempt in record.quiz?.attempts ?? [] {
+                if attempt.current < 0 || attempt.number < 1 { return "an impossible quiz attempt for unit '\(id)'" }
+                if attempt.secondsPerQuestion.values.contains(where: { $0 < 0 }) { return "negative seconds in a quiz attempt for unit '\(id)'" }
+                if let score = attempt.scorePercent, !(0...100).contains(score) { return "a quiz score outside 0-100 for unit '\(id)'" }
+            }
         }
         if let bookmark, bookmark.scroll < 0 { return "negative bookmark scroll" }
         return nil

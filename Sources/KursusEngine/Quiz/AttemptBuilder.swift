@@ -63,6 +63,7 @@ public enum AttemptBuilder {
         }
         let seconds = time.map { UInt64(bitPattern: Int64($0.timeIntervalSince1970.rounded())) } ?? 0
         var mixer = SplitMix64(seed: hash ^ (UInt64(max(0, number)) &* 0x9E37_79B9_7F4A_7C15) ^ seconds)
-        return mixer.next()
+        // 53 bits, so the seed survives any JSON reader exactly.
+        return mixer.next() & ((1 << 53) - 1)
     }
 }
