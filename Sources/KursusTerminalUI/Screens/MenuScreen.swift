@@ -89,6 +89,10 @@ enum MenuScreen {
             (marker, markerTint) = (symbols.locked, .muted)
             right = StatusLine.requirement(reason, state, context, menu: true)
         }
+        if unit.kind == .quiz, let best = state.quizRecord(unit.id).finished.compactMap(\.scorePercent).max() {
+            // The best score so far, beside the passed or failed mark.
+            right = "\(AnswerDescription.percent(best, strings)) %"
+        }
         if unit.optional { right = [strings(.menuOptional), right].filter { !$0.isEmpty }.joined(separator: "  ") }
         if status == .inProgress, state.progress.bookmark?.unitID == unit.id {
             right += (right.isEmpty ? "" : "  ") + strings(.menuContinue)
