@@ -54,9 +54,16 @@ struct QuizFileParser {
     var textLimit: Int { QuizFile.maximumTextBytes }
 
     mutating func parse(_ text: String) -> Quiz? {
+        if let problem = YAMLShapeGuard.problem(in: text) {
+            diagnostics.append(.error(SourceLocation(file: source.file, line: problem.line, column: problem.column), problem.message))
+            return nil
+        }
         let root: Node?
         switch source.compose(text) {
-        case .failure(let diagnostic):
+        case .failure(var diagnostic):
+            if diagnostic.message.contains("Maximum nesting level") {
+                diagnostic.message = "lists and mappings are nested too deeply here (more than 1000 levels)"
+            }
             diagnostics.append(diagnostic)
             return nil
         case .success(let node):
