@@ -185,7 +185,7 @@ struct QuizFileHostileTests {
     @Test("random damage to a good file never crashes, and a quiz comes back exactly when there is no error")
     func fuzz() {
         var random = SeededRandom(seed: 0x5EED)
-        let good = QuizFileParsingTests.documentationExample
+        let good = QuizFileDocumentationTests.documentationExample
         let alphabet = Array("\n :-[]{}&*!|>'\"#?,%@`\t0123456789.abcxyzæø\u{0}\u{1B}")
         var sawQuiz = 0
         for round in 0..<400 {
