@@ -149,3 +149,102 @@ struct YAMLObject {
         }
     }
 }
+
+extension YAMLObject {
+    /// An error at `node`, or at the mapping when `node` is nil.
+    mutating func report(_ node: Node?, _ message: String, severity: Diagnostic.Severity = .error) {
+        let place = node.map { source.location(of: $0) } ?? location
+        diagnostics.append(Diagnostic(severity, place, message))
+    }
+
+    /// Problems found while reading parts of this mapping elsewhere.
+    mutating func append(_ problems: [Diagnostic]) {
+        diagnostics += problems
+    }
+
+    /// A number: a YAML integer or float, not quoted. Text, NaN and infinity are errors at the value.
+    mutating func number(_ key: String) -> Double? {
+        guard let node = value(key) else { return nil }
+        guard case .scalar(let scalar) = node, let number = YAMLObject.number(in: scalar) else {
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be a number, not \(YAMLObject.describe(node))"))
+            return nil
+        }
+        guard number.isFinite else {
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be a finite number, not '\(scalar.string)'"))
+            return nil
+        }
+        return number
+    }
+
+    /// The number a plain scalar spells (possibly NaN or infinite), or nil when it is not a number.
+    static func number(in scalar: Node.Scalar) -> Double? {
+        guard scalar.style == .plain || scalar.style == .any, scalar.string.utf8.count <= 64 else { return nil }
+        if let int = Int.construct(from: scalar) { return Double(int) }
+        return Double.construct(from: scalar)
+    }
+
+    /// A text value of at most `limit` UTF-8 bytes. Missing and `required` → error at the
+    /// mapping; empty (or only spaces) and not `allowEmpty` → error at the value.
+    mutating func text(_ key: String, required: Bool, allowEmpty: Bool = true, limit: Int) -> String? {
+        guard let node = value(key) else {
+            if required { diagnostics.append(.error(location, "missing required key '\(key)'")) }
+            return nil
+        }
+        guard let text = YAMLObject.text(of: node, limit: limit, what: "'\(key)'", source: source, problems: &diagnostics) else { return nil }
+        if !allowEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must not be empty"))
+            return nil
+        }
+        return text
+    }
+
+    /// The text of a scalar node of at most `limit` UTF-8 bytes; anything else is an error naming `what`.
+    static func text(of node: Node, limit: Int, what: String, source: YAMLSource, problems: inout [Diagnostic]) -> String? {
+        guard case .scalar(let scalar) = node else {
+            problems.append(.error(source.location(of: node), "\(what) must be a text value, not \(describe(node))"))
+            return nil
+        }
+        let text = scalar.string
+        if text.utf8.count > limit {
+            problems.append(.error(source.location(of: node), "\(what) is \(text.utf8.count) bytes long; the limit is \(limit) bytes. Shorten it"))
+            return nil
+        }
+        return text
+    }
+
+    /// One of `choices`; anything else is an error with the closest choice as a suggestion.
+    mutating func choice(_ key: String, among choices: [String]) -> String? {
+        guard let node = value(key) else { return nil }
+        guard case .scalar(let scalar) = node, scalar.string.utf8.count <= 64 else {
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be one of \(YAMLObject.list(choices))"))
+            return nil
+        }
+        let text = scalar.string
+        if choices.contains(text) { return text }
+        var message = "'\(key)' must be one of \(YAMLObject.list(choices)), not '\(text)'"
+        if let suggestion = Spelling.closest(to: text, among: choices) { message += "; did you mean '\(suggestion)'?" }
+        diagnostics.append(.error(source.location(of: node), message))
+        return nil
+    }
+
+    /// `'a', 'b' or 'c'`.
+    static func list(_ words: [String]) -> String {
+        let quoted = words.map { "'\($0)'" }
+        guard quoted.count > 1, let last = quoted.last else { return quoted.first ?? "" }
+        return quoted.dropLast().joined(separator: ", ") + " or " + last
+    }
+
+    /// A short phrase for what a node is, for "must be X, not Y" messages.
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            let text = scalar.string
+            if text.isEmpty { return "an empty value" }
+            if text.utf8.count > 40 || text.contains("\n") { return "a text" }
+            return "'\(text)'"
+        }
+    }
+}
