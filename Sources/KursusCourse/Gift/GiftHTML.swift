@@ -108,7 +108,7 @@ enum GiftHTML {
             case "br":
                 writer.lineBreak()
             case "li":
-                writer.lineBreak()
+                writer.itemBreak()
                 if !tag.closing { writer.markup("- ", always: true) }
             case "b", "strong":
                 tag.closing ? writer.closeEmphasis("**") : writer.openEmphasis("**")

@@ -13,6 +13,8 @@ struct GiftQuestionReader {
     var blockOffset = 0
     /// A numerical question's `~#feedback` for any other number (Moodle's `*` answer).
     var feedbackIncorrect: String?
+    /// Where the question starts (its title, if it has one).
+    var questionOffset = 0
 
     init(source: GiftSource, id: String, category: String?) {
         self.source = source
@@ -48,6 +50,7 @@ struct GiftQuestionReader {
 
     mutating func read(_ chunk: GiftSlice) -> Question? {
         guard let first = chunk.first else { return nil }
+        questionOffset = first.offset
         var rest = chunk.trimmedGift()
         if rest.hasMarker("::", at: rest.startIndex) {
             let afterOpen = rest.startIndex + 2
@@ -58,7 +61,7 @@ struct GiftQuestionReader {
                 rest = rest[afterOpen...].trimmedGift()
             }
         }
-        guard let textStart = rest.first else {
+        guard !rest.isEmpty else {
             error(first.offset, "the question has a title but no text; write the question after '::title::'")
             return nil
         }
@@ -67,7 +70,7 @@ struct GiftQuestionReader {
         switch (open, close) {
         case (nil, nil):
             (format, _) = GiftText.format(of: rest, fallback: .moodle)
-            return question(text: markdown(rest), kind: .description, generalFeedback: nil, at: textStart.offset)
+            return question(text: markdown(rest), kind: .description, generalFeedback: nil)
         case (let open?, nil):
             error(rest[open].offset, "the answer block opened with '{' here is never closed; add '}' after the answers (a blank line ends a question in GIFT, so the '}' must come before the next blank line), or write '\\{' for a brace in the text")
             return nil
@@ -113,7 +116,7 @@ struct GiftQuestionReader {
             block = block[..<separator].trimmedGift()
         }
         guard let kind = readKind(block) else { return nil }
-        return question(text: text, kind: kind, generalFeedback: generalFeedback, at: rest.first?.offset ?? blockOffset)
+        return question(text: text, kind: kind, generalFeedback: generalFeedback)
     }
 
     /// The type as Moodle decides it: empty → essay, `#` first → numerical, any `~` →
@@ -152,11 +155,11 @@ struct GiftQuestionReader {
         return true
     }
 
-    private func question(text: String, kind: QuestionKind, generalFeedback: String?, at offset: Int) -> Question {
+    private func question(text: String, kind: QuestionKind, generalFeedback: String?) -> Question {
         Question(
             id: id, text: text, generalFeedback: generalFeedback, feedbackIncorrect: feedbackIncorrect,
             kind: kind, category: category,
-            location: source.location(ofOffset: offset)
+            location: source.location(ofOffset: questionOffset)
         )
     }
 }

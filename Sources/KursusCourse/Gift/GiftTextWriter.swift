@@ -6,7 +6,7 @@
 struct GiftTextWriter {
     enum Mode { case markdown, plain }
 
-    private enum Break: Int { case none = 0, line = 1, paragraph = 2 }
+    private enum Break: Int { case none = 0, item = 1, line = 2, paragraph = 3 }
 
     let mode: Mode
     private(set) var output = String.UnicodeScalarView()
@@ -32,7 +32,13 @@ struct GiftTextWriter {
     }
 
     mutating func lineBreak() {
-        if count > 0 && pendingBreak == .none { pendingBreak = .line }
+        if count > 0 && pendingBreak.rawValue < Break.line.rawValue { pendingBreak = .line }
+        pendingSpace = false
+    }
+
+    /// A new line for a list item: a plain newline, since a hard break cannot end an item.
+    mutating func itemBreak() {
+        if count > 0 && pendingBreak.rawValue < Break.item.rawValue { pendingBreak = .item }
         pendingSpace = false
     }
 
@@ -94,6 +100,9 @@ struct GiftTextWriter {
         switch pendingBreak {
         case .none:
             if pendingSpace && !atLineStart { append(" ") }
+        case .item:
+            append("\n")
+            atLineStart = true
         case .line:
             if mode == .markdown { append("\\") }
             append("\n")
