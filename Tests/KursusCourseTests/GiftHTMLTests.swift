@@ -15,6 +15,7 @@ struct GiftHTMLTests {
     func structure() {
         #expect(markdown("<p>One</p><div>Two<br/>Three</div>") == "One\n\nTwo\\\nThree")
         #expect(markdown("<ul><li>a</li><li>b</li></ul><p>after</p>") == "- a\n- b\n\nafter")
+        #expect(markdown("<ol><li> 1. first</li><li>#2</li></ol>") == "- 1\\. first\n- \\#2")
         #expect(plain("<p>One</p><p>Two<br>Three</p>") == "One\n\nTwo\nThree")
         #expect(markdown("<span class=\"x\">plain</span> <a href=\"u\">link</a>") == "plain link")
     }

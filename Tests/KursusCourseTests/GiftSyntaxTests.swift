@@ -58,6 +58,14 @@ struct GiftSyntaxTests {
         #expect(question.text == "First line\\\nsecond\\\nthird *word*")
     }
 
+    @Test("[moodle] names the default format; scripts and images in a question never show as tags")
+    func moodlePrefixAndHostileHTML() throws {
+        let question = try #require(giftQuestion("[moodle]A<script>alert(1)</script> <img src=x.png alt=\"Kort\"><br>B{T}"))
+        #expect(question.text == "A \\[Kort\\]\\\nB")
+        let unknown = try #require(giftQuestion("[note]Kept{T}"))
+        #expect(unknown.text == "\\[note\\]Kept")
+    }
+
     @Test("answers and feedback use the question's format unless they name their own")
     func answerFormats() throws {
         let question = try #require(giftQuestion("[html]Pick<br>one{=<b>a</b>#<i>yes</i> ~[markdown]*b*}"))

@@ -109,7 +109,7 @@ enum GiftHTML {
                 writer.lineBreak()
             case "li":
                 writer.itemBreak()
-                if !tag.closing { writer.markup("- ", always: true) }
+                if !tag.closing { writer.markup("- ", always: true, startsBlock: true) }
             case "b", "strong":
                 tag.closing ? writer.closeEmphasis("**") : writer.openEmphasis("**")
             case "i", "em":

@@ -64,11 +64,13 @@ struct GiftTextWriter {
     }
 
     /// Markdown syntax written on purpose (`**`, `- `); nothing in plain mode unless `always`.
-    mutating func markup(_ text: String, always: Bool = false) {
+    /// After a block marker (`- `) the text starts a block of its own, so line-start
+    /// characters are still escaped there.
+    mutating func markup(_ text: String, always: Bool = false, startsBlock: Bool = false) {
         guard mode == .markdown || always else { return }
         flushPending()
         for scalar in text.unicodeScalars { append(scalar) }
-        atLineStart = false
+        atLineStart = startsBlock
         inLeadingDigits = false
     }
 
