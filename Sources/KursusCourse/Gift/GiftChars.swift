@@ -1,0 +1,162 @@
+/// One character of a GIFT question after escapes are resolved: `escaped` characters
+/// (`\{`, `\=`, …) are plain text and never act as GIFT syntax. `offset` is where the
+/// character (or its backslash) stands in the file, for diagnostics.
+struct GiftChar: Sendable {
+    var scalar: Unicode.Scalar
+    var escaped: Bool
+    var offset: Int
+}
+
+typealias GiftSlice = ArraySlice<GiftChar>
+
+/// Splitting a GIFT file into questions as Moodle does: trimmed lines, a blank line
+/// ends a question, lines starting with `//` are comments.
+enum GiftChunker {
+    /// Each question's characters, lines joined with `\n` and escapes resolved. Chunks
+    /// holding only comments are left out.
+    static func chunks(of source: GiftSource) -> [[GiftChar]] {
+        var chunks: [[GiftChar]] = []
+        var current: [GiftChar] = []
+        var hasLines = false
+        for line in source.lines {
+            let range = trimmedRange(line, in: source.scalars)
+            if range.isEmpty {
+                if hasLines { chunks.append(resolveEscapes(current)) }
+                current.removeAll(keepingCapacity: true)
+                hasLines = false
+                continue
+            }
+            if range.count >= 2 && source.scalars[range.lowerBound] == "/" && source.scalars[range.lowerBound + 1] == "/" {
+                continue
+            }
+            if hasLines { current.append(GiftChar(scalar: "\n", escaped: false, offset: range.lowerBound)) }
+            for offset in range { current.append(GiftChar(scalar: source.scalars[offset], escaped: false, offset: offset)) }
+            hasLines = true
+        }
+        if hasLines { chunks.append(resolveEscapes(current)) }
+        return chunks
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\u{0B}" || scalar == "\u{0}" || scalar == "\u{0C}"
+            || scalar.properties.isWhitespace
+    }
+
+    private static func trimmedRange(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high && isSpace(scalars[low]) { low += 1 }
+        while high > low && isSpace(scalars[high - 1]) { high -= 1 }
+        return low..<high
+    }
+
+    /// `\\ \: \# \= \{ \} \~` become the plain character, `\n` a newline; any other
+    /// backslash stays as it is.
+    static func resolveEscapes(_ chars: [GiftChar]) -> [GiftChar] {
+        var result: [GiftChar] = []
+        result.reserveCapacity(chars.count)
+        var index = 0
+        while index < chars.count {
+            let char = chars[index]
+            if char.scalar == "\\", index + 1 < chars.count {
+                let next = chars[index + 1].scalar
+                switch next {
+                case "\\", ":", "#", "=", "{", "}", "~":
+                    result.append(GiftChar(scalar: next, escaped: true, offset: char.offset))
+                    index += 2
+                    continue
+                case "n":
+                    result.append(GiftChar(scalar: "\n", escaped: true, offset: char.offset))
+                    index += 2
+                    continue
+                default:
+                    break
+                }
+            }
+            result.append(char)
+            index += 1
+        }
+        return result
+    }
+}
+
+extension ArraySlice where Element == GiftChar {
+    func trimmedGift() -> GiftSlice {
+        var low = startIndex
+        var high = endIndex
+        while low < high && !self[low].escaped && GiftChunker.isSpace(self[low].scalar) { low += 1 }
+        while high > low && !self[high - 1].escaped && GiftChunker.isSpace(self[high - 1].scalar) { high -= 1 }
+        return self[low..<high]
+    }
+
+    /// Whether the character at `index` is the unescaped `scalar`.
+    func isMarker(_ scalar: Unicode.Scalar, at index: Int) -> Bool {
+        index >= startIndex && index < endIndex && !self[index].escaped && self[index].scalar == scalar
+    }
+
+    /// Whether the unescaped `text` starts at `index`.
+    func hasMarker(_ text: String, at index: Int) -> Bool {
+        var position = index
+        for scalar in text.unicodeScalars {
+            guard isMarker(scalar, at: position) else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    func firstMarker(_ scalar: Unicode.Scalar, from start: Int? = nil) -> Int? {
+        var index = start ?? startIndex
+        while index < endIndex {
+            if isMarker(scalar, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    func firstMarker(_ text: String, from start: Int? = nil) -> Int? {
+        guard let first = text.unicodeScalars.first else { return nil }
+        var index = start ?? startIndex
+        while index < endIndex {
+            if isMarker(first, at: index) && hasMarker(text, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    func lastMarker(_ text: String) -> Int? {
+        var index = endIndex - 1
+        while index >= startIndex {
+            if hasMarker(text, at: index) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Pieces between unescaped `markers`; each piece but the first starts with the
+    /// marker that opened it (`marker` is nil for the text before the first marker).
+    func split(atMarkers markers: Set<Unicode.Scalar>) -> [(marker: GiftChar?, body: GiftSlice)] {
+        var pieces: [(marker: GiftChar?, body: GiftSlice)] = []
+        var marker: GiftChar?
+        var start = startIndex
+        var index = startIndex
+        while index < endIndex {
+            let char = self[index]
+            if !char.escaped && markers.contains(char.scalar) {
+                pieces.append((marker, self[start..<index]))
+                marker = char
+                start = index + 1
+            }
+            index += 1
+        }
+        pieces.append((marker, self[start..<endIndex]))
+        return pieces
+    }
+
+    var giftString: String {
+        var view = String.UnicodeScalarView()
+        for char in self { view.append(char.scalar) }
+        return String(view)
+    }
+
+    var scalars: [Unicode.Scalar] { map(\.scalar) }
+}

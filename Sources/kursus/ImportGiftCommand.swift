@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import KursusCourse
+import KursusText
+
+/// `kursus import-gift FILE [-o OUT] [--force]`: converts a Moodle GIFT file to the
+/// kursus-quiz/1 YAML format.
+struct ImportGift: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-gift",
+        abstract: "Convert a Moodle GIFT question file to a Kursus quiz file (YAML).",
+        discussion: """
+        Problems are printed to standard error as path:line:col: error|warning: message. \
+        With any error nothing is written and the exit status is 1. See docs/gift.md.
+        """
+    )
+
+    /// Larger files are refused: a GIFT question bank is text, and 16 MiB holds far
+    /// more questions than any course uses.
+    static let maximumBytes = 16 * 1024 * 1024
+
+    @Argument(help: "The GIFT file exported from Moodle.")
+    var file: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the YAML to this file instead of standard output.", valueName: "out"))
+    var output: String?
+
+    @Flag(help: "Overwrite the output file if it exists.")
+    var force = false
+
+    func run() throws {
+        let shown = TerminalSafe.clean(file)
+        if let output, !force, FileManager.default.fileExists(atPath: output) {
+            throw CommandFailure("\(TerminalSafe.clean(output)) exists already; pass --force to overwrite it")
+        }
+        let data = try Self.read(file, shown: shown)
+        let (quiz, diagnostics) = GiftParser.parse(data: data, file: file)
+        CommandSupport.report(diagnostics)
+        guard let quiz, !diagnostics.hasErrors else { throw ExitCode(1) }
+        let yaml = QuizYAMLWriter.yaml(for: quiz)
+        guard let output else {
+            FileHandle.standardOutput.write(Data(yaml.utf8))
+            return
+        }
+        do {
+            try Data(yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw CommandFailure("\(TerminalSafe.clean(output)): cannot write the quiz file: \(error.localizedDescription)")
+        }
+    }
+
+    /// The file's bytes; refuses a file over `maximumBytes` without reading all of it.
+    static func read(_ path: String, shown: String) throws -> Data {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                throw CommandFailure(isDirectory.boolValue ? "\(shown) is a folder, not a GIFT file" : "\(shown): cannot be read (check its permissions)")
+            }
+            throw CommandFailure("\(shown): no such file")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+        } catch {
+            throw CommandFailure("\(shown): cannot be read: \(error.localizedDescription)")
+        }
+        guard data.count <= maximumBytes else {
+            throw CommandFailure("\(shown) is larger than 16 MiB; a GIFT file that big is not a question bank. Split it into smaller files and import them one by one")
+        }
+        return data
+    }
+}
