@@ -3,7 +3,8 @@ import Foundation
 import KursusCourse
 
 /// Identifies a course's content, so progress saved against other content can be
-/// recognised: SHA-256 over the manifest and every lesson file, in manifest order.
+/// recognised: SHA-256 over the manifest and every unit's file (lessons, quizzes,
+/// surveys), in manifest order.
 /// Each part is preceded by its length (8 bytes, big-endian), so moving bytes from one
 /// file to the next changes the result. Written as `sha256:<64 lowercase hex digits>`.
 public enum CourseFingerprint {
@@ -14,8 +15,11 @@ public enum CourseFingerprint {
         let manifest = package.paths.root.appendingPathComponent(CoursePackage.manifestName)
         add(try read(manifest, limit: CoursePackage.manifestLimit), to: &hasher)
         for unit in package.course.allUnits {
-            guard let lesson = package.lessonFiles[unit.id] else { continue }
-            add(try read(lesson, limit: CoursePackage.lessonLimit), to: &hasher)
+            if let lesson = package.lessonFiles[unit.id] {
+                add(try read(lesson, limit: CoursePackage.lessonLimit), to: &hasher)
+            } else if let quiz = package.quizFiles[unit.id] {
+                add(try read(quiz, limit: CoursePackage.quizLimit), to: &hasher)
+            }
         }
         return prefix + hasher.finalize().map { byte in
             let digits = String(byte, radix: 16)

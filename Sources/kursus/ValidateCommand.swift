@@ -35,7 +35,8 @@ struct Validate: ParsableCommand {
 
     static func summaryLine(_ report: ValidationReport) -> String {
         let s = report.summary
-        let units = s.units.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }
+        let plurals = ["lesson": "lessons", "quiz": "quizzes", "survey": "surveys", "scenario": "scenarios"]
+        let units = s.units.sorted { $0.key < $1.key }.map { "\($0.value) \($0.value == 1 ? $0.key : plurals[$0.key] ?? $0.key + "s")" }
         let content = (["\(s.modules) module\(s.modules == 1 ? "" : "s")"] + units).joined(separator: ", ")
         let verdict = report.passed ? "OK" : "FAILED"
         return "\(verdict): \(content); \(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s")"

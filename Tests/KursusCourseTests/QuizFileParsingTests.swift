@@ -284,8 +284,8 @@ struct QuizFileParsingTests {
         #expect(quiz.isScored)
     }
 
-    @Test("empty feedback counts as none; anchors and aliases may share a scale")
-    func emptyFeedbackAndAliases() throws {
+    @Test("empty feedback counts as none; an anchor alone is harmless")
+    func emptyFeedbackAndAnchor() throws {
         let text = T.quiz("""
           - type: likert
             text: En
@@ -293,11 +293,17 @@ struct QuizFileParsingTests {
             scale: &skala [Uenig, Enig]
           - type: likert
             text: To
-            scale: *skala
+            scale: [Uenig, Enig]
         """)
         let quiz = try clean(text)
         #expect(quiz.questions[0].generalFeedback == nil)
         #expect(quiz.questions.map(\.kind) == [.likert(scale: ["Uenig", "Enig"]), .likert(scale: ["Uenig", "Enig"])])
         #expect(!quiz.isScored)
+    }
+
+    @Test("a free-text answer's max-length is kept")
+    func maximumLength() throws {
+        let quiz = try clean(T.quiz("  - type: text\n    text: Kommentar\n    max-length: 300\n"))
+        #expect(quiz.questions[0].maximumLength == 300)
     }
 }

@@ -20,7 +20,7 @@ struct CommandLineTests {
     func bundledCourse() throws {
         let result = try KursusBinary.run(["validate", KursusBinary.bundledCourse.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.hasPrefix("OK: 1 module, 5 lessons; 0 errors"))
+        #expect(result.stdout.hasPrefix("OK: 3 modules, 5 lessons, 3 quizzes, 3 surveys; 0 errors, 0 warnings"))
     }
 
     @Test("validate --format json carries diagnostics and a summary")

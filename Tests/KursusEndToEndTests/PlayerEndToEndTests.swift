@@ -36,11 +36,11 @@ struct PlayerEndToEndTests {
         let menu = try session.tmux.waitFor("Videokonsultationer i praksis")
         #expect(menu.contains("Kursus · Bliv digitalt kompetent"))
         #expect(menu.contains("anna"))
-        #expect(menu.contains("▸ ○ 1.1  Før konsultationen: teknik og forberedelse"))
+        #expect(menu.contains("▸ ○ 1.1  Selvvurdering: før kurset"))
         #expect(menu.contains("Enter åbn"))
 
-        try session.tmux.send("Enter")
-        let top = try session.tmux.waitFor("Modul 1 › 1.1 Før konsultationen")
+        try session.tmux.send("Down", "Enter")
+        let top = try session.tmux.waitFor("Modul 2 › 2.1 Før konsultationen")
         #expect(top.contains("Side 1/"))
         try session.tmux.send("NPage")
         try session.tmux.waitFor("Side 2/")
@@ -61,12 +61,12 @@ struct PlayerEndToEndTests {
 
         // Relaunch: lands in the same lesson at the same place.
         let again = try start(data: session.data)
-        let resumed = try again.tmux.waitFor("Modul 1 › 1.1 Før konsultationen")
+        let resumed = try again.tmux.waitFor("Modul 2 › 2.1 Før konsultationen")
         #expect(resumed.contains("100 %"))
         try again.tmux.send("Escape")
         let menuAgain = try again.tmux.waitFor("Enter åbn")
-        #expect(menuAgain.contains("✓ 1.1"))
-        #expect(menuAgain.contains("[██░░░░░░░░] 1/4"))
+        #expect(menuAgain.contains("✓ 2.1"))
+        #expect(menuAgain.contains("[██░░░░░░░░] 1/5"))
         try again.tmux.send("q")
         #expect(try again.exitStatus() == 0)
     }
@@ -109,8 +109,8 @@ struct PlayerEndToEndTests {
     func controlC() throws {
         let session = try start()
         try session.tmux.waitFor("Enter åbn")
-        try session.tmux.send("Down", "Enter")
-        try session.tmux.waitFor("1.2 At skabe kontakt")
+        try session.tmux.send("Down", "Down", "Enter")
+        try session.tmux.waitFor("2.2 At skabe kontakt")
         try session.tmux.send("C-c")
         #expect(try session.exitStatus() == 0)
         let screen = try session.tmux.capture()
@@ -123,8 +123,8 @@ struct PlayerEndToEndTests {
     func terminationSignals(signal: Int32, status: Int) throws {
         let session = try start()
         try session.tmux.waitFor("Enter åbn")
-        try session.tmux.send("Down", "Down", "Enter")
-        try session.tmux.waitFor("1.3 Når teknikken svigter")
+        try session.tmux.send("Down", "Down", "Down", "Enter")
+        try session.tmux.waitFor("2.3 Når teknikken svigter")
         kill(try session.tmux.programPID(), signal)
         #expect(try session.exitStatus() == status)
         #expect(!(try session.tmux.capture()).contains("Esc tilbage"))
@@ -166,8 +166,8 @@ struct PlayerEndToEndTests {
     func largeTerminal() throws {
         let session = try start(width: 160, height: 50)
         try session.tmux.waitFor("Enter åbn")
-        try session.tmux.send("Enter")
-        let screen = try session.tmux.waitFor("Modul 1 › 1.1")
+        try session.tmux.send("Down", "Enter")
+        let screen = try session.tmux.waitFor("Modul 2 › 2.1")
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count >= 49)
         #expect(lines.allSatisfy { $0.count <= 160 })

@@ -35,12 +35,12 @@ struct WorkstationEndToEndTests {
         let first = try play(data, "")
         try first.waitFor("Ny bruger")
         try create(first, name: "Anne Holm", pin: "4711")
-        try first.send("Enter")
-        try first.waitFor("Modul 1 › 1.1")
+        try first.send("Down", "Enter")
+        try first.waitFor("Modul 2 › 2.1")
         try first.send("G")
         try first.waitFor("100 %")
         try first.send("Escape")
-        let anneMenu = try first.waitFor("✓ 1.1")
+        let anneMenu = try first.waitFor("✓ 2.1")
         #expect(anneMenu.contains("Anne Holm"))
         // Hand over: Anne signs out; the start screen shows names only.
         try first.send("s")
@@ -74,7 +74,7 @@ struct WorkstationEndToEndTests {
         try again.waitFor("Forkert PIN")
         try again.sendLiteral("4711")
         try again.send("Enter")
-        let resumed = try again.waitFor("✓ 1.1")
+        let resumed = try again.waitFor("✓ 2.1")
         #expect(resumed.contains("Anne Holm"))
         try again.send("q")
         #expect(try exitStatus(again) == 0)
@@ -86,8 +86,8 @@ struct WorkstationEndToEndTests {
         defer { try? FileManager.default.removeItem(at: data) }
         let tmux = try play(data, "--learner carla --idle-lock-seconds 2")
         try tmux.waitFor("s skift bruger")
-        try tmux.send("Enter")
-        try tmux.waitFor("Modul 1 › 1.1")
+        try tmux.send("Down", "Enter")
+        try tmux.waitFor("Modul 2 › 2.1")
         try tmux.send("NPage")
         let locked = try tmux.waitFor("uden aktivitet", timeout: 20)
         #expect(locked.contains("Hvem er du?"))
@@ -131,9 +131,9 @@ struct WorkstationEndToEndTests {
         var lastScroll = -1
         for round in 0..<4 {
             let tmux = try play(data, "--learner gerda")
-            try tmux.waitFor(round == 0 ? "s skift bruger" : "Modul 1 › 1.1")
-            if round == 0 { try tmux.send("Enter") }
-            try tmux.waitFor("Modul 1 › 1.1")
+            try tmux.waitFor(round == 0 ? "s skift bruger" : "Modul 2 › 2.1")
+            if round == 0 { try tmux.send("Down", "Enter") }
+            try tmux.waitFor("Modul 2 › 2.1")
             for _ in 0..<Int.random(in: 1...4, using: &generator) {
                 try tmux.send(Bool.random(using: &generator) ? "NPage" : "j")
                 usleep(UInt32.random(in: 0...150_000, using: &generator))
@@ -156,12 +156,12 @@ struct WorkstationEndToEndTests {
         defer { try? FileManager.default.removeItem(at: data) }
         let first = try play(data, "--learner hanne")
         try first.waitFor("s skift bruger")
-        try first.send("Enter")
-        try first.waitFor("Modul 1 › 1.1")
+        try first.send("Down", "Enter")
+        try first.waitFor("Modul 2 › 2.1")
         try first.send("G")
         try first.waitFor("100 %")
         try first.send("Escape")
-        try first.waitFor("✓ 1.1")
+        try first.waitFor("✓ 2.1")
         try first.send("q")
         #expect(try exitStatus(first) == 0)
         let file = data.appendingPathComponent("learners/hanne/progress/digital-kompetence.json")
@@ -172,7 +172,7 @@ struct WorkstationEndToEndTests {
         #expect(told.contains("beskadiget"))
         try again.send("x")
         let menu = try again.waitUntilGone("sikkerhedskopien")
-        #expect(menu.contains("✓ 1.1"), "the backup's progress is back:\n\(menu)")
+        #expect(menu.contains("✓ 2.1"), "the backup's progress is back:\n\(menu)")
         try again.send("q")
         #expect(try exitStatus(again) == 0)
         let kept = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
@@ -204,7 +204,7 @@ struct WorkstationEndToEndTests {
         defer { try? FileManager.default.removeItem(at: data) }
         let command = "\(Tmux.quote(try KursusBinary.url.path)) preview \(Tmux.quote(KursusBinary.bundledCourse.path)) --unit afslutning-og-opfoelgning --lang da"
         let tmux = try Tmux(width: 100, height: 30, command: command, environment: ["LANG": "C.UTF-8", "KURSUS_DATA_DIR": data.path, "HOME": data.path])
-        let screen = try tmux.waitFor("Modul 1 › 1.4")
+        let screen = try tmux.waitFor("Modul 2 › 2.5")
         #expect(screen.contains("FORHÅNDSVISNING"))
         try tmux.send("q")
         #expect(try exitStatus(tmux) == 0)

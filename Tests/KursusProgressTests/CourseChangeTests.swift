@@ -39,16 +39,16 @@ struct CourseChangeTests {
         try Data(changed.utf8).write(to: file)
     }
 
-    @Test("the fingerprint is SHA-256 over length-prefixed manifest and lessons in manifest order")
+    @Test("the fingerprint is SHA-256 over length-prefixed manifest and unit files in manifest order")
     func fingerprintDefinition() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let package = try open(try copyOfCourse())
         var hasher = SHA256()
         var parts = [try Data(contentsOf: package.paths.root.appendingPathComponent("course.yaml"))]
         for unit in package.course.allUnits {
-            parts.append(try Data(contentsOf: try #require(package.lessonFiles[unit.id])))
+            parts.append(try Data(contentsOf: try #require(package.lessonFiles[unit.id] ?? package.quizFiles[unit.id])))
         }
-        #expect(parts.count == 6)
+        #expect(parts.count == 12)
         for part in parts {
             hasher.update(data: Data((0..<8).reversed().map { UInt8(truncatingIfNeeded: UInt64(part.count) >> (8 * $0)) }))
             hasher.update(data: part)

@@ -86,13 +86,13 @@ struct RuntimeTests {
     @Test("pick a learner, open a lesson, jump to its end, quit: completed and released")
     func readAndQuit() throws {
         let services = MemoryServices(learners: [LearnerSummary(id: "bo", displayName: "Bo", team: "Aften")])
-        let backend = MemoryBackend(inputs: [.enter, .enter, .pageDown, .end, .none, .character("q")])
+        let backend = MemoryBackend(inputs: [.enter, .down, .enter, .pageDown, .end, .none, .character("q")])
         let runtime = try makeRuntime(backend, services: services)
         #expect(runtime.run() == .quit)
         let texts = backend.frames.map(\.text)
         #expect(texts.first?.contains("Hvem er du?") == true)
         #expect(texts.first?.contains("Bo · Aften") == true)
-        #expect(texts.contains { $0.contains("Modul 1 › 1.1 Før konsultationen") && $0.contains("Side 1/") })
+        #expect(texts.contains { $0.contains("Modul 2 › 2.1 Før konsultationen") && $0.contains("Side 1/") })
         #expect(texts.last?.contains("100 %") == true)
         #expect(services.progress["bo"]?.completed == ["forberedelse"])
         #expect(services.closed == ["bo"])
@@ -115,7 +115,7 @@ struct RuntimeTests {
     func idleLock() throws {
         let services = MemoryServices(learners: [LearnerSummary(id: "a", displayName: "Anne"), LearnerSummary(id: "b", displayName: "Bent")])
         var now = Date(timeIntervalSince1970: 1_800_000_000)
-        let backend = MemoryBackend(inputs: [.enter, .enter, .end, .none, .none, .none, .down, .enter, .escape, .none, .character("q")])
+        let backend = MemoryBackend(inputs: [.enter, .down, .enter, .end, .none, .none, .none, .down, .enter, .escape, .none, .character("q")])
         let runtime = try makeRuntime(backend, services: services, configuration: SessionConfiguration(idleLockSeconds: 60)) {
             now = now.addingTimeInterval(25)
             return now
@@ -134,7 +134,7 @@ struct RuntimeTests {
     @Test("a resize redraws at the new size; Ctrl-Z suspends and redraws")
     func resizeAndSuspend() throws {
         let services = MemoryServices(learners: [LearnerSummary(id: "bo", displayName: "Bo")])
-        let backend = MemoryBackend(inputs: [.enter, .enter, .resize, .controlZ, .character("q")])
+        let backend = MemoryBackend(inputs: [.enter, .down, .enter, .resize, .controlZ, .character("q")])
         backend.resizes = [(120, 40)]
         let runtime = try makeRuntime(backend, services: services)
         #expect(runtime.run() == .quit)
@@ -142,7 +142,7 @@ struct RuntimeTests {
         let sizes = backend.frames.map { "\($0.width)x\($0.height)" }
         #expect(sizes.first == "80x24")
         #expect(sizes.last == "120x40")
-        #expect(backend.frames.last?.text.contains("Modul 1 › 1.1") == true)
+        #expect(backend.frames.last?.text.contains("Modul 2 › 2.1") == true)
     }
 
     @Test("the terminal-too-small screen is shown below 60x16")
@@ -156,12 +156,14 @@ struct RuntimeTests {
     @Test("preview: no start screen, a banner, every unit open, nothing saved")
     func preview() throws {
         let services = MemoryServices(learners: [])
-        let backend = MemoryBackend(inputs: [.end, .enter, .end, .character("q")])
+        // The last unit is a survey: open it and answer the first question.
+        let backend = MemoryBackend(inputs: [.end, .enter, .none, .enter, .character("4"), .enter, .character("q")])
         let runtime = try makeRuntime(backend, services: services, configuration: SessionConfiguration(preview: true))
         #expect(runtime.run() == .quit)
         let texts = backend.frames.map(\.text)
         #expect(texts.first?.contains("FORHÅNDSVISNING") == true)
-        #expect(texts.contains { $0.contains("1.5") && $0.contains("FORHÅNDSVISNING") && $0.contains("%") })
+        #expect(texts.contains { $0.contains("3.2 Evaluering af kurset") && $0.contains("FORHÅNDSVISNING") })
+        #expect(texts.contains { $0.contains("Spørgsmål 2 af") })
         #expect(services.saves.isEmpty)
         #expect(services.closed.isEmpty)
     }

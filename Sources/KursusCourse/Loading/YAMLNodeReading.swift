@@ -19,6 +19,9 @@ struct YAMLSource {
 
     /// Parses `text` into a node tree; a syntax error becomes a diagnostic at its place.
     func compose(_ text: String) -> Result<Node?, Diagnostic> {
+        if let alias = YAMLAliasGuard.firstAlias(in: text) {
+            return .failure(.error(SourceLocation(file: file, line: alias.line + lineOffset, column: alias.column), YAMLAliasGuard.message))
+        }
         do {
             return .success(try Yams.compose(yaml: text))
         } catch let error as YamlError {

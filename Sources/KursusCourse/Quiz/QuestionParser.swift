@@ -78,13 +78,16 @@ extension QuizFileParser {
         let partialFeedback = optionalText("partial-feedback", in: &object)
         let incorrectFeedback = optionalText("incorrect-feedback", in: &object)
         let kind = type.flatMap { parseKind($0, in: &object, label: label) }
+        let maximumLength = type == .text ? object.integer("max-length", in: 1...QuizFile.maximumTextBytes) : nil
         diagnostics += object.diagnostics.map { $0.labelled(label) }
         guard let text, let kind else { return nil }
-        return Question(
+        var question = Question(
             id: id, text: text, weight: weight, generalFeedback: feedback, feedbackCorrect: correctFeedback,
             feedbackPartial: partialFeedback, feedbackIncorrect: incorrectFeedback, kind: kind,
             category: category, location: object.location
         )
+        question.maximumLength = maximumLength
+        return question
     }
 
     /// An optional text; an empty one counts as not given.
@@ -120,8 +123,6 @@ extension QuizFileParser {
         case .likert:
             return texts("scale", in: &object, required: true, count: 2...11).map { .likert(scale: $0) }
         case .text:
-            // The length limit is checked here; the model has no place for it yet.
-            _ = object.integer("max-length", in: 1...QuizFile.maximumTextBytes)
             return .freeText
         case .description:
             return .description

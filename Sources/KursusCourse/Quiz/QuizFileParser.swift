@@ -54,10 +54,6 @@ struct QuizFileParser {
     var textLimit: Int { QuizFile.maximumTextBytes }
 
     mutating func parse(_ text: String) -> Quiz? {
-        if let problem = YAMLShapeGuard.problem(in: text) {
-            diagnostics.append(.error(SourceLocation(file: source.file, line: problem.line, column: problem.column), problem.message))
-            return nil
-        }
         let root: Node?
         switch source.compose(text) {
         case .failure(var diagnostic):

@@ -49,6 +49,7 @@ public struct PackageValidator: Sendable {
             for unit in package.course.allUnits where package.lessonFiles[unit.id] != nil {
                 diagnostics += checkLesson(unit, in: package)
             }
+            diagnostics += checkQuizzes(in: package)
         }
         diagnostics = Self.ordered(diagnostics)
         summary.errors = diagnostics.errors.count
@@ -75,6 +76,23 @@ public struct PackageValidator: Sendable {
         }
         if lesson.body.unicodeScalars.contains(where: { $0.value == 0x1B || (0x80...0x9F).contains($0.value) }) {
             diagnostics.append(.warning(SourceLocation(file: shownFile), "contains terminal control characters; they are shown as symbols, never sent to the terminal"))
+        }
+        return diagnostics
+    }
+
+    /// The quiz checks (QuizChecks) on every quiz and survey that reads cleanly; reading
+    /// problems were reported by the loader.
+    func checkQuizzes(in package: CoursePackage) -> [Diagnostic] {
+        let surveys = Set(package.course.allUnits.filter { $0.kind == .survey }.map(\.id))
+        var diagnostics: [Diagnostic] = []
+        for unit in package.course.allUnits where unit.kind.isQuestionnaire {
+            guard let url = package.quizFiles[unit.id], let file = unit.file else { continue }
+            let parsed = CoursePackage.parseQuiz(url, shownAs: package.shown(file))
+            guard let quiz = parsed.quiz, !parsed.diagnostics.hasErrors else { continue }
+            diagnostics += QuizChecks.diagnostics(for: quiz, isSurvey: unit.kind == .survey, surveyUnitIDs: surveys)
+            if unit.kind == .quiz, !quiz.isScored {
+                diagnostics.append(.warning(unit.location, "unit '\(unit.id)' is a quiz with no scored question; make it 'kind: survey' so it is completed rather than passed"))
+            }
         }
         return diagnostics
     }

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@Suite("kursus import-gift")
+struct ImportGiftCommandTests {
+    @Test("converts a GIFT file to a quiz file that validates, and refuses to overwrite without --force")
+    func convert() throws {
+        let folder = try KursusBinary.temporaryFolder("import-gift")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gift = folder.appendingPathComponent("bank.gift")
+        try Data("::Q1:: Hvad gør du først? {=Spørger ~Ringer op igen}\n\nVideo kræver kamera.{F}\n".utf8).write(to: gift)
+        let out = folder.appendingPathComponent("quiz.yaml")
+        let result = try KursusBinary.run(["import-gift", gift.path, "-o", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let yaml = try String(contentsOf: out, encoding: .utf8)
+        #expect(yaml.contains("format: kursus-quiz/1"))
+        #expect(yaml.contains("type: true-false"))
+
+        let again = try KursusBinary.run(["import-gift", gift.path, "-o", out.path])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("--force"))
+        #expect(try KursusBinary.run(["import-gift", gift.path, "-o", out.path, "--force"]).status == 0)
+
+        // The converted file plays: a package around it validates.
+        try Data("format: kursus/1\nid: g\ntitle: G\nlanguage: da\nversion: '1'\nmodules:\n  - id: m\n    title: M\n    units:\n      - {id: q, kind: quiz, title: Quiz, file: quiz.yaml}\n".utf8)
+            .write(to: folder.appendingPathComponent("course.yaml"))
+        let validated = try KursusBinary.run(["validate", folder.path])
+        #expect(validated.status == 0, "\(validated.stdout)")
+    }
+
+    @Test("a broken GIFT file: line-numbered errors on stderr, exit 1, nothing written")
+    func broken() throws {
+        let folder = try KursusBinary.temporaryFolder("import-gift-bad")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gift = folder.appendingPathComponent("bad.gift")
+        try Data("Første {=a ~b}\n\nAndet spørgsmål {=kun ét svar\n".utf8).write(to: gift)
+        let out = folder.appendingPathComponent("out.yaml")
+        let result = try KursusBinary.run(["import-gift", gift.path, "-o", out.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.gift:3:"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
