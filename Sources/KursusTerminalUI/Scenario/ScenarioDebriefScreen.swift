@@ -79,16 +79,18 @@ public enum ScenarioDebriefScreen {
             let mark = ScenarioWords.mark(step.quality, context)
             var label = mark.word
             if step.timedOut { label += (label.isEmpty ? "" : ", ") + strings(.scenarioTimedOut) }
-            let feedback = wrapped(step.feedback, width: width - indent - 2)
+            // "✓ godt valg: feedback", wrapped under the choice; the mark and the word keep their style.
+            let prefix = mark.mark + " " + (label.isEmpty ? "" : label + ": ")
             let lead = String(repeating: " ", count: indent)
-            lines.append(Line(spans: [(lead + mark.mark + " ", mark.style), (label.isEmpty ? "" : label + ": ", mark.style), (feedback.first?.spans.first?.0 ?? "", .plain)]))
-            if DisplayWidth.of(lead + mark.mark + " " + label + ": " + (feedback.first?.spans.first?.0 ?? "")) > width {
-                // Too long for one row: the feedback on its own lines below the mark.
-                lines.removeLast()
-                lines.append(Line(spans: [(lead + mark.mark + " ", mark.style), (label, mark.style)]))
-                lines += feedback.map { Line(lead + "  " + ($0.spans.first?.0 ?? "")) }
-            } else {
-                lines += feedback.dropFirst().map { Line(lead + "  " + ($0.spans.first?.0 ?? "")) }
+            let feedback = HelpOverlay.wrap(prefix + step.feedback, width: max(8, width - indent))
+            for (j, text) in feedback.enumerated() {
+                if j == 0, text.hasPrefix(prefix) {
+                    lines.append(Line(spans: [(lead + prefix, mark.style), (String(text.dropFirst(prefix.count)), .plain)]))
+                } else if j == 0 {
+                    lines.append(Line(spans: [(lead + text, mark.style)]))
+                } else {
+                    lines.append(Line(lead + "  " + text))
+                }
             }
         }
         if let outcome = run.outcome, let node = scenario.node(outcome.ending), case .ending(let ending) = node.kind, !ending.learningPoints.isEmpty {

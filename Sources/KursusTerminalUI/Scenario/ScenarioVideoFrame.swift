@@ -56,7 +56,7 @@ enum ScenarioVideoFrame {
             grid.put("\(measurement[0]): \(measurement[1])", x: left, y: row, style: CellStyle(.accent, .bold), maxWidth: inner)
             row += 1
         }
-        grid.put(nameLine(scenario, call), x: left, y: row, style: .bold, maxWidth: inner)
+        grid.put(nameLine(scenario, call, context), x: left, y: row, style: .bold, maxWidth: inner)
         row += 1
         let status = [
             ScenarioWords.connection(call.reconnecting ? .offline : call.connection, context),
@@ -66,10 +66,10 @@ enum ScenarioVideoFrame {
         grid.put(status, x: left, y: row, style: .muted, maxWidth: inner)
     }
 
-    static func nameLine(_ scenario: Scenario, _ call: CallState) -> String {
+    static func nameLine(_ scenario: Scenario, _ call: CallState, _ context: ScreenContext) -> String {
         guard let citizen = scenario.citizen else { return "" }
         var text = citizen.name + (citizen.age.map { ", \($0)" } ?? "")
-        if let description = citizen.description, !description.isEmpty { text += " · \(description)" }
+        if let description = citizen.description, !description.isEmpty { text += " \(context.symbols.separator) \(description)" }
         for id in call.present { text += " + \(ScenarioWords.name(id, scenario))" }
         return text
     }
