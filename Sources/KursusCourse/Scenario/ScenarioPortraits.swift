@@ -11,9 +11,8 @@ public enum ScenarioPortraits {
     /// Checks a portrait's text; the lines, or every problem with its file:line:col.
     public static func check(_ text: String, file: String) -> Result<[String], CourseError> {
         var problems: [Diagnostic] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // "\r\n" is one Character in Swift, so line endings are normalised before splitting.
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
         if lines.isEmpty {
             problems.append(.error(SourceLocation(file: file), "the portrait is empty"))

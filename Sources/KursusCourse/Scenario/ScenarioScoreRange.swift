@@ -6,6 +6,12 @@ public struct ScoreRange: Hashable, Sendable, CustomStringConvertible {
     /// false when the search stopped at the state limit: the range is what was found so far.
     public var complete: Bool
 
+    public init(minimum: Int, maximum: Int, complete: Bool) {
+        self.minimum = minimum
+        self.maximum = maximum
+        self.complete = complete
+    }
+
     public var description: String {
         "scores \(minimum) to \(maximum)" + (complete ? "" : " (search stopped at \(ScenarioScoreSearch.stateLimit) states; the true range may be wider)")
     }
