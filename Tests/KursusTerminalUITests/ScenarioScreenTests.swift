@@ -119,4 +119,35 @@ struct ScenarioScreenTests {
         let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ["p": ["\u{1B}[1m"]], context: try ScreenFixtures.context(), columns: 80, rows: 24)
         #expect(!grid.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 })
     }
+
+    @Test("events change the frame: sound lost, reconnecting, camera off, measurement", arguments: [
+        (ScenarioEvent.Kind.audioLost, "⚠ Lyd tabt", "Mik fra"),
+        (.callDropReconnect, "Genopretter forbindelse…", "Forbindelse ____ afbrudt"),
+        (.cameraOff, "Kameraet er slukket", "Kam fra"),
+        (.echo, "⚠ Ekko på lyden", "Mik til"),
+        (.measurement, "Iltmætning: 88 %", "Forbindelse ▂▄▆█ god"),
+    ])
+    func events(kind: ScenarioEvent.Kind, banner: String, status: String) throws {
+        let here = SourceLocation(file: "e.yaml")
+        let event = ScenarioEvent(kind: kind, label: kind == .measurement ? "Iltmætning" : nil, value: kind == .measurement ? "88 %" : nil)
+        let scenario = Scenario(
+            id: "e", title: "Hændelser", participants: [ScenarioParticipant(id: "p", name: "Bent", age: 72, role: .citizen, location: here)],
+            nodes: [
+                ScenarioNode(id: "a", kind: .event(event), next: .goto("v", here), location: here),
+                ScenarioNode(id: "v", kind: .choice(ScenarioChoice(prompt: "", options: [
+                    ScenarioOption(text: "Videre", feedback: "f", target: "slut", targetLocation: here, location: here),
+                ])), location: here),
+                ScenarioNode(id: "slut", kind: .ending(ScenarioEnding(title: "Slut", debrief: "d")), location: here),
+            ],
+            location: here
+        )
+        let session = ScenarioSession.start(scenario, seed: 1)
+        let portrait = ["  .-.  ", " (o o) ", "  '-'  "]
+        for (columns, rows) in [(80, 24), (120, 40)] {
+            let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ["p": portrait], context: try ScreenFixtures.context(), columns: columns, rows: rows)
+            #expect(grid.text.contains(banner), "\(columns)x\(rows)\n\(grid.text)")
+            #expect(grid.text.contains(status))
+            #expect(grid.text.contains("Hvad gør du?"), "an empty prompt shows the standard question")
+        }
+    }
 }
