@@ -104,6 +104,7 @@ struct ScenarioParserTests {
         ("nodes:\n  - id: v\n    choice: x\n    timer: {seconds: 10, default: 4}\n    options: [{text: a, feedback: f, goto: b}]\n  - {id: b, ending: E, debrief: D}", "between 1 and 1", 3, 35),
         ("start: nope\nnodes:\n  - {id: b, ending: E, debrief: D}", "'start' names the node 'nope'", 0, 8),
         ("score-variable: points\nnodes:\n  - {id: b, ending: E, debrief: D}", "not declared", 0, 17),
+        ("nodes:\n  - {id: a, narration: x, next: b, effects: [" + Array(repeating: "{add: score, value: 1}", count: 101).joined(separator: ", ") + "]}\n  - {id: b, ending: E, debrief: D}", "at most 100 effects", 1, 45),
     ])
     func badValues(body: String, message: String, lineOffset: Int, column: Int) {
         let (_, diagnostics) = ScenarioFixtures.parse(body)

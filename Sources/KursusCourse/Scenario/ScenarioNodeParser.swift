@@ -14,6 +14,9 @@ struct ScenarioNodeParser {
     static let passingKeys = ["effects", "next", "random"]
     static let optionKeys = ["text", "feedback", "quality", "effects", "goto", "if", "once"]
     static let maximumOptions = 9
+    /// Effects, `next` items, `random` items and learning points per place: keeps a file
+    /// that reuses one huge list through YAML aliases from costing unbounded time.
+    static let maximumListItems = 100
 
     var parser: ScenarioParser
     let participants: Set<String>
@@ -170,7 +173,11 @@ struct ScenarioNodeParser {
     mutating func parseEnding(_ object: inout YAMLObject) -> ScenarioEnding? {
         let title = object.string("ending", required: true)
         let debrief = object.string("debrief", required: true)
-        let points = object.strings("learning-points")
+        var points = object.strings("learning-points")
+        if points.count > Self.maximumListItems {
+            parser.error(object.value("learning-points"), "at most \(Self.maximumListItems) learning points")
+            points = []
+        }
         let score = object.integer("score", in: -1_000_000...1_000_000)
         let rating = parser.enumValue(&object, "rating", ChoiceQuality.self, required: false)
         guard let title, let debrief else { return nil }

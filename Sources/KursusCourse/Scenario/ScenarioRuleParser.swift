@@ -9,6 +9,10 @@ extension ScenarioNodeParser {
             parser.error(node, "'effects' must be a list such as '- {add: score, value: 1}'")
             return []
         }
+        guard items.count <= ScenarioNodeParser.maximumListItems else {
+            parser.error(node, "at most \(ScenarioNodeParser.maximumListItems) effects in one place")
+            return []
+        }
         var effects: [VariableEffect] = []
         for item in items {
             guard var object = YAMLObject(item, source: source, what: "an effect", problems: &parser.diagnostics) else { continue }
@@ -51,8 +55,8 @@ extension ScenarioNodeParser {
             return nil
         }
         if case .scalar(let scalar) = next { return .goto(scalar.string, source.location(of: next)) }
-        guard case .sequence(let items) = next, !items.isEmpty else {
-            parser.error(next, "'next' must be a node id or a list of '{if: condition, goto: node}'")
+        guard case .sequence(let items) = next, !items.isEmpty, items.count <= ScenarioNodeParser.maximumListItems else {
+            parser.error(next, "'next' must be a node id or a list of 1 to \(ScenarioNodeParser.maximumListItems) '{if: condition, goto: node}'")
             return nil
         }
         var targets: [ConditionalTarget] = []
@@ -70,8 +74,8 @@ extension ScenarioNodeParser {
     }
 
     mutating func parseRandom(_ node: Node) -> Transition? {
-        guard case .sequence(let items) = node, !items.isEmpty else {
-            parser.error(node, "'random' must be a list of '{goto: node, weight: number}'")
+        guard case .sequence(let items) = node, !items.isEmpty, items.count <= ScenarioNodeParser.maximumListItems else {
+            parser.error(node, "'random' must be a list of 1 to \(ScenarioNodeParser.maximumListItems) '{goto: node, weight: number}'")
             return nil
         }
         var targets: [WeightedTarget] = []
