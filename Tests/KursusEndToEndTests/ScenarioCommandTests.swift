@@ -3,7 +3,7 @@ import Testing
 
 @Suite("kursus scenario check|graph|autoplay")
 struct ScenarioCommandTests {
-    static let files = ["foerste-videokonsultation", "kol-opfoelgning", "tablet-opsaetning"].map {
+    static let files = ["foerste-videokonsultation", "kol-opfoelgning", "tablet-opsaetning", "digital-genoptraening"].map {
         KursusBinary.bundledCourse.appendingPathComponent("scenarier/\($0).yaml").path
     }
 
