@@ -150,4 +150,25 @@ struct ScenarioScreenTests {
             #expect(grid.text.contains("Hvad gør du?"), "an empty prompt shows the standard question")
         }
     }
+
+    @Test("a measurement read out shows in the frame at 80x24 (COPD follow-up)")
+    func measurement() throws {
+        let file = "scenarier/kol-opfoelgning.yaml"
+        let text = try String(contentsOf: ScenarioScreenFixtures.package.appendingPathComponent(file), encoding: .utf8)
+        let scenario = try #require(ScenarioFile.parse(text, file: file).scenario)
+        // The first seed whose random branch gives a reading at once.
+        let seed = try #require((UInt64(0)..<50).first { seed in
+            var run = ScenarioMachine.start(scenario, seed: seed)
+            ScenarioMachine.choose(&run, scenario, optionIndex: 0)
+            ScenarioMachine.choose(&run, scenario, optionIndex: 0)
+            return run.current == "v-maaling"
+        })
+        var session = ScenarioSession.start(scenario, seed: seed)
+        for _ in 0..<2 { _ = ScenarioSession.reduce(&session, .confirm, scenario) }
+        _ = ScenarioSession.reduce(&session, .tick(252), scenario)
+        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "scenario-measurement-80x24-da.txt")
+        #expect(grid.text.contains("Iltmætning: 88 %"))
+        #expect(grid.line(0).hasSuffix("anna · 04:12"))
+    }
 }

@@ -23,6 +23,8 @@ enum ScenarioVideoFrame {
         let pictureRows = max(0, height - 2 - infoRows)
         var picture = citizen.flatMap { portraits[$0.id] } ?? []
         if call.badAngle { picture = picture.dropFirst(min(2, max(0, picture.count - 1))).map { String(repeating: " ", count: inner / 4) + $0 } }
+        // A portrait taller than the frame keeps its middle rows (the face), not its top.
+        if picture.count > pictureRows { picture = Array(picture.dropFirst((picture.count - pictureRows) / 2).prefix(pictureRows)) }
         let pictureStyle = call.poorLighting ? CellStyle(.muted, .dim) : CellStyle(.normal, [])
         if call.reconnecting {
             banner(context.strings(.scenarioReconnecting), row: pictureTop + pictureRows / 2, left: left, inner: inner, style: CellStyle(.warning, [.bold, .reverse]), into: &grid)
