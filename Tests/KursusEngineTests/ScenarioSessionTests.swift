@@ -102,4 +102,24 @@ struct ScenarioSessionTests {
         let data = try JSONEncoder().encode(session)
         #expect(try JSONDecoder().decode(ScenarioSession.self, from: data) == session)
     }
+
+    @Test("the debrief scrolls within the length the screen reports")
+    func debriefScroll() throws {
+        let scenario = try ScenarioEngineFixtures.consultation()
+        var session = ScenarioSession.start(scenario, seed: 1)
+        _ = ScenarioSession.reduce(&session, .choose(3), scenario)
+        _ = ScenarioSession.reduce(&session, .confirm, scenario)
+        #expect(session.mode == .debrief)
+        _ = ScenarioSession.reduce(&session, .debriefLaidOut(lines: 30, rows: 20), scenario)
+        for _ in 0..<15 { _ = ScenarioSession.reduce(&session, .down, scenario) }
+        #expect(session.debriefScroll == 10)
+        _ = ScenarioSession.reduce(&session, .up, scenario)
+        #expect(session.debriefScroll == 9)
+        _ = ScenarioSession.reduce(&session, .scroll(-50), scenario)
+        #expect(session.debriefScroll == 0)
+        _ = ScenarioSession.reduce(&session, .scroll(50), scenario)
+        #expect(session.debriefScroll == 10)
+        _ = ScenarioSession.reduce(&session, .debriefLaidOut(lines: 25, rows: 20), scenario)
+        #expect(session.debriefScroll == 5, "a larger terminal shortens the scroll")
+    }
 }

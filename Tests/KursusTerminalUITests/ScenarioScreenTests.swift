@@ -82,6 +82,13 @@ struct ScenarioScreenTests {
         GoldenFile.check(grid.text, named: "scenario-debrief-80x24-da.txt")
         #expect(grid.line(0).contains("Udfald: Godt videobesøg"))
         #expect(grid.text.contains("✓ godt valg"))
+        // Scrolled to the end, the last learning point is the last body line.
+        var scrolled = session
+        _ = ScenarioSession.reduce(&scrolled, ScenarioDebriefScreen.layout(session, scenario: scenario, context: try ScreenFixtures.context(), columns: 80, rows: 24), scenario)
+        _ = ScenarioSession.reduce(&scrolled, .scroll(1000), scenario)
+        #expect(scrolled.debriefScroll > 0)
+        let end = ScenarioCallScreen.render(scrolled, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        #expect(end.line(21).contains("pårørende inddrages i samtalen."), "\(end.text)")
     }
 
     @Test("debrief at 120x40 shows poor choices with ✗ and the word, and the retry picker")

@@ -25,6 +25,8 @@ public struct ScenarioSession: Codable, Hashable, Sendable {
     public var choiceSeconds: Int
     /// Debrief scroll, in lines.
     public var debriefScroll: Int
+    /// The most the debrief can scroll at the current size (from `.debriefLaidOut`).
+    public var debriefMaximumScroll: Int
 
     public init(run: ScenarioRun, timersEnabled: Bool = true) {
         self.run = run
@@ -35,6 +37,7 @@ public struct ScenarioSession: Codable, Hashable, Sendable {
         self.timersEnabled = timersEnabled
         choiceSeconds = 0
         debriefScroll = 0
+        debriefMaximumScroll = Int.max
     }
 
     /// A session for a new run of `scenario`.
@@ -65,6 +68,9 @@ public enum ScenarioInput: Hashable, Sendable {
     case pickRetryPoint
     /// Wall-clock seconds passed (the runtime sends these about once a second).
     case tick(Int)
+    /// The debrief's length at the current terminal size
+    /// (`ScenarioDebriefScreen.layout(…)`), so scrolling stops at its end.
+    case debriefLaidOut(lines: Int, rows: Int)
 }
 
 /// Requests to the player; the session itself does no I/O.

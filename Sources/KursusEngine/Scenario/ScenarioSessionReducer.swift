@@ -3,6 +3,11 @@ import KursusCourse
 extension ScenarioSession {
     /// Applies one input; returns what the player must do (save, record, leave).
     public static func reduce(_ session: inout ScenarioSession, _ input: ScenarioInput, _ scenario: Scenario) -> [ScenarioSessionEffect] {
+        if case .debriefLaidOut(let lines, let rows) = input {
+            session.debriefMaximumScroll = max(0, lines - max(1, rows))
+            session.debriefScroll = min(session.debriefScroll, session.debriefMaximumScroll)
+            return []
+        }
         switch session.mode {
         case .call: return reduceCall(&session, input, scenario)
         case .debrief: return reduceDebrief(&session, input, scenario)
@@ -29,7 +34,7 @@ extension ScenarioSession {
             session.showTranscript.toggle()
         case .scroll(let lines):
             session.transcriptScroll = min(max(0, session.transcriptScroll - lines), max(0, session.run.transcript.count * 4))
-        case .retry, .pickRetryPoint:
+        case .retry, .pickRetryPoint, .debriefLaidOut:
             break
         case .tick(let seconds):
             guard seconds > 0 else { return [] }
@@ -51,13 +56,13 @@ extension ScenarioSession {
             if !session.run.path.isEmpty { session.mode = .pickRetry(cursor: session.run.path.count - 1) }
         case .confirm, .back:
             return [.leave]
-        case .up, .scroll(-1):
+        case .up:
             session.debriefScroll = max(0, session.debriefScroll - 1)
-        case .down, .scroll(1):
-            session.debriefScroll += 1
+        case .down:
+            session.debriefScroll = min(session.debriefScroll + 1, session.debriefMaximumScroll)
         case .scroll(let lines):
-            session.debriefScroll = max(0, session.debriefScroll + lines)
-        case .choose, .toggleTranscript, .tick:
+            session.debriefScroll = min(max(0, session.debriefScroll + lines), session.debriefMaximumScroll)
+        case .choose, .toggleTranscript, .tick, .debriefLaidOut:
             break
         }
         return []
@@ -90,6 +95,7 @@ extension ScenarioSession {
         session.choiceSeconds = 0
         session.transcriptScroll = 0
         session.debriefScroll = 0
+        session.debriefMaximumScroll = Int.max
         session.mode = run.isWaiting ? .call : .debrief
         return session.mode == .debrief && run.isFinished ? [.progressChanged(run), .runFinished(run)] : [.progressChanged(run)]
     }

@@ -30,6 +30,13 @@ public enum ScenarioDebriefScreen {
         }
     }
 
+    /// The input that tells the session how long the debrief is at this size; send it
+    /// after a resize and whenever the debrief opens, so scrolling stops at the end.
+    public static func layout(_ session: ScenarioSession, scenario: Scenario, context: ScreenContext, columns: Int, rows: Int) -> ScenarioInput {
+        let lines = body(session.run, scenario, width: columns - 4, context).count
+        return .debriefLaidOut(lines: lines, rows: Chrome.bodyRows(forHeight: rows))
+    }
+
     struct Line {
         var spans: [(String, CellStyle)]
         var selected = false
