@@ -163,4 +163,21 @@ struct ScenarioValidatorTests {
         #expect(diagnostics.errors.contains { $0.message == "dead end: 'n10000' is not an ending and leads nowhere" })
         #expect(diagnostics.warnings.contains { $0.message == "the node 'n10001' cannot be reached from the start 'n0'" })
     }
+
+    @Test("comparisons of different kinds are warnings")
+    func comparisonKinds() throws {
+        let diagnostics = try Self.check("""
+        nodes:
+          - id: a
+            narration: x
+            effects: [{add: score, value: 1}, {set: plan_b, value: true}]
+            next: [{if: "plan_b == 1", goto: b}, {if: "plan_b > false", goto: b}, {if: "score >= 1 and plan_b", goto: b}, {goto: b}]
+          - {id: b, ending: E, debrief: D}
+        """)
+        #expect(diagnostics.errors.isEmpty)
+        let warnings = diagnostics.warnings.map(\.message)
+        #expect(warnings.contains("condition 'plan_b == 1': it compares a number with true/false, which is never equal; compare like with like"))
+        #expect(warnings.contains("condition 'plan_b > false': true/false can only be compared with '==' or '!='"))
+        #expect(warnings.count == 2)
+    }
 }

@@ -101,6 +101,9 @@ public enum ScenarioValidator {
                         diagnostics.append(.error(condition.location, "the condition reads '\(name)', which is not a declared variable"))
                     }
                 }
+                if let problem = comparisonProblem(condition.expression, declared) {
+                    diagnostics.append(.warning(condition.location, "condition '\(condition.source.prefix(60))': \(problem)"))
+                }
             }
         }
         for variable in scenario.variables {
@@ -126,5 +129,31 @@ public enum ScenarioValidator {
            !scenario.nodes.contains(where: { if case .ending(let e) = $0.kind { e.score != nil } else { false } }) {
             diagnostics.append(.error(pass.location, "'min-score' needs a score: declare a 'score' variable (or 'score-variable') or give endings a 'score'"))
         }
+    }
+
+    /// A comparison that is always false because its sides are of different kinds, or
+    /// an ordering (`<`, `>`) of true/false. Walks the expression without recursion.
+    static func comparisonProblem(_ expression: ScenarioExpression, _ declared: [String: ScenarioVariable]) -> String? {
+        func kind(_ e: ScenarioExpression) -> Bool? {  // true: number, false: flag, nil: unknown
+            switch e {
+            case .number, .visits: return true
+            case .variable(let name): return declared[name].map { $0.initial.number != nil }
+            default: return false
+            }
+        }
+        var stack = [expression]
+        while let e = stack.popLast() {
+            switch e {
+            case .not(let a): stack.append(a)
+            case .and(let a, let b), .or(let a, let b): stack += [a, b]
+            case .compare(let a, let op, let b):
+                stack += [a, b]
+                guard let left = kind(a), let right = kind(b) else { continue }
+                if left != right { return "it compares a number with true/false, which is never equal; compare like with like" }
+                if !left, ![.equal, .notEqual].contains(op) { return "true/false can only be compared with '==' or '!='" }
+            default: break
+            }
+        }
+        return nil
     }
 }
