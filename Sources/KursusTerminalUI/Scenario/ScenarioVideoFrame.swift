@@ -22,6 +22,12 @@ enum ScenarioVideoFrame {
         let pictureTop = y + 1
         let pictureRows = max(0, height - 2 - infoRows)
         var picture = citizen.flatMap { portraits[$0.id] } ?? []
+        // Relatives who came into the picture stand beside the citizen when there is room.
+        let companions = call.present.compactMap { portraits[$0] }
+        if !companions.isEmpty {
+            let together = sideBySide([picture] + companions, gap: 3)
+            if (together.map { DisplayWidth.of($0) }.max() ?? 0) <= inner { picture = together }
+        }
         if call.badAngle { picture = picture.dropFirst(min(2, max(0, picture.count - 1))).map { String(repeating: " ", count: inner / 4) + $0 } }
         // A portrait taller than the frame keeps its middle rows (the face), not its top.
         if picture.count > pictureRows { picture = Array(picture.dropFirst((picture.count - pictureRows) / 2).prefix(pictureRows)) }
@@ -66,6 +72,26 @@ enum ScenarioVideoFrame {
             context.strings(call.camera ? .scenarioCamOn : .scenarioCamOff),
         ].joined(separator: "  ")
         grid.put(status, x: left, y: row, style: .muted, maxWidth: inner)
+    }
+
+    /// Pictures next to each other, each padded to its own width, aligned at the bottom.
+    static func sideBySide(_ pictures: [[String]], gap: Int) -> [String] {
+        let height = pictures.map(\.count).max() ?? 0
+        var rows = [String](repeating: "", count: height)
+        for (index, picture) in pictures.enumerated() {
+            let width = picture.map { DisplayWidth.of($0) }.max() ?? 0
+            let top = height - picture.count
+            for row in 0..<height {
+                let line = row >= top ? picture[row - top] : ""
+                let padded = line + String(repeating: " ", count: max(0, width - DisplayWidth.of(line)))
+                rows[row] += (index == 0 ? "" : String(repeating: " ", count: gap)) + padded
+            }
+        }
+        return rows.map { line in
+            var trimmed = line
+            while trimmed.hasSuffix(" ") { trimmed.removeLast() }
+            return trimmed
+        }
     }
 
     static func nameLine(_ scenario: Scenario, _ call: CallState, _ context: ScreenContext) -> String {
