@@ -68,6 +68,15 @@ enum ScenarioWords {
         }
     }
 
+    /// Events that are a problem get a warning mark; the others (a measurement, a relative
+    /// coming in, the connection restored) a plain bullet.
+    static func isProblem(_ kind: ScenarioEvent.Kind?) -> Bool {
+        switch kind {
+        case .videoFreeze?, .echo?, .audioLost?, .callDropReconnect?, .poorLighting?, .badCameraAngle?, .cameraOff?, .microphoneOff?: true
+        default: false
+        }
+    }
+
     /// The transcript as wrapped, styled lines for a width, a blank line between entries.
     static func transcript(_ run: ScenarioRun, _ scenario: Scenario, width: Int, _ context: ScreenContext) -> [(String, CellStyle)] {
         var lines: [(String, CellStyle)] = []
@@ -82,8 +91,13 @@ enum ScenarioWords {
                 style = CellStyle(.muted, .italic)
             case .event:
                 let body = entry.text.isEmpty ? event(entry.event ?? .videoFreeze, participant: name(entry.speaker, scenario), context) : entry.text
-                text = "\(warning(context)) \(body)"
-                style = CellStyle(.warning, .bold)
+                if isProblem(entry.event) {
+                    text = "\(warning(context)) \(body)"
+                    style = CellStyle(.warning, .bold)
+                } else {
+                    text = "\(context.symbols.isUnicode ? "•" : "*") \(body)"
+                    style = CellStyle(.accent, .bold)
+                }
             case .learner:
                 text = "\(context.strings(.scenarioYou)): \(entry.text)"
                 style = CellStyle(.accent, [])
