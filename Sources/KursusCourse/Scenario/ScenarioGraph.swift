@@ -1,0 +1,94 @@
+/// A scenario's nodes as a graph of indices, with the iterative searches the validator,
+/// the autoplay report and `kursus scenario graph` need. Nothing here recurses over
+/// nodes, so 20,000 nodes or a long chain cannot exhaust the stack.
+public struct ScenarioGraph: Sendable {
+    /// Successor indices per node (targets that exist; duplicates removed).
+    public let successors: [[Int]]
+    public let start: Int?
+
+    public init(_ scenario: Scenario) {
+        var successors: [[Int]] = []
+        successors.reserveCapacity(scenario.nodes.count)
+        for node in scenario.nodes {
+            var seen: Set<Int> = []
+            var list: [Int] = []
+            for target in node.targets {
+                if let index = scenario.nodeIndex[target.id], seen.insert(index).inserted { list.append(index) }
+            }
+            successors.append(list)
+        }
+        self.successors = successors
+        start = scenario.nodeIndex[scenario.start]
+    }
+
+    /// Nodes reachable from the start (conditions ignored: any way the file allows).
+    public func reachableFromStart() -> [Bool] {
+        var seen = [Bool](repeating: false, count: successors.count)
+        guard let start else { return seen }
+        var stack = [start]
+        seen[start] = true
+        while let node = stack.popLast() {
+            for next in successors[node] where !seen[next] {
+                seen[next] = true
+                stack.append(next)
+            }
+        }
+        return seen
+    }
+
+    /// Nodes from which one of `targets` can be reached (reverse search).
+    public func canReach(_ targets: [Int]) -> [Bool] {
+        var predecessors = [[Int]](repeating: [], count: successors.count)
+        for (node, list) in successors.enumerated() {
+            for next in list { predecessors[next].append(node) }
+        }
+        var seen = [Bool](repeating: false, count: successors.count)
+        var stack: [Int] = []
+        for target in targets where !seen[target] {
+            seen[target] = true
+            stack.append(target)
+        }
+        while let node = stack.popLast() {
+            for previous in predecessors[node] where !seen[previous] {
+                seen[previous] = true
+                stack.append(previous)
+            }
+        }
+        return seen
+    }
+
+    /// Text (one line per node with its targets) or Graphviz `dot`.
+    public static func describe(_ scenario: Scenario, dot: Bool) -> String {
+        func quote(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ") + "\""
+        }
+        var lines: [String] = []
+        if dot {
+            lines.append("digraph \(quote(scenario.id)) {")
+            for node in scenario.nodes {
+                let shape = switch node.kind {
+                case .choice: "diamond"
+                case .ending: "doubleoctagon"
+                case .event: "box"
+                default: "ellipse"
+                }
+                lines.append("  \(quote(node.id)) [shape=\(shape), label=\(quote("\(node.id)\n\(node.kindName)"))];")
+                if case .choice(let choice) = node.kind {
+                    for (i, option) in choice.options.enumerated() {
+                        lines.append("  \(quote(node.id)) -> \(quote(option.target)) [label=\(quote("\(i + 1)"))];")
+                    }
+                } else {
+                    for target in node.targets { lines.append("  \(quote(node.id)) -> \(quote(target.id));") }
+                }
+            }
+            lines.append("}")
+        } else {
+            for node in scenario.nodes {
+                let targets = node.targets.map(\.id)
+                let marker = node.id == scenario.start ? "* " : "  "
+                lines.append("\(marker)\(node.id) [\(node.kindName)]" + (targets.isEmpty ? "" : " -> " + targets.joined(separator: ", ")))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

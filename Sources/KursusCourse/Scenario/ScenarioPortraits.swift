@@ -1,0 +1,93 @@
+import Foundation
+import KursusText
+
+/// Portraits drawn in the video frame: small text pictures, at most
+/// `maximumColumns` × `maximumLines`, read from the package or from `Assets/portraits/`.
+public enum ScenarioPortraits {
+    public static let maximumColumns = 40
+    public static let maximumLines = 16
+    public static let maximumBytes = 64 * 1024
+
+    /// Checks a portrait's text; the lines, or every problem with its file:line:col.
+    public static func check(_ text: String, file: String) -> Result<[String], CourseError> {
+        var problems: [Diagnostic] = []
+        // "\r\n" is one Character in Swift, so line endings are normalised before splitting.
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        if lines.isEmpty {
+            problems.append(.error(SourceLocation(file: file), "the portrait is empty"))
+        }
+        if lines.count > maximumLines {
+            problems.append(.error(SourceLocation(file: file, line: maximumLines + 1), "the portrait has \(lines.count) lines; at most \(maximumLines) fit in the video frame"))
+        }
+        for (index, line) in lines.enumerated() {
+            var column = 1
+            var bad = false
+            for scalar in line.unicodeScalars {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    let name = scalar == "\t" ? "a tab; use spaces" : "a control character (U+\(String(format: "%04X", scalar.value)))"
+                    problems.append(.error(SourceLocation(file: file, line: index + 1, column: column), "the portrait contains \(name)"))
+                    bad = true
+                    break
+                }
+                column += 1
+            }
+            if bad { continue }
+            let width = DisplayWidth.of(line)
+            if width > maximumColumns {
+                problems.append(.error(SourceLocation(file: file, line: index + 1, column: maximumColumns + 1), "this line is \(width) columns wide; a portrait may be at most \(maximumColumns) columns"))
+            }
+        }
+        return problems.isEmpty ? .success(lines) : .failure(CourseError(problems))
+    }
+
+    /// Loads the portrait `reference` names. Package paths are kept inside `packageRoot`;
+    /// `assets:NAME` reads `<assets>/portraits/NAME.txt`. `scenarioFolder` is the folder of the
+    /// scenario file relative to the package, so paths may be written relative to it.
+    public static func load(_ reference: PortraitReference, packageRoot: URL, scenarioFolder: String = "", assets: URL) -> Result<[String], CourseError> {
+        let url: URL
+        let shown: String
+        switch reference {
+        case .package(let path, let location):
+            switch PackagePath(root: packageRoot).resolve(path, from: scenarioFolder) {
+            case .failure(let problem):
+                return .failure(CourseError(location, "portrait '\(path)': \(problem)"))
+            case .success(let resolved):
+                url = resolved.url
+                shown = resolved.path
+            }
+        case .generic(let name, let location):
+            guard Identifier.isValid(name) else { return .failure(CourseError(location, "'assets:\(name)' is not a generic portrait name")) }
+            url = assets.appendingPathComponent("portraits").appendingPathComponent("\(name).txt")
+            shown = "Assets/portraits/\(name).txt"
+            if !FileManager.default.fileExists(atPath: url.path) {
+                return .failure(CourseError(location, "no generic portrait '\(name)': \(shown) does not exist"))
+            }
+        }
+        let text: String
+        do {
+            text = try TextFileReader.read(url, shownAs: shown, limit: maximumBytes)
+        } catch {
+            var diagnostics = error.diagnostics
+            if let first = diagnostics.first, first.message == "file not found" {
+                diagnostics = [.error(reference.location, "portrait file '\(shown)' not found")]
+            }
+            return .failure(CourseError(diagnostics))
+        }
+        return check(text, file: shown)
+    }
+
+    /// Every participant's portrait, by participant id, and the problems found.
+    public static func loadAll(for scenario: Scenario, packageRoot: URL, scenarioFolder: String = "", assets: URL) -> (portraits: [String: [String]], diagnostics: [Diagnostic]) {
+        var portraits: [String: [String]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for participant in scenario.participants {
+            guard let reference = participant.portrait else { continue }
+            switch load(reference, packageRoot: packageRoot, scenarioFolder: scenarioFolder, assets: assets) {
+            case .success(let lines): portraits[participant.id] = lines
+            case .failure(let error): diagnostics += error.diagnostics
+            }
+        }
+        return (portraits, diagnostics)
+    }
+}

@@ -1,0 +1,129 @@
+import KursusCourse
+import KursusEngine
+import KursusMarkdown
+import KursusText
+
+/// After the call: the outcome, the score and pass, the path with the feedback for each
+/// choice (a mark and a word), the learning points, and the retry picker.
+public enum ScenarioDebriefScreen {
+    public static func draw(_ session: ScenarioSession, scenario: Scenario, context: ScreenContext, into grid: inout Grid) {
+        let strings = context.strings
+        let run = session.run
+        let outcomeTitle = run.outcome.map { strings(.scenarioOutcome, ["title": $0.title]) } ?? ""
+        let picking: Int? = if case .pickRetry(let cursor) = session.mode { cursor } else { nil }
+        Chrome.draw(
+            into: &grid, title: strings(.scenarioDebriefTitle, ["title": scenario.title]), titleRight: outcomeTitle,
+            hints: strings(picking == nil ? .scenarioHintsDebrief : .scenarioHintsPick), hintsRight: "", symbols: context.symbols
+        )
+        let width = grid.width - 4
+        let lines = picking.map { picker(run, scenario, cursor: $0, width: width, context) } ?? body(run, scenario, width: width, context)
+        let rows = Chrome.bodyRows(forHeight: grid.height)
+        var scroll = min(session.debriefScroll, max(0, lines.count - rows))
+        if picking != nil, let row = lines.firstIndex(where: { $0.selected }) {
+            scroll = max(0, min(row - rows / 2, lines.count - rows))
+        }
+        for (i, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
+            let y = Chrome.bodyTop + i
+            if line.selected { grid.fill(x: 1, y: y, width: grid.width - 2, style: CellStyle(.accent, .reverse)) }
+            var x = 2
+            for span in line.spans { x += grid.put(span.0, x: x, y: y, style: span.1, maxWidth: grid.width - 2 - x) }
+        }
+    }
+
+    /// The input that tells the session how long the debrief is at this size; send it
+    /// after a resize and whenever the debrief opens, so scrolling stops at the end.
+    public static func layout(_ session: ScenarioSession, scenario: Scenario, context: ScreenContext, columns: Int, rows: Int) -> ScenarioInput {
+        let lines = body(session.run, scenario, width: columns - 4, context).count
+        return .debriefLaidOut(lines: lines, rows: Chrome.bodyRows(forHeight: rows))
+    }
+
+    struct Line {
+        var spans: [(String, CellStyle)]
+        var selected = false
+        init(_ text: String, _ style: CellStyle = .plain) { spans = [(text, style)] }
+        init(spans: [(String, CellStyle)], selected: Bool = false) {
+            self.spans = spans
+            self.selected = selected
+        }
+    }
+
+    static func wrapped(_ text: String, width: Int, indent: Int = 0, _ style: CellStyle = .plain) -> [Line] {
+        var lines: [Line] = []
+        let pad = String(repeating: " ", count: indent)
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let wrappedLines = HelpOverlay.wrap(String(paragraph), width: max(8, width - indent))
+            lines += (wrappedLines.isEmpty ? [""] : wrappedLines).map { Line(pad + $0, style) }
+        }
+        while lines.last?.spans.first?.0.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    static func body(_ run: ScenarioRun, _ scenario: Scenario, width: Int, _ context: ScreenContext) -> [Line] {
+        let strings = context.strings
+        var lines: [Line] = []
+        if let stuck = run.stuck {
+            lines += wrapped(strings(.scenarioStuck, ["reason": stuck]), width: width, CellStyle(.danger, .bold))
+        }
+        if let outcome = run.outcome, let node = scenario.node(outcome.ending), case .ending(let ending) = node.kind {
+            lines += wrapped(ending.debrief, width: width)
+            var verdict: [String] = []
+            if let score = outcome.score { verdict.append(strings(.scenarioScore, ["score": "\(score)"])) }
+            if scenario.pass != nil {
+                verdict.append("\(outcome.passed ? context.symbols.completed : context.symbols.failed) \(strings(outcome.passed ? .scenarioPassed : .scenarioNotPassed))")
+            }
+            if !verdict.isEmpty { lines.append(Line(verdict.joined(separator: "  \(context.symbols.separator)  "), .bold)) }
+        }
+        lines.append(Line(""))
+        lines.append(Line(strings(.scenarioYourPath), CellStyle(.heading, .bold)))
+        if run.path.isEmpty { lines.append(Line(" " + strings(.scenarioNoChoices), .muted)) }
+        for (i, step) in run.path.enumerated() {
+            let number = "\(i + 1). "
+            let indent = 1 + number.count
+            let head = wrapped(step.text, width: width - indent)
+            for (j, line) in head.enumerated() {
+                lines.append(Line((j == 0 ? " " + number : String(repeating: " ", count: indent)) + (line.spans.first?.0 ?? "")))
+            }
+            let mark = ScenarioWords.mark(step.quality, context)
+            var label = mark.word
+            if step.timedOut { label += (label.isEmpty ? "" : ", ") + strings(.scenarioTimedOut) }
+            // "✓ godt valg: feedback", wrapped under the choice; the mark and the word keep their style.
+            let prefix = mark.mark + " " + (label.isEmpty ? "" : label + ": ")
+            let lead = String(repeating: " ", count: indent)
+            let feedback = HelpOverlay.wrap(prefix + step.feedback, width: max(8, width - indent))
+            for (j, text) in feedback.enumerated() {
+                if j == 0, text.hasPrefix(prefix) {
+                    lines.append(Line(spans: [(lead + prefix, mark.style), (String(text.dropFirst(prefix.count)), .plain)]))
+                } else if j == 0 {
+                    lines.append(Line(spans: [(lead + text, mark.style)]))
+                } else {
+                    lines.append(Line(lead + "  " + text))
+                }
+            }
+        }
+        if let outcome = run.outcome, let node = scenario.node(outcome.ending), case .ending(let ending) = node.kind, !ending.learningPoints.isEmpty {
+            lines.append(Line(""))
+            lines.append(Line(strings(.scenarioLearningPoints), CellStyle(.heading, .bold)))
+            let bullet = context.symbols.isUnicode ? "•" : "*"
+            for point in ending.learningPoints {
+                for (j, line) in wrapped(point, width: width - 3).enumerated() {
+                    lines.append(Line((j == 0 ? " \(bullet) " : "   ") + (line.spans.first?.0 ?? "")))
+                }
+            }
+        }
+        return lines
+    }
+
+    static func picker(_ run: ScenarioRun, _ scenario: Scenario, cursor: Int, width: Int, _ context: ScreenContext) -> [Line] {
+        var lines = [Line(context.strings(.scenarioPickTitle), CellStyle(.heading, .bold)), Line("")]
+        for (i, step) in run.path.enumerated() {
+            let selected = i == cursor
+            let marker = selected ? context.symbols.cursor : String(repeating: " ", count: DisplayWidth.of(context.symbols.cursor))
+            var prompt = context.strings(.scenarioPrompt)
+            if let node = scenario.node(step.node), case .choice(let choice) = node.kind, !choice.prompt.isEmpty { prompt = choice.prompt }
+            let style = selected ? CellStyle(.accent, [.bold, .reverse]) : CellStyle.plain
+            lines.append(Line(spans: [(" \(marker) \(i + 1). \(prompt)", style)], selected: selected))
+            lines.append(Line(spans: [("      " + context.strings(.scenarioPickYouChose, ["text": step.text]), selected ? style : .muted)], selected: selected))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,112 @@
+import KursusCourse
+import KursusEngine
+import KursusText
+
+/// Words and marks the scenario screens share: clock, connection bars, event wording,
+/// quality marks (a symbol and a word, never colour alone) and transcript lines.
+enum ScenarioWords {
+    static func clock(_ seconds: Int) -> String {
+        let s = max(0, min(seconds, 99 * 3600))
+        let hours = s / 3600, minutes = (s % 3600) / 60, rest = s % 60
+        let mm = minutes < 10 && hours > 0 ? "0\(minutes)" : "\(minutes)"
+        let ss = rest < 10 ? "0\(rest)" : "\(rest)"
+        return hours > 0 ? "\(hours):\(mm):\(ss)" : (minutes < 10 ? "0" : "") + "\(minutes):\(ss)"
+    }
+
+    static func connection(_ connection: CallSetup.Connection, _ context: ScreenContext) -> String {
+        let strength = switch connection {
+        case .good: 4
+        case .weak: 2
+        case .unstable: 1
+        case .offline: 0
+        }
+        let full = context.symbols.isUnicode ? ["▂", "▄", "▆", "█"] : ["#", "#", "#", "#"]
+        let bars = (0..<4).map { $0 < strength ? full[$0] : (context.symbols.isUnicode ? "_" : ".") }.joined()
+        let word: String = switch connection {
+        case .good: context.strings(.scenarioConnectionGood)
+        case .weak: context.strings(.scenarioConnectionWeak)
+        case .unstable: context.strings(.scenarioConnectionUnstable)
+        case .offline: context.strings(.scenarioConnectionOffline)
+        }
+        return "\(context.strings(.scenarioConnection)) \(bars) \(word)"
+    }
+
+    static func warning(_ context: ScreenContext) -> String { context.symbols.isUnicode ? "⚠" : "!" }
+
+    static func mark(_ quality: ChoiceQuality?, _ context: ScreenContext) -> (mark: String, word: String, style: CellStyle) {
+        switch quality {
+        case .good?: (context.symbols.completed, context.strings(.scenarioQualityGood), CellStyle(.success, .bold))
+        case .poor?: (context.symbols.failed, context.strings(.scenarioQualityPoor), CellStyle(.danger, .bold))
+        case .mixed?: (context.symbols.isUnicode ? "≈" : "[~]", context.strings(.scenarioQualityMixed), CellStyle(.warning, .bold))
+        case nil: (context.symbols.separator, "", .plain)
+        }
+    }
+
+    static func name(_ id: String?, _ scenario: Scenario) -> String {
+        guard let id else { return "" }
+        return scenario.participant(id)?.name ?? id
+    }
+
+    /// The standard wording of an event in the UI language (used when the file gives no text).
+    static func event(_ kind: ScenarioEvent.Kind, participant: String, _ context: ScreenContext) -> String {
+        let strings = context.strings
+        return switch kind {
+        case .videoFreeze: strings(.scenarioEventVideoFreeze)
+        case .echo: strings(.scenarioEventEcho)
+        case .audioLost: strings(.scenarioEventAudioLost)
+        case .callDropReconnect: strings(.scenarioEventCallDrop)
+        case .poorLighting: strings(.scenarioEventPoorLighting)
+        case .badCameraAngle: strings(.scenarioEventBadAngle)
+        case .relativeEnters: strings(.scenarioEventRelativeEnters, ["name": participant])
+        case .relativeLeaves: strings(.scenarioEventRelativeLeaves, ["name": participant])
+        case .measurement: strings(.scenarioMeasurement)
+        case .cameraOff: strings(.scenarioEventCameraOff)
+        case .cameraOn: strings(.scenarioEventCameraOn)
+        case .microphoneOff: strings(.scenarioEventMicOff)
+        case .microphoneOn: strings(.scenarioEventMicOn)
+        case .connectionRestored: strings(.scenarioEventRestored)
+        }
+    }
+
+    /// Events that are a problem get a warning mark; the others (a measurement, a relative
+    /// coming in, the connection restored) a plain bullet.
+    static func isProblem(_ kind: ScenarioEvent.Kind?) -> Bool {
+        switch kind {
+        case .videoFreeze?, .echo?, .audioLost?, .callDropReconnect?, .poorLighting?, .badCameraAngle?, .cameraOff?, .microphoneOff?: true
+        default: false
+        }
+    }
+
+    /// The transcript as wrapped, styled lines for a width, a blank line between entries.
+    static func transcript(_ run: ScenarioRun, _ scenario: Scenario, width: Int, _ context: ScreenContext) -> [(String, CellStyle)] {
+        var lines: [(String, CellStyle)] = []
+        for entry in run.transcript {
+            let text: String
+            var style = CellStyle.plain
+            switch entry.kind {
+            case .say:
+                text = "\(name(entry.speaker, scenario)): \(entry.text)"
+            case .narration:
+                text = entry.text
+                style = CellStyle(.muted, .italic)
+            case .event:
+                let body = entry.text.isEmpty ? event(entry.event ?? .videoFreeze, participant: name(entry.speaker, scenario), context) : entry.text
+                if isProblem(entry.event) {
+                    text = "\(warning(context)) \(body)"
+                    style = CellStyle(.warning, .bold)
+                } else {
+                    text = "\(context.symbols.isUnicode ? "•" : "*") \(body)"
+                    style = CellStyle(.accent, .bold)
+                }
+            case .learner:
+                text = "\(context.strings(.scenarioYou)): \(entry.text)"
+                style = CellStyle(.accent, [])
+            }
+            if !lines.isEmpty { lines.append(("", .plain)) }
+            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                for line in HelpOverlay.wrap(String(paragraph), width: max(4, width)) { lines.append((line, style)) }
+            }
+        }
+        return lines
+    }
+}

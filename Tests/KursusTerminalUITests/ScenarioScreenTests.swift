@@ -1,0 +1,181 @@
+import Foundation
+import KursusCourse
+import KursusEngine
+import Testing
+@testable import KursusTerminalUI
+
+/// The bundled first-visit scenario, played to fixed places and drawn into grids.
+enum ScenarioScreenFixtures {
+    static let package = Repository.root.appendingPathComponent("Courses/digital-kompetence")
+    static let file = "scenarier/foerste-videokonsultation.yaml"
+
+    static func scenario() throws -> Scenario {
+        let text = try String(contentsOf: package.appendingPathComponent(file), encoding: .utf8)
+        let (scenario, diagnostics) = ScenarioFile.parse(text, file: file)
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        return try #require(scenario)
+    }
+
+    static func portraits(_ scenario: Scenario) -> [String: [String]] {
+        let loaded = ScenarioPortraits.loadAll(for: scenario, packageRoot: package, assets: Repository.assets)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        return loaded.portraits
+    }
+
+    /// Plays option numbers (1-based, among those offered) through the session reducer.
+    static func play(_ numbers: [Int], _ scenario: Scenario, ticks: Int = 0) -> ScenarioSession {
+        var session = ScenarioSession.start(scenario, seed: 42)
+        for number in numbers {
+            _ = ScenarioSession.reduce(&session, .choose(number), scenario)
+            _ = ScenarioSession.reduce(&session, .confirm, scenario)
+        }
+        _ = ScenarioSession.reduce(&session, .tick(ticks), scenario)
+        return session
+    }
+}
+
+@Suite("Scenario screens drawn into the cell grid")
+struct ScenarioScreenTests {
+    @Test("call at 80x24: camera off, options, timer; the transcript below the frame")
+    func callNarrow() throws {
+        let scenario = try ScenarioScreenFixtures.scenario()
+        let session = ScenarioScreenFixtures.play([], scenario, ticks: 12)
+        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "scenario-call-80x24-da.txt")
+        #expect(grid.text.contains("Kameraet er slukket"))
+        #expect(grid.text.contains("Svar: 00:33"))
+        #expect(grid.lines.contains { $0.hasPrefix("  ▸ 1  ") })
+    }
+
+    @Test("call at 120x40: frozen picture with a FROSSET band, transcript beside the frame")
+    func callWideFrozen() throws {
+        let scenario = try ScenarioScreenFixtures.scenario()
+        let session = ScenarioScreenFixtures.play([1, 1, 2], scenario, ticks: 20)
+        #expect(session.run.current == "v-frys")
+        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 120, rows: 40)
+        GoldenFile.check(grid.text, named: "scenario-call-120x40-da.txt")
+        let frozenRow = try #require(grid.lines.firstIndex { $0.contains("FROSSET") })
+        // Beside the frame on the same rows: the transcript's frame.
+        #expect(grid.lines[frozenRow].contains("│"))
+        #expect(grid.text.contains("Samtale"))
+        #expect(grid.text.contains("Svar: 00:10"))
+    }
+
+    @Test("call at 160x50 in English with ASCII symbols: a relative in the picture")
+    func callLargeASCII() throws {
+        let scenario = try ScenarioScreenFixtures.scenario()
+        let session = ScenarioScreenFixtures.play([1, 2, 1], scenario)
+        #expect(session.run.current == "v-hanne")
+        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 160, rows: 50)
+        GoldenFile.check(grid.text, named: "scenario-call-160x50-en-ascii.txt")
+        #expect(!["─", "│", "▸", "✓", "⚠", "▂", "…"].contains { grid.text.contains($0) })
+        #expect(grid.text.contains("+ Hanne"))
+    }
+
+    @Test("debrief at 80x24: outcome, path with marks and words, learning points")
+    func debrief() throws {
+        let scenario = try ScenarioScreenFixtures.scenario()
+        let session = ScenarioScreenFixtures.play([1, 1, 2, 1, 1, 1, 1, 1], scenario)
+        #expect(session.mode == .debrief)
+        #expect(session.run.outcome?.ending == "slut-god")
+        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "scenario-debrief-80x24-da.txt")
+        #expect(grid.line(0).contains("Udfald: Godt videobesøg"))
+        #expect(grid.text.contains("✓ godt valg"))
+        // Scrolled to the end, the last learning point is the last body line.
+        var scrolled = session
+        _ = ScenarioSession.reduce(&scrolled, ScenarioDebriefScreen.layout(session, scenario: scenario, context: try ScreenFixtures.context(), columns: 80, rows: 24), scenario)
+        _ = ScenarioSession.reduce(&scrolled, .scroll(1000), scenario)
+        #expect(scrolled.debriefScroll > 0)
+        let end = ScenarioCallScreen.render(scrolled, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        #expect(end.line(21).contains("pårørende inddrages i samtalen."), "\(end.text)")
+    }
+
+    @Test("debrief at 120x40 shows poor choices with ✗ and the word, and the retry picker")
+    func debriefPoorAndPicker() throws {
+        let scenario = try ScenarioScreenFixtures.scenario()
+        var session = ScenarioScreenFixtures.play([3, 2, 2], scenario)
+        #expect(session.mode == .debrief)
+        let context = try ScreenFixtures.context()
+        var grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: [:], context: context, columns: 120, rows: 40)
+        GoldenFile.check(grid.text, named: "scenario-debrief-120x40-da.txt")
+        #expect(grid.text.contains("≈ delvist"))
+        #expect(grid.text.contains("✗ uheldigt valg"))
+        #expect(grid.line(0).contains("Udfald: Inger er usikker efter besøget"))
+        _ = ScenarioSession.reduce(&session, .pickRetryPoint, scenario)
+        grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: [:], context: context, columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "scenario-retry-80x24-da.txt")
+        #expect(grid.lines.contains { $0.contains("▸ 3.") })
+    }
+
+    @Test("hostile course text cannot reach the terminal: control characters are cleaned")
+    func hostileText() throws {
+        let here = SourceLocation(file: "x.yaml")
+        let scenario = Scenario(
+            id: "x", title: "T\u{1B}[2J", participants: [ScenarioParticipant(id: "p", name: "P\u{1B}]0;x\u{07}", role: .citizen, location: here)],
+            nodes: [
+                ScenarioNode(id: "a", kind: .say(speaker: "p", text: "hej\u{1B}[31m"), next: .goto("b", here), location: here),
+                ScenarioNode(id: "b", kind: .choice(ScenarioChoice(prompt: "?", options: [
+                    ScenarioOption(text: "x\u{9B}y", feedback: "f", target: "c", targetLocation: here, location: here),
+                ])), location: here),
+                ScenarioNode(id: "c", kind: .ending(ScenarioEnding(title: "e", debrief: "d")), location: here),
+            ],
+            location: here
+        )
+        let session = ScenarioSession.start(scenario, seed: 1)
+        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ["p": ["\u{1B}[1m"]], context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        #expect(!grid.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 })
+    }
+
+    @Test("events change the frame: sound lost, reconnecting, camera off, measurement", arguments: [
+        (ScenarioEvent.Kind.audioLost, "⚠ Lyd tabt", "Mik fra"),
+        (.callDropReconnect, "Genopretter forbindelse…", "Forbindelse ____ afbrudt"),
+        (.cameraOff, "Kameraet er slukket", "Kam fra"),
+        (.echo, "⚠ Ekko på lyden", "Mik til"),
+        (.measurement, "Iltmætning: 88 %", "Forbindelse ▂▄▆█ god"),
+    ])
+    func events(kind: ScenarioEvent.Kind, banner: String, status: String) throws {
+        let here = SourceLocation(file: "e.yaml")
+        let event = ScenarioEvent(kind: kind, label: kind == .measurement ? "Iltmætning" : nil, value: kind == .measurement ? "88 %" : nil)
+        let scenario = Scenario(
+            id: "e", title: "Hændelser", participants: [ScenarioParticipant(id: "p", name: "Bent", age: 72, role: .citizen, location: here)],
+            nodes: [
+                ScenarioNode(id: "a", kind: .event(event), next: .goto("v", here), location: here),
+                ScenarioNode(id: "v", kind: .choice(ScenarioChoice(prompt: "", options: [
+                    ScenarioOption(text: "Videre", feedback: "f", target: "slut", targetLocation: here, location: here),
+                ])), location: here),
+                ScenarioNode(id: "slut", kind: .ending(ScenarioEnding(title: "Slut", debrief: "d")), location: here),
+            ],
+            location: here
+        )
+        let session = ScenarioSession.start(scenario, seed: 1)
+        let portrait = ["  .-.  ", " (o o) ", "  '-'  "]
+        for (columns, rows) in [(80, 24), (120, 40)] {
+            let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ["p": portrait], context: try ScreenFixtures.context(), columns: columns, rows: rows)
+            #expect(grid.text.contains(banner), "\(columns)x\(rows)\n\(grid.text)")
+            #expect(grid.text.contains(status))
+            #expect(grid.text.contains("Hvad gør du?"), "an empty prompt shows the standard question")
+        }
+    }
+
+    @Test("a measurement read out shows in the frame at 80x24 (COPD follow-up)")
+    func measurement() throws {
+        let file = "scenarier/kol-opfoelgning.yaml"
+        let text = try String(contentsOf: ScenarioScreenFixtures.package.appendingPathComponent(file), encoding: .utf8)
+        let scenario = try #require(ScenarioFile.parse(text, file: file).scenario)
+        // The first seed whose random branch gives a reading at once.
+        let seed = try #require((UInt64(0)..<50).first { seed in
+            var run = ScenarioMachine.start(scenario, seed: seed)
+            ScenarioMachine.choose(&run, scenario, optionIndex: 0)
+            ScenarioMachine.choose(&run, scenario, optionIndex: 0)
+            return run.current == "v-maaling"
+        })
+        var session = ScenarioSession.start(scenario, seed: seed)
+        for _ in 0..<2 { _ = ScenarioSession.reduce(&session, .confirm, scenario) }
+        _ = ScenarioSession.reduce(&session, .tick(252), scenario)
+        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        GoldenFile.check(grid.text, named: "scenario-measurement-80x24-da.txt")
+        #expect(grid.text.contains("Iltmætning: 88 %"))
+        #expect(grid.line(0).hasSuffix("anna · 04:12"))
+    }
+}
