@@ -75,6 +75,8 @@ public struct UnitRecord: Hashable, Sendable, Codable {
     public var completedAt: Date?
     /// Quiz and survey units: every attempt.
     public var quiz: QuizRecord?
+    /// Scenario units: the current run and every finished run.
+    public var scenario: ScenarioRecord?
 
     public init(outcome: Outcome, activeSeconds: Int = 0, firstOpenedAt: Date? = nil, completedAt: Date? = nil, quiz: QuizRecord? = nil) {
         self.outcome = outcome

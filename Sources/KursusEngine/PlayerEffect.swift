@@ -4,6 +4,8 @@ public enum PlayerEffect: Hashable, Sendable {
     case layoutLesson(unitID: String, width: Int)
     /// Read a quiz or survey file; answer with `quizLoaded` or `quizFailed`.
     case loadQuiz(unitID: String)
+    /// Read a scenario file (and its portraits); answer with `scenarioLoaded` or `scenarioFailed`.
+    case loadScenario(unitID: String)
     /// Persist this progress (off the key path); answer with `saveFinished`.
     case saveProgress(LearnerProgress)
     /// Restore the terminal and end the program (after pending saves are flushed).

@@ -19,6 +19,12 @@ public enum PlayerEvent: Hashable, Sendable {
     /// The runtime read a quiz or survey file.
     case quizLoaded(unitID: String, Quiz)
     case quizFailed(unitID: String, message: String)
+    /// The runtime read a scenario file.
+    case scenarioLoaded(unitID: String, Scenario)
+    case scenarioFailed(unitID: String, message: String)
+    /// An input for the scenario on screen that comes from the runtime, not a key (the
+    /// debrief's length after drawing).
+    case scenarioInput(ScenarioInput)
     /// The runtime drew a scrolling quiz page of this many lines.
     case pageMeasured(lines: Int)
     /// An edit in the focused text field (a short, numeric or free-text answer).

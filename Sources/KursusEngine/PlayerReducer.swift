@@ -15,8 +15,7 @@ public enum PlayerReducer {
         case .command(let command):
             return handle(&state, command)
         case .tick(let now, let active):
-            tick(&state, now: now, active: active)
-            return []
+            return tick(&state, now: now, active: active)
         case .openUnit(let unitID):
             guard let index = state.units.firstIndex(where: { $0.id == unitID }) else { return [] }
             state.menuSelection = index
@@ -27,6 +26,12 @@ public enum PlayerReducer {
             return QuizReducer.loaded(&state, unitID: unitID, quiz: quiz)
         case let .quizFailed(unitID, message):
             return QuizReducer.failed(&state, unitID: unitID, message: message)
+        case let .scenarioLoaded(unitID, scenario):
+            return ScenarioUnitReducer.loaded(&state, unitID: unitID, scenario: scenario)
+        case let .scenarioFailed(unitID, message):
+            return ScenarioUnitReducer.failed(&state, unitID: unitID, message: message)
+        case .scenarioInput(let input):
+            return ScenarioUnitReducer.send(&state, input)
         case .pageMeasured(let lines):
             QuizReducer.measured(&state, lines: lines)
             return []
@@ -71,6 +76,7 @@ public enum PlayerReducer {
         case .menu: return menu(&state, command)
         case .lesson: return LessonReducer.command(&state, command)
         case .quiz: return QuizReducer.command(&state, command)
+        case .scenario: return ScenarioUnitReducer.command(&state, command)
         }
     }
 
@@ -84,6 +90,7 @@ public enum PlayerReducer {
         let unit = state.units[index]
         guard bookmark.inUnit, !state.status(of: unit).isLocked else { return [] }
         if unit.kind == .quiz || unit.kind == .survey { return QuizReducer.open(&state, unit) }
+        if unit.kind == .scenario { return ScenarioUnitReducer.open(&state, unit) }
         guard unit.kind == .lesson else { return [] }
         state.screen = .lesson(LessonPosition(unitID: bookmark.unitID, scroll: bookmark.scroll))
         return [.layoutLesson(unitID: bookmark.unitID, width: state.viewport.columns)]
@@ -91,26 +98,32 @@ public enum PlayerReducer {
 
     /// Adds active time to the open unit. Gaps longer than a few seconds (a suspended
     /// process, a sleeping laptop) are not counted.
-    static func tick(_ state: inout PlayerState, now: Date, active: Bool) {
+    static func tick(_ state: inout PlayerState, now: Date, active: Bool) -> [PlayerEffect] {
         defer { state.now = now }
-        guard let previous = state.now, active else { return }
+        guard let previous = state.now, active else { return [] }
         let unitID: String
         switch state.screen {
         case .lesson(let position): unitID = position.unitID
         case .quiz(let play): unitID = play.unitID
-        case .menu: return
+        case .scenario(let play): unitID = play.unitID
+        case .menu: return []
         }
         let elapsed = now.timeIntervalSince(previous)
-        guard elapsed > 0, elapsed <= 5 else { return }
+        guard elapsed > 0, elapsed <= 5 else { return [] }
         state.activeCarry += elapsed
         let whole = Int(state.activeCarry)
-        guard whole > 0 else { return }
+        guard whole > 0 else { return [] }
         state.activeCarry -= Double(whole)
         if state.quizPlay != nil {
             QuizReducer.addTime(&state, seconds: whole)
+        } else if state.scenarioPlay != nil {
+            // Help and message boxes pause the call clock and the response timer.
+            if state.helpVisible || state.messageBox != nil { return [] }
+            return ScenarioUnitReducer.tick(&state, seconds: whole)
         } else {
             state.progress.addActiveTime(whole, to: unitID)
         }
+        return []
     }
 
     static func reload(_ state: inout PlayerState, _ course: Course) -> [PlayerEffect] {
@@ -122,6 +135,15 @@ public enum PlayerReducer {
                 return []
             }
             return [.loadQuiz(unitID: play.unitID)]
+        }
+        if let play = state.scenarioPlay {
+            guard let unit = course.unit(withID: play.unitID) else {
+                state.screen = .menu
+                return []
+            }
+            // Save the run as it stands, then read the edited file and resume in it.
+            let effects = ScenarioUnitReducer.leave(&state)
+            return effects + ScenarioUnitReducer.open(&state, unit)
         }
         guard case .lesson(var position) = state.screen else { return [] }
         guard course.unit(withID: position.unitID) != nil else {
@@ -165,8 +187,7 @@ public enum PlayerReducer {
         case .quiz, .survey:
             return QuizReducer.open(&state, unit)
         case .scenario:
-            state.notice = .unsupportedUnit(kind: unit.kind.rawValue)
-            return []
+            return ScenarioUnitReducer.open(&state, unit)
         }
     }
 

@@ -26,12 +26,15 @@ public struct PlayerState: Hashable, Sendable {
     public var unlockAll: Bool
     /// Fractions of a second of active time not yet added to a unit.
     public var activeCarry: Double
+    /// Scenario response timers run; off in the accessible plain mode (`--plain`).
+    public var timersEnabled: Bool
 
     public init(course: Course, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false) {
         self.course = course
         self.prerequisites = PrerequisiteGraph(course)
         self.unlockAll = unlockAll
         self.activeCarry = 0
+        self.timersEnabled = true
         self.progress = progress
         self.screen = .menu
         self.menuSelection = 0
@@ -49,6 +52,8 @@ public struct PlayerState: Hashable, Sendable {
         case lesson(LessonPosition)
         /// A quiz or survey unit.
         case quiz(QuizPlay)
+        /// A simulated video consultation.
+        case scenario(ScenarioPlay)
     }
 
     public enum Notice: Hashable, Sendable {
@@ -81,6 +86,7 @@ public struct PlayerState: Hashable, Sendable {
     /// Choice screens take digits and space; typed answers take text. Help and message
     /// boxes take any key to close, so they read keys as commands.
     public var inputMode: InputMode {
+        if scenarioPlay?.session != nil, !helpVisible, messageBox == nil, !isQuitting { return .choices }
         guard !helpVisible, messageBox == nil, !isQuitting, let play = quizPlay, play.phase == .question,
               let (_, _, question) = QuizAnswering.current(self)
         else {

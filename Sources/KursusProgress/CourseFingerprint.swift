@@ -19,6 +19,8 @@ public enum CourseFingerprint {
                 add(try read(lesson, limit: CoursePackage.lessonLimit), to: &hasher)
             } else if let quiz = package.quizFiles[unit.id] {
                 add(try read(quiz, limit: CoursePackage.quizLimit), to: &hasher)
+            } else if let scenario = package.scenarioFiles[unit.id] {
+                add(try read(scenario, limit: ScenarioFile.maximumBytes), to: &hasher)
             }
         }
         return prefix + hasher.finalize().map { byte in

@@ -91,7 +91,7 @@ enum CommandSupport {
             context.symbols = .ascii
             context.strings.asciiOnly = true
         }
-        let runtime = SessionRuntime(package: package, configuration: configuration, backend: backend, services: services, context: context, watcher: watcher)
+        let runtime = SessionRuntime(package: package, configuration: configuration, backend: backend, services: services, context: context, watcher: watcher, assets: installation.assets)
         let outcome = runtime.run()
         backend.shutdown()
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }

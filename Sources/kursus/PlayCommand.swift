@@ -37,6 +37,9 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("idle-lock-seconds"), help: .hidden)
     var idleLockSeconds: Int?
 
+    @Flag(help: "Accessible plain mode: scenarios never hurry the learner with a response timer.")
+    var plain = false
+
     @Flag(name: .customLong("hide-learner-list"), help: "Learners type their id instead of choosing from a list (also: hide-learner-list in config.yaml).")
     var hideLearnerList = false
 
@@ -61,6 +64,8 @@ struct Play: ParsableCommand {
             hideLearnerList: hideLearnerList || config.hideLearnerList,
             initialLearner: learner
         )
+        var session = configuration
+        session.plain = plain
         let context = try CommandSupport.screenContext(lang: lang, installation: installation)
         let fingerprint = try CourseFingerprint.compute(package)
         try Self.checkWritable(dataDirectory)
@@ -71,7 +76,7 @@ struct Play: ParsableCommand {
             }
         }
         let services = WorkstationServices(dataDirectory: dataDirectory, course: package.course, fingerprint: fingerprint, strings: context.strings)
-        try CommandSupport.runSession(package: package, configuration: configuration, services: services, context: context, color: color, installation: installation)
+        try CommandSupport.runSession(package: package, configuration: session, services: services, context: context, color: color, installation: installation)
     }
 
     static func isBusy(_ learner: String, _ dataDirectory: URL) -> Bool {

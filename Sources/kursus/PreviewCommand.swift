@@ -20,6 +20,9 @@ struct Preview: ParsableCommand {
     @Flag(help: "Reload the package when a file in it changes.")
     var watch = false
 
+    @Flag(help: "Accessible plain mode: scenarios never hurry the learner with a response timer.")
+    var plain = false
+
     @Option(help: ArgumentHelp("UI language: da or en.", valueName: "lang"))
     var lang: String?
 
@@ -41,7 +44,7 @@ struct Preview: ParsableCommand {
         let context = try CommandSupport.screenContext(lang: lang, installation: installation)
         let watcher = watch ? PackageWatcher(folder: URL(fileURLWithPath: package), shownAs: package) : nil
         try CommandSupport.runSession(
-            package: opened, configuration: SessionConfiguration(idleLockSeconds: nil, preview: true, initialUnit: unit),
+            package: opened, configuration: { var c = SessionConfiguration(idleLockSeconds: nil, preview: true, initialUnit: unit); c.plain = plain; return c }(),
             services: PreviewServices(), context: context, color: color, installation: installation, watcher: watcher
         )
     }

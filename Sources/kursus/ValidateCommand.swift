@@ -19,9 +19,10 @@ struct Validate: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let validator = PackageValidator { body in
+        let assets = (try? CommandSupport.installation())?.assets
+        let validator = PackageValidator(scanAssets: { body in
             MarkdownScanner.imageReferences(in: body).map { LessonAssetReference(path: $0.path, line: $0.line, column: $0.column) }
-        }
+        }, assets: assets)
         let report = validator.validate(URL(fileURLWithPath: package), shownAs: package)
         switch format {
         case .text:

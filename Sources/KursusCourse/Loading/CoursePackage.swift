@@ -15,8 +15,11 @@ public struct CoursePackage: Sendable {
     public let lessonFiles: [String: URL]
     /// Resolved quiz and survey files by unit id.
     public let quizFiles: [String: URL]
+    /// Resolved scenario files by unit id.
+    public let scenarioFiles: [String: URL]
 
-    public init(course: Course, paths: PackagePath, displayRoot: String, lessonFiles: [String: URL], quizFiles: [String: URL] = [:]) {
+    public init(course: Course, paths: PackagePath, displayRoot: String, lessonFiles: [String: URL], quizFiles: [String: URL] = [:], scenarioFiles: [String: URL] = [:]) {
+        self.scenarioFiles = scenarioFiles
         self.course = course
         self.paths = paths
         self.displayRoot = displayRoot

@@ -41,6 +41,7 @@ public enum CoursePackageLoader {
         if duplicates.isEmpty { diagnostics += PrerequisiteGraph(course).diagnostics(for: course) }
         var lessonFiles: [String: URL] = [:]
         var quizFiles: [String: URL] = [:]
+        var scenarioFiles: [String: URL] = [:]
         for (m, module) in course.modules.enumerated() {
             for (u, unit) in module.units.enumerated() where unit.kind.isQuestionnaire {
                 guard let file = unit.file else { continue }
@@ -64,6 +65,25 @@ public enum CoursePackageLoader {
                     }
                     course.modules[m].units[u] = filled
                     quizFiles[unit.id] = url
+                }
+            }
+            for (u, unit) in module.units.enumerated() where unit.kind == .scenario {
+                guard let file = unit.file else { continue }
+                switch paths.resolve(file) {
+                case .failure(let problem):
+                    diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
+                case .success(let (url, relative)):
+                    guard FileManager.default.fileExists(atPath: url.path) else {
+                        diagnostics.append(.error(unit.location, "unit '\(unit.id)': scenario file '\(file)' not found in the package"))
+                        continue
+                    }
+                    let parsed = CoursePackage.parseScenario(url, shownAs: shown(relative))
+                    diagnostics += parsed.diagnostics
+                    guard let scenario = parsed.scenario else { continue }
+                    if course.modules[m].units[u].title.trimmingCharacters(in: .whitespaces).isEmpty {
+                        course.modules[m].units[u].title = scenario.title
+                    }
+                    scenarioFiles[unit.id] = url
                 }
             }
             for (u, unit) in module.units.enumerated() where unit.kind == .lesson {
@@ -99,7 +119,7 @@ public enum CoursePackageLoader {
                 }
             }
         }
-        let package = CoursePackage(course: course, paths: paths, displayRoot: displayRoot, lessonFiles: lessonFiles, quizFiles: quizFiles)
+        let package = CoursePackage(course: course, paths: paths, displayRoot: displayRoot, lessonFiles: lessonFiles, quizFiles: quizFiles, scenarioFiles: scenarioFiles)
         return (package, diagnostics)
     }
 

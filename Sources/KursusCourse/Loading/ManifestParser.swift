@@ -122,7 +122,7 @@ struct ManifestParser {
             }
         }
         let title = object.string("title", required: false)
-        let file = object.string("file", required: kind == .lesson || kind?.isQuestionnaire == true)
+        let file = object.string("file", required: kind != nil)
         let optional = object.bool("optional") ?? false
         let requires = requirements(in: &object)
         diagnostics += object.diagnostics

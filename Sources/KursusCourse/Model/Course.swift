@@ -83,7 +83,7 @@ public enum UnitKind: String, Hashable, Sendable, CaseIterable, Codable {
     case survey
 
     /// Kinds this version of the player can play.
-    public static let supported: [UnitKind] = [.lesson, .quiz, .survey]
+    public static let supported: [UnitKind] = [.lesson, .quiz, .survey, .scenario]
 
     /// Quizzes and surveys share one file format.
     public var isQuestionnaire: Bool { self == .quiz || self == .survey }

@@ -34,9 +34,12 @@ public struct ValidationReport: Sendable, Codable {
 public struct PackageValidator: Sendable {
     public typealias AssetScanner = @Sendable (String) -> [LessonAssetReference]
     let scanAssets: AssetScanner
+    /// Kursus's own `Assets/` folder, for scenario portraits named `assets:NAME`.
+    let assets: URL?
 
-    public init(scanAssets: @escaping AssetScanner) {
+    public init(scanAssets: @escaping AssetScanner, assets: URL? = nil) {
         self.scanAssets = scanAssets
+        self.assets = assets
     }
 
     public func validate(_ folder: URL, shownAs displayRoot: String) -> ValidationReport {
@@ -50,6 +53,7 @@ public struct PackageValidator: Sendable {
                 diagnostics += checkLesson(unit, in: package)
             }
             diagnostics += checkQuizzes(in: package)
+            diagnostics += checkPortraits(in: package)
         }
         diagnostics = Self.ordered(diagnostics)
         summary.errors = diagnostics.errors.count
@@ -93,6 +97,19 @@ public struct PackageValidator: Sendable {
             if unit.kind == .quiz, !quiz.isScored {
                 diagnostics.append(.warning(unit.location, "unit '\(unit.id)' is a quiz with no scored question; make it 'kind: survey' so it is completed rather than passed"))
             }
+        }
+        return diagnostics
+    }
+
+    /// Every participant's portrait must exist, fit the video frame and hold no control characters.
+    func checkPortraits(in package: CoursePackage) -> [Diagnostic] {
+        guard let assets else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for unit in package.course.allUnits where unit.kind == .scenario {
+            guard let url = package.scenarioFiles[unit.id], let file = unit.file,
+                  let scenario = CoursePackage.parseScenario(url, shownAs: package.shown(file)).scenario
+            else { continue }
+            diagnostics += ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: assets).diagnostics
         }
         return diagnostics
     }

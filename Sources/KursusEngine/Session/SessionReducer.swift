@@ -32,6 +32,7 @@ public enum SessionReducer {
         guard state.configuration.preview else { return [.loadLearners] }
         let trainer = LearnerSummary(id: "preview", displayName: "")
         var player = PlayerState(course: state.course, progress: .empty, viewport: state.viewport, unlockAll: true)
+        player.timersEnabled = !state.configuration.plain
         player.now = state.now
         state.phase = .playing(trainer, player)
         var effects = self.player(&state, .started(state.viewport))
@@ -102,7 +103,7 @@ public enum SessionReducer {
             switch effect {
             case .saveProgress:
                 if !state.configuration.preview, !effects.contains(.quit) { lifted.append(.player(effect)) }
-            case .layoutLesson, .loadQuiz:
+            case .layoutLesson, .loadQuiz, .loadScenario:
                 lifted.append(.player(effect))
             case .quit:
                 state.isQuitting = true

@@ -62,6 +62,8 @@ public struct SessionConfiguration: Hashable, Sendable {
     public var preview: Bool
     /// Preview `--unit ID`: open this unit at start.
     public var initialUnit: String?
+    /// Accessible plain mode (`--plain`): no response timers in scenarios.
+    public var plain: Bool = false
 
     public init(idleLockSeconds: Int? = 600, hideLearnerList: Bool = false, initialLearner: String? = nil, preview: Bool = false, initialUnit: String? = nil) {
         self.idleLockSeconds = idleLockSeconds

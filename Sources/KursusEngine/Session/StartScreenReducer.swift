@@ -42,6 +42,7 @@ enum StartScreenReducer {
             return []
         case let .learnerOpened(learner, progress):
             var player = PlayerState(course: state.course, progress: progress, viewport: state.viewport)
+            player.timersEnabled = !state.configuration.plain
             player.now = state.now
             state.phase = .playing(learner, player)
             state.lastActivity = state.now

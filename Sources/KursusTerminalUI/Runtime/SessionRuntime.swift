@@ -23,13 +23,17 @@ public final class SessionRuntime {
     private var lesson: RenderedLesson?
     private var lessonBody: (unitID: String, text: String)?
     private var lastGrid: Grid?
+    /// Portraits of the scenario on screen, by participant id.
+    private var portraits: [String: [String]] = [:]
+    private let assets: URL?
     private var finished = false
     public static let pollMilliseconds = 200
 
     public init(
         package: CoursePackage, configuration: SessionConfiguration, backend: TerminalBackend, services: SessionServices,
-        context: ScreenContext, watcher: PackageWatcher? = nil, clock: @escaping () -> Date = Date.init
+        context: ScreenContext, watcher: PackageWatcher? = nil, assets: URL? = nil, clock: @escaping () -> Date = Date.init
     ) {
+        self.assets = assets
         self.package = package
         self.backend = backend
         self.services = services
@@ -95,11 +99,37 @@ public final class SessionRuntime {
     /// Draws when the screen would change; the clock alone does not cause a redraw.
     public func draw() {
         let (columns, rows) = backend.size()
-        let grid = ScreenRenderer.render(state, lesson: lesson, context: context, columns: columns, rows: rows)
+        let grid = ScreenRenderer.render(state, lesson: lesson, portraits: portraits, context: context, columns: columns, rows: rows)
         guard grid != lastGrid else { return }
         backend.draw(grid)
         lastGrid = grid
         measurePage(columns: columns)
+        measureDebrief(columns: columns, rows: rows)
+    }
+
+    /// Tells the scenario how long its debrief is at this size, so scrolling stops at the end.
+    private func measureDebrief(columns: Int, rows: Int) {
+        guard let player = state.player, let play = player.scenarioPlay, let session = play.session,
+              let scenario = play.scenario, session.mode != .call
+        else { return }
+        let input = ScenarioDebriefScreen.layout(session, scenario: scenario, context: context, columns: columns, rows: rows)
+        if case .debriefLaidOut(let lines, let body) = input, max(0, lines - max(1, body)) != session.debriefMaximumScroll {
+            send(.player(.scenarioInput(input)))
+        }
+    }
+
+    private func loadScenario(_ unitID: String) {
+        guard let unit = package.course.unit(withID: unitID) else {
+            send(.player(.scenarioFailed(unitID: unitID, message: unitID)))
+            return
+        }
+        do {
+            let scenario = try package.scenario(unit)
+            portraits = assets.map { ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: $0).portraits } ?? [:]
+            send(.player(.scenarioLoaded(unitID: unitID, scenario)))
+        } catch {
+            send(.player(.scenarioFailed(unitID: unitID, message: error.diagnostics.errors.first?.description ?? "\(error)")))
+        }
     }
 
     /// Tells the engine how long the quiz page on screen is, so scrolling stops at its end.
@@ -159,6 +189,8 @@ public final class SessionRuntime {
             layOut(unitID: unitID, columns: columns)
         case .player(.loadQuiz(let unitID)):
             loadQuiz(unitID)
+        case .player(.loadScenario(let unitID)):
+            loadScenario(unitID)
         case .player(.quit):
             break
         case .quit:
