@@ -1,0 +1,169 @@
+import Foundation
+import KursusCourse
+@testable import KursusEngine
+import Testing
+
+/// A scenario unit inside the course player: open, load, play to an ending, resume,
+/// an edited file, timers and plain mode.
+@Suite("Scenario units in the player")
+struct ScenarioUnitTests {
+    static let here = SourceLocation(file: "course.yaml")
+    static let course = Course(
+        id: "k", title: "K", language: "da", version: "1",
+        modules: [CourseModule(id: "m", title: "M", units: [
+            CourseUnit(id: "sc", kind: .scenario, title: "Scenarie", file: "s.yaml", location: here),
+            CourseUnit(id: "after", kind: .lesson, title: "Efter", file: "a.md", requires: [Requirement("sc", location: here)], location: here),
+        ], location: here)],
+        location: here)
+
+    /// No random branches, so every path's ending is known.
+    static func scenario() throws -> Scenario {
+        try ScenarioEngineFixtures.scenario("""
+          - {id: start, narration: Du ringer op., next: hej}
+          - {id: hej, say: inger, text: Hallo?, next: v1}
+          - id: v1
+            choice: Hvad gør du?
+            timer: {seconds: 30, default: 3}
+            options:
+              - {text: Aftaler plan B, feedback: Godt, quality: good, once: true, goto: v1, effects: [{set: plan_b, value: true}]}
+              - {text: Siger det højt, feedback: Fint, quality: good, goto: slut-godt, effects: [{add: score, value: 2}]}
+              - {text: Venter, feedback: Nej, quality: poor, goto: slut-skidt}
+          - {id: slut-godt, ending: Godt, debrief: D, learning-points: [L1]}
+          - {id: slut-skidt, ending: Skidt, debrief: D}
+        """, variables: "score: 0\n  plan_b: false", extra: "pass: {min-score: 2}")
+    }
+
+    static func opened(progress: LearnerProgress = .empty, timers: Bool = true) throws -> (PlayerState, Scenario) {
+        let scenario = try scenario()
+        var state = PlayerState(course: course, progress: progress, viewport: Fixtures.viewport)
+        state.timersEnabled = timers
+        _ = PlayerReducer.reduce(&state, .openUnit("sc"))
+        _ = PlayerReducer.reduce(&state, .scenarioLoaded(unitID: "sc", scenario))
+        return (state, scenario)
+    }
+
+    @Test("opening asks for the file and saves a bookmark; loading starts a run that is saved at once")
+    func openAndLoad() throws {
+        var state = PlayerState(course: Self.course, progress: .empty, viewport: Fixtures.viewport)
+        let effects = PlayerReducer.reduce(&state, .command(.open))
+        #expect(effects.first == .loadScenario(unitID: "sc"))
+        #expect(state.scenarioPlay?.session == nil)
+        #expect(state.inputMode == .navigation)
+        let loaded = PlayerReducer.reduce(&state, .scenarioLoaded(unitID: "sc", try Self.scenario()))
+        let run = try #require(state.scenarioPlay?.session?.run)
+        #expect(run.current == "v1", "the run advances to the first choice point")
+        #expect(state.scenarioRecord("sc").current == run)
+        #expect(loaded == [.saveProgress(state.progress)])
+        #expect(state.inputMode == .choices)
+    }
+
+    @Test("choices are saved as they are made; an ending completes the unit, a passing one passes it and unlocks what requires it")
+    func playToEnding() throws {
+        var (state, _) = try Self.opened()
+        let effects = PlayerReducer.reduce(&state, .command(.number(2)))
+        #expect(effects.isEmpty, "a digit only moves the cursor")
+        let confirmed = PlayerReducer.reduce(&state, .command(.open))
+        #expect(confirmed.contains(.saveProgress(state.progress)))
+        let record = state.scenarioRecord("sc")
+        #expect(record.finished.count == 1)
+        #expect(record.finished[0].path.map(\.option) == [1])
+        #expect(record.current?.isFinished == true)
+        #expect(state.progress.record("sc")?.outcome == .passed)
+        #expect(!state.status(of: Self.course.allUnits[1]).isLocked)
+        #expect(state.scenarioPlay?.session?.mode == .debrief)
+    }
+
+    @Test("a run below the pass rule completes the unit without passing it")
+    func completedNotPassed() throws {
+        var (state, _) = try Self.opened()
+        _ = PlayerReducer.reduce(&state, .command(.number(3)))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        #expect(state.scenarioRecord("sc").finished.last?.outcome?.title == "Skidt")
+        #expect(state.progress.record("sc")?.outcome == .completed)
+        // Retry from the debrief and pass: the unit is passed and both runs are kept.
+        _ = PlayerReducer.reduce(&state, .command(.letter("r")))
+        _ = PlayerReducer.reduce(&state, .command(.number(2)))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        #expect(state.scenarioRecord("sc").finished.count == 2)
+        #expect(state.progress.record("sc")?.outcome == .passed)
+    }
+
+    @Test("leaving mid-run keeps the run; reopening resumes at the same choice with the same path")
+    func resume() throws {
+        var (state, scenario) = try Self.opened()
+        _ = PlayerReducer.reduce(&state, .command(.number(1)))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        let before = try #require(state.scenarioPlay?.session?.run)
+        #expect(before.path.count == 1)
+        _ = PlayerReducer.reduce(&state, .command(.back))
+        #expect(state.screen == .menu)
+        var later = PlayerState(course: Self.course, progress: state.progress, viewport: Fixtures.viewport)
+        #expect(PlayerReducer.reduce(&later, .started(Fixtures.viewport)).isEmpty, "the bookmark says the menu")
+        _ = PlayerReducer.reduce(&later, .openUnit("sc"))
+        _ = PlayerReducer.reduce(&later, .scenarioLoaded(unitID: "sc", scenario))
+        let after = try #require(later.scenarioPlay?.session?.run)
+        #expect(after.path == before.path)
+        #expect(after.current == before.current)
+        #expect(after.variables == before.variables)
+        #expect(later.scenarioPlay?.restartedAfterEdit == false)
+    }
+
+    @Test("a run that no longer fits the edited file starts again with its seed, and the learner is told")
+    func editedFile() throws {
+        var (state, _) = try Self.opened()
+        _ = PlayerReducer.reduce(&state, .command(.number(1)))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        let seed = try #require(state.scenarioPlay?.session?.run.seed)
+        let edited = try ScenarioEngineFixtures.scenario("""
+          - {id: start, narration: Ny begyndelse, next: valg}
+          - id: valg
+            choice: Hvad nu?
+            options:
+              - {text: A, feedback: F, goto: slut}
+          - {id: slut, ending: Slut, debrief: D}
+        """)
+        var later = PlayerState(course: Self.course, progress: state.progress, viewport: Fixtures.viewport)
+        _ = PlayerReducer.reduce(&later, .openUnit("sc"))
+        _ = PlayerReducer.reduce(&later, .scenarioLoaded(unitID: "sc", edited))
+        #expect(later.scenarioPlay?.restartedAfterEdit == true)
+        #expect(later.scenarioPlay?.session?.run.seed == seed)
+        #expect(later.scenarioPlay?.session?.run.current == "valg")
+    }
+
+    @Test("the clock runs the call clock and the response timer; the default option is taken when it runs out")
+    func timer() throws {
+        var (state, _) = try Self.opened()
+        let start = Date(timeIntervalSince1970: 2_000_000)
+        for second in 0...31 { _ = PlayerReducer.reduce(&state, .tick(start.addingTimeInterval(Double(second)), active: true)) }
+        let run = try #require(state.scenarioPlay?.session?.run)
+        #expect(run.elapsedSeconds >= 30)
+        #expect(run.path.first?.timedOut == true)
+        #expect(state.scenarioRecord("sc").current?.path.first?.timedOut == true, "the timed-out choice is saved")
+    }
+
+    @Test("plain mode: no response timer, however long the learner takes")
+    func plainMode() throws {
+        var (state, _) = try Self.opened(timers: false)
+        let start = Date(timeIntervalSince1970: 2_000_000)
+        for second in 0...90 { _ = PlayerReducer.reduce(&state, .tick(start.addingTimeInterval(Double(second)), active: true)) }
+        #expect(state.scenarioPlay?.session?.run.path.isEmpty == true)
+    }
+
+    @Test("the session's plain flag comes from the workstation configuration")
+    func plainFromConfiguration() {
+        var configuration = SessionConfiguration(preview: true)
+        configuration.plain = true
+        var session = SessionState(course: Self.course, configuration: configuration, viewport: Fixtures.viewport)
+        _ = SessionReducer.reduce(&session, .started(Fixtures.viewport, now: Date(timeIntervalSince1970: 0)))
+        #expect(session.player?.timersEnabled == false)
+    }
+
+    @Test("a file that cannot be read returns to the menu with the reason")
+    func loadFailure() {
+        var state = PlayerState(course: Self.course, progress: .empty, viewport: Fixtures.viewport)
+        _ = PlayerReducer.reduce(&state, .openUnit("sc"))
+        _ = PlayerReducer.reduce(&state, .scenarioFailed(unitID: "sc", message: "s.yaml:3:1: error: x"))
+        #expect(state.screen == .menu)
+        #expect(state.notice == .lessonFailed(message: "s.yaml:3:1: error: x"))
+    }
+}
