@@ -64,6 +64,8 @@ public struct PlayerState: Hashable, Sendable {
         /// The course was reloaded from disk (trainer preview with --watch).
         case reloaded
         case reloadFailed(message: String)
+        /// The scenario file changed since the learner's run began; the run started over.
+        case scenarioRestarted
     }
 
     public enum SaveStatus: Hashable, Sendable {

@@ -20,7 +20,11 @@ struct CommandLineTests {
     func bundledCourse() throws {
         let result = try KursusBinary.run(["validate", KursusBinary.bundledCourse.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.hasPrefix("OK: 3 modules, 5 lessons, 3 quizzes, 3 surveys; 0 errors, 0 warnings"))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.last == "OK: 4 modules, 5 lessons, 3 quizzes, 4 scenarios, 3 surveys; 0 errors, 0 warnings")
+        // Every other line is a scenario's reachable score range, a note for the trainer.
+        #expect(lines.dropLast().count == 4)
+        #expect(lines.dropLast().allSatisfy { $0.contains(": note: reachable scores ") })
     }
 
     @Test("validate --format json carries diagnostics and a summary")

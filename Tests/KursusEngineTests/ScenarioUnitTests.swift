@@ -126,6 +126,7 @@ struct ScenarioUnitTests {
         _ = PlayerReducer.reduce(&later, .openUnit("sc"))
         _ = PlayerReducer.reduce(&later, .scenarioLoaded(unitID: "sc", edited))
         #expect(later.scenarioPlay?.restartedAfterEdit == true)
+        #expect(later.notice == .scenarioRestarted)
         #expect(later.scenarioPlay?.session?.run.seed == seed)
         #expect(later.scenarioPlay?.session?.run.current == "valg")
     }

@@ -46,9 +46,9 @@ struct CourseChangeTests {
         var hasher = SHA256()
         var parts = [try Data(contentsOf: package.paths.root.appendingPathComponent("course.yaml"))]
         for unit in package.course.allUnits {
-            parts.append(try Data(contentsOf: try #require(package.lessonFiles[unit.id] ?? package.quizFiles[unit.id])))
+            parts.append(try Data(contentsOf: try #require(package.lessonFiles[unit.id] ?? package.quizFiles[unit.id] ?? package.scenarioFiles[unit.id])))
         }
-        #expect(parts.count == 12)
+        #expect(parts.count == 16)
         for part in parts {
             hasher.update(data: Data((0..<8).reversed().map { UInt8(truncatingIfNeeded: UInt64(part.count) >> (8 * $0)) }))
             hasher.update(data: part)

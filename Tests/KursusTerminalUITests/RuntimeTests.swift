@@ -162,7 +162,7 @@ struct RuntimeTests {
         #expect(runtime.run() == .quit)
         let texts = backend.frames.map(\.text)
         #expect(texts.first?.contains("FORHÅNDSVISNING") == true)
-        #expect(texts.contains { $0.contains("3.2 Evaluering af kurset") && $0.contains("FORHÅNDSVISNING") })
+        #expect(texts.contains { $0.contains("4.2 Evaluering af kurset") && $0.contains("FORHÅNDSVISNING") })
         #expect(texts.contains { $0.contains("Spørgsmål 2 af") })
         #expect(services.saves.isEmpty)
         #expect(services.closed.isEmpty)

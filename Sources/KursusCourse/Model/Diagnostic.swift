@@ -5,6 +5,8 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
     public enum Severity: String, Hashable, Sendable, Codable {
         case error
         case warning
+        /// Information for the trainer, not a problem (a scenario's score range).
+        case note
     }
 
     public var severity: Severity
@@ -23,6 +25,10 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
 
     public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(.warning, location, message)
+    }
+
+    public static func note(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.note, location, message)
     }
 
     /// `path:line:col: error|warning: message`. Content quoted in the message is made

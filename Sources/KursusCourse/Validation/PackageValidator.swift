@@ -54,6 +54,7 @@ public struct PackageValidator: Sendable {
             }
             diagnostics += checkQuizzes(in: package)
             diagnostics += checkPortraits(in: package)
+            diagnostics += scoreRanges(in: package)
         }
         diagnostics = Self.ordered(diagnostics)
         summary.errors = diagnostics.errors.count
@@ -112,6 +113,20 @@ public struct PackageValidator: Sendable {
             diagnostics += ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: assets).diagnostics
         }
         return diagnostics
+    }
+
+    /// The lowest and highest score a learner can reach in each scenario, as a note.
+    func scoreRanges(in package: CoursePackage) -> [Diagnostic] {
+        var notes: [Diagnostic] = []
+        for unit in package.course.allUnits where unit.kind == .scenario {
+            guard let url = package.scenarioFiles[unit.id], let file = unit.file else { continue }
+            let parsed = CoursePackage.parseScenario(url, shownAs: package.shown(file))
+            guard let scenario = parsed.scenario, !parsed.diagnostics.hasErrors else { continue }
+            if let range = ScenarioValidator.scoreRange(scenario) {
+                notes.append(.note(scenario.location, "reachable \(range)"))
+            }
+        }
+        return notes
     }
 
     /// Sorted by file, then line and column, so output is stable and easy to follow.

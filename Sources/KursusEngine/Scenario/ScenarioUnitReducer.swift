@@ -27,6 +27,7 @@ enum ScenarioUnitReducer {
                 // The file changed under the saved run: start again with the same seed.
                 play.session = ScenarioSession.start(scenario, seed: saved.seed, timersEnabled: state.timersEnabled)
                 play.restartedAfterEdit = true
+                state.notice = .scenarioRestarted
             }
         } else {
             let seed = AttemptBuilder.seed(unitID: unitID, number: record.finished.count + 1, time: state.now)

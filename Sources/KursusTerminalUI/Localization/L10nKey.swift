@@ -200,4 +200,6 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case scenarioPickTitle = "scenario.pickTitle"
     case scenarioPickYouChose = "scenario.pickYouChose"
     case scenarioHintsPick = "scenario.hintsPick"
+    case noticeScenarioRestarted = "notice.scenarioRestarted"
+    case menuScenarioScore = "menu.scenarioScore"
 }

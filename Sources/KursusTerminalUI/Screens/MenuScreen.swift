@@ -93,6 +93,9 @@ enum MenuScreen {
             // The best score so far, beside the passed or failed mark.
             right = "\(AnswerDescription.percent(best, strings)) %"
         }
+        if unit.kind == .scenario, let best = state.scenarioRecord(unit.id).bestScore {
+            right = strings(.menuScenarioScore, ["score": "\(best)"])
+        }
         if unit.optional { right = [strings(.menuOptional), right].filter { !$0.isEmpty }.joined(separator: "  ") }
         if status == .inProgress, state.progress.bookmark?.unitID == unit.id {
             right += (right.isEmpty ? "" : "  ") + strings(.menuContinue)

@@ -15,6 +15,7 @@ enum StatusLine {
             return context.strings(.noticeLocked, ["requirement": requirement(reason, state, context, menu: false)])
         case .reloaded?: return context.strings(.noticeReloaded)
         case .reloadFailed(let message)?: return context.strings(.noticeReloadFailed, ["message": message])
+        case .scenarioRestarted?: return context.strings(.noticeScenarioRestarted)
         case nil: return nil
         }
     }
