@@ -31,12 +31,12 @@
 #
 # Threshold (decided after measuring, 2026-11-27, release build, 2 cores
 # shared with other work (load average ~3), 9 runs, PyYAML 6.0.3 with
-# libyaml on Python 3.11). Two runs of this script, medians:
-#   kursus-gift 1.829 / 1.415 s   (131 MiB peak RSS)
-#   kursus-yaml 3.716 / 3.069 s   (90 MiB)
-#   pyyaml      3.372 / 2.648 s   (158 MiB, CSafeLoader)
-#   cmark-gfm   0.088 / 0.087 s   (64 MiB)
-#   kursus-gift/pyyaml 0.54 / 0.53, kursus-yaml/pyyaml 1.10 / 1.16
+# libyaml on Python 3.11). Three runs of this script (the last by make bench), medians:
+#   kursus-gift 1.829 / 1.415 / 1.543 s   (131 MiB peak RSS)
+#   kursus-yaml 3.716 / 3.069 / 3.566 s   (90 MiB)
+#   pyyaml      3.372 / 2.648 / 3.066 s   (158 MiB, CSafeLoader)
+#   cmark-gfm   0.088 / 0.087 / 0.095 s   (64 MiB)
+#   kursus-gift/pyyaml 0.54 / 0.53 / 0.50, kursus-yaml/pyyaml 1.10 / 1.16 / 1.16
 # Times move with the machine's load; the ratios much less. The limit stays
 # at 1.5, the same as bench-render: the GIFT path is well inside it, and a
 # tighter limit would trip on a busy two-core machine rather than on a real
