@@ -42,7 +42,8 @@
 # tighter limit would trip on a busy two-core machine rather than on a real
 # slowdown. It is a floor, not a goal: both paths take 16-42 times as long
 # as cmark-gfm needs for the same bytes, and `validate` parses each quiz
-# twice (once in the loader, once for the quiz checks).
+# twice (once in the package loader, which `play` also runs at start-up,
+# and once more for the quiz checks).
 set -euo pipefail
 
 check=0
