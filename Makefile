@@ -22,6 +22,7 @@ test: deps
 bench:
 	@KURSUS_WITH_BENCH_TOOLS=1 scripts/ensure-deps.sh
 	scripts/bench-render.sh
+	scripts/bench-quiz.sh
 
 PREFIX ?= /usr/local
 install: deps

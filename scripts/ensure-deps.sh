@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(pkg-config libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux procps)
-[ "${KURSUS_WITH_BENCH_TOOLS:-}" = 1 ] && packages+=(cmark-gfm time)
+[ "${KURSUS_WITH_BENCH_TOOLS:-}" = 1 ] && packages+=(cmark-gfm time python3 python3-yaml)
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "kursus: the Swift toolchain (swift 6) is not on PATH; install it first: https://www.swift.org/install/linux/" >&2
