@@ -17,9 +17,18 @@ public struct CoursePackage: Sendable {
     public let quizFiles: [String: URL]
     /// Resolved scenario files by unit id.
     public let scenarioFiles: [String: URL]
+    /// Quizzes and scenarios as read while loading, so nothing is parsed twice. (Lessons
+    /// are read on demand instead: they are long and only one is on screen.)
+    public let quizzes: [String: Quiz]
+    public let scenarios: [String: Scenario]
 
-    public init(course: Course, paths: PackagePath, displayRoot: String, lessonFiles: [String: URL], quizFiles: [String: URL] = [:], scenarioFiles: [String: URL] = [:]) {
+    public init(
+        course: Course, paths: PackagePath, displayRoot: String, lessonFiles: [String: URL], quizFiles: [String: URL] = [:],
+        scenarioFiles: [String: URL] = [:], quizzes: [String: Quiz] = [:], scenarios: [String: Scenario] = [:]
+    ) {
         self.scenarioFiles = scenarioFiles
+        self.quizzes = quizzes
+        self.scenarios = scenarios
         self.course = course
         self.paths = paths
         self.displayRoot = displayRoot

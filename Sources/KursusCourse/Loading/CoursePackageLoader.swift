@@ -42,6 +42,8 @@ public enum CoursePackageLoader {
         var lessonFiles: [String: URL] = [:]
         var quizFiles: [String: URL] = [:]
         var scenarioFiles: [String: URL] = [:]
+        var quizzes: [String: Quiz] = [:]
+        var scenarios: [String: Scenario] = [:]
         for (m, module) in course.modules.enumerated() {
             for (u, unit) in module.units.enumerated() where unit.kind.isQuestionnaire {
                 guard let file = unit.file else { continue }
@@ -65,6 +67,7 @@ public enum CoursePackageLoader {
                     }
                     course.modules[m].units[u] = filled
                     quizFiles[unit.id] = url
+                    if !parsed.diagnostics.hasErrors { quizzes[unit.id] = quiz }
                 }
             }
             for (u, unit) in module.units.enumerated() where unit.kind == .scenario {
@@ -84,6 +87,7 @@ public enum CoursePackageLoader {
                         course.modules[m].units[u].title = scenario.title
                     }
                     scenarioFiles[unit.id] = url
+                    if !parsed.diagnostics.hasErrors { scenarios[unit.id] = scenario }
                 }
             }
             for (u, unit) in module.units.enumerated() where unit.kind == .lesson {
@@ -119,7 +123,9 @@ public enum CoursePackageLoader {
                 }
             }
         }
-        let package = CoursePackage(course: course, paths: paths, displayRoot: displayRoot, lessonFiles: lessonFiles, quizFiles: quizFiles, scenarioFiles: scenarioFiles)
+        let package = CoursePackage(course: course, paths: paths, displayRoot: displayRoot, lessonFiles: lessonFiles, quizFiles: quizFiles, scenarioFiles: scenarioFiles,
+            quizzes: quizzes, scenarios: scenarios
+        )
         return (package, diagnostics)
     }
 

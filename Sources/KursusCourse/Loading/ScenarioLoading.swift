@@ -5,6 +5,7 @@ import Foundation
 /// file, line and column.
 extension CoursePackage {
     public func scenario(_ unit: CourseUnit) throws(CourseError) -> Scenario {
+        if let scenario = scenarios[unit.id] { return scenario }
         guard let file = unit.file else {
             throw CourseError(unit.location, "unit '\(unit.id)' has no scenario file; add 'file:'")
         }

@@ -91,9 +91,7 @@ public struct PackageValidator: Sendable {
         let surveys = Set(package.course.allUnits.filter { $0.kind == .survey }.map(\.id))
         var diagnostics: [Diagnostic] = []
         for unit in package.course.allUnits where unit.kind.isQuestionnaire {
-            guard let url = package.quizFiles[unit.id], let file = unit.file else { continue }
-            let parsed = CoursePackage.parseQuiz(url, shownAs: package.shown(file))
-            guard let quiz = parsed.quiz, !parsed.diagnostics.hasErrors else { continue }
+            guard let quiz = package.quizzes[unit.id] else { continue }
             diagnostics += QuizChecks.diagnostics(for: quiz, isSurvey: unit.kind == .survey, surveyUnitIDs: surveys)
             if unit.kind == .quiz, !quiz.isScored {
                 diagnostics.append(.warning(unit.location, "unit '\(unit.id)' is a quiz with no scored question; make it 'kind: survey' so it is completed rather than passed"))
@@ -107,9 +105,7 @@ public struct PackageValidator: Sendable {
         guard let assets else { return [] }
         var diagnostics: [Diagnostic] = []
         for unit in package.course.allUnits where unit.kind == .scenario {
-            guard let url = package.scenarioFiles[unit.id], let file = unit.file,
-                  let scenario = CoursePackage.parseScenario(url, shownAs: package.shown(file)).scenario
-            else { continue }
+            guard let scenario = package.scenarios[unit.id] else { continue }
             diagnostics += ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: assets).diagnostics
         }
         return diagnostics
@@ -119,9 +115,7 @@ public struct PackageValidator: Sendable {
     func scoreRanges(in package: CoursePackage) -> [Diagnostic] {
         var notes: [Diagnostic] = []
         for unit in package.course.allUnits where unit.kind == .scenario {
-            guard let url = package.scenarioFiles[unit.id], let file = unit.file else { continue }
-            let parsed = CoursePackage.parseScenario(url, shownAs: package.shown(file))
-            guard let scenario = parsed.scenario, !parsed.diagnostics.hasErrors else { continue }
+            guard let scenario = package.scenarios[unit.id] else { continue }
             if let range = ScenarioValidator.scoreRange(scenario) {
                 notes.append(.note(scenario.location, "reachable \(range)"))
             }
