@@ -1,12 +1,15 @@
 import Foundation
 import KursusEngine
 
-/// The JSON form of one learner's progress in one course, schema version 2
+/// The JSON form of one learner's progress in one course, schema version 3
 /// (Assets/schemas/progress.schema.json). Unit records are keyed by unit id; records of
 /// units the course no longer has stay in the document. Keys are written sorted so
 /// files are stable and diffable.
 public struct ProgressDocument: Codable, Hashable, Sendable {
-    public static let currentSchemaVersion = 2
+    /// 3 added quiz attempts and scenario runs to unit records. The layout is otherwise
+    /// that of 2, but a player that knows only 2 would drop them when saving, so it must
+    /// refuse a 3 file rather than read it.
+    public static let currentSchemaVersion = 3
     public static let schemaName = "kursus-progress"
 
     public var schema: String

@@ -16,10 +16,13 @@ enum ProgressParser {
         guard version <= ProgressDocument.currentSchemaVersion else {
             throw .newerSchema(path: path, found: version, supported: ProgressDocument.currentSchemaVersion)
         }
-        let document: ProgressDocument
+        var document: ProgressDocument
         switch version {
         case 1: document = try decode(ProgressDocumentV1.self, data, path: path).migrated()
-        case 2: document = try decode(ProgressDocument.self, data, path: path)
+        case 2, 3:
+            // 2 is 3 without quiz attempts and scenario runs: read as it is, written as 3.
+            document = try decode(ProgressDocument.self, data, path: path)
+            document.schemaVersion = ProgressDocument.currentSchemaVersion
         default: throw .corrupt(path: path, reason: "unknown schema version \(version)")
         }
         guard document.course == course else {

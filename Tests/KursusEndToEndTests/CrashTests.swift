@@ -69,7 +69,7 @@ struct CrashTests {
     static func savedState(_ url: URL) -> Result<Int, KursusBinary.CommandError> {
         guard let data = try? Data(contentsOf: url) else { return .failure(.init("\(url.lastPathComponent) is missing")) }
         guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              json["schema"] as? String == "kursus-progress", json["schemaVersion"] as? Int == 2,
+              json["schema"] as? String == "kursus-progress", json["schemaVersion"] as? Int == 3,
               json["units"] is [String: Any],
               let bookmark = json["bookmark"] as? [String: Any], let scroll = bookmark["scroll"] as? Int
         else { return .failure(.init("\(url.lastPathComponent) is not a sound v2 progress document: \(String(decoding: data.prefix(200), as: UTF8.self))")) }

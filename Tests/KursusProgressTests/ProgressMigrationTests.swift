@@ -32,7 +32,7 @@ struct ProgressMigrationTests {
         try Data(text.utf8).write(to: url)
     }
 
-    @Test("a v1 file is converted to v2, the v1 file kept as the backup, and the learner told once")
+    @Test("a v1 file is converted to v3, the v1 file kept as the backup, and the learner told once")
     func migrate() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let main = try store.progressFile(learner: "anna", course: "k")
@@ -42,12 +42,31 @@ struct ProgressMigrationTests {
         #expect(loaded == ProgressLoad(progress: migrated, notices: [.migrated(from: 1)]))
         #expect(ProgressTestSupport.text(try store.backupFile(learner: "anna", course: "k")) == Self.version1)
         let converted = try #require(ProgressTestSupport.text(main))
-        #expect(converted.contains("\"schemaVersion\" : 2"))
+        #expect(converted.contains("\"schemaVersion\" : 3"))
         #expect(converted.contains("\"courseVersion\" : \"1.0\""))
         #expect(converted.contains("\"updatedAt\" : \"2025-11-30T08:00:00Z\""))
         #expect(!converted.contains("\"started\""))
         #expect(try store.load(learner: "anna", courseID: "k") == ProgressLoad(progress: migrated))
         #expect(ProgressTestSupport.files(in: main.deletingLastPathComponent()) == ["k.json", "k.json.bak"])
+    }
+
+    @Test("a v2 file is read as it is and saved as v3, the v2 file kept as the backup")
+    func migrateVersion2() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let main = try store.progressFile(learner: "anna", course: "k")
+        let version2 = """
+        {"schema": "kursus-progress", "schemaVersion": 2, "learner": "anna", "course": "k", "courseVersion": "1.0",
+         "updatedAt": "2025-11-30T08:00:00Z", "units": {"a": {"outcome": "completed", "activeSeconds": 60}},
+         "bookmark": {"unitID": "a", "scroll": 3, "inUnit": false}}
+        """
+        try write(version2, to: main)
+        let loaded = try store.load(learner: "anna", courseID: "k")
+        #expect(loaded.notices == [.migrated(from: 2)])
+        #expect(loaded.progress.record("a") == UnitRecord(outcome: .completed, activeSeconds: 60))
+        #expect(loaded.progress.bookmark == Bookmark(unitID: "a", scroll: 3, inUnit: false))
+        #expect(ProgressTestSupport.text(try store.backupFile(learner: "anna", course: "k")) == version2)
+        #expect(ProgressTestSupport.text(main)?.contains("\"schemaVersion\" : 3") == true)
+        #expect(try store.load(learner: "anna", courseID: "k").notices.isEmpty, "told once")
     }
 
     @Test("a damaged v2 file with a v1 backup: restored and converted")
@@ -62,7 +81,7 @@ struct ProgressMigrationTests {
             .restoredFromBackup(corruptCopy: main.path + ".corrupt-20260101T000000Z", reason: "not a JSON object", backupSavedAt: Date(timeIntervalSince1970: 1_764_489_600)),
             .migrated(from: 1),
         ])
-        #expect(ProgressTestSupport.text(main)?.contains("\"schemaVersion\" : 2") == true)
+        #expect(ProgressTestSupport.text(main)?.contains("\"schemaVersion\" : 3") == true)
     }
 
     @Test("a damaged v1 file is handled like any damaged file")

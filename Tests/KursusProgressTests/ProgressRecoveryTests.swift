@@ -124,7 +124,7 @@ struct ProgressRecoveryTests {
         try saveTwoGenerations()
         let newer = "{\"schema\": \"kursus-progress\", \"schemaVersion\": 9, \"whatever\": [1]}"
         try Data(newer.utf8).write(to: try main)
-        let expected = ProgressError.newerSchema(path: try main.path, found: 9, supported: 2)
+        let expected = ProgressError.newerSchema(path: try main.path, found: 9, supported: ProgressDocument.currentSchemaVersion)
         #expect(throws: expected) { try store.load(learner: "anna", courseID: "k") }
         #expect(throws: expected) { try store.load(learner: "anna", course: "k") }
         #expect(throws: expected) { try store.save(first, learner: "anna", course: "k", courseVersion: nil) }
@@ -139,8 +139,8 @@ struct ProgressRecoveryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try saveTwoGenerations()
         try Data("junk".utf8).write(to: try main)
-        try Data("{\"schema\": \"kursus-progress\", \"schemaVersion\": 3}".utf8).write(to: try backup)
-        #expect(throws: ProgressError.newerSchema(path: try backup.path, found: 3, supported: 2)) {
+        try Data("{\"schema\": \"kursus-progress\", \"schemaVersion\": 4}".utf8).write(to: try backup)
+        #expect(throws: ProgressError.newerSchema(path: try backup.path, found: 4, supported: ProgressDocument.currentSchemaVersion)) {
             try store.load(learner: "anna", courseID: "k")
         }
         #expect(ProgressTestSupport.text(try main) == "junk")
