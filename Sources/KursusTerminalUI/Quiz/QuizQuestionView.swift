@@ -53,7 +53,7 @@ enum QuizQuestionView {
         case .shortAnswer, .numeric, .freeText:
             page.text(strings(.quizAnswerPrompt), style: .bold, indent: 2)
             page.focusHere()
-            editor(&page, play.draft.editor, width: width - 4)
+            editor(&page, play.draft.editor, width: width - 4, prompt: context.symbols.cursor)
         case .description:
             break
         }
@@ -68,7 +68,7 @@ enum QuizQuestionView {
     }
 
     /// The text being typed, wrapped by display width, with the cursor as a reversed cell.
-    static func editor(_ page: inout QuizPage, _ editor: LineEditor, width: Int) {
+    static func editor(_ page: inout QuizPage, _ editor: LineEditor, width: Int, prompt: String) {
         let limit = max(4, width - 2)
         var rows: [[(String, Bool)]] = [[]]
         var used = 0
@@ -84,8 +84,9 @@ enum QuizQuestionView {
             rows[rows.count - 1].append((character, isCursor))
             used += columns
         }
-        for row in rows {
-            var runs: [(text: String, style: CellStyle)] = [("    ", .plain)]
+        for (index, row) in rows.enumerated() {
+            // A visible prompt, so the field shows without underline or reverse video.
+            var runs: [(text: String, style: CellStyle)] = [(index == 0 ? "  \(prompt) " : "    ", CellStyle(.accent, .bold))]
             for (character, isCursor) in row {
                 runs.append((character, isCursor ? CellStyle(.normal, .reverse) : CellStyle(.normal, .underline)))
             }
