@@ -52,7 +52,9 @@ struct GiftErrorTests {
     func noCredit() {
         #expect(problems("None?{~a ~b}").first?.hasPrefix("1:6: error: no answer gives credit") == true)
         #expect(problems("Half?{~%30%a ~%30%b ~c}").first?.hasPrefix("1:6: error: the positive answer weights add up to 60 %") == true)
-        #expect(problems("Best?{=%50%a ~b}").first?.hasPrefix("1:6: error: the best answer is worth only 50 %") == true)
+        // '=%50%' gives full credit in Moodle's multiple choice, so it is no longer an error.
+        #expect(problems("Best?{=%50%a ~b}").first?.hasPrefix("1:7: warning: in a multiple-choice question an '=' answer gets full credit") == true)
+        #expect(!failsWithoutQuiz("Best?{=%50%a ~b}"))
         #expect(problems("Short?{=%0%a}").first?.hasPrefix("1:7: error: no answer gives credit") == true)
         #expect(problems("Short?{=%50%a}").first?.hasPrefix("1:7: warning: the best answer is worth only 50 %") == true)
     }
