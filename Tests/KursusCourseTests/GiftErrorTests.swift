@@ -34,7 +34,12 @@ struct GiftErrorTests {
     func oneAnswer() {
         #expect(problems("Only one?{~only}")
             == ["1:10: error: a multiple-choice question needs at least two answers, but this one has 1; add a wrong answer such as '~Another answer'"])
-        #expect(problems("Empty?{=right ~}") == ["1:15: error: this answer has no text; write it after '~', or remove the marker"])
+        // An empty answer is left out with a warning, as Moodle leaves it out (this test
+        // expected an error before); one answer is then too few, in Moodle too.
+        #expect(problems("Empty?{=right ~}") == [
+            "1:15: warning: this answer has no text, so it is left out, as Moodle leaves out empty answers; write it after '~', or remove the marker",
+            "1:7: error: a multiple-choice question needs at least two answers, but this one has 1; add a wrong answer such as '~Another answer'",
+        ])
     }
 
     @Test("weights above 100 %, below -100 % and not numbers")

@@ -132,6 +132,21 @@ struct GiftRealWorldTests {
         #expect(options.map(\.weightPercent) == [33.33333, 33.33333, 33.33333, -100])
     }
 
+    @Test("an empty multiple-choice answer is left out with a warning, as Moodle leaves it out")
+    func emptyChoiceAnswer() throws {
+        #expect(messages("Q {=right ~wrong ~<p></p>\n~\n}").map { $0.prefix(60) } == [
+            "1:18: warning: this answer has no text, so it is left out, a",
+            "2:1: warning: this answer has no text, so it is left out, as",
+        ])
+        let question = try #require(giftQuestion("Q {=right ~wrong ~<p></p>\n~\n}"))
+        guard case .singleChoice(let options) = question.kind else {
+            Issue.record("not single choice: \(question.kind)")
+            return
+        }
+        #expect(options.map(\.text) == ["right", "wrong"])
+        #expect(options.map(\.id) == ["1", "2"])
+    }
+
     @Test("CRLF line ends with a byte order mark read like LF")
     func windowsLineEnds() throws {
         let lf = "$CATEGORY: $course$/top/Default for X\n\n::Q::[html]Moodle is an acronym.{\n\t=%100%Moodler#\n}\n"

@@ -82,8 +82,8 @@ extension GiftQuestionReader {
             }
             let text = markdown(parts.text)
             if text.isEmpty {
-                error(parts.offset, "this answer has no text; write it after '\(piece.marker.map { String($0.scalar) } ?? "~")', or remove the marker")
-                failed = true
+                // Moodle saves a multiple-choice question without its empty answers.
+                warning(parts.offset, "this answer has no text, so it is left out, as Moodle leaves out empty answers; write it after '\(piece.marker.map { String($0.scalar) } ?? "~")', or remove the marker")
                 continue
             }
             // Moodle gives every '=' answer of a multiple-choice question full credit and
