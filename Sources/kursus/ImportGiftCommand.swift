@@ -34,7 +34,10 @@ struct ImportGift: ParsableCommand {
             throw CommandFailure("\(TerminalSafe.clean(output)) exists already; pass --force to overwrite it")
         }
         let data = try Self.read(file, shown: shown)
-        let (quiz, diagnostics) = GiftParser.parse(data: data, file: file)
+        var (quiz, diagnostics) = GiftParser.parse(data: data, file: file)
+        // The same content checks as `kursus validate`, so a converted file never fails there.
+        if let parsed = quiz { diagnostics += QuizChecks.diagnostics(for: parsed, isSurvey: false, surveyUnitIDs: []) }
+        if diagnostics.hasErrors { quiz = nil }
         CommandSupport.report(diagnostics)
         guard let quiz, !diagnostics.hasErrors else { throw ExitCode(1) }
         let yaml = QuizYAMLWriter.yaml(for: quiz)

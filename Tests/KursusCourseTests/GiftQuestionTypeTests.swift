@@ -38,12 +38,14 @@ struct GiftQuestionTypeTests {
         #expect(options.map(\.text) == ["Apple", "Pear", "Carrot"])
         #expect(options.map(\.weightPercent) == [50, 50, -100])
 
-        let partial = try #require(giftQuestion("Pick {=%100%best =%50%good ~bad}"))
+        // Partial credit in a single-choice question is '~%50%'; after '=' Moodle ignores a
+        // weight and gives full credit (this test expected 50 before; Moodle imports 100).
+        let partial = try #require(giftQuestion("Pick {=%100%best ~%50%good =%50%also ~bad}"))
         guard case .singleChoice(let choices) = partial.kind else {
             Issue.record("expected single choice, got \(partial.kind)")
             return
         }
-        #expect(choices.map(\.weightPercent) == [100, 50, 0])
+        #expect(choices.map(\.weightPercent) == [100, 50, 100, 0])
     }
 
     @Test("missing word: the answer block becomes a blank in the text")

@@ -40,4 +40,19 @@ struct ImportGiftCommandTests {
         #expect(result.stderr.contains("bad.gift:3:"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
+
+    @Test("import-gift runs the same quiz checks as validate, so it never writes a file validate refuses")
+    func quizChecks() throws {
+        let folder = try KursusBinary.temporaryFolder("import-gift-checks")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gift = folder.appendingPathComponent("dup.gift")
+        // An unescaped '=' splits 'a=b' into two answers, as in Moodle; 'b' then repeats.
+        try Data("Which? {\n~a=b\n~b\n}\n".utf8).write(to: gift)
+        let out = folder.appendingPathComponent("out.yaml")
+        let result = try KursusBinary.run(["import-gift", gift.path, "-o", out.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("dup.gift:2:3: warning: the '=' in 'a=b' starts a new right answer"), "\(result.stderr)")
+        #expect(result.stderr.contains("dup.gift:3:1: error: question 'q1': option 3 has the same text as option 2"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
 }

@@ -45,8 +45,28 @@ extension GiftQuestionReader {
         block.split(atMarkers: markers).filter { $0.marker != nil || !$0.body.trimmedGift().isEmpty }
     }
 
+    /// Warns about each `=` standing between two letters or digits (`app=frontend`):
+    /// Moodle starts a new right answer there, which is seldom what the writer meant.
+    mutating func warnGluedEquals(in block: GiftSlice) {
+        func isWordCharacter(_ char: GiftChar) -> Bool {
+            char.scalar.properties.isAlphabetic || char.scalar.properties.numericType != nil
+        }
+        var index = block.startIndex + 1
+        while index + 1 < block.endIndex {
+            if block.isMarker("=", at: index), isWordCharacter(block[index - 1]), isWordCharacter(block[index + 1]) {
+                var low = index - 1
+                while low > block.startIndex && isWordCharacter(block[low - 1]) { low -= 1 }
+                var high = index + 2
+                while high < block.endIndex && isWordCharacter(block[high]) { high += 1 }
+                warning(block[index].offset, "the '=' in '\(block[low..<high].giftString)' starts a new right answer, as in Moodle; write '\\=' if it is part of the text")
+            }
+            index += 1
+        }
+    }
+
     /// `{=right ~wrong}` → single choice; `{~%50%a ~%50%b ~%-100%c}` (no `=`) → multiple response.
     mutating func readChoice(_ block: GiftSlice) -> QuestionKind? {
+        warnGluedEquals(in: block)
         var options: [QuizOption] = []
         var single = false
         var failed = false
@@ -62,11 +82,16 @@ extension GiftQuestionReader {
             }
             let text = markdown(parts.text)
             if text.isEmpty {
-                error(parts.offset, "this answer has no text; write it after '\(piece.marker.map { String($0.scalar) } ?? "~")', or remove the marker")
-                failed = true
+                // Moodle saves a multiple-choice question without its empty answers.
+                warning(parts.offset, "this answer has no text, so it is left out, as Moodle leaves out empty answers; write it after '\(piece.marker.map { String($0.scalar) } ?? "~")', or remove the marker")
                 continue
             }
-            let weight = parts.weight ?? (piece.marker?.scalar == "=" ? 100 : 0)
+            // Moodle gives every '=' answer of a multiple-choice question full credit and
+            // reads no weight after it; Kursus does the same but keeps '%N%' out of the text.
+            if piece.marker?.scalar == "=", let given = parts.weight, abs(given - 100) > 0.0001 {
+                warning(parts.offset, "in a multiple-choice question an '=' answer gets full credit and Moodle ignores the weight after it (showing '%\(GiftNumber.format(given))%' as part of the answer); Kursus gives full credit too. For partial credit write '~%\(GiftNumber.format(given))%'")
+            }
+            let weight = piece.marker?.scalar == "=" ? 100 : (parts.weight ?? 0)
             options.append(QuizOption(
                 id: "\(options.count + 1)", text: text, weightPercent: weight,
                 feedback: optionalMarkdown(parts.feedback), location: source.location(ofOffset: parts.offset)
@@ -77,16 +102,8 @@ extension GiftQuestionReader {
             error(blockOffset, "a multiple-choice question needs at least two answers, but this one has \(options.count); add a wrong answer such as '~Another answer'")
             return nil
         }
-        if single {
-            let best = options.map(\.weightPercent).max() ?? 0
-            guard best >= 99.99 else {
-                error(blockOffset, best <= 0
-                      ? "no answer is marked right; mark the right answer with '='"
-                      : "the best answer is worth only \(GiftNumber.format(best)) %; mark the right answer with '=' (full credit)")
-                return nil
-            }
-            return .singleChoice(options)
-        }
+        // Every '=' answer has full credit, so a single-choice question always has one.
+        if single { return .singleChoice(options) }
         let positive = options.map(\.weightPercent).filter { $0 > 0 }.reduce(0, +)
         guard positive >= 99.9 else {
             error(blockOffset, positive <= 0
@@ -99,6 +116,7 @@ extension GiftQuestionReader {
 
     /// `{=a =%50%b#feedback}` → short answer.
     mutating func readShortAnswer(_ block: GiftSlice) -> QuestionKind? {
+        warnGluedEquals(in: block)
         var accepted: [AcceptedAnswer] = []
         var failed = false
         for piece in answers(in: block, split: ["="]) {

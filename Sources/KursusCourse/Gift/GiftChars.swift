@@ -19,13 +19,16 @@ enum GiftChunker {
         var current: [GiftChar] = []
         var hasLines = false
         for line in source.lines {
-            let range = trimmedRange(line, in: source.scalars)
-            if range.isEmpty {
+            if isBlank(line, in: source.scalars) {
                 if hasLines { chunks.append(resolveEscapes(current)) }
                 current.removeAll(keepingCapacity: true)
                 hasLines = false
                 continue
             }
+            // A line of other invisible characters (a no-break space) does not end the
+            // question, as in Moodle, but adds nothing to it either.
+            let range = trimmedRange(line, in: source.scalars)
+            if range.isEmpty { continue }
             if range.count >= 2 && source.scalars[range.lowerBound] == "/" && source.scalars[range.lowerBound + 1] == "/" {
                 continue
             }
@@ -42,10 +45,19 @@ enum GiftChunker {
             || scalar.properties.isWhitespace
     }
 
+    /// Whether a line ends a question: Moodle trims lines with PHP's `trim()`, which
+    /// removes only spaces, tabs, NUL and vertical tabs, so a line holding a no-break
+    /// space is not blank there.
+    private static func isBlank(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Bool {
+        range.allSatisfy { scalars[$0] == " " || scalars[$0] == "\t" || scalars[$0] == "\u{0}" || scalars[$0] == "\u{0B}" }
+    }
+
+    /// A line without the white space around it; a byte order mark at its start (left
+    /// where exported files were joined with `cat`) is dropped too, since it is invisible.
     private static func trimmedRange(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
         var low = range.lowerBound
         var high = range.upperBound
-        while low < high && isSpace(scalars[low]) { low += 1 }
+        while low < high && (isSpace(scalars[low]) || scalars[low] == "\u{FEFF}") { low += 1 }
         while high > low && isSpace(scalars[high - 1]) { high -= 1 }
         return low..<high
     }

@@ -33,6 +33,8 @@ enum GiftHTML {
         var index = 0
         /// Set once a search for `>` ran to the end: no later `<` can open a tag.
         var noClosingBracket = false
+        /// How many `<pre>` elements are open: inside one, line breaks and spaces are kept.
+        var preDepth = 0
 
         init(scalars: [Unicode.Scalar], newlinesBreakLines: Bool) {
             self.scalars = scalars
@@ -54,7 +56,9 @@ enum GiftHTML {
         }
 
         private func emit(_ scalar: Unicode.Scalar, into writer: inout GiftTextWriter) {
-            if scalar == "\n" && newlinesBreakLines {
+            if preDepth > 0 {
+                emitPreformatted(scalar, into: &writer)
+            } else if scalar == "\n" && newlinesBreakLines {
                 writer.lineBreak()
             } else if scalar == "\u{AD}" {
                 return
@@ -62,6 +66,18 @@ enum GiftHTML {
                 writer.space()
             } else {
                 writer.character(scalar)
+            }
+        }
+
+        /// Inside `<pre>`, as in a browser: every line break stays a line break and
+        /// spaces do not collapse (written as no-break spaces, so indentation survives
+        /// Markdown; a tab counts as four).
+        private func emitPreformatted(_ scalar: Unicode.Scalar, into writer: inout GiftTextWriter) {
+            switch scalar {
+            case "\n", "\r": writer.lineBreak()
+            case "\t": for _ in 0..<4 { writer.character("\u{A0}") }
+            case "\u{AD}": return
+            default: writer.character(GiftChunker.isSpace(scalar) ? "\u{A0}" : scalar)
             }
         }
 
@@ -121,6 +137,15 @@ enum GiftHTML {
                 writer.character("]")
             case "td", "th":
                 writer.space()
+            case "pre":
+                writer.paragraph()
+                if tag.closing {
+                    preDepth = max(0, preDepth - 1)
+                } else if !tag.selfClosing {
+                    preDepth += 1
+                    // A browser drops the line break right after <pre>.
+                    if index < scalars.count && scalars[index] == "\n" { index += 1 }
+                }
             default:
                 if GiftHTML.paragraphTags.contains(tag.name) {
                     writer.paragraph()

@@ -99,6 +99,9 @@ struct GiftQuestionReader {
         let before = rest[..<open]
         let after = rest[(close + 1)...].trimmedGift()
         var textChars = Array(before)
+        if after.hasMarker("//", at: after.startIndex), let slash = after.first {
+            warning(slash.offset, "'//' starts a comment only at the beginning of a line; here Moodle reads it as question text after the answer block, so the block becomes a blank '_____'. Kursus does the same; move the comment to a line of its own")
+        }
         if !after.isEmpty {
             textChars.append(GiftChar(scalar: GiftText.blankPlaceholder, escaped: true, offset: rest[open].offset))
             textChars.append(contentsOf: rest[(close + 1)...])
