@@ -41,8 +41,10 @@ enum GiftChunker {
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\u{0B}" || scalar == "\u{0}" || scalar == "\u{0C}"
-            || scalar.properties.isWhitespace
+        let value = scalar.value
+        // ASCII first: almost every character is, and the Unicode property lookup is slow.
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0 }
+        return scalar.properties.isWhitespace
     }
 
     /// Whether a line ends a question: Moodle trims lines with PHP's `trim()`, which

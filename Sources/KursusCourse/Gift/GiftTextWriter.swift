@@ -22,10 +22,24 @@ struct GiftTextWriter {
 
     var text: String { String(output) }
 
-    /// Characters Markdown could read as syntax anywhere in a line.
-    private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "~", "|", "&"]
+    /// Characters Markdown could read as syntax anywhere in a line. A switch, not a set:
+    /// this runs once per character of every text.
+    @inline(__always)
+    static func isAlwaysEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\\", "`", "*", "_", "[", "]", "<", ">", "~", "|", "&": return true
+        default: return false
+        }
+    }
+
     /// Characters that start a heading, list, quote or setext line at a line start.
-    private static let lineStartEscaped: Set<Unicode.Scalar> = ["#", "-", "+", "="]
+    @inline(__always)
+    static func isLineStartEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "#", "-", "+", "=": return true
+        default: return false
+        }
+    }
 
     mutating func space() {
         if openMarkerStart == nil && count > 0 { pendingSpace = true }
@@ -53,8 +67,8 @@ struct GiftTextWriter {
         openMarkerStart = nil
         if mode == .markdown {
             let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
-            var escape = Self.alwaysEscaped.contains(scalar)
-            if atLineStart && Self.lineStartEscaped.contains(scalar) { escape = true }
+            var escape = Self.isAlwaysEscaped(scalar)
+            if atLineStart && Self.isLineStartEscaped(scalar) { escape = true }
             if inLeadingDigits && (scalar == "." || scalar == ")") { escape = true }
             inLeadingDigits = (atLineStart || inLeadingDigits) && isDigit
             if escape { append("\\") }
