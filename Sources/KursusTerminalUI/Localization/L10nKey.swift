@@ -202,4 +202,5 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case scenarioHintsPick = "scenario.hintsPick"
     case noticeScenarioRestarted = "notice.scenarioRestarted"
     case menuScenarioScore = "menu.scenarioScore"
+    case scenarioScoreOf = "scenario.scoreOf"
 }

@@ -25,6 +25,8 @@ public final class SessionRuntime {
     private var lastGrid: Grid?
     /// Portraits of the scenario on screen, by participant id.
     private var portraits: [String: [String]] = [:]
+    /// The highest score the scenario on screen can reach, when the search finished.
+    private var maximumScore: Int?
     private let assets: URL?
     private var finished = false
     public static let pollMilliseconds = 200
@@ -99,7 +101,7 @@ public final class SessionRuntime {
     /// Draws when the screen would change; the clock alone does not cause a redraw.
     public func draw() {
         let (columns, rows) = backend.size()
-        let grid = ScreenRenderer.render(state, lesson: lesson, portraits: portraits, context: context, columns: columns, rows: rows)
+        let grid = ScreenRenderer.render(state, lesson: lesson, portraits: portraits, maximumScore: maximumScore, context: context, columns: columns, rows: rows)
         guard grid != lastGrid else { return }
         backend.draw(grid)
         lastGrid = grid
@@ -126,6 +128,9 @@ public final class SessionRuntime {
         do {
             let scenario = try package.scenario(unit)
             portraits = assets.map { ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: $0).portraits } ?? [:]
+            // The search is quick for scenarios of ordinary size; a huge one is not worth
+            // keeping the learner waiting for, and its debrief shows the score alone.
+            maximumScore = scenario.nodes.count <= 2000 ? ScenarioValidator.scoreRange(scenario).flatMap { $0.complete ? $0.maximum : nil } : nil
             send(.player(.scenarioLoaded(unitID: unitID, scenario)))
         } catch {
             send(.player(.scenarioFailed(unitID: unitID, message: error.diagnostics.errors.first?.description ?? "\(error)")))

@@ -6,7 +6,8 @@ import KursusText
 /// After the call: the outcome, the score and pass, the path with the feedback for each
 /// choice (a mark and a word), the learning points, and the retry picker.
 public enum ScenarioDebriefScreen {
-    public static func draw(_ session: ScenarioSession, scenario: Scenario, context: ScreenContext, into grid: inout Grid) {
+    /// `maximumScore`: the highest reachable score, when known, so the score reads "7 af 9".
+    public static func draw(_ session: ScenarioSession, scenario: Scenario, context: ScreenContext, maximumScore: Int? = nil, into grid: inout Grid) {
         let strings = context.strings
         let run = session.run
         let outcomeTitle = run.outcome.map { strings(.scenarioOutcome, ["title": $0.title]) } ?? ""
@@ -16,7 +17,7 @@ public enum ScenarioDebriefScreen {
             hints: strings(picking == nil ? .scenarioHintsDebrief : .scenarioHintsPick), hintsRight: "", symbols: context.symbols
         )
         let width = grid.width - 4
-        let lines = picking.map { picker(run, scenario, cursor: $0, width: width, context) } ?? body(run, scenario, width: width, context)
+        let lines = picking.map { picker(run, scenario, cursor: $0, width: width, context) } ?? body(run, scenario, width: width, context, maximumScore: maximumScore)
         let rows = Chrome.bodyRows(forHeight: grid.height)
         var scroll = min(session.debriefScroll, max(0, lines.count - rows))
         if picking != nil, let row = lines.firstIndex(where: { $0.selected }) {
@@ -58,7 +59,7 @@ public enum ScenarioDebriefScreen {
         return lines
     }
 
-    static func body(_ run: ScenarioRun, _ scenario: Scenario, width: Int, _ context: ScreenContext) -> [Line] {
+    static func body(_ run: ScenarioRun, _ scenario: Scenario, width: Int, _ context: ScreenContext, maximumScore: Int? = nil) -> [Line] {
         let strings = context.strings
         var lines: [Line] = []
         if let stuck = run.stuck {
@@ -67,7 +68,13 @@ public enum ScenarioDebriefScreen {
         if let outcome = run.outcome, let node = scenario.node(outcome.ending), case .ending(let ending) = node.kind {
             lines += wrapped(ending.debrief, width: width)
             var verdict: [String] = []
-            if let score = outcome.score { verdict.append(strings(.scenarioScore, ["score": "\(score)"])) }
+            if let score = outcome.score {
+                if let maximumScore, maximumScore >= score {
+                    verdict.append(strings(.scenarioScoreOf, ["score": "\(score)", "maximum": "\(maximumScore)"]))
+                } else {
+                    verdict.append(strings(.scenarioScore, ["score": "\(score)"]))
+                }
+            }
             if scenario.pass != nil {
                 verdict.append("\(outcome.passed ? context.symbols.completed : context.symbols.failed) \(strings(outcome.passed ? .scenarioPassed : .scenarioNotPassed))")
             }

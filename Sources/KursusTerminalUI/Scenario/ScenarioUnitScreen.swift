@@ -4,7 +4,7 @@ import KursusEngine
 /// A scenario unit inside the player: the call or the debrief once the file is read,
 /// with the learner's name (or the preview banner) on the title line.
 enum ScenarioUnitScreen {
-    static func draw(_ state: PlayerState, _ play: ScenarioPlay, portraits: [String: [String]], _ context: ScreenContext, into grid: inout Grid) {
+    static func draw(_ state: PlayerState, _ play: ScenarioPlay, portraits: [String: [String]], maximumScore: Int? = nil, _ context: ScreenContext, into grid: inout Grid) {
         guard let scenario = play.scenario, let session = play.session else {
             let title = state.course.unit(withID: play.unitID)?.title ?? ""
             Chrome.draw(into: &grid, title: title, titleRight: context.titleRight, hints: context.strings(.readerHints), hintsRight: "", symbols: context.symbols)
@@ -14,7 +14,7 @@ enum ScenarioUnitScreen {
         if session.mode == .call {
             ScenarioCallScreen.draw(session, scenario: scenario, portraits: portraits, context: context, into: &grid)
         } else {
-            ScenarioDebriefScreen.draw(session, scenario: scenario, context: context, into: &grid)
+            ScenarioDebriefScreen.draw(session, scenario: scenario, context: context, maximumScore: maximumScore, into: &grid)
         }
         if let status = StatusLine.text(state, context) {
             // A failed save or a notice outranks the screen's own right-hand hint.

@@ -3,7 +3,7 @@ import KursusEngine
 /// Draws the whole screen for a state: the one entry point the runtime and tests use.
 public enum ScreenRenderer {
     /// The session: the start screen, or the course for the learner playing it.
-    public static func render(_ session: SessionState, lesson: RenderedLesson?, portraits: [String: [String]] = [:], context: ScreenContext, columns: Int, rows: Int) -> Grid {
+    public static func render(_ session: SessionState, lesson: RenderedLesson?, portraits: [String: [String]] = [:], maximumScore: Int? = nil, context: ScreenContext, columns: Int, rows: Int) -> Grid {
         switch session.phase {
         case .start(let screen):
             var grid = Grid(width: columns, height: rows)
@@ -17,12 +17,12 @@ public enum ScreenRenderer {
             var context = context
             context.learnerName = learner.team.map { "\(learner.displayName) \(context.symbols.separator) \($0)" } ?? learner.displayName
             context.isPreview = session.configuration.preview
-            return render(player, lesson: lesson, portraits: portraits, context: context, columns: columns, rows: rows)
+            return render(player, lesson: lesson, portraits: portraits, maximumScore: maximumScore, context: context, columns: columns, rows: rows)
         }
     }
 
     /// One course as one learner sees it.
-    public static func render(_ state: PlayerState, lesson: RenderedLesson?, portraits: [String: [String]] = [:], context: ScreenContext, columns: Int, rows: Int) -> Grid {
+    public static func render(_ state: PlayerState, lesson: RenderedLesson?, portraits: [String: [String]] = [:], maximumScore: Int? = nil, context: ScreenContext, columns: Int, rows: Int) -> Grid {
         var grid = Grid(width: columns, height: rows)
         if Chrome.isTooSmall(columns: columns, rows: rows) {
             TooSmallScreen.draw(context, into: &grid)
@@ -36,7 +36,7 @@ public enum ScreenRenderer {
         case .quiz(let play):
             QuizScreen.draw(state, play, context, into: &grid)
         case .scenario(let play):
-            ScenarioUnitScreen.draw(state, play, portraits: portraits, context, into: &grid)
+            ScenarioUnitScreen.draw(state, play, portraits: portraits, maximumScore: maximumScore, context, into: &grid)
         }
         if state.helpVisible { HelpOverlay.draw(context, into: &grid) }
         if let message = state.messageBox { MessageBox.draw(message, context, into: &grid) }
