@@ -138,6 +138,23 @@ struct QuizScreenTests {
         #expect(grid.text.contains("Før: Uenig → Nu: Enig"))
     }
 
+    @Test("a question taller than the screen keeps the answer field in view; PgUp shows its beginning")
+    func longQuestion() throws {
+        let text = (1...40).map { "Linje \($0) af en lang beskrivelse." }.joined(separator: "\n\n")
+        let long = Question(id: "lang", text: "Start på spørgsmålet.\n\n" + text, kind: .shortAnswer(ShortAnswerRules(accepting: ["x"])), location: Self.here)
+        var state = Self.opened(Self.quiz([long]))
+        Self.send(&state, [.open])
+        let context = try ScreenFixtures.context()
+        let focused = render(state, context).text
+        #expect(focused.contains("Dit svar:"))
+        #expect(!focused.contains("Start på spørgsmålet."))
+        for _ in 0..<5 { Self.send(&state, [.pageUp]) }
+        let top = render(state, context).text
+        #expect(top.contains("Start på spørgsmålet."))
+        _ = PlayerReducer.reduce(&state, .edit(.insert("x")))
+        #expect(render(state, context).text.contains("Dit svar:"), "typing brings the field back")
+    }
+
     @Test("keys map to choice commands on choice screens and to text on typed answers")
     func keys() {
         #expect(KeyMap.event(for: .character("3"), mode: .choices) == .event(.command(.number(3))))

@@ -51,11 +51,17 @@ enum QuizAnswering {
         guard var play = state.quizPlay, let (_, attempt, question) = current(state) else { return [] }
         let rows = QuestionRows.rows(question, attempt: attempt, draft: play.draft)
         let last = max(0, rows.count - 1)
+        // Any key but paging brings the focused choice or field back into view.
+        if command != .pageUp && command != .pageDown { play.scroll = 0 }
         switch command {
         case .back:
             return QuizReducer.leave(&state)
         case .open:
             return submit(&state)
+        case .pageUp, .pageDown:
+            // A long question: page away from the focused row (the screen keeps it in range).
+            let page = max(1, state.viewport.bodyRows - 1)
+            play.scroll = max(-10_000, min(10_000, play.scroll + (command == .pageUp ? -page : page)))
         case .lineUp, .lineDown:
             let step = command == .lineUp ? -1 : 1
             let target = min(last, max(0, play.cursor + step))
@@ -116,6 +122,7 @@ enum QuizAnswering {
     static func edit(_ state: inout PlayerState, _ edit: TextEdit) -> [PlayerEffect] {
         guard var play = state.quizPlay, play.phase == .question, let (_, _, question) = current(state), QuestionRows.takesText(question) else { return [] }
         play.message = nil
+        play.scroll = 0
         play.draft.editor.apply(edit)
         state.screen = .quiz(play)
         return []

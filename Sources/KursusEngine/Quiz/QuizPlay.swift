@@ -13,7 +13,8 @@ public struct QuizPlay: Hashable, Sendable {
     /// The row under the cursor: an option, a matching prompt, an ordering item.
     public var cursor: Int
     public var draft: AnswerDraft
-    /// First visible line of a scrolling page (intro, feedback, result, review).
+    /// First visible line of a scrolling page (intro, feedback, result, review). While
+    /// answering: lines paged away from the view that keeps the focused row on screen.
     public var scroll: Int
     /// Lines of the current page as last drawn, so scrolling stops at the end.
     public var pageLines: Int?

@@ -13,6 +13,11 @@ enum QuizScreen {
         let record = state.quizRecord(play.unitID)
         let attempt = record.unfinished
         var titleRight = context.isPreview ? context.titleRight : context.learnerName
+        if case .feedback = play.phase, let last = attempt ?? record.attempts.last {
+            // Feedback on the answer just given: its question's number.
+            titleRight = strings(.quizQuestionOf, ["number": "\(max(1, min(last.current, last.questionIDs.count)))", "total": "\(last.questionIDs.count)"])
+            if !play.isSurvey { titleRight += " \(context.symbols.separator) " + strings(.quizAttempt, ["number": "\(last.number)"]) }
+        }
         if play.phase == .question, let attempt {
             titleRight = strings(.quizQuestionOf, ["number": "\(min(attempt.current + 1, attempt.questionIDs.count))", "total": "\(attempt.questionIDs.count)"])
             if !play.isSurvey { titleRight += " \(context.symbols.separator) " + strings(.quizAttempt, ["number": "\(attempt.number)"]) }
@@ -31,7 +36,7 @@ enum QuizScreen {
         let rows = Chrome.bodyRows(forHeight: grid.height)
         let width = ReaderScreen.textWidth(forColumns: grid.width)
         let margin = max(ReaderScreen.minimumMargin, (grid.width - width) / 2) - 2
-        let scroll = play.phase == .question ? page.autoScroll(rows: rows) : play.scroll
+        let scroll = play.phase == .question ? page.autoScroll(rows: rows) + play.scroll : play.scroll
         page.draw(into: &grid, left: max(0, margin), top: Chrome.bodyTop, rows: rows, scroll: scroll)
     }
 
