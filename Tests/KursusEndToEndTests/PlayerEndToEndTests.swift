@@ -132,6 +132,23 @@ struct PlayerEndToEndTests {
         #expect(bookmark["unitID"] as? String == "naar-teknikken-svigter")
     }
 
+    @Test("a crash (SIGSEGV, SIGABRT) leaves the terminal usable and what was saved intact", arguments: [(SIGSEGV, 139), (SIGABRT, 134)])
+    func crashRestoresTerminal(signal: Int32, status: Int) throws {
+        let session = try start()
+        try session.tmux.waitFor("Enter åbn")
+        try session.tmux.send("Down", "Enter")
+        try session.tmux.waitFor("2.1 Før konsultationen")
+        // Opening the lesson saved a bookmark; wait for it before the crash.
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, (try? session.progressJSON()["bookmark"]) == nil { usleep(100_000) }
+        kill(try session.tmux.programPID(), signal)
+        #expect(try session.exitStatus() == status)
+        let screen = try session.tmux.capture()
+        #expect(!screen.contains("Esc tilbage"), "the alternate screen was left: \(screen)")
+        let bookmark = try #require(try session.progressJSON()["bookmark"] as? [String: Any])
+        #expect(bookmark["unitID"] as? String == "forberedelse")
+    }
+
     @Test("Ctrl-Z suspends; after SIGCONT the screen is fully redrawn")
     func suspend() throws {
         let session = try start()
