@@ -47,7 +47,7 @@ struct QuizReducerTests {
         let attempt = state.quizRecord("quiz").unfinished
         #expect(attempt?.number == 1)
         #expect(attempt?.questionIDs == ["single", "tf"])
-        #expect(attempt?.choiceOrders["single"] == ["1", "2", "3"])
+        #expect(attempt?.choiceOrders["single"] == nil, "options in the file's order are not recorded")
         #expect(state.quizPlay?.phase == .question)
         #expect(effects.contains(.saveProgress(state.progress)))
     }
@@ -217,6 +217,19 @@ struct QuizReducerTests {
         let attempt = state.quizRecord("survey").finished.last
         #expect(attempt?.answers == ["likert": .likert(1), "free": .freeText("Godt kursus")])
         #expect(state.progress.record("survey")?.outcome == .completed)
+    }
+
+    @Test("shuffled options are recorded, and the question shows them in that order")
+    func shuffledOrderRecorded() throws {
+        let options = (1...8).map { F.option("\($0)", $0 == 1 ? 100 : 0) }
+        let question = Question(id: "mange", text: "?", kind: .singleChoice(options), location: F.here)
+        var state = F.opened(F.quiz([question], shuffle: true))
+        F.send(&state, [.open])
+        let attempt = try #require(state.quizRecord("quiz").unfinished)
+        let order = try #require(attempt.choiceOrders["mange"])
+        #expect(Set(order) == Set(options.map(\.id)))
+        #expect(order != options.map(\.id))
+        #expect(QuestionRows.rows(question, attempt: attempt, draft: AnswerDraft()).map(\.id) == order)
     }
 
     @Test("a pool draws N questions per attempt, the same N for the same seed")

@@ -21,9 +21,22 @@ public enum AttemptBuilder {
         for (position, index) in indices.enumerated() {
             let question = quiz.questions[index]
             let questionSeed = seed &+ UInt64(position + 1) &* 0x9E37_79B9
-            orders[question.id] = choiceOrder(question, shuffle: quiz.shuffleOptions, seed: questionSeed)
+            let order = choiceOrder(question, shuffle: quiz.shuffleOptions, seed: questionSeed)
+            // Only orders that differ from the file are recorded: an unshuffled 10,000-question
+            // quiz would otherwise write every option id with every save.
+            if !order.isEmpty, order != fileOrder(question) { orders[question.id] = order }
         }
         return QuizAttempt(number: number, seed: seed, questionIDs: indices.map { quiz.questions[$0].id }, choiceOrders: orders, startedAt: time)
+    }
+
+    /// The choices in the order the file gives them.
+    static func fileOrder(_ question: Question) -> [String] {
+        switch question.kind {
+        case .singleChoice(let options), .multipleResponse(let options): return options.map(\.id)
+        case .matching(let spec): return spec.choices
+        case .ordering(let items): return items
+        default: return []
+        }
     }
 
     /// The order a question's choices are shown in. Matching answers and ordering items

@@ -12,6 +12,7 @@ public struct QuizAttempt: Hashable, Sendable, Codable {
     public var questionIDs: [String]
     /// Per question, the order its choices were shown in: option ids for choice
     /// questions, texts for matching answers and ordering items (the items' starting order).
+    /// A question missing here was shown in the file's order.
     public var choiceOrders: [String: [String]]
     public var answers: [String: Answer]
     /// Active seconds spent on each question.
