@@ -12,6 +12,7 @@ struct GiftRoundTripTests {
         var quiz = quiz
         let nowhere = SourceLocation(file: "")
         quiz.location = nowhere
+        quiz.settingPlaces = [:]
         quiz.questions = quiz.questions.map { question in
             var question = question
             question.location = nowhere

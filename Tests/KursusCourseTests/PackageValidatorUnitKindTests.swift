@@ -88,7 +88,7 @@ struct PackageValidatorUnitKindTests {
         }
         #expect(has("p/q.yaml:4:5: error:", "weights add up to only 80 %"), "\(lines)")
         #expect(has("p/q.yaml:16:9: error:", "same text as option 1"), "\(lines)")
-        #expect(has("p/q.yaml:1:1: error:", "'compare-with' names 'quiz', which is not a survey"), "\(lines)")
+        #expect(has("p/q.yaml:2:15: error:", "'compare-with' names 'quiz', which is not a survey"), "\(lines)")
         #expect(has("p/s.yaml:4:5: error:", "a survey may hold only unscored questions"), "\(lines)")
         #expect(has("p/g.gift:3:12: error:", "never closed"), "an unterminated answer block at its place: \(lines)")
         #expect(has("p/sc.yaml:", "ensom"), "an unreachable node: \(lines)")

@@ -21,6 +21,8 @@ public struct Quiz: Hashable, Sendable {
     public var questions: [Question]
     /// Where the quiz file starts, for diagnostics.
     public var location: SourceLocation
+    /// Where each setting was written (`draw`, `compare-with`, …), when read from a file.
+    public var settingPlaces: [String: SourceLocation] = [:]
 
     public init(
         title: String = "",

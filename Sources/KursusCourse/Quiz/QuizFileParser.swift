@@ -86,12 +86,16 @@ struct QuizFileParser {
         }
         let questions = parseQuestions(in: &object)
         diagnostics += object.diagnostics
-        return Quiz(
+        var quiz = Quiz(
             title: title, intro: intro, passMark: passMark, attempts: attempts, counting: counting,
             feedbackTiming: timing, shuffleQuestions: shuffleQuestions, shuffleOptions: shuffleOptions,
             pool: draw.map(QuestionPool.init(draw:)), compareWith: compareWith, questions: questions,
             location: SourceLocation(file: source.file)
         )
+        for key in ["draw", "compare-with", "pass-mark", "attempts"] {
+            if let node = object.value(key) { quiz.settingPlaces[key] = source.location(of: node) }
+        }
+        return quiz
     }
 
     /// `attempts:` as a whole number ≥ 1 or `unlimited`.

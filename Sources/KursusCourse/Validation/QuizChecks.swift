@@ -13,17 +13,17 @@ public enum QuizChecks {
         }
         if let pool = quiz.pool {
             if pool.draw < 1 {
-                found.append(.error(place, "'draw' must be at least 1: each attempt must ask at least one question"))
+                found.append(.error(quiz.settingPlaces["draw"] ?? place, "'draw' must be at least 1: each attempt must ask at least one question"))
             } else if pool.draw > quiz.questions.count {
-                found.append(.error(place, "'draw' asks for \(pool.draw) questions, but the quiz has only \(quiz.questions.count)"))
+                found.append(.error(quiz.settingPlaces["draw"] ?? place, "'draw' asks for \(pool.draw) questions, but the quiz has only \(quiz.questions.count)"))
             }
         }
         if let other = quiz.compareWith {
             if !isSurvey {
-                found.append(.warning(place, "'compare-with' is used only by surveys; this unit is a quiz, so it is ignored"))
+                found.append(.warning(quiz.settingPlaces["compare-with"] ?? place, "'compare-with' is used only by surveys; this unit is a quiz, so it is ignored"))
             }
             if !surveyUnitIDs.contains(other) {
-                found.append(.error(place, "'compare-with' names '\(other)', which is not a survey unit of this course"))
+                found.append(.error(quiz.settingPlaces["compare-with"] ?? place, "'compare-with' names '\(other)', which is not a survey unit of this course"))
             }
         }
         var firstPosition: [String: Int] = [:]
