@@ -92,7 +92,7 @@ struct PackageValidatorUnitKindTests {
         #expect(has("p/s.yaml:4:5: error:", "a survey may hold only unscored questions"), "\(lines)")
         #expect(has("p/g.gift:3:12: error:", "never closed"), "an unterminated answer block at its place: \(lines)")
         #expect(has("p/sc.yaml:", "ensom"), "an unreachable node: \(lines)")
-        #expect(has("p/sc.yaml:5:", "mangler.txt"), "a missing portrait: \(lines)")
+        #expect(has("p/sc.yaml:5:", "portrait file 'p/billeder/mangler.txt' not found"), "a missing portrait: \(lines)")
         #expect(report.summary.units == ["quiz": 2, "survey": 1, "scenario": 1])
     }
 

@@ -44,7 +44,11 @@ public enum ScenarioPortraits {
     /// Loads the portrait `reference` names. Package paths are kept inside `packageRoot`;
     /// `assets:NAME` reads `<assets>/portraits/NAME.txt`. `scenarioFolder` is the folder of the
     /// scenario file relative to the package, so paths may be written relative to it.
-    public static func load(_ reference: PortraitReference, packageRoot: URL, scenarioFolder: String = "", assets: URL) -> Result<[String], CourseError> {
+    /// `shownAs` turns a package-relative path into the form messages use (the package
+    /// folder as the trainer named it, in front).
+    public static func load(
+        _ reference: PortraitReference, packageRoot: URL, scenarioFolder: String = "", assets: URL, shownAs: (String) -> String = { $0 }
+    ) -> Result<[String], CourseError> {
         let url: URL
         let shown: String
         switch reference {
@@ -54,7 +58,7 @@ public enum ScenarioPortraits {
                 return .failure(CourseError(location, "portrait '\(path)': \(problem)"))
             case .success(let resolved):
                 url = resolved.url
-                shown = resolved.path
+                shown = shownAs(resolved.path)
             }
         case .generic(let name, let location):
             guard Identifier.isValid(name) else { return .failure(CourseError(location, "'assets:\(name)' is not a generic portrait name")) }
@@ -78,12 +82,14 @@ public enum ScenarioPortraits {
     }
 
     /// Every participant's portrait, by participant id, and the problems found.
-    public static func loadAll(for scenario: Scenario, packageRoot: URL, scenarioFolder: String = "", assets: URL) -> (portraits: [String: [String]], diagnostics: [Diagnostic]) {
+    public static func loadAll(
+        for scenario: Scenario, packageRoot: URL, scenarioFolder: String = "", assets: URL, shownAs: (String) -> String = { $0 }
+    ) -> (portraits: [String: [String]], diagnostics: [Diagnostic]) {
         var portraits: [String: [String]] = [:]
         var diagnostics: [Diagnostic] = []
         for participant in scenario.participants {
             guard let reference = participant.portrait else { continue }
-            switch load(reference, packageRoot: packageRoot, scenarioFolder: scenarioFolder, assets: assets) {
+            switch load(reference, packageRoot: packageRoot, scenarioFolder: scenarioFolder, assets: assets, shownAs: shownAs) {
             case .success(let lines): portraits[participant.id] = lines
             case .failure(let error): diagnostics += error.diagnostics
             }

@@ -106,7 +106,7 @@ public struct PackageValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         for unit in package.course.allUnits where unit.kind == .scenario {
             guard let scenario = package.scenarios[unit.id] else { continue }
-            diagnostics += ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: assets).diagnostics
+            diagnostics += ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: assets, shownAs: package.shown).diagnostics
         }
         return diagnostics
     }
