@@ -138,6 +138,18 @@ struct QuizScreenTests {
         #expect(grid.text.contains("Før: Uenig → Nu: Enig"))
     }
 
+    @Test("a wrong short answer: the accepted answer shows its wildcard as an ellipsis")
+    func wildcardInFeedback() throws {
+        var state = Self.opened(Self.quiz([Self.short]))
+        Self.send(&state, [.open])
+        for character in "spørg" { _ = PlayerReducer.reduce(&state, .edit(.insert(character))) }
+        Self.send(&state, [.open])
+        let text = render(state, try ScreenFixtures.context()).text
+        #expect(text.contains("✗ Ikke rigtigt"))
+        #expect(text.contains("teach…back"))
+        #expect(!text.contains("teach*back"))
+    }
+
     @Test("a question taller than the screen keeps the answer field in view; PgUp shows its beginning")
     func longQuestion() throws {
         let text = (1...40).map { "Linje \($0) af en lang beskrivelse." }.joined(separator: "\n\n")

@@ -42,7 +42,10 @@ enum AnswerDescription {
             return [strings(correct ? .quizTrue : .quizFalse)]
         case .shortAnswer(let rules):
             let full = rules.answers.filter { $0.weightPercent >= 100 }
-            return (full.isEmpty ? Array(rules.answers.prefix(1)) : full).prefix(3).map { literal($0.text) }
+            // A wildcard reads as "…" to a learner ("teach…back"), not as a star.
+            return (full.isEmpty ? Array(rules.answers.prefix(1)) : full).prefix(3).map {
+                literal($0.text).replacingOccurrences(of: "\\*", with: strings.asciiOnly ? "..." : "…")
+            }
         case .numeric(let answers):
             guard let best = answers.max(by: { $0.weightPercent < $1.weightPercent }) else { return [] }
             switch best.target {
