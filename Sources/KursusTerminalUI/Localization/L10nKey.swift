@@ -203,4 +203,5 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case noticeScenarioRestarted = "notice.scenarioRestarted"
     case menuScenarioScore = "menu.scenarioScore"
     case scenarioScoreOf = "scenario.scoreOf"
+    case scenarioHelpKeys = "scenario.helpKeys"
 }

@@ -5,7 +5,7 @@ enum HelpOverlay {
     static func draw(_ context: ScreenContext, into grid: inout Grid) {
         let strings = context.strings
         let lines: [String] = [
-            strings(.helpMove), strings(.helpPage), strings(.helpTopBottom), strings(.helpOpen), strings(.quizHelpChoose),
+            strings(.helpMove), strings(.helpPage), strings(.helpTopBottom), strings(.helpOpen), strings(.quizHelpChoose), strings(.scenarioHelpKeys),
             strings(.helpBack), strings(.helpHelp), strings(.helpQuit), strings(.helpSuspend),
         ] + (context.isPreview ? [] : [strings(.helpSwitch)])
         let note = strings(.helpProgress)
