@@ -85,6 +85,17 @@ struct ScreenTests {
         GoldenFile.check(grid.text, named: "help-80x24-da.txt")
     }
 
+    @Test("help on the smallest terminal: the closing hint keeps its own row")
+    func helpSmall() throws {
+        var state = ScreenFixtures.state(columns: 60, rows: 16)
+        state.helpVisible = true
+        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context(), columns: 60, rows: 16)
+        GoldenFile.check(grid.text, named: "help-60x16-da.txt")
+        let closing = try #require(grid.lines.firstIndex { $0.contains("Tryk på en vilkårlig tast for at lukke") })
+        let after = grid.lines[closing].components(separatedBy: "lukke").last ?? ""
+        #expect(after.drop { $0 == " " }.hasPrefix("│"), "nothing else on the closing row: \(grid.lines[closing])")
+    }
+
     @Test("terminal too small")
     func tooSmall() throws {
         let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 40, rows: 10), lesson: nil, context: try ScreenFixtures.context("en"), columns: 40, rows: 10)

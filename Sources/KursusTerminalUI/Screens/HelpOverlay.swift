@@ -19,12 +19,13 @@ enum HelpOverlay {
         Frame.draw(x: left, y: top, width: width, height: height, title: strings(.helpTitle), context.symbols, into: &grid)
         var y = top + 1
         let maxY = top + height - 2
-        for line in lines where y <= maxY {
+        // The last row inside the frame is the closing hint's; nothing else is drawn there.
+        for line in lines where y < maxY {
             grid.put(line, x: left + 2, y: y, maxWidth: innerWidth - 2)
             y += 1
         }
         y += 1
-        for line in noteLines where y <= maxY {
+        for line in noteLines where y < maxY {
             grid.put(line, x: left + 2, y: y, style: .muted, maxWidth: innerWidth - 2)
             y += 1
         }
