@@ -179,3 +179,36 @@ struct ScenarioScreenTests {
         #expect(grid.line(0).hasSuffix("anna · 04:12"))
     }
 }
+
+@Suite("Scenario options on the smallest terminal")
+struct ScenarioSmallTerminalTests {
+    @Test("at 60x16 the prompt wraps and the options scroll to the selected one, with arrows for the rest")
+    func smallestTerminal() throws {
+        let scenario = try ScenarioScreenFixtures.scenario()
+        var session = ScenarioSession.start(scenario, seed: 42)
+        let context = try ScreenFixtures.context()
+        let portraits = ScenarioScreenFixtures.portraits(scenario)
+        let first = ScenarioCallScreen.render(session, scenario: scenario, portraits: portraits, context: context, columns: 60, rows: 16).text
+        #expect(first.contains("▸ 1"))
+        #expect(first.contains("Hvad\n") || first.contains("siger du?"), "the prompt is wrapped, not cut: \(first)")
+        #expect(!first.contains("3  "), "the last option does not fit at first")
+        #expect(first.contains("↓"))
+        _ = ScenarioSession.reduce(&session, .down, scenario)
+        _ = ScenarioSession.reduce(&session, .down, scenario)
+        let last = ScenarioCallScreen.render(session, scenario: scenario, portraits: portraits, context: context, columns: 60, rows: 16)
+        #expect(last.text.contains("▸ 3"), "the selected option is on screen:\n\(last.text)")
+        #expect(last.text.contains("↑"))
+        GoldenFile.check(last.text, named: "scenario-call-60x16-last-option-da.txt")
+    }
+
+    @Test("visible options: everything when it fits; otherwise the prompt and the selected option from its first line")
+    func window() {
+        typealias L = ScenarioCallScreen.OptionLine
+        let lines = [L(text: "P", style: .plain, selected: false, isPrompt: true)]
+            + (0..<6).map { L(text: "o\($0)", style: .plain, selected: $0 == 4 || $0 == 5) }
+        #expect(ScenarioCallScreen.visibleOptions(lines, rows: 10).lines.map(\.text) == lines.map(\.text))
+        let shown = ScenarioCallScreen.visibleOptions(lines, rows: 3)
+        #expect(shown.lines.map(\.text) == ["P", "o4", "o5"])
+        #expect(shown.above && !shown.below)
+    }
+}

@@ -42,10 +42,14 @@ public enum ScenarioCallScreen {
         let optionRows = min(optionLines.count, max(2, bodyRows / 2))
         let upperRows = bodyRows - optionRows
         let optionTop = top + upperRows
-        for (i, line) in optionLines.prefix(optionRows).enumerated() {
+        let shown = visibleOptions(optionLines, rows: optionRows)
+        for (i, line) in shown.lines.enumerated() {
             if line.selected { grid.fill(x: 1, y: optionTop + i, width: width - 2, style: CellStyle(.accent, .reverse)) }
-            grid.put(line.text, x: 1, y: optionTop + i, style: line.style, maxWidth: width - 2)
+            grid.put(line.text, x: 1, y: optionTop + i, style: line.style, maxWidth: width - 3)
         }
+        // More options than fit: arrows at the right edge say which way the rest lie.
+        if shown.above { grid.put(context.symbols.isUnicode ? "↑" : "^", x: width - 2, y: optionTop + shown.lines.prefix { $0.isPrompt }.count, style: .muted) }
+        if shown.below { grid.put(context.symbols.isUnicode ? "↓" : "v", x: width - 2, y: optionTop + optionRows - 1, style: .muted) }
         let portraitLines = scenario.citizen.flatMap { portraits[$0.id]?.count } ?? 5
         if width >= sideBySideColumns {
             let frameWidth = min(frameColumns, width / 2)
@@ -60,15 +64,33 @@ public enum ScenarioCallScreen {
         }
     }
 
+    /// The prompt and as many option lines as fit, scrolled so the selected option is
+    /// whole on screen (a small terminal cannot show every option at once).
+    static func visibleOptions(_ lines: [OptionLine], rows: Int) -> (lines: [OptionLine], above: Bool, below: Bool) {
+        let header = Array(lines.prefix { $0.isPrompt }.prefix(max(1, rows / 2)))
+        guard lines.count > rows, rows > header.count else { return (Array(lines.prefix(rows)), false, false) }
+        let body = Array(lines.drop { $0.isPrompt })
+        let room = rows - header.count
+        var start = 0
+        if let last = body.lastIndex(where: \.selected), let first = body.firstIndex(where: \.selected), last >= room {
+            // The selected option from its first line, never a stray tail of the one before.
+            start = first
+        }
+        let end = min(body.count, start + room)
+        return (header + body[start..<end], start > 0, end < body.count)
+    }
+
     struct OptionLine {
         var text: String
         var style: CellStyle
         var selected: Bool
+        var isPrompt = false
     }
 
     static func options(_ session: ScenarioSession, _ scenario: Scenario, _ offered: [Int], width: Int, _ context: ScreenContext) -> [OptionLine] {
         guard let node = scenario.node(session.run.current), case .choice(let choice) = node.kind else { return [] }
-        var lines = [OptionLine(text: " " + (choice.prompt.isEmpty ? context.strings(.scenarioPrompt) : choice.prompt), style: .bold, selected: false)]
+        let prompt = choice.prompt.isEmpty ? context.strings(.scenarioPrompt) : choice.prompt
+        var lines = HelpOverlay.wrap(prompt, width: max(8, width)).map { OptionLine(text: " " + $0, style: .bold, selected: false, isPrompt: true) }
         for (position, index) in offered.enumerated() {
             let selected = position == session.cursor
             let marker = selected ? context.symbols.cursor : String(repeating: " ", count: DisplayWidth.of(context.symbols.cursor))
