@@ -1,21 +1,5 @@
 import KursusText
 
-/// A local file a Markdown text refers to, with where it is referred to.
-public struct AssetReference: Hashable, Sendable {
-    /// The path as written, percent-escapes decoded (`a%20b.png` → `a b.png`).
-    public var path: String
-    /// 1-based line of the reference in the text given to the scanner.
-    public var line: Int
-    /// 1-based column of the reference's `!`, counted in Unicode scalars.
-    public var column: Int
-
-    public init(path: String, line: Int, column: Int) {
-        self.path = path
-        self.line = line
-        self.column = column
-    }
-}
-
 /// Finds references in Markdown without laying it out, for validation.
 public enum MarkdownScanner {
     /// The local images `markdown` shows (inline, reference-style, in any

@@ -36,17 +36,10 @@ public enum CourseFingerprint {
     }
 
     private static func read(_ url: URL, limit: Int) throws(ProgressError) -> Data {
-        let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: limit + 1) ?? Data()
+            return try TextFileReader.readBytes(url, shownAs: url.path, limit: limit)
         } catch {
-            throw .unreadable(path: url.path, reason: "cannot read the course file to fingerprint it")
+            throw .unreadable(path: url.path, reason: "cannot read the course file to fingerprint it (\(error.diagnostics.first?.message ?? "unreadable"))")
         }
-        guard data.count <= limit else {
-            throw .unreadable(path: url.path, reason: "the course file is larger than \(limit >> 20) MiB")
-        }
-        return data
     }
 }

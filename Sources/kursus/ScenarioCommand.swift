@@ -13,14 +13,7 @@ struct ScenarioCommand: ParsableCommand {
 
     /// Reads and parses a scenario file; parse errors are printed and end the command with exit 1.
     static func load(_ file: String) throws -> (Scenario, [Diagnostic]) {
-        let text: String
-        do {
-            text = try TextFileReader.read(URL(fileURLWithPath: file), shownAs: file, limit: ScenarioFile.maximumBytes)
-        } catch {
-            for diagnostic in error.diagnostics { print(diagnostic.description) }
-            throw ExitCode(1)
-        }
-        let (scenario, diagnostics) = ScenarioFile.parse(text, file: file)
+        let (scenario, diagnostics) = CoursePackage.readScenario(URL(fileURLWithPath: file), shownAs: file)
         guard let scenario, !diagnostics.hasErrors else {
             for diagnostic in diagnostics { print(diagnostic.description) }
             throw ExitCode(1)

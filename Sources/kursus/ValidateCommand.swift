@@ -20,9 +20,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let assets = (try? CommandSupport.installation())?.assets
-        let validator = PackageValidator(scanAssets: { body in
-            MarkdownScanner.imageReferences(in: body).map { LessonAssetReference(path: $0.path, line: $0.line, column: $0.column) }
-        }, assets: assets)
+        let validator = PackageValidator(scanAssets: MarkdownScanner.imageReferences(in:), assets: assets)
         let report = validator.validate(URL(fileURLWithPath: package), shownAs: package)
         switch format {
         case .text:

@@ -85,7 +85,7 @@ struct QuizFileDocumentationTests {
         #expect(T.parse(Self.documentationExample).diagnostics.isEmpty)
         let quiz = try #require(T.parse(Self.documentationExample).quiz)
         #expect(quiz.questions.count == 9)
-        #expect(quiz.questions.map { QuizChecks.typeName($0.kind) } == [
+        #expect(quiz.questions.map { QuestionType($0.kind).rawValue } == [
             "single", "true-false", "short", "numeric", "matching", "ordering", "likert", "text", "description",
         ])
         #expect(quiz.pool?.draw == 8)

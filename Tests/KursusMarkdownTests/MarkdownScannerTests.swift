@@ -1,3 +1,4 @@
+import KursusText
 import KursusMarkdown
 import Testing
 

@@ -39,92 +39,29 @@ public enum CoursePackageLoader {
         let duplicates = duplicateIDs(in: course)
         diagnostics += duplicates
         if duplicates.isEmpty { diagnostics += PrerequisiteGraph(course).diagnostics(for: course) }
-        var lessonFiles: [String: URL] = [:]
-        var quizFiles: [String: URL] = [:]
-        var scenarioFiles: [String: URL] = [:]
-        var quizzes: [String: Quiz] = [:]
-        var scenarios: [String: Scenario] = [:]
+        var files = UnitFiles()
         for (m, module) in course.modules.enumerated() {
-            for (u, unit) in module.units.enumerated() where unit.kind.isQuestionnaire {
+            for (u, unit) in module.units.enumerated() {
                 guard let file = unit.file else { continue }
                 switch paths.resolve(file) {
                 case .failure(let problem):
                     diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
                 case .success(let (url, relative)):
                     guard FileManager.default.fileExists(atPath: url.path) else {
-                        diagnostics.append(.error(unit.location, "unit '\(unit.id)': quiz file '\(file)' not found in the package"))
+                        diagnostics.append(.error(unit.location, "unit '\(unit.id)': \(unit.kind.fileWord) file '\(file)' not found in the package"))
                         continue
                     }
-                    let parsed = CoursePackage.parseQuiz(url, shownAs: shown(relative))
-                    diagnostics += parsed.diagnostics
-                    guard let quiz = parsed.quiz else { continue }
-                    var filled = unit
-                    if filled.title.trimmingCharacters(in: .whitespaces).isEmpty { filled.title = quiz.title }
-                    let answerable = quiz.questions.filter { $0.kind.takesAnswer }.count
-                    filled.questionCount = quiz.pool.map { min($0.draw, answerable) } ?? answerable
+                    guard let filled = files.read(unit, url, shownAs: shown(relative), into: &diagnostics) else { continue }
                     if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
-                        diagnostics.append(.error(unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the quiz file"))
+                        diagnostics.append(.error(unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)"))
                     }
                     course.modules[m].units[u] = filled
-                    quizFiles[unit.id] = url
-                    if !parsed.diagnostics.hasErrors { quizzes[unit.id] = quiz }
-                }
-            }
-            for (u, unit) in module.units.enumerated() where unit.kind == .scenario {
-                guard let file = unit.file else { continue }
-                switch paths.resolve(file) {
-                case .failure(let problem):
-                    diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
-                case .success(let (url, relative)):
-                    guard FileManager.default.fileExists(atPath: url.path) else {
-                        diagnostics.append(.error(unit.location, "unit '\(unit.id)': scenario file '\(file)' not found in the package"))
-                        continue
-                    }
-                    let parsed = CoursePackage.parseScenario(url, shownAs: shown(relative))
-                    diagnostics += parsed.diagnostics
-                    guard let scenario = parsed.scenario else { continue }
-                    if course.modules[m].units[u].title.trimmingCharacters(in: .whitespaces).isEmpty {
-                        course.modules[m].units[u].title = scenario.title
-                    }
-                    scenarioFiles[unit.id] = url
-                    if !parsed.diagnostics.hasErrors { scenarios[unit.id] = scenario }
-                }
-            }
-            for (u, unit) in module.units.enumerated() where unit.kind == .lesson {
-                guard let file = unit.file else { continue }
-                switch paths.resolve(file) {
-                case .failure(let problem):
-                    diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
-                case .success(let (url, relative)):
-                    guard FileManager.default.fileExists(atPath: url.path) else {
-                        diagnostics.append(.error(unit.location, "unit '\(unit.id)': lesson file '\(file)' not found in the package"))
-                        continue
-                    }
-                    do {
-                        let lessonText = try TextFileReader.read(url, shownAs: shown(relative), limit: CoursePackage.lessonLimit)
-                        let lesson = LessonText(lessonText, path: shown(relative))
-                        diagnostics += lesson.diagnostics
-                        var filled = unit
-                        if filled.title.isEmpty { filled.title = lesson.frontMatter.title ?? "" }
-                        filled.estimatedMinutes = lesson.frontMatter.minutes
-                        filled.objectives = lesson.frontMatter.objectives
-                        if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
-                            diagnostics.append(.error(unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the lesson's front matter"))
-                        }
-                        course.modules[m].units[u] = filled
-                        lessonFiles[unit.id] = url
-                    } catch {
-                        diagnostics += error.diagnostics.map { diagnostic in
-                            var d = diagnostic
-                            d.message = "lesson of unit '\(unit.id)' \(d.message)"
-                            return d
-                        }
-                    }
                 }
             }
         }
-        let package = CoursePackage(course: course, paths: paths, displayRoot: displayRoot, lessonFiles: lessonFiles, quizFiles: quizFiles, scenarioFiles: scenarioFiles,
-            quizzes: quizzes, scenarios: scenarios
+        let package = CoursePackage(
+            course: course, paths: paths, displayRoot: displayRoot, lessonFiles: files.lessons, quizFiles: files.quizzes,
+            scenarioFiles: files.scenarios, quizzes: files.parsedQuizzes, scenarios: files.parsedScenarios
         )
         return (package, diagnostics)
     }

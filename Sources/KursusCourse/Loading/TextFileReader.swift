@@ -5,6 +5,11 @@ import Foundation
 /// names the file and, for bad UTF-8, the line and column of the first bad byte.
 public enum TextFileReader {
     public static func read(_ url: URL, shownAs path: String, limit: Int) throws(CourseError) -> String {
+        try decode(try readBytes(url, shownAs: path, limit: limit), shownAs: path)
+    }
+
+    /// The file's bytes, after the same checks as `read`, without decoding them.
+    public static func readBytes(_ url: URL, shownAs path: String, limit: Int) throws(CourseError) -> Data {
         let here = SourceLocation(file: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -35,7 +40,7 @@ public enum TextFileReader {
         guard data.count <= limit else {
             throw CourseError(here, "is larger than the limit of \(ByteCount.describe(limit))")
         }
-        return try decode(data, shownAs: path)
+        return data
     }
 
     /// Decodes UTF-8, dropping a byte-order mark; invalid bytes are reported with their place.

@@ -6,6 +6,22 @@ enum QuestionType: String, CaseIterable {
     case trueFalse = "true-false"
     case short, numeric, matching, ordering, likert, text, description
 
+    /// The type a question of this kind is written as, for messages and for writing files.
+    init(_ kind: QuestionKind) {
+        switch kind {
+        case .singleChoice: self = .single
+        case .multipleResponse: self = .multiple
+        case .trueFalse: self = .trueFalse
+        case .shortAnswer: self = .short
+        case .numeric: self = .numeric
+        case .matching: self = .matching
+        case .ordering: self = .ordering
+        case .likert: self = .likert
+        case .freeText: self = .text
+        case .description: self = .description
+        }
+    }
+
     /// The keys a question of this type may have, besides `type`.
     var keys: [String] {
         let identity = ["id", "text", "category"]

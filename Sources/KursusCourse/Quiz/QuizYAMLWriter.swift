@@ -43,7 +43,7 @@ public enum QuizYAMLWriter {
     private static func question(_ question: Question) -> Node {
         var pairs = Pairs()
         pairs.add("id", string(question.id))
-        pairs.add("type", string(typeName(question.kind)))
+        pairs.add("type", string(QuestionType(question.kind).rawValue))
         pairs.add("text", string(question.text))
         if question.weight != 1 { pairs.add("weight", number(question.weight)) }
         pairs.add("category", question.category.flatMap(nonEmpty))
@@ -80,20 +80,6 @@ public enum QuizYAMLWriter {
         return .mapping(Node.Mapping(pairs.items))
     }
 
-    static func typeName(_ kind: QuestionKind) -> String {
-        switch kind {
-        case .singleChoice: return "single"
-        case .multipleResponse: return "multiple"
-        case .trueFalse: return "true-false"
-        case .shortAnswer: return "short"
-        case .numeric: return "numeric"
-        case .matching: return "matching"
-        case .ordering: return "ordering"
-        case .likert: return "likert"
-        case .freeText: return "text"
-        case .description: return "description"
-        }
-    }
 
     /// Single choice: `correct: true` at 100 %, `weight` for partial credit. Multiple
     /// response: every option carries its `weight` (0 included), so the file never

@@ -1,17 +1,5 @@
 import Foundation
-
-/// A reference from a lesson to a file in the package (an image), with its place in the lesson body.
-public struct LessonAssetReference: Hashable, Sendable {
-    public var path: String
-    public var line: Int
-    public var column: Int
-
-    public init(path: String, line: Int, column: Int) {
-        self.path = path
-        self.line = line
-        self.column = column
-    }
-}
+import KursusText
 
 /// Everything `kursus validate` reports about a package.
 public struct ValidationReport: Sendable, Codable {
@@ -32,7 +20,7 @@ public struct ValidationReport: Sendable, Codable {
 /// Checks a whole package. The Markdown layer sits above this one, so the function that
 /// finds image references in a lesson body is handed in by the caller.
 public struct PackageValidator: Sendable {
-    public typealias AssetScanner = @Sendable (String) -> [LessonAssetReference]
+    public typealias AssetScanner = @Sendable (String) -> [AssetReference]
     let scanAssets: AssetScanner
     /// Kursus's own `Assets/` folder, for scenario portraits named `assets:NAME`.
     let assets: URL?

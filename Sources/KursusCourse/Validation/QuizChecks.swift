@@ -41,7 +41,7 @@ public enum QuizChecks {
     static func diagnostics(for question: Question, isSurvey: Bool) -> [Diagnostic] {
         var check = QuestionCheck(question: question)
         if isSurvey && question.isScored {
-            check.error("a survey may hold only unscored questions (likert, text, description), not a \(typeName(question.kind)) question")
+            check.error("a survey may hold only unscored questions (likert, text, description), not a \(QuestionType(question.kind).rawValue) question")
         }
         if !question.weight.isFinite || question.weight < 0 {
             check.error("'weight' must be 0 or more, not \(format(question.weight))")
@@ -66,21 +66,6 @@ public enum QuizChecks {
         return check.found
     }
 
-    /// The question's type as written in a quiz file.
-    static func typeName(_ kind: QuestionKind) -> String {
-        switch kind {
-        case .singleChoice: return "single"
-        case .multipleResponse: return "multiple"
-        case .trueFalse: return "true-false"
-        case .shortAnswer: return "short"
-        case .numeric: return "numeric"
-        case .matching: return "matching"
-        case .ordering: return "ordering"
-        case .likert: return "likert"
-        case .freeText: return "text"
-        case .description: return "description"
-        }
-    }
 
     /// A number as a trainer would write it: `150`, `33.33`.
     static func format(_ value: Double) -> String {
