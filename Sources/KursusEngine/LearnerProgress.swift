@@ -37,21 +37,35 @@ public struct LearnerProgress: Hashable, Sendable, Codable {
         if units[unitID] == nil { units[unitID] = UnitRecord(outcome: .inProgress, firstOpenedAt: time) }
     }
 
-    /// Marks a lesson completed; a unit already completed keeps its first completion time.
-    public mutating func markCompleted(_ unitID: String, at time: Date?) {
+    /// Changes a unit's record, creating it (opened at `time`) when the unit has none yet.
+    public mutating func update(_ unitID: String, at time: Date?, _ change: (inout UnitRecord) -> Void) {
         var record = units[unitID] ?? UnitRecord(outcome: .inProgress, firstOpenedAt: time)
-        guard !record.outcome.isDone else { return }
-        record.outcome = .completed
-        record.completedAt = time
+        change(&record)
         units[unitID] = record
+    }
+
+    /// Marks a unit completed; a unit already done keeps its outcome and first completion time.
+    public mutating func markCompleted(_ unitID: String, at time: Date?) {
+        update(unitID, at: time) { record in
+            guard !record.outcome.isDone else { return }
+            record.outcome = .completed
+            record.completedAt = time
+        }
+    }
+
+    /// Records an assessed unit's verdict. Passed keeps its first completion time; a later
+    /// verdict replaces an earlier one (the unit's own counting rule has been applied).
+    public mutating func setAssessed(_ unitID: String, passed: Bool, at time: Date?) {
+        update(unitID, at: time) { record in
+            record.outcome = passed ? .passed : .failed
+            if passed, record.completedAt == nil { record.completedAt = time }
+        }
     }
 
     /// Adds active (not idle) time to a unit.
     public mutating func addActiveTime(_ seconds: Int, to unitID: String) {
         guard seconds > 0 else { return }
-        var record = units[unitID] ?? UnitRecord(outcome: .inProgress)
-        record.activeSeconds += seconds
-        units[unitID] = record
+        update(unitID, at: nil) { $0.activeSeconds += seconds }
     }
 }
 

@@ -8,10 +8,10 @@ enum LessonReducer {
         if let bookmark = state.progress.bookmark, bookmark.unitID == unit.id, state.progress.record(unit.id)?.outcome.isDone != true {
             scroll = bookmark.scroll
         }
-        state.screen = .lesson(LessonPosition(unitID: unit.id, scroll: scroll))
-        state.progress.markStarted(unit.id, at: state.now)
-        state.progress.bookmark = Bookmark(unitID: unit.id, scroll: scroll, inUnit: true)
-        return [.layoutLesson(unitID: unit.id, width: state.viewport.columns), PlayerReducer.save(&state)]
+        return PlayerReducer.enter(
+            &state, unit, screen: .lesson(LessonPosition(unitID: unit.id, scroll: scroll)),
+            load: .layoutLesson(unitID: unit.id, width: state.viewport.columns), scroll: scroll
+        )
     }
 
     static func reduce(_ state: inout PlayerState, _ event: PlayerEvent) -> [PlayerEffect] {
@@ -30,9 +30,7 @@ enum LessonReducer {
             return updateProgress(&state, position)
         case let .lessonFailed(unitID, message):
             guard case .lesson(let position) = state.screen, position.unitID == unitID else { return [] }
-            state.screen = .menu
-            state.notice = .lessonFailed(message: message)
-            return []
+            return PlayerReducer.unitFailed(&state, message: message)
         default:
             return []
         }
@@ -51,9 +49,7 @@ enum LessonReducer {
         case .top: position.scroll = 0
         case .bottom: position.scroll = maximum
         case .back:
-            state.screen = .menu
-            state.progress.bookmark = Bookmark(unitID: position.unitID, scroll: position.scroll, inUnit: false)
-            return [PlayerReducer.save(&state)]
+            return PlayerReducer.leave(&state, unitID: position.unitID, scroll: position.scroll)
         default:
             return []
         }

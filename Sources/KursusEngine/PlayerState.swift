@@ -58,7 +58,6 @@ public struct PlayerState: Hashable, Sendable {
 
     public enum Notice: Hashable, Sendable {
         case lessonFailed(message: String)
-        case unsupportedUnit(kind: String)
         /// The unit is locked; the first requirement not yet met.
         case locked(unitID: String, requirement: PrerequisiteGraph.Reason)
         /// The course was reloaded from disk (trainer preview with --watch).

@@ -17,14 +17,11 @@ enum QuizAnswering {
 
     /// Prepares a fresh draft for the current question; finishes the attempt when none is left.
     static func enterQuestion(_ state: inout PlayerState) -> [PlayerEffect] {
-        guard var play = state.quizPlay, let quiz = play.quiz, var record = state.progress.record(play.unitID)?.quiz,
-              var attempt = record.unfinished
-        else { return [] }
+        guard var play = state.quizPlay, let quiz = play.quiz, var attempt = state.quizRecord(play.unitID).unfinished else { return [] }
         while attempt.questionIDs.indices.contains(attempt.current), quiz.question(withID: attempt.questionIDs[attempt.current]) == nil {
             attempt.current += 1
         }
-        record.attempts[record.attempts.count - 1] = attempt
-        state.progress.units[play.unitID]?.quiz = record
+        state.progress.update(play.unitID, at: state.now) { [attempt] in $0.quiz?.unfinished = attempt }
         guard attempt.questionIDs.indices.contains(attempt.current), let question = quiz.question(withID: attempt.questionIDs[attempt.current]) else {
             return finish(&state)
         }
@@ -129,30 +126,30 @@ enum QuizAnswering {
     }
 
     /// The answer the draft makes, or why it cannot be submitted yet.
-    static func answer(_ draft: AnswerDraft, _ question: Question) -> Result<Answer?, QuizMessageError> {
+    static func answer(_ draft: AnswerDraft, _ question: Question) -> Result<Answer?, QuizMessage> {
         switch question.kind {
         case .singleChoice:
-            guard let id = draft.selected.first else { return .failure(.init(.chooseFirst)) }
+            guard let id = draft.selected.first else { return .failure(.chooseFirst) }
             return .success(.option(id))
         case .multipleResponse:
-            guard !draft.selected.isEmpty else { return .failure(.init(.chooseFirst)) }
+            guard !draft.selected.isEmpty else { return .failure(.chooseFirst) }
             return .success(.options(Set(draft.selected)))
         case .trueFalse:
-            guard let id = draft.selected.first else { return .failure(.init(.chooseFirst)) }
+            guard let id = draft.selected.first else { return .failure(.chooseFirst) }
             return .success(.bool(id == QuestionRows.trueID))
         case .likert:
-            guard let id = draft.selected.first, let index = Int(id) else { return .failure(.init(.chooseFirst)) }
+            guard let id = draft.selected.first, let index = Int(id) else { return .failure(.chooseFirst) }
             return .success(.likert(index))
         case .shortAnswer:
-            guard !draft.editor.isBlank else { return .failure(.init(.emptyAnswer)) }
+            guard !draft.editor.isBlank else { return .failure(.emptyAnswer) }
             return .success(.text(draft.editor.text))
         case .numeric:
-            guard let number = NumberReading.number(draft.editor.text) else { return .failure(.init(.notANumber)) }
+            guard let number = NumberReading.number(draft.editor.text) else { return .failure(.notANumber) }
             return .success(.number(number))
         case .freeText:
             return .success(.freeText(draft.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         case .matching(let spec):
-            guard spec.pairs.allSatisfy({ draft.pairs[$0.prompt] != nil }) else { return .failure(.init(.answerEveryPrompt)) }
+            guard spec.pairs.allSatisfy({ draft.pairs[$0.prompt] != nil }) else { return .failure(.answerEveryPrompt) }
             return .success(.pairs(draft.pairs))
         case .ordering:
             return .success(.order(draft.order))
@@ -162,20 +159,17 @@ enum QuizAnswering {
     }
 
     static func submit(_ state: inout PlayerState) -> [PlayerEffect] {
-        guard var play = state.quizPlay, let (quiz, attempt, question) = current(state),
-              var record = state.progress.record(play.unitID)?.quiz
-        else { return [] }
+        guard var play = state.quizPlay, let (quiz, attempt, question) = current(state) else { return [] }
         switch answer(play.draft, question) {
-        case .failure(let problem):
-            play.message = problem.message
+        case .failure(let message):
+            play.message = message
             state.screen = .quiz(play)
             return []
         case .success(let given):
             var updated = attempt
             if let given { updated.answers[question.id] = given }
             updated.current += 1
-            record.attempts[record.attempts.count - 1] = updated
-            state.progress.units[play.unitID]?.quiz = record
+            state.progress.update(play.unitID, at: state.now) { [updated] in $0.quiz?.unfinished = updated }
             let wantsFeedback = quiz.feedbackTiming == .afterEachQuestion && given != nil && (question.isScored || question.hasFeedback)
             var effects: [PlayerEffect] = []
             if !updated.questionIDs.indices.contains(updated.current) {
@@ -193,9 +187,7 @@ enum QuizAnswering {
     /// Scores the attempt, records it as finished and sets the unit's outcome: a survey
     /// is completed; a quiz is passed or failed by the attempt that counts.
     static func finish(_ state: inout PlayerState) -> [PlayerEffect] {
-        guard let play = state.quizPlay, let quiz = play.quiz, var record = state.progress.record(play.unitID)?.quiz,
-              var attempt = record.unfinished
-        else { return [] }
+        guard let play = state.quizPlay, let quiz = play.quiz, var attempt = state.quizRecord(play.unitID).unfinished else { return [] }
         let asked = attempt.questionIDs.compactMap { quiz.question(withID: $0) }
         let scores = asked.map { question in
             (question, attempt.answers[question.id].map { QuizScoring.score(question, answer: $0) } ?? .incorrect)
@@ -205,8 +197,8 @@ enum QuizAnswering {
         attempt.finishedAt = state.now ?? attempt.startedAt
         attempt.scorePercent = total.percent
         attempt.passed = total.passed
-        record.attempts[record.attempts.count - 1] = attempt
-        state.progress.setQuizRecord(record, for: play.unitID, at: state.now)
+        state.progress.update(play.unitID, at: state.now) { [attempt] in $0.quiz?.unfinished = attempt }
+        let record = state.quizRecord(play.unitID)
         if play.isSurvey || !quiz.isScored {
             state.progress.markCompleted(play.unitID, at: state.now)
         } else {
@@ -214,19 +206,8 @@ enum QuizAnswering {
             let passed = counted + 1e-9 >= Double(quiz.passMark)
             state.progress.setAssessed(play.unitID, passed: passed, at: state.now)
         }
-        var shown = play
-        shown.phase = .result
-        shown.scroll = 0
-        shown.pageLines = nil
-        state.screen = .quiz(shown)
-        return []
+        return QuizReducer.show(&state, .result)
     }
-}
-
-/// A `QuizMessage` as an error, for `Result`.
-struct QuizMessageError: Error {
-    var message: QuizMessage
-    init(_ message: QuizMessage) { self.message = message }
 }
 
 extension Question {
@@ -240,17 +221,6 @@ extension Question {
         case .numeric(let answers): return answers.contains { $0.feedback != nil }
         default: return false
         }
-    }
-}
-
-extension LearnerProgress {
-    /// Records a quiz's verdict. Passed keeps its first completion time; a later verdict
-    /// replaces an earlier one (the quiz's counting rule has already been applied).
-    public mutating func setAssessed(_ unitID: String, passed: Bool, at time: Date?) {
-        var record = units[unitID] ?? UnitRecord(outcome: .inProgress, firstOpenedAt: time)
-        record.outcome = passed ? .passed : .failed
-        if passed, record.completedAt == nil { record.completedAt = time }
-        units[unitID] = record
     }
 }
 

@@ -55,8 +55,15 @@ public struct QuizRecord: Hashable, Sendable, Codable {
     }
 
     public var finished: [QuizAttempt] { attempts.filter(\.isFinished) }
-    /// The attempt cut short, if the last one was.
-    public var unfinished: QuizAttempt? { attempts.last.flatMap { $0.isFinished ? nil : $0 } }
+    /// The attempt cut short, if the last one was. Setting it replaces that attempt (with
+    /// itself moved on, or finished); it never adds one.
+    public var unfinished: QuizAttempt? {
+        get { attempts.last.flatMap { $0.isFinished ? nil : $0 } }
+        set {
+            guard let newValue, let last = attempts.indices.last, !attempts[last].isFinished else { return }
+            attempts[last] = newValue
+        }
+    }
 }
 
 // A readable JSON form for answers: one key naming the kind, e.g. {"choice": "2"},

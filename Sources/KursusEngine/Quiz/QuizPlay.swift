@@ -48,7 +48,8 @@ public enum QuizPhase: Hashable, Sendable {
     case review(attemptNumber: Int)
 }
 
-public enum QuizMessage: Hashable, Sendable {
+/// Why the last key did nothing; also the failure of building an answer from the draft.
+public enum QuizMessage: Error, Hashable, Sendable {
     case chooseFirst
     case notANumber
     case answerEveryPrompt

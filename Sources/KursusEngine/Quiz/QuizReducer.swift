@@ -6,10 +6,7 @@ import KursusCourse
 /// answer is written into the learner's progress and saved as it is given.
 enum QuizReducer {
     static func open(_ state: inout PlayerState, _ unit: CourseUnit) -> [PlayerEffect] {
-        state.screen = .quiz(QuizPlay(unitID: unit.id, isSurvey: unit.kind == .survey))
-        state.progress.markStarted(unit.id, at: state.now)
-        state.progress.bookmark = Bookmark(unitID: unit.id, scroll: 0, inUnit: true)
-        return [.loadQuiz(unitID: unit.id), PlayerReducer.save(&state)]
+        PlayerReducer.enter(&state, unit, screen: .quiz(QuizPlay(unitID: unit.id, isSurvey: unit.kind == .survey)), load: .loadQuiz(unitID: unit.id))
     }
 
     static func loaded(_ state: inout PlayerState, unitID: String, quiz: Quiz) -> [PlayerEffect] {
@@ -27,9 +24,7 @@ enum QuizReducer {
 
     static func failed(_ state: inout PlayerState, unitID: String, message: String) -> [PlayerEffect] {
         guard let play = state.quizPlay, play.unitID == unitID else { return [] }
-        state.screen = .menu
-        state.notice = .lessonFailed(message: message)
-        return []
+        return PlayerReducer.unitFailed(&state, message: message)
     }
 
     static func command(_ state: inout PlayerState, _ command: PlayerCommand) -> [PlayerEffect] {
@@ -122,32 +117,28 @@ enum QuizReducer {
 
     static func startAttempt(_ state: inout PlayerState, _ quiz: Quiz) -> [PlayerEffect] {
         guard let play = state.quizPlay else { return [] }
-        var record = state.quizRecord(play.unitID)
-        let number = (record.attempts.map(\.number).max() ?? 0) + 1
+        let number = (state.quizRecord(play.unitID).attempts.map(\.number).max() ?? 0) + 1
         let seed = AttemptBuilder.seed(unitID: play.unitID, number: number, time: state.now)
-        record.attempts.append(AttemptBuilder.attempt(for: quiz, number: number, seed: seed, at: state.now))
-        state.progress.setQuizRecord(record, for: play.unitID, at: state.now)
+        let attempt = AttemptBuilder.attempt(for: quiz, number: number, seed: seed, at: state.now)
+        state.progress.update(play.unitID, at: state.now) { $0.quiz = QuizRecord(attempts: ($0.quiz?.attempts ?? []) + [attempt]) }
         return show(&state, .question) + [PlayerReducer.save(&state)]
     }
 
     /// Back to the menu. An unfinished attempt stays in the progress and resumes later.
     static func leave(_ state: inout PlayerState) -> [PlayerEffect] {
         guard let play = state.quizPlay else { return [] }
-        state.screen = .menu
-        state.progress.bookmark = Bookmark(unitID: play.unitID, scroll: 0, inUnit: false)
-        return [PlayerReducer.save(&state)]
+        return PlayerReducer.leave(&state, unitID: play.unitID)
     }
 
     /// Active time goes to the unit and, while answering, to the question on screen.
     static func addTime(_ state: inout PlayerState, seconds: Int) {
         guard let play = state.quizPlay else { return }
         state.progress.addActiveTime(seconds, to: play.unitID)
-        guard play.phase == .question, var record = state.progress.record(play.unitID)?.quiz,
-              var attempt = record.unfinished, attempt.questionIDs.indices.contains(attempt.current)
+        guard play.phase == .question, var attempt = state.quizRecord(play.unitID).unfinished,
+              attempt.questionIDs.indices.contains(attempt.current)
         else { return }
         attempt.secondsPerQuestion[attempt.questionIDs[attempt.current], default: 0] += seconds
-        record.attempts[record.attempts.count - 1] = attempt
-        state.progress.units[play.unitID]?.quiz = record
+        state.progress.update(play.unitID, at: state.now) { [attempt] in $0.quiz?.unfinished = attempt }
     }
 
     /// The runtime measured the page it drew; scrolling stops at its end.
@@ -156,14 +147,5 @@ enum QuizReducer {
         play.pageLines = lines
         play.scroll = min(play.scroll, max(0, lines - state.viewport.bodyRows))
         state.screen = .quiz(play)
-    }
-}
-
-extension LearnerProgress {
-    /// Replaces a unit's quiz record, keeping its other fields.
-    public mutating func setQuizRecord(_ record: QuizRecord, for unitID: String, at time: Date?) {
-        var unit = units[unitID] ?? UnitRecord(outcome: .inProgress, firstOpenedAt: time)
-        unit.quiz = record
-        units[unitID] = unit
     }
 }

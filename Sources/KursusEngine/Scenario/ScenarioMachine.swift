@@ -10,13 +10,18 @@ public enum ScenarioMachine {
     /// A new run at the start node, advanced to the first choice or ending.
     public static func start(_ scenario: Scenario, seed: UInt64) -> ScenarioRun {
         var run = ScenarioRun(scenarioID: scenario.id, seed: seed, start: scenario.start, variables: scenario.initialValues, call: CallState(scenario.call))
-        guard scenario.nodeIndex[scenario.start] != nil else {
-            run.stuck = "the start node '\(scenario.start)' does not exist"
-            return run
-        }
-        enter(scenario.start, &run, scenario)
-        advance(&run, scenario)
+        go(to: scenario.start, &run, scenario, missing: "the start node '\(scenario.start)' does not exist")
         return run
+    }
+
+    /// Enters a node and goes on from it; a node that does not exist stops the run.
+    static func go(to id: String, _ run: inout ScenarioRun, _ scenario: Scenario, missing: String) {
+        guard scenario.nodeIndex[id] != nil else {
+            run.stuck = missing
+            return
+        }
+        enter(id, &run, scenario)
+        advance(&run, scenario)
     }
 
     /// Follows say, narration and event nodes and automatic transitions until a choice
@@ -71,12 +76,7 @@ public enum ScenarioMachine {
         if option.once { run.usedOptions.insert(ScenarioRules.optionKey(node: node.id, option: optionIndex)) }
         run.path.append(ScenarioStep(node: node.id, option: optionIndex, text: option.text, feedback: option.feedback, quality: option.quality, timedOut: timedOut))
         run.transcript.append(TranscriptEntry(kind: .learner, text: option.text))
-        guard scenario.nodeIndex[option.target] != nil else {
-            run.stuck = "the option leads to '\(option.target)', which does not exist"
-            return true
-        }
-        enter(option.target, &run, scenario)
-        advance(&run, scenario)
+        go(to: option.target, &run, scenario, missing: "the option leads to '\(option.target)', which does not exist")
         return true
     }
 

@@ -46,12 +46,3 @@ extension PlayerState {
         progress.record(unitID)?.scenario ?? ScenarioRecord()
     }
 }
-
-extension LearnerProgress {
-    /// Replaces a unit's scenario record, keeping its other fields.
-    public mutating func setScenarioRecord(_ record: ScenarioRecord, for unitID: String, at time: Date?) {
-        var unit = units[unitID] ?? UnitRecord(outcome: .inProgress, firstOpenedAt: time)
-        unit.scenario = record
-        units[unitID] = unit
-    }
-}

@@ -8,10 +8,7 @@ import KursusCourse
 /// stays passed.
 enum ScenarioUnitReducer {
     static func open(_ state: inout PlayerState, _ unit: CourseUnit) -> [PlayerEffect] {
-        state.screen = .scenario(ScenarioPlay(unitID: unit.id))
-        state.progress.markStarted(unit.id, at: state.now)
-        state.progress.bookmark = Bookmark(unitID: unit.id, scroll: 0, inUnit: true)
-        return [.loadScenario(unitID: unit.id), PlayerReducer.save(&state)]
+        PlayerReducer.enter(&state, unit, screen: .scenario(ScenarioPlay(unitID: unit.id)), load: .loadScenario(unitID: unit.id))
     }
 
     static func loaded(_ state: inout PlayerState, unitID: String, scenario: Scenario) -> [PlayerEffect] {
@@ -36,15 +33,13 @@ enum ScenarioUnitReducer {
         state.screen = .scenario(play)
         guard let run = play.session?.run, record.current != run else { return [] }
         record.current = run
-        state.progress.setScenarioRecord(record, for: unitID, at: state.now)
+        state.progress.update(unitID, at: state.now) { [record] in $0.scenario = record }
         return [PlayerReducer.save(&state)]
     }
 
     static func failed(_ state: inout PlayerState, unitID: String, message: String) -> [PlayerEffect] {
         guard let play = state.scenarioPlay, play.unitID == unitID else { return [] }
-        state.screen = .menu
-        state.notice = .lessonFailed(message: message)
-        return []
+        return PlayerReducer.unitFailed(&state, message: message)
     }
 
     /// Learner commands as the scenario session's inputs.
@@ -83,12 +78,12 @@ enum ScenarioUnitReducer {
             switch effect {
             case .progressChanged(let run):
                 record.current = run
-                state.progress.setScenarioRecord(record, for: play.unitID, at: state.now)
+                state.progress.update(play.unitID, at: state.now) { [record] in $0.scenario = record }
                 changed = true
             case .runFinished(let run):
                 record.current = run
                 record.finished.append(run)
-                state.progress.setScenarioRecord(record, for: play.unitID, at: state.now)
+                state.progress.update(play.unitID, at: state.now) { [record] in $0.scenario = record }
                 if run.outcome?.passed == true {
                     state.progress.setAssessed(play.unitID, passed: true, at: state.now)
                 } else {
@@ -117,10 +112,8 @@ enum ScenarioUnitReducer {
         var record = state.scenarioRecord(play.unitID)
         if let run = play.session?.run, record.current != run {
             record.current = run
-            state.progress.setScenarioRecord(record, for: play.unitID, at: state.now)
+            state.progress.update(play.unitID, at: state.now) { [record] in $0.scenario = record }
         }
-        state.screen = .menu
-        state.progress.bookmark = Bookmark(unitID: play.unitID, scroll: 0, inUnit: false)
-        return [PlayerReducer.save(&state)]
+        return PlayerReducer.leave(&state, unitID: play.unitID)
     }
 }

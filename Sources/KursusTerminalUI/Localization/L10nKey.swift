@@ -29,7 +29,6 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case tooSmallDetail = "tooSmall.detail"
     case saveFailed = "save.failed"
     case noticeLessonFailed = "notice.lessonFailed"
-    case noticeUnsupported = "notice.unsupported"
     case statusCompleted = "status.completed"
     case statusInProgress = "status.inProgress"
     case statusAvailable = "status.available"

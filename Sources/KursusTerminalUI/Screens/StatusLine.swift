@@ -10,7 +10,6 @@ enum StatusLine {
         }
         switch state.notice {
         case .lessonFailed(let message)?: return context.strings(.noticeLessonFailed, ["message": message])
-        case .unsupportedUnit(let kind)?: return context.strings(.noticeUnsupported, ["kind": kind])
         case .locked(_, let reason)?:
             return context.strings(.noticeLocked, ["requirement": requirement(reason, state, context, menu: false)])
         case .reloaded?: return context.strings(.noticeReloaded)
