@@ -25,8 +25,13 @@ public final class SessionRuntime {
     private var lastGrid: Grid?
     /// Portraits of the scenario on screen, by participant id.
     private var portraits: [String: [String]] = [:]
-    /// The highest score the scenario on screen can reach, when the search finished.
-    private var maximumScore: Int?
+    /// The highest score each scenario can reach (nil when the search did not finish),
+    /// found the first time its debrief is shown.
+    private var maximumScores: [String: Int?] = [:]
+    /// What the page or debrief on screen was last measured at, so it is measured again
+    /// only when that changes (not on every redraw).
+    private var measuredPage: (unitID: String, phase: QuizPhase, columns: Int)?
+    private var measuredDebrief: (columns: Int, rows: Int, run: ScenarioRun)?
     private let assets: URL?
     private var finished = false
     public static let pollMilliseconds = 200
@@ -101,7 +106,7 @@ public final class SessionRuntime {
     /// Draws when the screen would change; the clock alone does not cause a redraw.
     public func draw() {
         let (columns, rows) = backend.size()
-        let grid = ScreenRenderer.render(state, lesson: lesson, portraits: portraits, maximumScore: maximumScore, context: context, columns: columns, rows: rows)
+        let grid = ScreenRenderer.render(state, lesson: lesson, portraits: portraits, maximumScore: maximumScore(), context: context, columns: columns, rows: rows)
         guard grid != lastGrid else { return }
         backend.draw(grid)
         lastGrid = grid
@@ -109,11 +114,25 @@ public final class SessionRuntime {
         measureDebrief(columns: columns, rows: rows)
     }
 
+    /// The highest reachable score of the scenario whose debrief is on screen. The search
+    /// runs once per scenario, when its debrief first shows, and only for scenarios of
+    /// ordinary size: a huge one's debrief shows the score alone rather than keep the
+    /// learner waiting.
+    private func maximumScore() -> Int? {
+        guard let play = state.player?.scenarioPlay, let scenario = play.scenario, let session = play.session, session.mode != .call else { return nil }
+        if let known = maximumScores[play.unitID] { return known }
+        let maximum = scenario.nodes.count <= 2000 ? ScenarioValidator.scoreRange(scenario).flatMap { $0.complete ? $0.maximum : nil } : nil
+        maximumScores[play.unitID] = maximum
+        return maximum
+    }
+
     /// Tells the scenario how long its debrief is at this size, so scrolling stops at the end.
     private func measureDebrief(columns: Int, rows: Int) {
         guard let player = state.player, let play = player.scenarioPlay, let session = play.session,
               let scenario = play.scenario, session.mode != .call
         else { return }
+        if let last = measuredDebrief, last.columns == columns, last.rows == rows, last.run == session.run { return }
+        measuredDebrief = (columns, rows, session.run)
         let input = ScenarioDebriefScreen.layout(session, scenario: scenario, context: context, columns: columns, rows: rows)
         if case .debriefLaidOut(let lines, let body) = input, max(0, lines - max(1, body)) != session.debriefMaximumScroll {
             send(.player(.scenarioInput(input)))
@@ -128,9 +147,7 @@ public final class SessionRuntime {
         do {
             let scenario = try package.scenario(unit)
             portraits = assets.map { ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: $0).portraits } ?? [:]
-            // The search is quick for scenarios of ordinary size; a huge one is not worth
-            // keeping the learner waiting for, and its debrief shows the score alone.
-            maximumScore = scenario.nodes.count <= 2000 ? ScenarioValidator.scoreRange(scenario).flatMap { $0.complete ? $0.maximum : nil } : nil
+            measuredDebrief = nil
             send(.player(.scenarioLoaded(unitID: unitID, scenario)))
         } catch {
             send(.player(.scenarioFailed(unitID: unitID, message: error.diagnostics.errors.first?.description ?? "\(error)")))
@@ -139,7 +156,9 @@ public final class SessionRuntime {
 
     /// Tells the engine how long the quiz page on screen is, so scrolling stops at its end.
     private func measurePage(columns: Int) {
-        guard case .playing(let learner, let player) = state.phase, let play = player.quizPlay else { return }
+        guard case .playing(let learner, let player) = state.phase, let play = player.quizPlay, play.phase != .question else { return }
+        if let last = measuredPage, last.unitID == play.unitID, last.phase == play.phase, last.columns == columns, play.pageLines != nil { return }
+        measuredPage = (play.unitID, play.phase, columns)
         var context = context
         context.learnerName = learner.displayName
         if let lines = QuizScreen.pageLines(player, context, columns: columns), lines != play.pageLines {
@@ -209,6 +228,9 @@ public final class SessionRuntime {
             package = newPackage
             lesson = nil
             lessonBody = nil
+            maximumScores = [:]
+            measuredPage = nil
+            measuredDebrief = nil
             send(.player(.courseReloaded(newPackage.course)))
         case .failed(let message):
             send(.player(.courseReloadFailed(message: message)))

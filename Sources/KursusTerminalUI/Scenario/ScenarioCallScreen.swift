@@ -23,7 +23,12 @@ public enum ScenarioCallScreen {
         return grid
     }
 
-    public static func draw(_ session: ScenarioSession, scenario: Scenario, portraits: [String: [String]], context: ScreenContext, into grid: inout Grid) {
+    /// `status`: a message from the player (a failed save, a notice) that takes the place
+    /// of the response timer at the right of the key line.
+    public static func draw(
+        _ session: ScenarioSession, scenario: Scenario, portraits: [String: [String]], context: ScreenContext,
+        status: (text: String, style: CellStyle)? = nil, into grid: inout Grid
+    ) {
         let strings = context.strings
         let run = session.run
         let offered = ScenarioMachine.availableOptions(run, scenario)
@@ -31,8 +36,8 @@ public enum ScenarioCallScreen {
         let timer = session.secondsLeft(scenario).map { strings(.scenarioTimer, ["time": ScenarioWords.clock($0)]) } ?? ""
         Chrome.draw(
             into: &grid, title: strings(.scenarioTitle, ["title": scenario.title]), titleRight: right,
-            hints: strings(.scenarioHintsCall, ["count": "\(max(1, offered.count))"]), hintsRight: timer,
-            hintsRightStyle: CellStyle(.warning, .bold), symbols: context.symbols
+            hints: strings(.scenarioHintsCall, ["count": "\(max(1, offered.count))"]), hintsRight: status?.text ?? timer,
+            hintsRightStyle: status?.style ?? CellStyle(.warning, .bold), symbols: context.symbols
         )
         let top = Chrome.bodyTop
         let bodyRows = Chrome.bodyRows(forHeight: grid.height)

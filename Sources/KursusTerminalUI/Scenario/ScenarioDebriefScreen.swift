@@ -7,14 +7,18 @@ import KursusText
 /// choice (a mark and a word), the learning points, and the retry picker.
 public enum ScenarioDebriefScreen {
     /// `maximumScore`: the highest reachable score, when known, so the score reads "7 af 9".
-    public static func draw(_ session: ScenarioSession, scenario: Scenario, context: ScreenContext, maximumScore: Int? = nil, into grid: inout Grid) {
+    public static func draw(
+        _ session: ScenarioSession, scenario: Scenario, context: ScreenContext, maximumScore: Int? = nil,
+        status: (text: String, style: CellStyle)? = nil, into grid: inout Grid
+    ) {
         let strings = context.strings
         let run = session.run
         let outcomeTitle = run.outcome.map { strings(.scenarioOutcome, ["title": $0.title]) } ?? ""
         let picking: Int? = if case .pickRetry(let cursor) = session.mode { cursor } else { nil }
         Chrome.draw(
             into: &grid, title: strings(.scenarioDebriefTitle, ["title": scenario.title]), titleRight: outcomeTitle,
-            hints: strings(picking == nil ? .scenarioHintsDebrief : .scenarioHintsPick), hintsRight: "", symbols: context.symbols
+            hints: strings(picking == nil ? .scenarioHintsDebrief : .scenarioHintsPick), hintsRight: status?.text ?? "",
+            hintsRightStyle: status?.style ?? .muted, symbols: context.symbols
         )
         let width = grid.width - 4
         let lines = picking.map { picker(run, scenario, cursor: $0, width: width, context) } ?? body(run, scenario, width: width, context, maximumScore: maximumScore)

@@ -11,16 +11,12 @@ enum ScenarioUnitScreen {
             grid.put("  " + context.strings(.quizLoading), x: 0, y: Chrome.bodyTop, style: .muted)
             return
         }
+        // A failed save or a notice takes the right of the key line, as on every screen.
+        let status = StatusLine.text(state, context).map { (text: $0, style: StatusLine.style(state)) }
         if session.mode == .call {
-            ScenarioCallScreen.draw(session, scenario: scenario, portraits: portraits, context: context, into: &grid)
+            ScenarioCallScreen.draw(session, scenario: scenario, portraits: portraits, context: context, status: status, into: &grid)
         } else {
-            ScenarioDebriefScreen.draw(session, scenario: scenario, context: context, maximumScore: maximumScore, into: &grid)
-        }
-        if let status = StatusLine.text(state, context) {
-            // A failed save or a notice outranks the screen's own right-hand hint.
-            let width = min(grid.width - 4, status.count)
-            grid.fill(x: grid.width - width - 2, y: grid.height - 1, width: width + 1)
-            grid.put(status, x: grid.width - width - 1, y: grid.height - 1, style: StatusLine.style(state), maxWidth: width)
+            ScenarioDebriefScreen.draw(session, scenario: scenario, context: context, maximumScore: maximumScore, status: status, into: &grid)
         }
     }
 }
