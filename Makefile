@@ -23,6 +23,7 @@ bench:
 	@KURSUS_WITH_BENCH_TOOLS=1 scripts/ensure-deps.sh
 	scripts/bench-render.sh
 	scripts/bench-quiz.sh
+	scripts/bench-scenario.sh
 
 PREFIX ?= /usr/local
 install: deps

@@ -62,24 +62,15 @@ runs=${KURSUS_BENCH_RUNS:-9}
 questions=${KURSUS_BENCH_QUESTIONS:-10000}
 python=${KURSUS_BENCH_PYTHON:-python3}
 
-fail() { echo "bench-quiz: $*" >&2; exit 2; }
+bench=bench-quiz
+# shellcheck source=scripts/bench-common.sh
+. "$root/scripts/bench-common.sh"
 case "$runs" in '' | *[!0-9]* | 0) fail "KURSUS_BENCH_RUNS must be a whole number >= 1" ;; esac
 case "$questions" in '' | *[!0-9]* | 0) fail "KURSUS_BENCH_QUESTIONS must be a whole number >= 1" ;; esac
 [ "$questions" -le 10000 ] || fail "KURSUS_BENCH_QUESTIONS must be at most 10000 (the quiz limit)"
 
 # Tools: cmark-gfm, GNU time, python3 and PyYAML; installed with apt when
 # running as root.
-install_packages() {
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "bench-quiz: installing $*" >&2
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get install -y -qq "$@" >/dev/null 2>&1 ||
-            { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "$@" >/dev/null 2>&1; } ||
-            fail "cannot install $*"
-    else
-        fail "needs $* (apt-get install $*)"
-    fi
-}
 missing=()
 command -v cmark-gfm >/dev/null || missing+=(cmark-gfm)
 [ -x /usr/bin/time ] || missing+=(time)
@@ -105,15 +96,8 @@ if ! "$python" -c 'import yaml; yaml.CSafeLoader' 2>/dev/null; then
 fi
 pyyaml_version=$("$python" -c 'import yaml; print(yaml.__version__)')
 
-# The release build of kursus.
-if [ -n "${KURSUS_BIN:-}" ]; then
-    kursus=$KURSUS_BIN
-else
-    echo "bench-quiz: building kursus (release) in $scratch" >&2
-    (cd "$root" && swift build -c release --scratch-path "$scratch" --product kursus >&2) || fail "release build failed"
-    kursus=$scratch/release/kursus
-fi
-[ -x "$kursus" ] || fail "no kursus binary at $kursus"
+
+find_kursus
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -265,24 +249,6 @@ cmark_cmd=(cmark-gfm "$gift")
 "${pyyaml_cmd[@]}" >/dev/null || fail "PyYAML failed on the YAML quiz"
 "${cmark_cmd[@]}" >/dev/null || fail "cmark-gfm failed on the GIFT file"
 
-# As root, the programs run under the real-time scheduler (chrt -f) so that
-# other work on the machine disturbs the comparison less.
-priority=()
-if [ "$(id -u)" = 0 ] && command -v chrt >/dev/null && chrt -f 10 true 2>/dev/null; then
-    priority=(chrt -f 10)
-fi
-
-# One timed run: prints "microseconds peak-kilobytes". (A plain loop rather
-# than hyperfine, so that one run gives both the time and the peak RSS.)
-measure() {
-    local start end
-    start=$(date +%s%N)
-    "${priority[@]}" /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null
-    end=$(date +%s%N)
-    echo "$(((end - start) / 1000)) $(cat "$work/rss")"
-}
-
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 names=(gift yaml pyyaml cmark)
 for name in "${names[@]}"; do : >"$work/$name.txt"; done
@@ -302,7 +268,6 @@ for name in "${names[@]}"; do
     us[$name]=$(cut -d' ' -f1 "$work/$name.txt" | median)
     rss[$name]=$(cut -d' ' -f2 "$work/$name.txt" | sort -n | tail -1)
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 gift_ratio=$(ratio "${us[gift]}" "${us[pyyaml]}")
 yaml_ratio=$(ratio "${us[yaml]}" "${us[pyyaml]}")
 row() { # label name description

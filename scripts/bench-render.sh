@@ -32,32 +32,18 @@ runs=${KURSUS_BENCH_RUNS:-9}
 min_bytes=${KURSUS_BENCH_BYTES:-5000000}
 max_bytes=$((15 * 1024 * 1024)) # stay below kursus's 16 MiB limit
 
-fail() { echo "bench-render: $*" >&2; exit 2; }
+bench=bench-render
+# shellcheck source=scripts/bench-common.sh
+. "$root/scripts/bench-common.sh"
 
 # Tools: cmark-gfm and GNU time; installed with apt when running as root.
 missing=()
 command -v cmark-gfm >/dev/null || missing+=(cmark-gfm)
 [ -x /usr/bin/time ] || missing+=(time)
-if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "bench-render: installing ${missing[*]}" >&2
-        apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 ||
-            { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; } ||
-            fail "cannot install ${missing[*]}"
-    else
-        fail "needs ${missing[*]} (apt-get install ${missing[*]})"
-    fi
-fi
+[ ${#missing[@]} -eq 0 ] || install_packages "${missing[@]}"
 
-# The release build of kursus.
-if [ -n "${KURSUS_BIN:-}" ]; then
-    kursus=$KURSUS_BIN
-else
-    echo "bench-render: building kursus (release) in $scratch" >&2
-    (cd "$root" && swift build -c release --scratch-path "$scratch" --product kursus >&2) || fail "release build failed"
-    kursus=$scratch/release/kursus
-fi
-[ -x "$kursus" ] || fail "no kursus binary at $kursus"
+
+find_kursus
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -107,24 +93,6 @@ cmark_cmd=(cmark-gfm -e table -e strikethrough -e tasklist -e autolink "$input")
 "${kursus_cmd[@]}" >/dev/null || fail "kursus render failed on the benchmark file"
 "${cmark_cmd[@]}" >/dev/null || fail "cmark-gfm failed on the benchmark file"
 
-# As root, both programs run under the real-time scheduler (chrt -f) so
-# that other work on the machine disturbs the comparison less.
-priority=()
-if [ "$(id -u)" = 0 ] && command -v chrt >/dev/null && chrt -f 10 true 2>/dev/null; then
-    priority=(chrt -f 10)
-fi
-
-# One timed run: prints "microseconds peak-kilobytes". (A plain loop rather
-# than hyperfine, so that one run gives both the time and the peak RSS.)
-measure() {
-    local start end
-    start=$(date +%s%N)
-    "${priority[@]}" /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null
-    end=$(date +%s%N)
-    echo "$(((end - start) / 1000)) $(cat "$work/rss")"
-}
-
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 : >"$work/kursus.txt"
 : >"$work/cmark.txt"
@@ -139,7 +107,7 @@ kursus_us=$(cut -d' ' -f1 "$work/kursus.txt" | median)
 cmark_us=$(cut -d' ' -f1 "$work/cmark.txt" | median)
 kursus_rss=$(cut -d' ' -f2 "$work/kursus.txt" | sort -n | tail -1)
 cmark_rss=$(cut -d' ' -f2 "$work/cmark.txt" | sort -n | tail -1)
-ratio=$(awk -v k="$kursus_us" -v c="$cmark_us" 'BEGIN { printf "%.2f", k / c }')
+ratio=$(ratio "$kursus_us" "$cmark_us")
 
 printf 'input:      %s bytes, %s lines of Markdown (%s runs each%s)\n' "$size" "$lines" "$runs" \
     "$([ ${#priority[@]} -gt 0 ] && echo ', real-time priority')"
