@@ -139,8 +139,7 @@ struct PlayerEndToEndTests {
         try session.tmux.send("Down", "Enter")
         try session.tmux.waitFor("2.1 Før konsultationen")
         // Opening the lesson saved a bookmark; wait for it before the crash.
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, (try? session.progressJSON()["bookmark"]) == nil { usleep(100_000) }
+        _ = KursusBinary.eventually { (try? session.progressJSON()["bookmark"]) != nil }
         kill(try session.tmux.programPID(), signal)
         #expect(try session.exitStatus() == status)
         let screen = try session.tmux.capture()
@@ -156,8 +155,7 @@ struct PlayerEndToEndTests {
         let pid = try session.tmux.programPID()
         try session.tmux.send("C-z")
         // Stopped: the terminal is back to the shell's normal screen.
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, (try session.tmux.capture()).contains("Enter åbn") { usleep(100_000) }
+        _ = try KursusBinary.eventually { !(try session.tmux.capture()).contains("Enter åbn") }
         #expect(!(try session.tmux.capture()).contains("Enter åbn"))
         kill(pid, SIGCONT)
         try session.tmux.send("Down")

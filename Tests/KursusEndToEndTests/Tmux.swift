@@ -58,14 +58,7 @@ final class Tmux {
     /// Waits until the screen contains `text`; fails with the last screen after a timeout.
     @discardableResult
     func waitFor(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var screen = ""
-        while Date() < deadline {
-            screen = try capture()
-            if screen.contains(text) { return screen }
-            usleep(100_000)
-        }
-        throw KursusBinary.CommandError("timed out waiting for \(text.debugDescription); the screen was:\n\(screen)")
+        try waitUntil(text.debugDescription, timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits until the screen satisfies `condition`.
@@ -84,14 +77,7 @@ final class Tmux {
     /// Waits until the screen no longer contains `text`.
     @discardableResult
     func waitUntilGone(_ text: String, timeout: Double = 15) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var screen = ""
-        while Date() < deadline {
-            screen = try capture()
-            if !screen.contains(text) { return screen }
-            usleep(100_000)
-        }
-        throw KursusBinary.CommandError("timed out waiting for \(text.debugDescription) to go; the screen was:\n\(screen)")
+        try waitUntil("\(text.debugDescription) to go", timeout: timeout) { !$0.contains(text) }
     }
 
     /// The pid of the program the shell started (kursus).
