@@ -24,8 +24,6 @@ public enum PlayerCommand: Hashable, Sendable {
     /// Any other letter, for screen-specific keys (`r` review, `t` transcript).
     case letter(Character)
 
-    /// The commands of a reading screen, for tests that try every key.
-    public static let navigation: [PlayerCommand] = [.lineUp, .lineDown, .pageUp, .pageDown, .top, .bottom, .open, .back, .toggleHelp, .quit, .other]
 }
 
 /// How the terminal layer should read keys on the current screen.

@@ -168,9 +168,7 @@ public enum PlayerReducer {
         case .pageDown: state.menuSelection = min(count - 1, state.menuSelection + max(1, state.viewport.bodyRows - 1))
         case .top: state.menuSelection = 0
         case .bottom: state.menuSelection = count - 1
-        case .open, .right: return open(&state, state.units[state.menuSelection])
-        case .number(let n) where n >= 1 && n <= count:
-            state.menuSelection = n - 1
+        case .open: return open(&state, state.units[state.menuSelection])
         default: break
         }
         return []

@@ -29,9 +29,6 @@ public struct SessionState: Hashable, Sendable {
         self.isQuitting = false
     }
 
-    /// Whether printable keys are text (a form or PIN is focused) rather than commands.
-    public var acceptsText: Bool { inputMode == .text }
-
     /// How keys are read on the screen now showing.
     public var inputMode: InputMode {
         switch phase {

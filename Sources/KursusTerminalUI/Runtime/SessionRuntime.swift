@@ -156,11 +156,9 @@ public final class SessionRuntime {
 
     /// Tells the engine how long the quiz page on screen is, so scrolling stops at its end.
     private func measurePage(columns: Int) {
-        guard case .playing(let learner, let player) = state.phase, let play = player.quizPlay, play.phase != .question else { return }
+        guard let player = state.player, let play = player.quizPlay, play.phase != .question else { return }
         if let last = measuredPage, last.unitID == play.unitID, last.phase == play.phase, last.columns == columns, play.pageLines != nil { return }
         measuredPage = (play.unitID, play.phase, columns)
-        var context = context
-        context.learnerName = learner.displayName
         if let lines = QuizScreen.pageLines(player, context, columns: columns), lines != play.pageLines {
             send(.player(.pageMeasured(lines: lines)))
         }
