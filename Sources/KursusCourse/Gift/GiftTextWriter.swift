@@ -1,3 +1,4 @@
+import KursusText
 /// Builds the text a GIFT string turns into, one scalar at a time. In Markdown mode
 /// every character that Markdown would read as syntax is escaped, so text shows exactly
 /// as the trainer wrote it; in plain mode (short answers, match choices) nothing is.
@@ -21,25 +22,6 @@ struct GiftTextWriter {
     init(mode: Mode) { self.mode = mode }
 
     var text: String { String(output) }
-
-    /// Characters Markdown could read as syntax anywhere in a line. A switch, not a set:
-    /// this runs once per character of every text.
-    @inline(__always)
-    static func isAlwaysEscaped(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "\\", "`", "*", "_", "[", "]", "<", ">", "~", "|", "&": return true
-        default: return false
-        }
-    }
-
-    /// Characters that start a heading, list, quote or setext line at a line start.
-    @inline(__always)
-    static func isLineStartEscaped(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "#", "-", "+", "=": return true
-        default: return false
-        }
-    }
 
     mutating func space() {
         if openMarkerStart == nil && count > 0 { pendingSpace = true }
@@ -67,8 +49,8 @@ struct GiftTextWriter {
         openMarkerStart = nil
         if mode == .markdown {
             let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
-            var escape = Self.isAlwaysEscaped(scalar)
-            if atLineStart && Self.isLineStartEscaped(scalar) { escape = true }
+            var escape = MarkdownEscaping.escapesEverywhere(scalar)
+            if atLineStart && MarkdownEscaping.escapesAtLineStart(scalar) { escape = true }
             if inLeadingDigits && (scalar == "." || scalar == ")") { escape = true }
             inLeadingDigits = (atLineStart || inLeadingDigits) && isDigit
             if escape { append("\\") }

@@ -1,4 +1,5 @@
 import Foundation
+import KursusText
 import KursusCourse
 import KursusEngine
 
@@ -104,12 +105,5 @@ enum AnswerDescription {
     }
 
     /// Learner text shown as typed: Markdown characters are escaped so `*` stays `*`.
-    static func literal(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>#!|~".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
-    }
+    static func literal(_ text: String) -> String { MarkdownEscaping.literal(text) }
 }
