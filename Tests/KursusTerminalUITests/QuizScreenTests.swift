@@ -138,6 +138,18 @@ struct QuizScreenTests {
         #expect(grid.text.contains("Før: Uenig → Nu: Enig"))
     }
 
+    @Test("in trainer preview a finished survey does not claim its answers were saved")
+    func surveyInPreview() throws {
+        var state = Self.opened(Self.quiz([Self.likert]), unit: "start")
+        Self.send(&state, [.open, .number(2), .open])
+        var context = try ScreenFixtures.context()
+        #expect(render(state, context).text.contains("De er gemt"))
+        context.isPreview = true
+        let text = render(state, context).text
+        #expect(text.contains("Forhåndsvisningen gemmer dem ikke"))
+        #expect(!text.contains("De er gemt"))
+    }
+
     @Test("a wrong short answer: the accepted answer shows its wildcard as an ellipsis")
     func wildcardInFeedback() throws {
         var state = Self.opened(Self.quiz([Self.short]))

@@ -203,4 +203,5 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case menuScenarioScore = "menu.scenarioScore"
     case scenarioScoreOf = "scenario.scoreOf"
     case scenarioHelpKeys = "scenario.helpKeys"
+    case quizSurveyDonePreview = "quiz.surveyDonePreview"
 }

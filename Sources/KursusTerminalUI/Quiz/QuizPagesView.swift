@@ -96,7 +96,7 @@ enum QuizPagesView {
         let strings = context.strings
         guard let attempt = record.finished.last else { return page }
         if play.isSurvey || !quiz.isScored {
-            page.text("\(context.symbols.completed) " + strings(.quizSurveyDone), style: CellStyle(.success, .bold), indent: 2)
+            page.text("\(context.symbols.completed) " + strings(context.isPreview ? .quizSurveyDonePreview : .quizSurveyDone), style: CellStyle(.success, .bold), indent: 2)
             if quiz.compareWith != nil { comparison(quiz, attempt: attempt, earlier: earlier, context: context, into: &page) }
             return page
         }
