@@ -4,7 +4,8 @@
 //   KursusCourse (course model, package loading, validation)
 //   KursusMarkdown (Markdown laid out for a terminal)
 //   KursusEngine (pure state machine)
-//   KursusProgress (durable progress store)
+//   KursusProgress (durable progress store, the learner's outbox journal)
+//   KursusRecords (xAPI statements, the outbox, LRS sync, transfer files, record stores)
 //   KursusTerminalUI (cell grid, screens, ncurses backend, runtime)
 //   kursus (command line only)
 // C is reached only through the two system-library targets CNcursesw and CCmarkGFM.
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -47,13 +49,20 @@ let package = Package(
             ]
         ),
         .target(
+            name: "KursusRecords",
+            dependencies: [
+                "KursusText", "KursusCourse", "KursusEngine", "KursusProgress",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
             name: "KursusTerminalUI",
-            dependencies: ["KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "CNcursesw"]
+            dependencies: ["KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords", "CNcursesw"]
         ),
         .executableTarget(
             name: "kursus",
             dependencies: [
-                "KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusTerminalUI",
+                "KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords", "KursusTerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +70,7 @@ let package = Package(
         .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse"]),
         .testTarget(name: "KursusEngineTests", dependencies: ["KursusEngine"]),
         .testTarget(name: "KursusProgressTests", dependencies: ["KursusProgress"]),
+        .testTarget(name: "KursusRecordsTests", dependencies: ["KursusRecords"]),
         .testTarget(name: "KursusTerminalUITests", dependencies: ["KursusTerminalUI"], exclude: ["Golden"]),
         .testTarget(name: "KursusEndToEndTests", dependencies: ["kursus", "KursusText"]),
         .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),
