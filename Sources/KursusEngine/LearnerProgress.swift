@@ -9,6 +9,9 @@ public struct LearnerProgress: Hashable, Sendable, Codable {
     public var units: [String: UnitRecord]
     /// Where `play` resumes on the next launch.
     public var bookmark: Bookmark?
+    /// How many sessions the learner has begun in this course (nil in files from before
+    /// learning records, meaning none counted yet). Numbers each session's records.
+    public var sessions: Int?
 
     public init(units: [String: UnitRecord] = [:], bookmark: Bookmark? = nil) {
         self.units = units
@@ -46,26 +49,18 @@ public struct LearnerProgress: Hashable, Sendable, Codable {
 
     /// Marks a unit completed; a unit already done keeps its outcome and first completion time.
     public mutating func markCompleted(_ unitID: String, at time: Date?) {
-        update(unitID, at: time) { record in
-            guard !record.outcome.isDone else { return }
-            record.outcome = .completed
-            record.completedAt = time
-        }
+        update(unitID, at: time) { $0.markCompleted(at: time) }
     }
 
-    /// Records an assessed unit's verdict. Passed keeps its first completion time; a later
-    /// verdict replaces an earlier one (the unit's own counting rule has been applied).
+    /// Records an assessed unit's verdict (see `UnitRecord.setAssessed`).
     public mutating func setAssessed(_ unitID: String, passed: Bool, at time: Date?) {
-        update(unitID, at: time) { record in
-            record.outcome = passed ? .passed : .failed
-            if passed, record.completedAt == nil { record.completedAt = time }
-        }
+        update(unitID, at: time) { $0.setAssessed(passed: passed, at: time) }
     }
 
     /// Adds active (not idle) time to a unit.
     public mutating func addActiveTime(_ seconds: Int, to unitID: String) {
         guard seconds > 0 else { return }
-        update(unitID, at: nil) { $0.activeSeconds += seconds }
+        update(unitID, at: nil) { $0.addActiveTime(seconds) }
     }
 }
 
@@ -91,6 +86,9 @@ public struct UnitRecord: Hashable, Sendable, Codable {
     public var quiz: QuizRecord?
     /// Scenario units: the current run and every finished run.
     public var scenario: ScenarioRecord?
+    /// How many times the unit was opened (nil in files from before learning records).
+    /// Numbers each opening's record.
+    public var opens: Int?
 
     public init(outcome: Outcome, activeSeconds: Int = 0, firstOpenedAt: Date? = nil, completedAt: Date? = nil, quiz: QuizRecord? = nil) {
         self.outcome = outcome
@@ -98,6 +96,25 @@ public struct UnitRecord: Hashable, Sendable, Codable {
         self.firstOpenedAt = firstOpenedAt
         self.completedAt = completedAt
         self.quiz = quiz
+    }
+
+    /// Completed now, unless already done (which keeps its outcome and first completion time).
+    public mutating func markCompleted(at time: Date?) {
+        guard !outcome.isDone else { return }
+        outcome = .completed
+        completedAt = time
+    }
+
+    /// An assessed unit's verdict. Passed keeps its first completion time; a later
+    /// verdict replaces an earlier one (the unit's own counting rule has been applied).
+    public mutating func setAssessed(passed: Bool, at time: Date?) {
+        outcome = passed ? .passed : .failed
+        if passed, completedAt == nil { completedAt = time }
+    }
+
+    /// Adds active (not idle) time.
+    public mutating func addActiveTime(_ seconds: Int) {
+        if seconds > 0 { activeSeconds += seconds }
     }
 }
 

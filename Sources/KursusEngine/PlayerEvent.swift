@@ -12,27 +12,17 @@ public enum PlayerEvent: Hashable, Sendable {
     case tick(Date, active: Bool)
     /// Open a unit directly (trainer preview `--unit`).
     case openUnit(String)
-    /// The runtime laid out a lesson for a width; `lineCount` lines of body text.
-    case lessonLaidOut(unitID: String, width: Int, lineCount: Int)
-    /// A lesson could not be read or laid out.
-    case lessonFailed(unitID: String, message: String)
-    /// The runtime read a quiz or survey file.
-    case quizLoaded(unitID: String, Quiz)
-    case quizFailed(unitID: String, message: String)
-    /// The runtime read a scenario file.
-    case scenarioLoaded(unitID: String, Scenario)
-    case scenarioFailed(unitID: String, message: String)
-    /// An input for the scenario on screen that comes from the runtime, not a key (the
-    /// debrief's length after drawing).
-    case scenarioInput(ScenarioInput)
-    /// The runtime drew a scrolling quiz page of this many lines.
-    case pageMeasured(lines: Int)
+    /// The screen measured the scrolling content of the unit on screen (a lesson, a quiz
+    /// page, a debrief) at the current size.
+    case contentMeasured(unitID: String, lines: Int)
+    /// The unit's content could not be read or laid out (a lesson file gone, say).
+    case contentUnavailable(unitID: String, message: String)
     /// An edit in the focused text field (a short, numeric or free-text answer).
     case edit(TextEdit)
     /// The last save attempt finished.
     case saveFinished(SaveOutcome)
     /// The package changed on disk and was loaded again (trainer preview with `--watch`).
-    case courseReloaded(Course)
+    case courseReloaded(CourseContent)
     case courseReloadFailed(message: String)
     /// Something the learner must read before going on; shown in a box until the next key.
     case inform(String)

@@ -3,7 +3,8 @@ import KursusCourse
 
 /// The whole state of the player at one moment. Screens are drawn from this alone.
 public struct PlayerState: Hashable, Sendable {
-    public var course: Course
+    /// The course and its parsed quizzes and scenarios.
+    public private(set) var content: CourseContent
     public var progress: LearnerProgress
     public var screen: Screen
     /// Index into `course.allUnits` of the unit under the menu cursor.
@@ -20,7 +21,7 @@ public struct PlayerState: Hashable, Sendable {
     /// The time of the last clock tick; nil until the runtime has sent one (tests may leave it nil).
     public var now: Date?
 
-    /// What each unit waits for; derived from `course` and rebuilt when it changes.
+    /// What each unit waits for; derived from the course and rebuilt when it changes.
     public private(set) var prerequisites: PrerequisiteGraph
     /// Trainer preview: every unit is open and nothing is recorded.
     public var unlockAll: Bool
@@ -28,10 +29,14 @@ public struct PlayerState: Hashable, Sendable {
     public var activeCarry: Double
     /// Scenario response timers run; off in the accessible plain mode (`--plain`).
     public var timersEnabled: Bool
+    /// Learning events not yet handed to a save (they go with the next `saveProgress`).
+    public var unsavedEvents: [LearningEvent]
+    /// When the learner's session in the course began.
+    public var sessionStartedAt: Date?
 
-    public init(course: Course, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false) {
-        self.course = course
-        self.prerequisites = PrerequisiteGraph(course)
+    public init(content: CourseContent, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false) {
+        self.content = content
+        self.prerequisites = PrerequisiteGraph(content.course)
         self.unlockAll = unlockAll
         self.activeCarry = 0
         self.timersEnabled = true
@@ -45,19 +50,23 @@ public struct PlayerState: Hashable, Sendable {
         self.notice = nil
         self.isQuitting = false
         self.now = nil
+        self.unsavedEvents = []
+        self.sessionStartedAt = nil
+    }
+
+    public init(course: Course, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false) {
+        self.init(content: CourseContent(course: course), progress: progress, viewport: viewport, unlockAll: unlockAll)
     }
 
     public enum Screen: Hashable, Sendable {
         case menu
-        case lesson(LessonPosition)
-        /// A quiz or survey unit.
-        case quiz(QuizPlay)
-        /// A simulated video consultation.
-        case scenario(ScenarioPlay)
+        /// A unit of any kind.
+        case unit(UnitState)
     }
 
     public enum Notice: Hashable, Sendable {
-        case lessonFailed(message: String)
+        /// A unit could not be opened or shown: its kind (for the words) and the reason.
+        case unitFailed(kind: UnitKind, message: String)
         /// The unit is locked; the first requirement not yet met.
         case locked(unitID: String, requirement: PrerequisiteGraph.Reason)
         /// The course was reloaded from disk (trainer preview with --watch).
@@ -74,66 +83,41 @@ public struct PlayerState: Hashable, Sendable {
         case failed(message: String)
     }
 
-    public var units: [CourseUnit] { course.allUnits }
+    public var course: Course { content.course }
+    public var units: [CourseUnit] { content.course.allUnits }
 
     /// Replaces the course (after a reload), keeping progress and the menu cursor's unit.
-    public mutating func replaceCourse(_ newCourse: Course) {
+    public mutating func replaceContent(_ newContent: CourseContent) {
         let selectedID = selectedUnit?.id
-        course = newCourse
-        prerequisites = PrerequisiteGraph(newCourse)
+        content = newContent
+        prerequisites = PrerequisiteGraph(newContent.course)
         menuSelection = selectedID.flatMap { id in units.firstIndex { $0.id == id } } ?? min(menuSelection, max(0, units.count - 1))
     }
 
     /// Choice screens take digits and space; typed answers take text. Help and message
     /// boxes take any key to close, so they read keys as commands.
     public var inputMode: InputMode {
-        if scenarioPlay?.session != nil, !helpVisible, messageBox == nil, !isQuitting { return .choices }
-        guard !helpVisible, messageBox == nil, !isQuitting, let play = quizPlay, play.phase == .question,
-              let (_, _, question) = QuizAnswering.current(self)
-        else {
-            if let play = quizPlay, play.phase != .question, play.phase != .loading, !helpVisible, messageBox == nil { return .choices }
-            return .navigation
-        }
-        return QuestionRows.takesText(question) ? .text : .choices
+        guard !helpVisible, messageBox == nil, !isQuitting, let unit = unitOnScreen else { return .navigation }
+        return unit.inputMode(record: progress.record(unit.unitID))
     }
 
     public var selectedUnit: CourseUnit? {
         units.indices.contains(menuSelection) ? units[menuSelection] : nil
     }
 
-}
-
-/// Where the reader is in a lesson.
-public struct LessonPosition: Hashable, Sendable {
-    public var unitID: String
-    /// First visible line.
-    public var scroll: Int
-    /// Lines in the laid-out lesson, once known; nil while it is being laid out.
-    public var lineCount: Int?
-    /// The width the lesson was laid out for.
-    public var width: Int?
-
-    public init(unitID: String, scroll: Int, lineCount: Int? = nil, width: Int? = nil) {
-        self.unitID = unitID
-        self.scroll = max(0, scroll)
-        self.lineCount = lineCount
-        self.width = width
+    /// Ends the learner's session in the course: the learning events not yet saved,
+    /// followed by the session's end with its length.
+    public mutating func endSession() -> [LearningEvent] {
+        let time = now ?? Date(timeIntervalSince1970: 0)
+        let seconds = sessionStartedAt.map { max(0, Int(time.timeIntervalSince($0))) } ?? 0
+        let events = unsavedEvents + [LearningEvent(at: time, .sessionEnded(session: progress.sessions ?? 1, seconds: seconds))]
+        unsavedEvents = []
+        return events
     }
 
-    /// The largest scroll that still fills the body.
-    public func maximumScroll(bodyRows: Int) -> Int {
-        max(0, (lineCount ?? 0) - bodyRows)
-    }
-
-    /// Whether the last line is on screen.
-    public func endVisible(bodyRows: Int) -> Bool {
-        guard let lineCount else { return false }
-        return scroll + bodyRows >= lineCount
-    }
-
-    /// Percentage of the lesson read up to the bottom of the screen.
-    public func percentRead(bodyRows: Int) -> Int {
-        guard let lineCount, lineCount > 0 else { return 0 }
-        return min(100, (min(lineCount, scroll + bodyRows) * 100) / lineCount)
+    /// The unit on screen, if any.
+    public var unitOnScreen: UnitState? {
+        if case .unit(let unit) = screen { return unit }
+        return nil
     }
 }

@@ -1,8 +1,10 @@
+import KursusEngine
+
 /// A learner's id is used as a folder name, so it is checked strictly: 1 to 64 of
 /// A-Z a-z 0-9 . _ - @, not starting with '.' or '-'. Anything that could reach
 /// another folder (`/`, `..`, NUL, control characters) is refused.
 public enum LearnerID {
-    public static let maximumLength = 64
+    public static let maximumLength = TextLimits.learnerID
 
     public static func validate(_ id: String) throws(ProgressError) -> String {
         if id.isEmpty { throw .invalidLearnerID(id, reason: "is empty") }

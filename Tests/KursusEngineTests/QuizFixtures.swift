@@ -36,17 +36,21 @@ enum QuizFixtures {
         location: here
     )
 
-    static func state(progress: LearnerProgress = .empty) -> PlayerState {
-        var state = PlayerState(course: course, progress: progress, viewport: Fixtures.viewport)
+    /// The course with `quiz` as the file of both the quiz and the survey unit.
+    static func content(_ quiz: Quiz?) -> CourseContent {
+        CourseContent(course: course, quizzes: quiz.map { ["quiz": $0, "survey": $0] } ?? [:])
+    }
+
+    static func state(progress: LearnerProgress = .empty, quiz: Quiz? = nil) -> PlayerState {
+        var state = PlayerState(content: content(quiz), progress: progress, viewport: Fixtures.viewport)
         state.menuSelection = 1
         return state
     }
 
-    /// A player with the quiz unit open and loaded.
+    /// A player with the quiz unit open.
     static func opened(_ quiz: Quiz, unit: String = "quiz", progress: LearnerProgress = .empty) -> PlayerState {
-        var state = self.state(progress: progress)
+        var state = self.state(progress: progress, quiz: quiz)
         _ = PlayerReducer.reduce(&state, .openUnit(unit))
-        _ = PlayerReducer.reduce(&state, .quizLoaded(unitID: unit, quiz))
         return state
     }
 

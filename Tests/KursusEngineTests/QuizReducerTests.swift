@@ -7,37 +7,28 @@ import Testing
 struct QuizReducerTests {
     typealias F = QuizFixtures
 
-    @Test("opening a quiz asks for its file, saves a bookmark and waits; loading shows the intro")
-    func openAndLoad() {
-        var store = TestStore(F.state())
+    @Test("opening a quiz shows its intro, notes the opening and saves a bookmark")
+    func openShowsIntro() {
+        let quiz = F.quiz([F.single])
+        var store = TestStore(F.state(quiz: quiz))
         var opened = LearnerProgress(started: ["quiz"], bookmark: Bookmark(unitID: "quiz", scroll: 0, inUnit: true))
         opened.units["quiz"] = UnitRecord(outcome: .inProgress)
-        store.send(.command(.open), effects: [.loadQuiz(unitID: "quiz"), .saveProgress(opened)]) {
-            $0.screen = .quiz(QuizPlay(unitID: "quiz", isSurvey: false))
+        opened = opened.opened(["quiz": 1])
+        store.send(.command(.open), effects: [.save(opened, .unitOpened(unitID: "quiz", opening: 1))]) {
+            $0.screen = .unit(.quiz(QuizState(unitID: "quiz", isSurvey: false, quiz: quiz)))
             $0.progress = opened
             $0.saveStatus = .pending
-        }
-        let quiz = F.quiz([F.single])
-        store.send(.quizLoaded(unitID: "quiz", quiz)) {
-            var play = QuizPlay(unitID: "quiz", isSurvey: false)
-            play.quiz = quiz
-            play.phase = .intro
-            $0.screen = .quiz(play)
         }
         #expect(store.state.inputMode == .choices)
     }
 
-    @Test("a file that cannot be read returns to the menu with the reason")
-    func loadFailure() {
+    @Test("a quiz whose file could not be read stays closed, with the reason naming the unit")
+    func unreadableQuiz() {
         var store = TestStore(F.state())
-        _ = store.state
-        var state = F.state()
-        _ = PlayerReducer.reduce(&state, .openUnit("quiz"))
-        store = TestStore(state)
-        store.send(.quizFailed(unitID: "quiz", message: "quiz.yaml:3:1: error: x")) {
-            $0.screen = .menu
-            $0.notice = .lessonFailed(message: "quiz.yaml:3:1: error: x")
+        store.send(.command(.open)) {
+            $0.notice = .unitFailed(kind: .quiz, message: "'Quiz': its quiz file could not be read; run 'kursus validate' for the reason")
         }
+        #expect(store.state.screen == .menu)
     }
 
     @Test("starting an attempt records it with its seed and order, and shows the first question")
@@ -49,7 +40,7 @@ struct QuizReducerTests {
         #expect(attempt?.questionIDs == ["single", "tf"])
         #expect(attempt?.choiceOrders["single"] == nil, "options in the file's order are not recorded")
         #expect(state.quizPlay?.phase == .question)
-        #expect(effects.contains(.saveProgress(state.progress)))
+        #expect(effects.saves(state.progress))
     }
 
     @Test("Enter without a choice is refused with a message; arrows choose in single choice")
@@ -163,10 +154,9 @@ struct QuizReducerTests {
     func bookmarkResumes() {
         var state = F.opened(F.quiz([F.single, F.trueFalse]))
         F.send(&state, [.open, .number(2), .open])
-        var relaunched = F.state(progress: state.progress)
+        var relaunched = F.state(progress: state.progress, quiz: F.quiz([F.single, F.trueFalse]))
         let effects = PlayerReducer.reduce(&relaunched, .started(Fixtures.viewport))
-        #expect(effects.first == .loadQuiz(unitID: "quiz"))
-        _ = PlayerReducer.reduce(&relaunched, .quizLoaded(unitID: "quiz", F.quiz([F.single, F.trueFalse])))
+        #expect(effects.learningEvents == [.unitOpened(unitID: "quiz", opening: 2)])
         #expect(relaunched.currentQuestion?.question.id == "tf")
     }
 
@@ -194,13 +184,11 @@ struct QuizReducerTests {
         #expect(state.progress.record("quiz")?.outcome == .passed)
         F.send(&state, [.back])
         _ = PlayerReducer.reduce(&state, .openUnit("quiz"))
-        _ = PlayerReducer.reduce(&state, .quizLoaded(unitID: "quiz", F.quiz([F.single], attempts: .limited(2), counting: .last, feedback: .atEnd)))
         F.send(&state, [.open, .number(1), .open])
         #expect(state.progress.record("quiz")?.outcome == .failed)
         F.send(&state, [.open])
         #expect(state.screen == .menu, "no attempts left: Enter on the result goes back to the menu")
         _ = PlayerReducer.reduce(&state, .openUnit("quiz"))
-        _ = PlayerReducer.reduce(&state, .quizLoaded(unitID: "quiz", F.quiz([F.single], attempts: .limited(2), counting: .last, feedback: .atEnd)))
         F.send(&state, [.open])
         #expect(state.quizPlay?.message == .noAttemptsLeft)
         #expect(state.quizRecord("quiz").attempts.count == 2)
@@ -270,11 +258,11 @@ struct QuizReducerTests {
         #expect(state.quizPlay?.message == .nothingToReview)
         F.send(&state, [.open, .number(1), .open, .open, .letter("r")])
         #expect(state.quizPlay?.phase == .review(attemptNumber: 1))
-        _ = PlayerReducer.reduce(&state, .pageMeasured(lines: 30))
+        _ = PlayerReducer.reduce(&state, .contentMeasured(unitID: "quiz", lines: 30))
         F.send(&state, [.bottom])
-        #expect(state.quizPlay?.scroll == 10)
+        #expect(state.quizPlay?.scroll.offset == 10)
         F.send(&state, [.lineDown])
-        #expect(state.quizPlay?.scroll == 10)
+        #expect(state.quizPlay?.scroll.offset == 10)
         F.send(&state, [.back])
         #expect(state.quizPlay?.phase == .result)
     }

@@ -11,8 +11,8 @@ struct QuizSessionTests {
     static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     static let bo = LearnerSummary(id: "bo", displayName: "Bo")
 
-    func signedIn(_ progress: LearnerProgress) -> SessionState {
-        var session = SessionState(course: F.course, configuration: SessionConfiguration(idleLockSeconds: 60), viewport: Fixtures.viewport)
+    func signedIn(_ progress: LearnerProgress, quiz: Quiz? = nil) -> SessionState {
+        var session = SessionState(content: F.content(quiz), configuration: SessionConfiguration(idleLockSeconds: 60), viewport: Fixtures.viewport)
         _ = SessionReducer.reduce(&session, .started(Fixtures.viewport, now: Self.t0))
         _ = SessionReducer.reduce(&session, .learnersLoaded([Self.bo]))
         _ = SessionReducer.reduce(&session, .command(.open))
@@ -23,9 +23,8 @@ struct QuizSessionTests {
     @Test("the idle lock in the middle of an attempt saves it; signing in again resumes at the next question")
     func idleLockMidAttempt() throws {
         let quiz = F.quiz([F.single, F.short, F.trueFalse], feedback: .atEnd)
-        var session = signedIn(.empty)
+        var session = signedIn(.empty, quiz: quiz)
         _ = SessionReducer.reduce(&session, .player(.openUnit("quiz")))
-        _ = SessionReducer.reduce(&session, .player(.quizLoaded(unitID: "quiz", quiz)))
         _ = SessionReducer.reduce(&session, .command(.open))
         _ = SessionReducer.reduce(&session, .command(.number(2)))
         _ = SessionReducer.reduce(&session, .command(.open))
@@ -39,7 +38,7 @@ struct QuizSessionTests {
             return
         }
         let closed = try #require(effects.compactMap { effect -> LearnerProgress? in
-            if case .closeLearner(let progress) = effect { return progress }
+            if case .closeLearner(let progress, _) = effect { return progress }
             return nil
         }.first)
         let attempt = try #require(closed.record("quiz")?.quiz?.unfinished)
@@ -48,20 +47,19 @@ struct QuizSessionTests {
         #expect(closed.bookmark == Bookmark(unitID: "quiz", scroll: 0, inUnit: true))
 
         // Bo comes back: the player reopens the quiz at the short-answer question.
-        var again = SessionState(course: F.course, configuration: SessionConfiguration(idleLockSeconds: 60), viewport: Fixtures.viewport)
+        var again = SessionState(content: F.content(quiz), configuration: SessionConfiguration(idleLockSeconds: 60), viewport: Fixtures.viewport)
         _ = SessionReducer.reduce(&again, .started(Fixtures.viewport, now: Self.t0))
         _ = SessionReducer.reduce(&again, .learnersLoaded([Self.bo]))
         _ = SessionReducer.reduce(&again, .command(.open))
-        let opened = SessionReducer.reduce(&again, .learnerOpened(Self.bo, closed))
-        #expect(opened.contains(.player(.loadQuiz(unitID: "quiz"))))
-        _ = SessionReducer.reduce(&again, .player(.quizLoaded(unitID: "quiz", quiz)))
+        _ = SessionReducer.reduce(&again, .learnerOpened(Self.bo, closed))
+        #expect(again.player?.quizPlay != nil, "the quiz is open again")
         #expect(again.player?.currentQuestion?.question.id == "short")
         #expect(again.inputMode == .text)
     }
 
     @Test("while the start screen has focus, typed characters never reach a quiz")
     func textOnlyWhilePlaying() {
-        var session = SessionState(course: F.course, configuration: SessionConfiguration(idleLockSeconds: 60), viewport: Fixtures.viewport)
+        var session = SessionState(content: F.content(nil), configuration: SessionConfiguration(idleLockSeconds: 60), viewport: Fixtures.viewport)
         _ = SessionReducer.reduce(&session, .started(Fixtures.viewport, now: Self.t0))
         #expect(SessionReducer.reduce(&session, .edit(.left)).isEmpty)
         #expect(session.player == nil)

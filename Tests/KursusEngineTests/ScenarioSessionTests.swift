@@ -110,16 +110,16 @@ struct ScenarioSessionTests {
         _ = ScenarioSession.reduce(&session, .choose(3), scenario)
         _ = ScenarioSession.reduce(&session, .confirm, scenario)
         #expect(session.mode == .debrief)
-        _ = ScenarioSession.reduce(&session, .debriefLaidOut(lines: 30, rows: 20), scenario)
+        _ = ScenarioSession.reduce(&session, .debriefMeasured(lines: 30, rows: 20), scenario)
         for _ in 0..<15 { _ = ScenarioSession.reduce(&session, .down, scenario) }
-        #expect(session.debriefScroll == 10)
+        #expect(session.debrief.offset == 10)
         _ = ScenarioSession.reduce(&session, .up, scenario)
-        #expect(session.debriefScroll == 9)
+        #expect(session.debrief.offset == 9)
         _ = ScenarioSession.reduce(&session, .scroll(-50), scenario)
-        #expect(session.debriefScroll == 0)
+        #expect(session.debrief.offset == 0)
         _ = ScenarioSession.reduce(&session, .scroll(50), scenario)
-        #expect(session.debriefScroll == 10)
-        _ = ScenarioSession.reduce(&session, .debriefLaidOut(lines: 25, rows: 20), scenario)
-        #expect(session.debriefScroll == 5, "a larger terminal shortens the scroll")
+        #expect(session.debrief.offset == 10)
+        _ = ScenarioSession.reduce(&session, .debriefMeasured(lines: 25, rows: 20), scenario)
+        #expect(session.debrief.offset == 5, "a larger terminal shortens the scroll")
     }
 }

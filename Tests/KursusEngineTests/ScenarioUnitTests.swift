@@ -33,27 +33,28 @@ struct ScenarioUnitTests {
         """, variables: "score: 0\n  plan_b: false", extra: "pass: {min-score: 2}")
     }
 
+    static func content(_ scenario: Scenario?) -> CourseContent {
+        CourseContent(course: course, scenarios: scenario.map { ["sc": $0] } ?? [:])
+    }
+
     static func opened(progress: LearnerProgress = .empty, timers: Bool = true) throws -> (PlayerState, Scenario) {
         let scenario = try scenario()
-        var state = PlayerState(course: course, progress: progress, viewport: Fixtures.viewport)
+        var state = PlayerState(content: content(scenario), progress: progress, viewport: Fixtures.viewport)
         state.timersEnabled = timers
         _ = PlayerReducer.reduce(&state, .openUnit("sc"))
-        _ = PlayerReducer.reduce(&state, .scenarioLoaded(unitID: "sc", scenario))
         return (state, scenario)
     }
 
-    @Test("opening asks for the file and saves a bookmark; loading starts a run that is saved at once")
-    func openAndLoad() throws {
-        var state = PlayerState(course: Self.course, progress: .empty, viewport: Fixtures.viewport)
+    @Test("opening starts a run at its first choice, notes the opening, and saves the run and a bookmark at once")
+    func open() throws {
+        var state = PlayerState(content: Self.content(try Self.scenario()), progress: .empty, viewport: Fixtures.viewport)
         let effects = PlayerReducer.reduce(&state, .command(.open))
-        #expect(effects.first == .loadScenario(unitID: "sc"))
-        #expect(state.scenarioPlay?.session == nil)
-        #expect(state.inputMode == .navigation)
-        let loaded = PlayerReducer.reduce(&state, .scenarioLoaded(unitID: "sc", try Self.scenario()))
-        let run = try #require(state.scenarioPlay?.session?.run)
+        let run = try #require(state.scenarioPlay?.session.run)
         #expect(run.current == "v1", "the run advances to the first choice point")
         #expect(state.scenarioRecord("sc").current == run)
-        #expect(loaded == [.saveProgress(state.progress)])
+        #expect(state.scenarioRecord("sc").runNumber == 1)
+        #expect(effects == [.save(state.progress, .unitOpened(unitID: "sc", opening: 1))])
+        #expect(state.progress.bookmark == Bookmark(unitID: "sc", scroll: 0, inUnit: true))
         #expect(state.inputMode == .choices)
     }
 
@@ -63,14 +64,14 @@ struct ScenarioUnitTests {
         let effects = PlayerReducer.reduce(&state, .command(.number(2)))
         #expect(effects.isEmpty, "a digit only moves the cursor")
         let confirmed = PlayerReducer.reduce(&state, .command(.open))
-        #expect(confirmed.contains(.saveProgress(state.progress)))
+        #expect(confirmed.saves(state.progress))
         let record = state.scenarioRecord("sc")
         #expect(record.finished.count == 1)
         #expect(record.finished[0].path.map(\.option) == [1])
         #expect(record.current?.isFinished == true)
         #expect(state.progress.record("sc")?.outcome == .passed)
         #expect(!state.status(of: Self.course.allUnits[1]).isLocked)
-        #expect(state.scenarioPlay?.session?.mode == .debrief)
+        #expect(state.scenarioPlay?.session.mode == .debrief)
     }
 
     @Test("a run below the pass rule completes the unit without passing it")
@@ -93,15 +94,14 @@ struct ScenarioUnitTests {
         var (state, scenario) = try Self.opened()
         _ = PlayerReducer.reduce(&state, .command(.number(1)))
         _ = PlayerReducer.reduce(&state, .command(.open))
-        let before = try #require(state.scenarioPlay?.session?.run)
+        let before = try #require(state.scenarioPlay?.session.run)
         #expect(before.path.count == 1)
         _ = PlayerReducer.reduce(&state, .command(.back))
         #expect(state.screen == .menu)
-        var later = PlayerState(course: Self.course, progress: state.progress, viewport: Fixtures.viewport)
+        var later = PlayerState(content: Self.content(scenario), progress: state.progress, viewport: Fixtures.viewport)
         #expect(PlayerReducer.reduce(&later, .started(Fixtures.viewport)).isEmpty, "the bookmark says the menu")
         _ = PlayerReducer.reduce(&later, .openUnit("sc"))
-        _ = PlayerReducer.reduce(&later, .scenarioLoaded(unitID: "sc", scenario))
-        let after = try #require(later.scenarioPlay?.session?.run)
+        let after = try #require(later.scenarioPlay?.session.run)
         #expect(after.path == before.path)
         #expect(after.current == before.current)
         #expect(after.variables == before.variables)
@@ -113,7 +113,7 @@ struct ScenarioUnitTests {
         var (state, _) = try Self.opened()
         _ = PlayerReducer.reduce(&state, .command(.number(1)))
         _ = PlayerReducer.reduce(&state, .command(.open))
-        let seed = try #require(state.scenarioPlay?.session?.run.seed)
+        let seed = try #require(state.scenarioPlay?.session.run.seed)
         let edited = try ScenarioEngineFixtures.scenario("""
           - {id: start, narration: Ny begyndelse, next: valg}
           - id: valg
@@ -122,13 +122,12 @@ struct ScenarioUnitTests {
               - {text: A, feedback: F, goto: slut}
           - {id: slut, ending: Slut, debrief: D}
         """)
-        var later = PlayerState(course: Self.course, progress: state.progress, viewport: Fixtures.viewport)
+        var later = PlayerState(content: Self.content(edited), progress: state.progress, viewport: Fixtures.viewport)
         _ = PlayerReducer.reduce(&later, .openUnit("sc"))
-        _ = PlayerReducer.reduce(&later, .scenarioLoaded(unitID: "sc", edited))
         #expect(later.scenarioPlay?.restartedAfterEdit == true)
         #expect(later.notice == .scenarioRestarted)
-        #expect(later.scenarioPlay?.session?.run.seed == seed)
-        #expect(later.scenarioPlay?.session?.run.current == "valg")
+        #expect(later.scenarioPlay?.session.run.seed == seed)
+        #expect(later.scenarioPlay?.session.run.current == "valg")
     }
 
     @Test("the clock runs the call clock and the response timer; the default option is taken when it runs out")
@@ -136,7 +135,7 @@ struct ScenarioUnitTests {
         var (state, _) = try Self.opened()
         let start = Date(timeIntervalSince1970: 2_000_000)
         for second in 0...31 { _ = PlayerReducer.reduce(&state, .tick(start.addingTimeInterval(Double(second)), active: true)) }
-        let run = try #require(state.scenarioPlay?.session?.run)
+        let run = try #require(state.scenarioPlay?.session.run)
         #expect(run.elapsedSeconds >= 30)
         #expect(run.path.first?.timedOut == true)
         #expect(state.scenarioRecord("sc").current?.path.first?.timedOut == true, "the timed-out choice is saved")
@@ -147,24 +146,24 @@ struct ScenarioUnitTests {
         var (state, _) = try Self.opened(timers: false)
         let start = Date(timeIntervalSince1970: 2_000_000)
         for second in 0...90 { _ = PlayerReducer.reduce(&state, .tick(start.addingTimeInterval(Double(second)), active: true)) }
-        #expect(state.scenarioPlay?.session?.run.path.isEmpty == true)
+        #expect(state.scenarioPlay?.session.run.path.isEmpty == true)
     }
 
     @Test("the session's plain flag comes from the workstation configuration")
     func plainFromConfiguration() {
         var configuration = SessionConfiguration(preview: true)
         configuration.plain = true
-        var session = SessionState(course: Self.course, configuration: configuration, viewport: Fixtures.viewport)
+        var session = SessionState(content: Self.content(nil), configuration: configuration, viewport: Fixtures.viewport)
         _ = SessionReducer.reduce(&session, .started(Fixtures.viewport, now: Date(timeIntervalSince1970: 0)))
         #expect(session.player?.timersEnabled == false)
     }
 
-    @Test("a file that cannot be read returns to the menu with the reason")
-    func loadFailure() {
-        var state = PlayerState(course: Self.course, progress: .empty, viewport: Fixtures.viewport)
+    @Test("a scenario whose file could not be read stays closed; the notice says it is the scenario")
+    func unreadableScenario() {
+        var state = PlayerState(content: Self.content(nil), progress: .empty, viewport: Fixtures.viewport)
         _ = PlayerReducer.reduce(&state, .openUnit("sc"))
-        _ = PlayerReducer.reduce(&state, .scenarioFailed(unitID: "sc", message: "s.yaml:3:1: error: x"))
         #expect(state.screen == .menu)
-        #expect(state.notice == .lessonFailed(message: "s.yaml:3:1: error: x"))
+        #expect(state.notice == .unitFailed(kind: .scenario, message: "'Scenarie': its scenario file could not be read; run 'kursus validate' for the reason"))
+        #expect(state.progress.record("sc") == nil, "a unit that did not open is not recorded as opened")
     }
 }

@@ -9,7 +9,29 @@ struct SessionReducerTests {
     static let bo = LearnerSummary(id: "bo", displayName: "Bo", team: nil, hasPIN: false)
 
     func session(_ configuration: SessionConfiguration = SessionConfiguration(idleLockSeconds: 600)) -> SessionState {
-        SessionState(course: Fixtures.course, configuration: configuration, viewport: Fixtures.viewport)
+        SessionState(content: CourseContent(course: Fixtures.course), configuration: configuration, viewport: Fixtures.viewport)
+    }
+
+    /// A learner's player just after signing in at `now`: their next session begun and
+    /// its start on the way to the disk (the effect that carries it is `began`).
+    func begun(_ learner: LearnerSummary, _ progress: LearnerProgress = .empty, now: Date?) -> PlayerState {
+        var player = playing(learner, progress, now: now)
+        player.progress.sessions = (progress.sessions ?? 0) + 1
+        player.sessionStartedAt = now
+        player.saveStatus = .pending
+        return player
+    }
+
+    /// The save that records a session's start.
+    func began(_ progress: LearnerProgress = .empty, now: Date?) -> SessionEffect {
+        var saved = progress
+        saved.sessions = (progress.sessions ?? 0) + 1
+        return .player(.saveProgress(saved, events: [LearningEvent(at: now ?? beforeFirstTick, .sessionLaunched(session: saved.sessions ?? 1))]))
+    }
+
+    /// Closing a learner with the end of their session at `now` (`seconds` long).
+    func closed(_ progress: LearnerProgress, session: Int = 1, now: Date, seconds: Int = 0) -> SessionEffect {
+        .closeLearner(progress, events: [LearningEvent(at: now, .sessionEnded(session: session, seconds: seconds))])
     }
 
     func playing(_ learner: LearnerSummary, _ progress: LearnerProgress = .empty, now: Date? = t0) -> PlayerState {
@@ -34,8 +56,8 @@ struct SessionReducerTests {
         store.send(.command(.open), effects: [.openLearner(Self.bo)]) {
             $0.phase = .start(StartScreen(learners: [Self.anna, Self.bo], mode: .opening(Self.bo)))
         }
-        store.send(.learnerOpened(Self.bo, .empty)) {
-            $0.phase = .playing(Self.bo, playing(Self.bo))
+        store.send(.learnerOpened(Self.bo, .empty), effects: [began(now: Self.t0)]) {
+            $0.phase = .playing(Self.bo, begun(Self.bo, now: Self.t0))
         }
     }
 
@@ -164,11 +186,13 @@ struct SessionReducerTests {
         store.send(.command(.open), effects: [.openLearner(Self.bo)]) {
             $0.phase = .start(StartScreen(learners: [Self.anna, Self.bo], mode: .opening(Self.bo)))
         }
-        store.send(.learnerOpened(Self.bo, .empty)) {
-            $0.phase = .playing(Self.bo, playing(Self.bo, now: nil))
+        store.send(.learnerOpened(Self.bo, .empty), effects: [began(now: nil)]) {
+            $0.phase = .playing(Self.bo, begun(Self.bo, now: nil))
         }
         // Signing out shows no name when the list is hidden.
-        store.send(.switchLearner, effects: [.closeLearner(.empty), .loadLearners]) {
+        var signedIn = LearnerProgress.empty
+        signedIn.sessions = 1
+        store.send(.switchLearner, effects: [.closeLearner(signedIn, events: [LearningEvent(at: beforeFirstTick, .sessionEnded(session: 1, seconds: 0))]), .loadLearners]) {
             $0.phase = .start(StartScreen(mode: .typeID(empty), notice: .signedOut(name: nil)))
         }
     }
@@ -199,7 +223,7 @@ struct SessionReducerTests {
             $0.phase = .playing(Self.bo, player)
         }
         let t90 = Self.t0.addingTimeInterval(90)
-        store.send(.tick(t90), effects: [.closeLearner(.empty), .loadLearners]) {
+        store.send(.tick(t90), effects: [closed(.empty, now: t90), .loadLearners]) {
             $0.now = t90
             $0.lastActivity = t90
             $0.phase = .start(StartScreen(mode: .list(selection: 0), notice: .idleLocked(minutes: 1)))
@@ -213,7 +237,7 @@ struct SessionReducerTests {
         let progress = LearnerProgress(completed: ["a"])
         state.phase = .playing(Self.bo, playing(Self.bo, progress))
         var store = SessionTestStore(state)
-        store.send(.switchLearner, effects: [.closeLearner(progress), .loadLearners]) {
+        store.send(.switchLearner, effects: [closed(progress, now: Self.t0), .loadLearners]) {
             $0.lastActivity = Self.t0
             $0.phase = .start(StartScreen(mode: .list(selection: 0), notice: .signedOut(name: "Bo")))
         }
@@ -229,7 +253,7 @@ struct SessionReducerTests {
         let progress = LearnerProgress(started: ["a"])
         state.phase = .playing(Self.bo, playing(Self.bo, progress))
         var store = SessionTestStore(state)
-        store.send(.command(.quit), effects: [.closeLearner(progress), .quit]) {
+        store.send(.command(.quit), effects: [closed(progress, now: Self.t0), .quit]) {
             $0.isQuitting = true
             var player = playing(Self.bo, progress)
             player.isQuitting = true
@@ -241,15 +265,17 @@ struct SessionReducerTests {
     @Test("preview: every unit open, no start screen, nothing saved, --unit opens a unit")
     func preview() {
         var store = SessionTestStore(session(SessionConfiguration(preview: true, initialUnit: "d")))
-        store.send(.started(Fixtures.viewport, now: Self.t0), effects: [.player(.layoutLesson(unitID: "d", width: 80))]) {
+        store.send(.started(Fixtures.viewport, now: Self.t0)) {
             $0.now = Self.t0
             $0.lastActivity = Self.t0
             var player = PlayerState(course: Fixtures.course, progress: .empty, viewport: Fixtures.viewport, unlockAll: true)
             player.now = Self.t0
+            player.sessionStartedAt = Self.t0
             player.menuSelection = 3
-            player.screen = .lesson(LessonPosition(unitID: "d", scroll: 0))
-            player.progress = LearnerProgress(started: ["d"], bookmark: Bookmark(unitID: "d", scroll: 0, inUnit: true))
+            player.screen = .lesson("d")
+            player.progress = LearnerProgress(started: ["d"], bookmark: Bookmark(unitID: "d", scroll: 0, inUnit: true)).opened(["d": 1])
             player.progress.units["d"]?.firstOpenedAt = Self.t0
+            player.progress.sessions = 1
             player.saveStatus = .pending
             $0.phase = .playing(LearnerSummary(id: "preview", displayName: ""), player)
         }
@@ -263,7 +289,7 @@ struct SessionReducerTests {
         state.now = Self.t0
         state.lastActivity = Self.t0
         var player = playing(Self.bo)
-        player.screen = .lesson(LessonPosition(unitID: "a", scroll: 0, lineCount: 100, width: 80))
+        player.screen = .lesson("a", lines: 100)
         state.phase = .playing(Self.bo, player)
         var store = SessionTestStore(state)
         var seconds = 0.0

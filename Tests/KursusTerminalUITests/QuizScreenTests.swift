@@ -48,9 +48,8 @@ struct QuizScreenTests {
         location: here)
 
     static func opened(_ quiz: Quiz, unit: String = "quiz", progress: LearnerProgress = .empty, columns: Int = 80, rows: Int = 24) -> PlayerState {
-        var state = PlayerState(course: course, progress: progress, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
+        var state = PlayerState(content: CourseContent(course: course, quizzes: [unit: quiz]), progress: progress, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
         _ = PlayerReducer.reduce(&state, .openUnit(unit))
-        _ = PlayerReducer.reduce(&state, .quizLoaded(unitID: unit, quiz))
         return state
     }
 
@@ -59,7 +58,7 @@ struct QuizScreenTests {
     }
 
     func render(_ state: PlayerState, _ context: ScreenContext, columns: Int = 80, rows: Int = 24) -> Grid {
-        ScreenRenderer.render(state, lesson: nil, context: context, columns: columns, rows: rows)
+        ScreenRenderer.render(state, views: ScreenFixtures.views(), context: context, columns: columns, rows: rows)
     }
 
     @Test("intro page: settings, attempts and the keys to start")

@@ -59,11 +59,11 @@ final class MemoryServices: SessionServices {
         open = learner.id
         return .success(progress[learner.id] ?? .empty)
     }
-    func save(_ progress: LearnerProgress) {
+    func save(_ progress: LearnerProgress, events: [LearningEvent]) {
         saves.append(progress)
         if let open { self.progress[open] = progress }
     }
-    func closeLearner(_ progress: LearnerProgress) {
+    func closeLearner(_ progress: LearnerProgress, events: [LearningEvent]) {
         if let open {
             self.progress[open] = progress
             closed.append(open)

@@ -22,6 +22,18 @@ enum ScenarioScreenFixtures {
         return loaded.portraits
     }
 
+    /// Draws a session the way the player does: a scenario unit on screen, through
+    /// `ScreenRenderer` and the unit views, with these portraits.
+    static func render(_ session: ScenarioSession, scenario: Scenario, portraits: [String: [String]], context: ScreenContext, columns: Int, rows: Int) -> Grid {
+        let here = SourceLocation(file: "course.yaml")
+        let unit = CourseUnit(id: "scenarie", kind: .scenario, title: scenario.title, file: file, location: here)
+        let course = Course(id: "c", title: "Kursus", language: "da", version: "1", modules: [CourseModule(id: "m", title: "Modul", units: [unit], location: here)], location: here)
+        var state = PlayerState(content: CourseContent(course: course, scenarios: [unit.id: scenario]), progress: .empty, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
+        state.screen = .unit(.scenario(ScenarioState(unitID: unit.id, scenario: scenario, session: session)))
+        let views = UnitViews(lessonText: { _ in "" }, portraits: { _ in portraits })
+        return ScreenRenderer.render(state, views: views, context: context, columns: columns, rows: rows)
+    }
+
     /// Plays option numbers (1-based, among those offered) through the session reducer.
     static func play(_ numbers: [Int], _ scenario: Scenario, ticks: Int = 0) -> ScenarioSession {
         var session = ScenarioSession.start(scenario, seed: 42)
@@ -40,7 +52,7 @@ struct ScenarioScreenTests {
     func callNarrow() throws {
         let scenario = try ScenarioScreenFixtures.scenario()
         let session = ScenarioScreenFixtures.play([], scenario, ticks: 12)
-        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "scenario-call-80x24-da.txt")
         #expect(grid.text.contains("Kameraet er slukket"))
         #expect(grid.text.contains("Svar: 00:33"))
@@ -52,7 +64,7 @@ struct ScenarioScreenTests {
         let scenario = try ScenarioScreenFixtures.scenario()
         let session = ScenarioScreenFixtures.play([1, 1, 2], scenario, ticks: 20)
         #expect(session.run.current == "v-frys")
-        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 120, rows: 40)
+        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 120, rows: 40)
         GoldenFile.check(grid.text, named: "scenario-call-120x40-da.txt")
         let frozenRow = try #require(grid.lines.firstIndex { $0.contains("FROSSET") })
         // Beside the frame on the same rows: the transcript's frame.
@@ -66,7 +78,7 @@ struct ScenarioScreenTests {
         let scenario = try ScenarioScreenFixtures.scenario()
         let session = ScenarioScreenFixtures.play([1, 2, 1], scenario)
         #expect(session.run.current == "v-hanne")
-        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 160, rows: 50)
+        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 160, rows: 50)
         GoldenFile.check(grid.text, named: "scenario-call-160x50-en-ascii.txt")
         #expect(!["─", "│", "▸", "✓", "⚠", "▂", "…"].contains { grid.text.contains($0) })
         #expect(grid.text.contains("+ Hanne"))
@@ -78,16 +90,17 @@ struct ScenarioScreenTests {
         let session = ScenarioScreenFixtures.play([1, 1, 2, 1, 1, 1, 1, 1], scenario)
         #expect(session.mode == .debrief)
         #expect(session.run.outcome?.ending == "slut-god")
-        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "scenario-debrief-80x24-da.txt")
         #expect(grid.line(0).contains("Udfald: Godt videobesøg"))
         #expect(grid.text.contains("✓ godt valg"))
         // Scrolled to the end, the last learning point is the last body line.
         var scrolled = session
-        _ = ScenarioSession.reduce(&scrolled, ScenarioDebriefScreen.layout(session, scenario: scenario, context: try ScreenFixtures.context(), columns: 80, rows: 24), scenario)
+        let lines = ScenarioDebriefScreen.lineCount(session, scenario: scenario, context: try ScreenFixtures.context(), maximumScore: nil, columns: 80)
+        _ = ScenarioSession.reduce(&scrolled, .debriefMeasured(lines: lines, rows: Chrome.bodyRows(forHeight: 24)), scenario)
         _ = ScenarioSession.reduce(&scrolled, .scroll(1000), scenario)
-        #expect(scrolled.debriefScroll > 0)
-        let end = ScenarioCallScreen.render(scrolled, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        #expect(scrolled.debrief.offset > 0)
+        let end = ScenarioScreenFixtures.render(scrolled, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
         #expect(end.line(21).contains("pårørende inddrages i samtalen."), "\(end.text)")
     }
 
@@ -97,13 +110,13 @@ struct ScenarioScreenTests {
         var session = ScenarioScreenFixtures.play([3, 2, 2], scenario)
         #expect(session.mode == .debrief)
         let context = try ScreenFixtures.context()
-        var grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: [:], context: context, columns: 120, rows: 40)
+        var grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: [:], context: context, columns: 120, rows: 40)
         GoldenFile.check(grid.text, named: "scenario-debrief-120x40-da.txt")
         #expect(grid.text.contains("≈ delvist"))
         #expect(grid.text.contains("✗ uheldigt valg"))
         #expect(grid.line(0).contains("Udfald: Inger er usikker efter besøget"))
         _ = ScenarioSession.reduce(&session, .pickRetryPoint, scenario)
-        grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: [:], context: context, columns: 80, rows: 24)
+        grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: [:], context: context, columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "scenario-retry-80x24-da.txt")
         #expect(grid.lines.contains { $0.contains("▸ 3.") })
     }
@@ -123,7 +136,7 @@ struct ScenarioScreenTests {
             location: here
         )
         let session = ScenarioSession.start(scenario, seed: 1)
-        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ["p": ["\u{1B}[1m"]], context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ["p": ["\u{1B}[1m"]], context: try ScreenFixtures.context(), columns: 80, rows: 24)
         #expect(!grid.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 })
     }
 
@@ -151,7 +164,7 @@ struct ScenarioScreenTests {
         let session = ScenarioSession.start(scenario, seed: 1)
         let portrait = ["  .-.  ", " (o o) ", "  '-'  "]
         for (columns, rows) in [(80, 24), (120, 40)] {
-            let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ["p": portrait], context: try ScreenFixtures.context(), columns: columns, rows: rows)
+            let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ["p": portrait], context: try ScreenFixtures.context(), columns: columns, rows: rows)
             #expect(grid.text.contains(banner), "\(columns)x\(rows)\n\(grid.text)")
             #expect(grid.text.contains(status))
             #expect(grid.text.contains("Hvad gør du?"), "an empty prompt shows the standard question")
@@ -173,7 +186,7 @@ struct ScenarioScreenTests {
         var session = ScenarioSession.start(scenario, seed: seed)
         for _ in 0..<2 { _ = ScenarioSession.reduce(&session, .confirm, scenario) }
         _ = ScenarioSession.reduce(&session, .tick(252), scenario)
-        let grid = ScenarioCallScreen.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "scenario-measurement-80x24-da.txt")
         #expect(grid.text.contains("Iltmætning: 88 %"))
         #expect(grid.line(0).hasSuffix("anna · 04:12"))
@@ -188,14 +201,14 @@ struct ScenarioSmallTerminalTests {
         var session = ScenarioSession.start(scenario, seed: 42)
         let context = try ScreenFixtures.context()
         let portraits = ScenarioScreenFixtures.portraits(scenario)
-        let first = ScenarioCallScreen.render(session, scenario: scenario, portraits: portraits, context: context, columns: 60, rows: 16).text
+        let first = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: portraits, context: context, columns: 60, rows: 16).text
         #expect(first.contains("▸ 1"))
         #expect(first.contains("Hvad\n") || first.contains("siger du?"), "the prompt is wrapped, not cut: \(first)")
         #expect(!first.contains("3  "), "the last option does not fit at first")
         #expect(first.contains("↓"))
         _ = ScenarioSession.reduce(&session, .down, scenario)
         _ = ScenarioSession.reduce(&session, .down, scenario)
-        let last = ScenarioCallScreen.render(session, scenario: scenario, portraits: portraits, context: context, columns: 60, rows: 16)
+        let last = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: portraits, context: context, columns: 60, rows: 16)
         #expect(last.text.contains("▸ 3"), "the selected option is on screen:\n\(last.text)")
         #expect(last.text.contains("↑"))
         GoldenFile.check(last.text, named: "scenario-call-60x16-last-option-da.txt")

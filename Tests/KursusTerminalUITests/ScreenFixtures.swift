@@ -36,6 +36,15 @@ enum ScreenFixtures {
         PlayerState(course: course, progress: progress, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
     }
 
+    /// Views whose lessons all read `lessonMarkdown` and whose scenarios have the
+    /// bundled portraits.
+    static func views() -> UnitViews {
+        UnitViews(
+            lessonText: { _ in lessonMarkdown },
+            portraits: { ScenarioPortraits.loadAll(for: $0, packageRoot: ScenarioScreenFixtures.package, assets: Repository.assets).portraits }
+        )
+    }
+
     static let lessonMarkdown = """
     ## Når billedet fryser
 

@@ -11,7 +11,7 @@ struct ScreenTests {
         let progress = LearnerProgress(completed: ["a", "b"], started: ["c"], bookmark: Bookmark(unitID: "c", scroll: 4, inUnit: false))
         var state = ScreenFixtures.state(progress: progress)
         state.menuSelection = 2
-        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "menu-80x24-da.txt")
     }
 
@@ -19,13 +19,13 @@ struct ScreenTests {
     func menuASCII() throws {
         let progress = LearnerProgress(completed: ["a"], started: ["b"])
         let state = ScreenFixtures.state(progress: progress)
-        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context("en", symbols: .ascii), columns: 80, rows: 24)
+        let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "menu-80x24-en-ascii.txt")
     }
 
     @Test("course menu on a large terminal")
     func menuLarge() throws {
-        let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 140, rows: 40), lesson: nil, context: try ScreenFixtures.context(), columns: 140, rows: 40)
+        let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 140, rows: 40), views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 140, rows: 40)
         GoldenFile.check(grid.text, named: "menu-140x40-da.txt")
         #expect(grid.lines.allSatisfy { $0.count <= 140 })
     }
@@ -37,31 +37,31 @@ struct ScreenTests {
         var state = PlayerState(course: course, progress: .empty, viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
         state.menuSelection = 4
         _ = PlayerReducer.reduce(&state, .command(.open))
-        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "menu-locked-80x24-da.txt")
     }
 
     @Test("start screen: the learner list shows names and teams only")
     func startList() throws {
-        var session = SessionState(course: ScreenFixtures.course, configuration: SessionConfiguration(), viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
+        var session = SessionState(content: CourseContent(course: ScreenFixtures.course), configuration: SessionConfiguration(), viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
         session.phase = .start(StartScreen(learners: [
             LearnerSummary(id: "anna", displayName: "Anna Hansen", team: "Team A", hasPIN: true),
             LearnerSummary(id: "bo", displayName: "Bo Larsen", team: "Aftenholdet"),
         ], mode: .list(selection: 1), notice: .idleLocked(minutes: 10)))
-        let grid = ScreenRenderer.render(session, lesson: nil, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScreenRenderer.render(session, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "start-list-80x24-da.txt")
     }
 
     @Test("start screen: the new-learner form")
     func startForm() throws {
-        var session = SessionState(course: ScreenFixtures.course, configuration: SessionConfiguration(), viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
+        var session = SessionState(content: CourseContent(course: ScreenFixtures.course), configuration: SessionConfiguration(), viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
         var form = NewLearnerForm()
         form.name.text = "Søren Ørsted"
         form.id.text = "soeren-oersted"
         form.pin.text = "1234"
         form.focus = .pin
         session.phase = .start(StartScreen(learners: [], mode: .newLearner(form), notice: .formIncomplete(.pin)))
-        let grid = ScreenRenderer.render(session, lesson: nil, context: try ScreenFixtures.context("en"), columns: 80, rows: 24)
+        let grid = ScreenRenderer.render(session, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en"), columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "start-form-80x24-en.txt")
         #expect(!grid.text.contains("1234"))
     }
@@ -69,11 +69,10 @@ struct ScreenTests {
     @Test("lesson reader at 80x24")
     func reader() throws {
         var state = ScreenFixtures.state()
-        let width = ReaderScreen.textWidth(forColumns: 80)
+        let width = LessonScreen.textWidth(forColumns: 80)
         let document = MarkdownLayout.layout(ScreenFixtures.lessonMarkdown, options: MarkdownLayoutOptions(width: width))
-        state.screen = .lesson(LessonPosition(unitID: "c", scroll: 0, lineCount: document.lines.count, width: 80))
-        let lesson = RenderedLesson(unitID: "c", width: width, lines: document.lines)
-        let grid = ScreenRenderer.render(state, lesson: lesson, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        state.screen = .unit(.lesson(LessonState(unitID: "c", scroll: ScrollPosition(offset: 0, lineCount: document.lines.count))))
+        let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "reader-80x24-da.txt")
     }
 
@@ -81,7 +80,7 @@ struct ScreenTests {
     func help() throws {
         var state = ScreenFixtures.state()
         state.helpVisible = true
-        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         GoldenFile.check(grid.text, named: "help-80x24-da.txt")
     }
 
@@ -89,7 +88,7 @@ struct ScreenTests {
     func helpSmall() throws {
         var state = ScreenFixtures.state(columns: 60, rows: 16)
         state.helpVisible = true
-        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context(), columns: 60, rows: 16)
+        let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 60, rows: 16)
         GoldenFile.check(grid.text, named: "help-60x16-da.txt")
         let closing = try #require(grid.lines.firstIndex { $0.contains("Tryk på en vilkårlig tast for at lukke") })
         let after = grid.lines[closing].components(separatedBy: "lukke").last ?? ""
@@ -98,7 +97,7 @@ struct ScreenTests {
 
     @Test("terminal too small")
     func tooSmall() throws {
-        let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 40, rows: 10), lesson: nil, context: try ScreenFixtures.context("en"), columns: 40, rows: 10)
+        let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 40, rows: 10), views: ScreenFixtures.views(), context: try ScreenFixtures.context("en"), columns: 40, rows: 10)
         GoldenFile.check(grid.text, named: "too-small-40x10-en.txt")
     }
 
@@ -106,14 +105,14 @@ struct ScreenTests {
     func saveFailed() throws {
         var state = ScreenFixtures.state()
         state.saveStatus = .failed(message: "disk full")
-        let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context("en"), columns: 80, rows: 24)
+        let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en"), columns: 80, rows: 24)
         #expect(grid.line(23).hasSuffix("Could not save – will retry: disk full"))
         #expect(grid[79 - 1, 23].style.attributes.contains(.reverse))
     }
 
     @Test("the selected unit is shown in reverse video, so focus never depends on colour")
     func focusWithoutColour() throws {
-        let grid = ScreenRenderer.render(ScreenFixtures.state(), lesson: nil, context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScreenRenderer.render(ScreenFixtures.state(), views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         let row = try #require((0..<24).first { grid.line($0).contains("▸") })
         #expect(grid[10, row].style.attributes.contains(.reverse))
     }
@@ -123,7 +122,7 @@ struct ScreenTests {
         var state = ScreenFixtures.state(columns: columns, rows: rows)
         for help in [false, true] {
             state.helpVisible = help
-            let grid = ScreenRenderer.render(state, lesson: nil, context: try ScreenFixtures.context(), columns: columns, rows: rows)
+            let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: columns, rows: rows)
             #expect(grid.lines.count == rows)
         }
     }

@@ -45,8 +45,9 @@ public enum SessionEffect: Hashable, Sendable {
     case createLearner(NewLearner)
     /// Lock the learner, load their progress, answer with `learnerOpened` or `learnerOpenFailed`.
     case openLearner(LearnerSummary)
-    /// Save this final progress, wait for it to reach the disk, release the learner.
-    case closeLearner(LearnerProgress)
+    /// Save this final progress and the last learning events, wait for them to reach
+    /// the disk, release the learner.
+    case closeLearner(LearnerProgress, events: [LearningEvent])
     case player(PlayerEffect)
     case quit
 }

@@ -30,14 +30,31 @@ public enum SessionReducer {
 
     static func start(_ state: inout SessionState) -> [SessionEffect] {
         guard state.configuration.preview else { return [.loadLearners] }
-        let trainer = LearnerSummary(id: "preview", displayName: "")
-        var player = PlayerState(course: state.course, progress: .empty, viewport: state.viewport, unlockAll: true)
-        player.timersEnabled = !state.configuration.plain
-        player.now = state.now
-        state.phase = .playing(trainer, player)
-        var effects = self.player(&state, .started(state.viewport))
+        var effects = begin(&state, LearnerSummary(id: "preview", displayName: ""), .empty, unlockAll: true)
         if let unit = state.configuration.initialUnit {
             effects += self.player(&state, .openUnit(unit))
+        }
+        return effects
+    }
+
+    /// A learner (or the trainer in preview) begins playing: a new session in their
+    /// record, then the player resumes where they left off.
+    static func begin(_ state: inout SessionState, _ learner: LearnerSummary, _ progress: LearnerProgress, unlockAll: Bool) -> [SessionEffect] {
+        var player = PlayerState(content: state.content, progress: progress, viewport: state.viewport, unlockAll: unlockAll)
+        player.timersEnabled = !state.configuration.plain
+        player.now = state.now
+        let session = (player.progress.sessions ?? 0) + 1
+        player.progress.sessions = session
+        player.sessionStartedAt = state.now
+        player.unsavedEvents.append(LearningEvent(at: state.now ?? Date(timeIntervalSince1970: 0), .sessionLaunched(session: session)))
+        state.phase = .playing(learner, player)
+        state.lastActivity = state.now
+        var effects = self.player(&state, .started(state.viewport))
+        // The session's start reaches the disk even when resuming saved nothing.
+        if case .playing(let learner, var player) = state.phase, !player.unsavedEvents.isEmpty {
+            let save = PlayerReducer.save(&player)
+            state.phase = .playing(learner, player)
+            if !state.configuration.preview { effects.append(.player(save)) }
         }
         return effects
     }
@@ -68,8 +85,8 @@ public enum SessionReducer {
             return effects
         case .start(var screen):
             // Half-typed ids, names and PINs do not wait for the next person.
-            if let limit, idle >= limit, screen.mode != initialMode(state), screen.learners != nil {
-                screen.mode = initialMode(state)
+            if let limit, idle >= limit, screen.mode != state.configuration.initialStartMode, screen.learners != nil {
+                screen.mode = state.configuration.initialStartMode
                 screen.notice = nil
                 state.phase = .start(screen)
             }
@@ -83,13 +100,12 @@ public enum SessionReducer {
         guard case .playing(let learner, let player) = state.phase, !state.configuration.preview else { return [] }
         // With a hidden list, not even the name of who was here is shown to the next person.
         let name = state.configuration.hideLearnerList ? nil : learner.displayName
-        state.phase = .start(StartScreen(mode: initialMode(state), notice: notice ?? .signedOut(name: name)))
+        var ending = player
+        let events = ending.endSession()
+        state.phase = .playing(learner, ending)
+        state.showStart(StartScreen(mode: state.configuration.initialStartMode, notice: notice ?? .signedOut(name: name)))
         state.lastActivity = state.now
-        return [.closeLearner(player.progress), .loadLearners]
-    }
-
-    static func initialMode(_ state: SessionState) -> StartScreen.Mode {
-        state.configuration.hideLearnerList ? .typeID(TextField(maximumLength: 64)) : .list(selection: 0)
+        return [.closeLearner(ending.progress, events: events), .loadLearners]
     }
 
     /// Runs the course player and lifts its effects. Its quit becomes a final save, the
@@ -97,17 +113,21 @@ public enum SessionReducer {
     static func player(_ state: inout SessionState, _ event: PlayerEvent) -> [SessionEffect] {
         guard case .playing(let learner, var player) = state.phase else { return [] }
         let effects = PlayerReducer.reduce(&player, event)
+        let quitting = effects.contains(.quit)
+        // On quit the final save goes with the close, together with the session's end.
+        let events = quitting ? effects.flatMap { effect -> [LearningEvent] in
+            if case .saveProgress(_, let events) = effect { return events }
+            return []
+        } + player.endSession() : []
         state.phase = .playing(learner, player)
         var lifted: [SessionEffect] = []
         for effect in effects {
             switch effect {
             case .saveProgress:
-                if !state.configuration.preview, !effects.contains(.quit) { lifted.append(.player(effect)) }
-            case .layoutLesson, .loadQuiz, .loadScenario:
-                lifted.append(.player(effect))
+                if !state.configuration.preview, !quitting { lifted.append(.player(effect)) }
             case .quit:
                 state.isQuitting = true
-                if !state.configuration.preview { lifted.append(.closeLearner(player.progress)) }
+                if !state.configuration.preview { lifted.append(.closeLearner(player.progress, events: events)) }
                 lifted.append(.quit)
             }
         }

@@ -4,7 +4,9 @@ import KursusCourse
 /// The whole player on a shared workstation: who is at the keyboard (the start screen or
 /// a learner playing the course), the idle lock, and the clock.
 public struct SessionState: Hashable, Sendable {
-    public var course: Course
+    /// The course while nobody plays it; a learner's player holds it while they play, so
+    /// it is never held twice (see `content`).
+    private var idleContent: CourseContent
     public var configuration: SessionConfiguration
     public var phase: Phase
     public var viewport: Viewport
@@ -19,11 +21,11 @@ public struct SessionState: Hashable, Sendable {
         case playing(LearnerSummary, PlayerState)
     }
 
-    public init(course: Course, configuration: SessionConfiguration, viewport: Viewport) {
-        self.course = course
+    public init(content: CourseContent, configuration: SessionConfiguration, viewport: Viewport) {
+        self.idleContent = content
         self.configuration = configuration
         self.viewport = viewport
-        self.phase = .start(StartScreen(mode: configuration.hideLearnerList ? .typeID(TextField(maximumLength: 64)) : .list(selection: 0)))
+        self.phase = .start(StartScreen(mode: configuration.initialStartMode))
         self.now = nil
         self.lastActivity = nil
         self.isQuitting = false
@@ -46,6 +48,18 @@ public struct SessionState: Hashable, Sendable {
         if case .playing(_, let player) = phase { return player }
         return nil
     }
+
+    /// The course: the playing learner's (which a reload may have replaced), else the
+    /// one waiting on the start screen.
+    public var content: CourseContent { player?.content ?? idleContent }
+
+    public var course: Course { content.course }
+
+    /// Ends play: the start screen shows, and the course as the player last had it waits there.
+    mutating func showStart(_ screen: StartScreen) {
+        idleContent = content
+        phase = .start(screen)
+    }
 }
 
 public struct SessionConfiguration: Hashable, Sendable {
@@ -61,6 +75,11 @@ public struct SessionConfiguration: Hashable, Sendable {
     public var initialUnit: String?
     /// Accessible plain mode (`--plain`): no response timers in scenarios.
     public var plain: Bool = false
+
+    /// The start screen's first mode: the list of learners, or typing an id when the ward hides the list.
+    public var initialStartMode: StartScreen.Mode {
+        hideLearnerList ? .typeID(TextField.learnerID) : .list(selection: 0)
+    }
 
     public init(idleLockSeconds: Int? = 600, hideLearnerList: Bool = false, initialLearner: String? = nil, preview: Bool = false, initialUnit: String? = nil) {
         self.idleLockSeconds = idleLockSeconds

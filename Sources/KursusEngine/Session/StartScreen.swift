@@ -47,10 +47,10 @@ public struct NewLearnerForm: Hashable, Sendable {
         case name, team, id, pin
     }
 
-    public var name = TextField(maximumLength: 60)
-    public var team = TextField(maximumLength: 40)
-    public var id = TextField(maximumLength: 64)
-    public var pin = TextField(maximumLength: 8, isSecret: true)
+    public var name = TextField(maximumLength: TextLimits.name)
+    public var team = TextField(maximumLength: TextLimits.team)
+    public var id = TextField.learnerID
+    public var pin = TextField.pin
     public var focus: Field = .name
     /// The id follows the name until the learner edits it.
     public var idEdited = false
@@ -80,7 +80,7 @@ public struct NewLearnerForm: Hashable, Sendable {
     public var request: Result<NewLearner, Field> {
         if name.isEmpty { return .failure(.name) }
         if id.isEmpty { return .failure(.id) }
-        if !pin.text.isEmpty, !(4...8).contains(pin.text.count) { return .failure(.pin) }
+        if !pin.text.isEmpty, !(TextLimits.pinMinimum...TextLimits.pin).contains(pin.text.count) { return .failure(.pin) }
         return .success(NewLearner(id: id.trimmed, displayName: name.trimmed, team: team.isEmpty ? nil : team.trimmed, pin: pin.text.isEmpty ? nil : pin.text))
     }
 }
@@ -123,6 +123,6 @@ public struct NewLearner: Hashable, Sendable {
                 }
             }
         }
-        return String(result.prefix(64))
+        return String(result.prefix(TextLimits.learnerID))
     }
 }

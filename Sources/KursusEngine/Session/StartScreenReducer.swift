@@ -24,10 +24,10 @@ enum StartScreenReducer {
                 screen.notice = nil
                 return [.openLearner(learner)]
             case .rejected(let left):
-                screen.mode = .pin(learner, TextField(maximumLength: 8, isSecret: true))
+                screen.mode = .pin(learner, TextField.pin)
                 screen.notice = .pinRejected(attemptsLeft: left)
             case .lockedOut(let until):
-                screen.mode = .pin(learner, TextField(maximumLength: 8, isSecret: true))
+                screen.mode = .pin(learner, TextField.pin)
                 screen.notice = .pinLockedOut(until: until)
             }
             return []
@@ -41,15 +41,10 @@ enum StartScreenReducer {
             screen.notice = .createFailed(message: message)
             return []
         case let .learnerOpened(learner, progress):
-            var player = PlayerState(course: state.course, progress: progress, viewport: state.viewport)
-            player.timersEnabled = !state.configuration.plain
-            player.now = state.now
-            state.phase = .playing(learner, player)
-            state.lastActivity = state.now
-            return SessionReducer.player(&state, .started(state.viewport))
+            return SessionReducer.begin(&state, learner, progress, unlockAll: false)
         case let .learnerOpenFailed(learnerID, failure):
             let name = screen.learners?.first { $0.id == learnerID }?.displayName ?? learnerID
-            screen.mode = SessionReducer.initialMode(state)
+            screen.mode = state.configuration.initialStartMode
             switch failure {
             case .busy: screen.notice = .learnerBusy(name: name)
             case .failed(let message): screen.notice = .openFailed(message: message)
@@ -98,7 +93,7 @@ enum StartScreenReducer {
         }
         switch screen.mode {
         case .list(let selection):
-            if learners.isEmpty, case .list = SessionReducer.initialMode(state) {
+            if learners.isEmpty, case .list = state.configuration.initialStartMode {
                 screen.mode = .newLearner(NewLearnerForm())
             } else {
                 screen.mode = .list(selection: min(selection, learners.count))
@@ -112,7 +107,7 @@ enum StartScreenReducer {
     static func choose(_ learner: LearnerSummary, _ screen: inout StartScreen) -> [SessionEffect] {
         screen.notice = nil
         if learner.hasPIN {
-            screen.mode = .pin(learner, TextField(maximumLength: 8, isSecret: true))
+            screen.mode = .pin(learner, TextField.pin)
             return []
         }
         screen.mode = .opening(learner)
@@ -145,20 +140,20 @@ enum StartScreenReducer {
                 let id = field.trimmed
                 guard !id.isEmpty else { return [] }
                 guard let learner = learners.first(where: { $0.id == id }) else {
-                    screen.mode = .typeID(TextField(maximumLength: 64))
+                    screen.mode = .typeID(TextField.learnerID)
                     screen.notice = .unknownLearner(id: id)
                     return []
                 }
                 return choose(learner, &screen)
             case .back:
-                screen.mode = .typeID(TextField(maximumLength: 64))
+                screen.mode = .typeID(TextField.learnerID)
                 screen.notice = nil
             default: break
             }
         case .newLearner(var form):
             switch command {
             case .back:
-                screen.mode = SessionReducer.initialMode(state)
+                screen.mode = state.configuration.initialStartMode
                 screen.notice = nil
             case .lineUp:
                 form.focus = NewLearnerForm.Field(rawValue: max(0, form.focus.rawValue - 1)) ?? .name
@@ -194,10 +189,10 @@ enum StartScreenReducer {
             case .open:
                 guard !field.text.isEmpty else { return [] }
                 // The typed PIN leaves the state at once; only the runtime sees it.
-                screen.mode = .pin(learner, TextField(maximumLength: 8, isSecret: true))
+                screen.mode = .pin(learner, TextField.pin)
                 return [.verifyPIN(learnerID: learner.id, pin: field.text)]
             case .back:
-                screen.mode = SessionReducer.initialMode(state)
+                screen.mode = state.configuration.initialStartMode
                 screen.notice = nil
             default: break
             }

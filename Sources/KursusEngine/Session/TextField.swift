@@ -5,7 +5,7 @@ public struct TextField: Hashable, Sendable {
     /// Digits only, shown masked (PINs).
     public var isSecret: Bool
 
-    public init(_ text: String = "", maximumLength: Int = 60, isSecret: Bool = false) {
+    public init(_ text: String = "", maximumLength: Int = TextLimits.name, isSecret: Bool = false) {
         self.text = text
         self.maximumLength = maximumLength
         self.isSecret = isSecret
@@ -24,6 +24,11 @@ public struct TextField: Hashable, Sendable {
     public mutating func deleteBackward() {
         if !text.isEmpty { text.removeLast() }
     }
+
+    /// An empty learner-id field.
+    public static var learnerID: TextField { TextField(maximumLength: TextLimits.learnerID) }
+    /// An empty PIN field (masked, digits only).
+    public static var pin: TextField { TextField(maximumLength: TextLimits.pin, isSecret: true) }
 
     public var isEmpty: Bool { text.trimmingCharacters(in: .whitespaces).isEmpty }
     public var trimmed: String { text.trimmingCharacters(in: .whitespaces) }

@@ -1,11 +1,12 @@
 import Foundation
+import KursusEngine
 
 /// Checks of what an administrator types for a learner. Names are shown on a shared
 /// screen, so they are trimmed, kept short, and may not hold control characters or the
 /// invisible characters that reorder text (bidi overrides and isolates) or hide it.
 public enum LearnerFields {
-    public static let displayNameLengths = 1...60
-    public static let maximumTeamLength = 40
+    public static let displayNameLengths = 1...TextLimits.name
+    public static let maximumTeamLength = TextLimits.team
 
     /// The display name trimmed and in composed form (NFC), or why it is refused.
     public static func displayName(_ raw: String) throws(LearnerError) -> String {

@@ -1,3 +1,4 @@
+import KursusEngine
 import Crypto
 import _CryptoExtras
 import Foundation
@@ -17,7 +18,7 @@ public struct PINHasher: Sendable {
     /// Iteration counts accepted from a stored record: a damaged or hostile file can
     /// neither make the check trivial nor hang the program.
     public static let acceptedIterations = 1_000...10_000_000
-    public static let pinLengths = 4...8
+    public static let pinLengths = TextLimits.pinMinimum...TextLimits.pin
 
     public var iterations: Int
     /// Called once per key derivation; tests use it to see that a lockout skips the KDF.

@@ -14,25 +14,15 @@ public final class SessionRuntime {
     }
 
     public private(set) var state: SessionState
-    private var package: CoursePackage
     private let backend: TerminalBackend
     private let services: SessionServices
     private let context: ScreenContext
     private let watcher: PackageWatcher?
     private let clock: () -> Date
-    private var lesson: RenderedLesson?
-    private var lessonBody: (unitID: String, text: String)?
-    private var lastGrid: Grid?
-    /// Portraits of the scenario on screen, by participant id.
-    private var portraits: [String: [String]] = [:]
-    /// The highest score each scenario can reach (nil when the search did not finish),
-    /// found the first time its debrief is shown.
-    private var maximumScores: [String: Int?] = [:]
-    /// What the page or debrief on screen was last measured at, so it is measured again
-    /// only when that changes (not on every redraw).
-    private var measuredPage: (unitID: String, phase: QuizPhase, columns: Int)?
-    private var measuredDebrief: (columns: Int, rows: Int, run: ScenarioRun)?
     private let assets: URL?
+    /// Every unit kind's view, with its caches; made anew when the package is reloaded.
+    private var views: UnitViews
+    private var lastGrid: Grid?
     private var finished = false
     public static let pollMilliseconds = 200
 
@@ -41,14 +31,14 @@ public final class SessionRuntime {
         context: ScreenContext, watcher: PackageWatcher? = nil, assets: URL? = nil, clock: @escaping () -> Date = Date.init
     ) {
         self.assets = assets
-        self.package = package
         self.backend = backend
         self.services = services
         self.context = context
         self.watcher = watcher
         self.clock = clock
+        views = UnitViews(package: package, assets: assets)
         let (columns, rows) = backend.size()
-        state = SessionState(course: package.course, configuration: configuration, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
+        state = SessionState(content: CourseContent(package), configuration: configuration, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
     }
 
     /// Runs until the learner quits or a termination signal arrives. Progress is on disk
@@ -65,8 +55,8 @@ public final class SessionRuntime {
             step()
             handle(backend.read(timeout: Self.pollMilliseconds))
         }
-        if !finished, let progress = state.player?.progress, !state.configuration.preview {
-            services.closeLearner(progress)
+        if !finished, var player = state.player, !state.configuration.preview {
+            services.closeLearner(player.progress, events: player.endSession())
         }
         return outcome
     }
@@ -103,77 +93,23 @@ public final class SessionRuntime {
         for effect in effects { perform(effect) }
     }
 
-    /// Draws when the screen would change; the clock alone does not cause a redraw.
+    /// Draws when the screen would change (the clock alone does not cause a redraw),
+    /// then lets the unit on screen report its content's length, which may change the
+    /// state and so the next frame.
     public func draw() {
         let (columns, rows) = backend.size()
-        let grid = ScreenRenderer.render(state, lesson: lesson, portraits: portraits, maximumScore: maximumScore(), context: context, columns: columns, rows: rows)
-        guard grid != lastGrid else { return }
-        backend.draw(grid)
-        lastGrid = grid
-        measurePage(columns: columns)
-        measureDebrief(columns: columns, rows: rows)
-    }
-
-    /// The highest reachable score of the scenario whose debrief is on screen. The search
-    /// runs once per scenario, when its debrief first shows, and only for scenarios of
-    /// ordinary size: a huge one's debrief shows the score alone rather than keep the
-    /// learner waiting.
-    private func maximumScore() -> Int? {
-        guard let play = state.player?.scenarioPlay, let scenario = play.scenario, let session = play.session, session.mode != .call else { return nil }
-        if let known = maximumScores[play.unitID] { return known }
-        let maximum = scenario.nodes.count <= 2000 ? ScenarioValidator.scoreRange(scenario).flatMap { $0.complete ? $0.maximum : nil } : nil
-        maximumScores[play.unitID] = maximum
-        return maximum
-    }
-
-    /// Tells the scenario how long its debrief is at this size, so scrolling stops at the end.
-    private func measureDebrief(columns: Int, rows: Int) {
-        guard let player = state.player, let play = player.scenarioPlay, let session = play.session,
-              let scenario = play.scenario, session.mode != .call
-        else { return }
-        if let last = measuredDebrief, last.columns == columns, last.rows == rows, last.run == session.run { return }
-        measuredDebrief = (columns, rows, session.run)
-        let input = ScenarioDebriefScreen.layout(session, scenario: scenario, context: context, columns: columns, rows: rows)
-        if case .debriefLaidOut(let lines, let body) = input, max(0, lines - max(1, body)) != session.debriefMaximumScroll {
-            send(.player(.scenarioInput(input)))
-        }
-    }
-
-    private func loadScenario(_ unitID: String) {
-        guard let unit = package.course.unit(withID: unitID) else {
-            send(.player(.scenarioFailed(unitID: unitID, message: unitID)))
-            return
-        }
-        do {
-            let scenario = try package.scenario(unit)
-            portraits = assets.map { ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: $0).portraits } ?? [:]
-            measuredDebrief = nil
-            send(.player(.scenarioLoaded(unitID: unitID, scenario)))
-        } catch {
-            send(.player(.scenarioFailed(unitID: unitID, message: error.diagnostics.errors.first?.description ?? "\(error)")))
-        }
-    }
-
-    /// Tells the engine how long the quiz page on screen is, so scrolling stops at its end.
-    private func measurePage(columns: Int) {
-        guard let player = state.player, let play = player.quizPlay, play.phase != .question else { return }
-        if let last = measuredPage, last.unitID == play.unitID, last.phase == play.phase, last.columns == columns, play.pageLines != nil { return }
-        measuredPage = (play.unitID, play.phase, columns)
-        if let lines = QuizScreen.pageLines(player, context, columns: columns), lines != play.pageLines {
-            send(.player(.pageMeasured(lines: lines)))
-        }
-    }
-
-    private func loadQuiz(_ unitID: String) {
-        guard let unit = package.course.unit(withID: unitID) else {
-            send(.player(.quizFailed(unitID: unitID, message: unitID)))
-            return
-        }
-        do {
-            let quiz = try package.quiz(unit)
-            send(.player(.quizLoaded(unitID: unitID, quiz)))
-        } catch {
-            send(.player(.quizFailed(unitID: unitID, message: error.description)))
+        // A measurement changes what is drawn at most once more (a bounded loop, so a
+        // unit that ignored its measurement could not spin here).
+        for _ in 0..<3 {
+            let grid = ScreenRenderer.render(state, views: views, context: context, columns: columns, rows: rows)
+            if grid != lastGrid {
+                backend.draw(grid)
+                lastGrid = grid
+            }
+            guard case .playing(let learner, let player) = state.phase,
+                  let event = views.measure(player, ScreenRenderer.playerContext(state, learner, context), columns: columns, rows: rows)
+            else { return }
+            send(.player(event))
         }
     }
 
@@ -201,18 +137,10 @@ public final class SessionRuntime {
                 for notice in services.takeNotices() { send(.player(.inform(notice))) }
             case .failure(let failure): send(.learnerOpenFailed(learnerID: learner.id, failure))
             }
-        case .closeLearner(let progress):
-            services.closeLearner(progress)
-            lesson = nil
-            lessonBody = nil
-        case .player(.saveProgress(let progress)):
-            services.save(progress)
-        case let .player(.layoutLesson(unitID, columns)):
-            layOut(unitID: unitID, columns: columns)
-        case .player(.loadQuiz(let unitID)):
-            loadQuiz(unitID)
-        case .player(.loadScenario(let unitID)):
-            loadScenario(unitID)
+        case let .closeLearner(progress, events):
+            services.closeLearner(progress, events: events)
+        case let .player(.saveProgress(progress, events)):
+            services.save(progress, events: events)
         case .player(.quit):
             break
         case .quit:
@@ -223,42 +151,10 @@ public final class SessionRuntime {
     private func reload(_ change: PackageWatcher.Change) {
         switch change {
         case .reloaded(let newPackage):
-            package = newPackage
-            lesson = nil
-            lessonBody = nil
-            maximumScores = [:]
-            measuredPage = nil
-            measuredDebrief = nil
-            send(.player(.courseReloaded(newPackage.course)))
+            views = UnitViews(package: newPackage, assets: assets)
+            send(.player(.courseReloaded(CourseContent(newPackage))))
         case .failed(let message):
             send(.player(.courseReloadFailed(message: message)))
         }
-    }
-
-    private func layOut(unitID: String, columns: Int) {
-        guard let unit = package.course.unit(withID: unitID) else {
-            send(.player(.lessonFailed(unitID: unitID, message: unitID)))
-            return
-        }
-        let width = ReaderScreen.textWidth(forColumns: columns)
-        if let lesson, lesson.unitID == unitID, lesson.width == width {
-            send(.player(.lessonLaidOut(unitID: unitID, width: columns, lineCount: lesson.lines.count)))
-            return
-        }
-        let body: String
-        if let cached = lessonBody, cached.unitID == unitID {
-            body = cached.text
-        } else {
-            do {
-                body = try package.lesson(unit).body
-                lessonBody = (unitID, body)
-            } catch {
-                send(.player(.lessonFailed(unitID: unitID, message: error.description)))
-                return
-            }
-        }
-        let document = MarkdownLayout.layout(body, options: MarkdownLayoutOptions(width: width, symbols: context.markdownSymbols))
-        lesson = RenderedLesson(unitID: unitID, width: width, lines: document.lines)
-        send(.player(.lessonLaidOut(unitID: unitID, width: columns, lineCount: document.lines.count)))
     }
 }

@@ -9,10 +9,11 @@ public protocol SessionServices: AnyObject {
     func createLearner(_ request: NewLearner) -> Result<LearnerSummary, ServiceFailure>
     /// Locks the learner for this process and loads their progress.
     func openLearner(_ learner: LearnerSummary) -> Result<LearnerProgress, OpenFailure>
-    /// Saves in the background; never blocks on the disk.
-    func save(_ progress: LearnerProgress)
+    /// Saves the progress and the learning events that go with it in the background;
+    /// never blocks on the disk.
+    func save(_ progress: LearnerProgress, events: [LearningEvent])
     /// Saves, waits until it is on disk (or has failed), and releases the learner.
-    func closeLearner(_ progress: LearnerProgress)
+    func closeLearner(_ progress: LearnerProgress, events: [LearningEvent])
     /// Results of background saves since the last call.
     func takeSaveOutcomes() -> [SaveOutcome]
     /// Messages about the learner just opened (progress recovered, migrated, course changed).
@@ -32,8 +33,8 @@ public final class PreviewServices: SessionServices {
     public func verifyPIN(learnerID: String, pin: String) -> Result<PINResult, ServiceFailure> { .failure(ServiceFailure("preview")) }
     public func createLearner(_ request: NewLearner) -> Result<LearnerSummary, ServiceFailure> { .failure(ServiceFailure("preview")) }
     public func openLearner(_ learner: LearnerSummary) -> Result<LearnerProgress, OpenFailure> { .success(.empty) }
-    public func save(_ progress: LearnerProgress) {}
-    public func closeLearner(_ progress: LearnerProgress) {}
+    public func save(_ progress: LearnerProgress, events: [LearningEvent]) {}
+    public func closeLearner(_ progress: LearnerProgress, events: [LearningEvent]) {}
     public func takeSaveOutcomes() -> [SaveOutcome] { [] }
 }
 

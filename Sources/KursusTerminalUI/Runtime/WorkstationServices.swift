@@ -79,11 +79,11 @@ public final class WorkstationServices: SessionServices {
         }
     }
 
-    public func save(_ progress: LearnerProgress) {
+    public func save(_ progress: LearnerProgress, events: [LearningEvent]) {
         saver?.submit(progress)
     }
 
-    public func closeLearner(_ progress: LearnerProgress) {
+    public func closeLearner(_ progress: LearnerProgress, events: [LearningEvent]) {
         if let saver {
             saver.submit(progress)
             saver.flush()

@@ -3,7 +3,7 @@ import KursusEngine
 /// Draws the whole screen for a state: the one entry point the runtime and tests use.
 public enum ScreenRenderer {
     /// The session: the start screen, or the course for the learner playing it.
-    public static func render(_ session: SessionState, lesson: RenderedLesson?, portraits: [String: [String]] = [:], maximumScore: Int? = nil, context: ScreenContext, columns: Int, rows: Int) -> Grid {
+    public static func render(_ session: SessionState, views: UnitViews, context: ScreenContext, columns: Int, rows: Int) -> Grid {
         switch session.phase {
         case .start(let screen):
             var grid = Grid(width: columns, height: rows)
@@ -14,33 +14,32 @@ public enum ScreenRenderer {
             }
             return grid
         case .playing(let learner, let player):
-            var context = context
-            context.learnerName = learner.team.map { "\(learner.displayName) \(context.symbols.separator) \($0)" } ?? learner.displayName
-            context.isPreview = session.configuration.preview
-            return render(player, lesson: lesson, portraits: portraits, maximumScore: maximumScore, context: context, columns: columns, rows: rows)
+            return render(player, views: views, context: playerContext(session, learner, context), columns: columns, rows: rows)
         }
     }
 
     /// One course as one learner sees it.
-    public static func render(_ state: PlayerState, lesson: RenderedLesson?, portraits: [String: [String]] = [:], maximumScore: Int? = nil, context: ScreenContext, columns: Int, rows: Int) -> Grid {
+    public static func render(_ state: PlayerState, views: UnitViews, context: ScreenContext, columns: Int, rows: Int) -> Grid {
         var grid = Grid(width: columns, height: rows)
         if Chrome.isTooSmall(columns: columns, rows: rows) {
             TooSmallScreen.draw(context, into: &grid)
             return grid
         }
         switch state.screen {
-        case .menu:
-            MenuScreen.draw(state, context, into: &grid)
-        case .lesson(let position):
-            ReaderScreen.draw(state, position, lesson, context, into: &grid)
-        case .quiz(let play):
-            QuizScreen.draw(state, play, context, into: &grid)
-        case .scenario(let play):
-            ScenarioUnitScreen.draw(state, play, portraits: portraits, maximumScore: maximumScore, context, into: &grid)
+        case .menu: MenuScreen.draw(state, context, into: &grid)
+        case .unit(let unit): views.draw(state, unit, context, into: &grid)
         }
         if state.helpVisible { HelpOverlay.draw(context, into: &grid) }
         if let message = state.messageBox { MessageBox.draw(message, context, into: &grid) }
         return grid
+    }
+
+    /// The context a learner's screens are drawn with: their name (or the preview banner).
+    public static func playerContext(_ session: SessionState, _ learner: LearnerSummary, _ context: ScreenContext) -> ScreenContext {
+        var context = context
+        context.learnerName = learner.team.map { "\(learner.displayName) \(context.symbols.separator) \($0)" } ?? learner.displayName
+        context.isPreview = session.configuration.preview
+        return context
     }
 
     /// The viewport the engine works with for a terminal size.

@@ -9,7 +9,14 @@ enum StatusLine {
             return context.strings(.saveFailed, ["message": message])
         }
         switch state.notice {
-        case .lessonFailed(let message)?: return context.strings(.noticeLessonFailed, ["message": message])
+        case let .unitFailed(kind, message)?:
+            let key: L10nKey = switch kind {
+            case .lesson: .noticeLessonFailed
+            case .quiz: .noticeQuizFailed
+            case .survey: .noticeSurveyFailed
+            case .scenario: .noticeScenarioFailed
+            }
+            return context.strings(key, ["message": message])
         case .locked(_, let reason)?:
             return context.strings(.noticeLocked, ["requirement": requirement(reason, state, context, menu: false)])
         case .reloaded?: return context.strings(.noticeReloaded)

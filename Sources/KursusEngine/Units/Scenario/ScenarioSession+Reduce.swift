@@ -3,9 +3,9 @@ import KursusCourse
 extension ScenarioSession {
     /// Applies one input; returns what the player must do (save, record, leave).
     public static func reduce(_ session: inout ScenarioSession, _ input: ScenarioInput, _ scenario: Scenario) -> [ScenarioSessionEffect] {
-        if case .debriefLaidOut(let lines, let rows) = input {
-            session.debriefMaximumScroll = max(0, lines - max(1, rows))
-            session.debriefScroll = min(session.debriefScroll, session.debriefMaximumScroll)
+        if case .debriefMeasured(let lines, let rows) = input {
+            session.debriefRows = max(1, rows)
+            session.debrief.measured(lines, rows: session.debriefRows)
             return []
         }
         switch session.mode {
@@ -34,7 +34,7 @@ extension ScenarioSession {
             session.showTranscript.toggle()
         case .scroll(let lines):
             session.transcriptScroll = min(max(0, session.transcriptScroll - lines), max(0, session.run.transcript.count * 4))
-        case .retry, .pickRetryPoint, .debriefLaidOut:
+        case .retry, .pickRetryPoint, .debriefMeasured:
             break
         case .tick(let seconds):
             guard seconds > 0 else { return [] }
@@ -56,13 +56,17 @@ extension ScenarioSession {
             if !session.run.path.isEmpty { session.mode = .pickRetry(cursor: session.run.path.count - 1) }
         case .confirm, .back:
             return [.leave]
-        case .up:
-            session.debriefScroll = max(0, session.debriefScroll - 1)
-        case .down:
-            session.debriefScroll = min(session.debriefScroll + 1, session.debriefMaximumScroll)
-        case .scroll(let lines):
-            session.debriefScroll = min(max(0, session.debriefScroll + lines), session.debriefMaximumScroll)
-        case .choose, .toggleTranscript, .tick, .debriefLaidOut:
+        case .up, .down, .scroll:
+            let lines: Int
+            switch input {
+            case .up: lines = -1
+            case .down: lines = 1
+            case .scroll(let count): lines = count
+            default: lines = 0
+            }
+            session.debrief.offset = max(0, session.debrief.offset + lines)
+            session.debrief.clamp(rows: session.debriefRows)
+        case .choose, .toggleTranscript, .tick, .debriefMeasured:
             break
         }
         return []
@@ -94,8 +98,7 @@ extension ScenarioSession {
         session.cursor = 0
         session.choiceSeconds = 0
         session.transcriptScroll = 0
-        session.debriefScroll = 0
-        session.debriefMaximumScroll = Int.max
+        session.debrief = ScrollPosition()
         session.mode = run.isWaiting ? .call : .debrief
         return session.mode == .debrief && run.isFinished ? [.progressChanged(run), .runFinished(run)] : [.progressChanged(run)]
     }

@@ -1,41 +1,40 @@
 import KursusCourse
 
-/// A quiz or survey unit on screen: the loaded quiz, where the learner is in it, and the
+/// A quiz or survey unit on screen: the quiz, where the learner is in it, and the
 /// answer being built. The attempt itself lives in the learner's progress (so every
 /// answer is saved as it is given); this holds only what the screen needs besides.
-public struct QuizPlay: Hashable, Sendable {
+public struct QuizState: Hashable, Sendable {
     public var unitID: String
     /// Survey units are done when submitted; quizzes are passed or failed.
     public var isSurvey: Bool
-    /// nil while the file is being read.
-    public var quiz: Quiz?
+    public var quiz: Quiz
     public var phase: QuizPhase
     /// The row under the cursor: an option, a matching prompt, an ordering item.
     public var cursor: Int
     public var draft: AnswerDraft
-    /// First visible line of a scrolling page (intro, feedback, result, review). While
-    /// answering: lines paged away from the view that keeps the focused row on screen.
-    public var scroll: Int
-    /// Lines of the current page as last drawn, so scrolling stops at the end.
-    public var pageLines: Int?
+    /// The scrolling pages (intro, feedback, result, review): the first visible line and
+    /// the page's measured length.
+    public var scroll: ScrollPosition
+    /// While answering: lines paged away from the view that keeps the focused row on
+    /// screen (negative is up); the screen keeps it in range.
+    public var questionOffset: Int
     /// Why the last key did nothing, until the next key.
     public var message: QuizMessage?
 
-    public init(unitID: String, isSurvey: Bool) {
+    public init(unitID: String, isSurvey: Bool, quiz: Quiz, phase: QuizPhase = .intro) {
         self.unitID = unitID
         self.isSurvey = isSurvey
-        quiz = nil
-        phase = .loading
+        self.quiz = quiz
+        self.phase = phase
         cursor = 0
         draft = AnswerDraft()
-        scroll = 0
-        pageLines = nil
+        scroll = ScrollPosition()
+        questionOffset = 0
         message = nil
     }
 }
 
 public enum QuizPhase: Hashable, Sendable {
-    case loading
     /// Title, intro text, earlier attempts; start, resume or review from here.
     case intro
     /// Answering the attempt's current question.
@@ -79,19 +78,25 @@ public struct AnswerDraft: Hashable, Sendable {
     }
 }
 
+extension UnitRecord {
+    /// The unit's quiz record, empty when the learner has none.
+    public var quizRecord: QuizRecord { quiz ?? QuizRecord() }
+}
+
 extension PlayerState {
     /// The quiz record of a unit, empty when the learner has none.
     public func quizRecord(_ unitID: String) -> QuizRecord {
-        progress.record(unitID)?.quiz ?? QuizRecord()
+        progress.record(unitID)?.quizRecord ?? QuizRecord()
     }
+}
 
-    /// The question being answered: the quiz, the unfinished attempt and the question.
-    public var currentQuestion: (quiz: Quiz, attempt: QuizAttempt, question: Question)? {
-        QuizAnswering.current(self)
-    }
-
-    public var quizPlay: QuizPlay? {
-        if case .quiz(let play) = screen { return play }
-        return nil
+extension QuizState {
+    /// The question being answered in `record`'s unfinished attempt, skipping nothing:
+    /// nil when there is none or the quiz no longer has it.
+    public func currentQuestion(in record: QuizRecord) -> (attempt: QuizAttempt, question: Question)? {
+        guard let attempt = record.unfinished, attempt.questionIDs.indices.contains(attempt.current),
+              let question = quiz.question(withID: attempt.questionIDs[attempt.current])
+        else { return nil }
+        return (attempt, question)
     }
 }

@@ -5,7 +5,7 @@ import KursusEngine
 /// The scrolling pages around the questions: the intro, feedback on one answer, the
 /// result of an attempt and the review of every answer.
 enum QuizPagesView {
-    static func intro(_ quiz: Quiz, record: QuizRecord, play: QuizPlay, context: ScreenContext, width: Int) -> QuizPage {
+    static func intro(_ quiz: Quiz, record: QuizRecord, play: QuizState, context: ScreenContext, width: Int) -> QuizPage {
         var page = QuizPage(width: width, symbols: context.markdownSymbols)
         let strings = context.strings
         if !quiz.intro.isEmpty {
@@ -91,7 +91,7 @@ enum QuizPagesView {
         }
     }
 
-    static func result(_ quiz: Quiz, record: QuizRecord, play: QuizPlay, earlier: QuizAttempt?, context: ScreenContext, width: Int) -> QuizPage {
+    static func result(_ quiz: Quiz, record: QuizRecord, play: QuizState, earlier: QuizAttempt?, context: ScreenContext, width: Int) -> QuizPage {
         var page = QuizPage(width: width, symbols: context.markdownSymbols)
         let strings = context.strings
         guard let attempt = record.finished.last else { return page }

@@ -6,7 +6,7 @@ import KursusText
 /// The page for answering one question: its text, then the choices with the cursor
 /// (`▸`, bold) and the selection (`(•)`, `[x]`) marked by symbols, never by colour alone.
 enum QuizQuestionView {
-    static func page(_ question: Question, attempt: QuizAttempt, play: QuizPlay, context: ScreenContext, width: Int) -> QuizPage {
+    static func page(_ question: Question, attempt: QuizAttempt, play: QuizState, context: ScreenContext, width: Int) -> QuizPage {
         var page = QuizPage(width: width, symbols: context.markdownSymbols)
         let strings = context.strings
         let unicode = context.symbols.isUnicode

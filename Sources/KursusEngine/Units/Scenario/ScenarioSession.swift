@@ -23,10 +23,10 @@ public struct ScenarioSession: Codable, Hashable, Sendable {
     public var timersEnabled: Bool
     /// Seconds spent at the current choice (for the response timer).
     public var choiceSeconds: Int
-    /// Debrief scroll, in lines.
-    public var debriefScroll: Int
-    /// The most the debrief can scroll at the current size (from `.debriefLaidOut`).
-    public var debriefMaximumScroll: Int
+    /// How far the debrief is scrolled, and its length as the screen last measured it.
+    public var debrief: ScrollPosition
+    /// Rows the debrief had when it was last measured.
+    public var debriefRows: Int
 
     public init(run: ScenarioRun, timersEnabled: Bool = true) {
         self.run = run
@@ -36,8 +36,8 @@ public struct ScenarioSession: Codable, Hashable, Sendable {
         mode = run.isWaiting ? .call : .debrief
         self.timersEnabled = timersEnabled
         choiceSeconds = 0
-        debriefScroll = 0
-        debriefMaximumScroll = Int.max
+        debrief = ScrollPosition()
+        debriefRows = 1
     }
 
     /// A session for a new run of `scenario`.
@@ -68,9 +68,9 @@ public enum ScenarioInput: Hashable, Sendable {
     case pickRetryPoint
     /// Wall-clock seconds passed (the runtime sends these about once a second).
     case tick(Int)
-    /// The debrief's length at the current terminal size
-    /// (`ScenarioDebriefScreen.layout(…)`), so scrolling stops at its end.
-    case debriefLaidOut(lines: Int, rows: Int)
+    /// The debrief's length as the screen measured it, and the rows it has, so scrolling
+    /// stops at its end.
+    case debriefMeasured(lines: Int, rows: Int)
 }
 
 /// Requests to the player; the session itself does no I/O.

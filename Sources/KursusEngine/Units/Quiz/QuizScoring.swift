@@ -63,8 +63,13 @@ public enum QuizScoring {
             possible += weight
         }
         let percent = possible > 0 ? earned / possible * 100 : 100
-        let mark = Double(min(100, max(0, passMark)))
-        return (percent, percent + 1e-9 >= mark)
+        return (percent, passes(percent, passMark: passMark))
+    }
+
+    /// The pass rule: a percentage reaches the pass mark (0–100; exactly the mark passes,
+    /// rounding in weights such as 33.33 + 33.33 + 33.34 absorbed).
+    public static func passes(_ percent: Double, passMark: Int) -> Bool {
+        percent + QuestionScore.tolerance * 100 >= Double(min(100, max(0, passMark)))
     }
 
     /// The total for a quiz, using its pass mark.

@@ -7,7 +7,7 @@ import KursusText
 /// choice (a mark and a word), the learning points, and the retry picker.
 public enum ScenarioDebriefScreen {
     /// `maximumScore`: the highest reachable score, when known, so the score reads "7 af 9".
-    public static func draw(
+    static func draw(
         _ session: ScenarioSession, scenario: Scenario, context: ScreenContext, maximumScore: Int? = nil,
         status: (text: String, style: CellStyle)? = nil, into grid: inout Grid
     ) {
@@ -23,7 +23,7 @@ public enum ScenarioDebriefScreen {
         let width = grid.width - 4
         let lines = picking.map { picker(run, scenario, cursor: $0, width: width, context) } ?? body(run, scenario, width: width, context, maximumScore: maximumScore)
         let rows = Chrome.bodyRows(forHeight: grid.height)
-        var scroll = min(session.debriefScroll, max(0, lines.count - rows))
+        var scroll = min(session.debrief.offset, max(0, lines.count - rows))
         if picking != nil, let row = lines.firstIndex(where: { $0.selected }) {
             scroll = max(0, min(row - rows / 2, lines.count - rows))
         }
@@ -35,11 +35,9 @@ public enum ScenarioDebriefScreen {
         }
     }
 
-    /// The input that tells the session how long the debrief is at this size; send it
-    /// after a resize and whenever the debrief opens, so scrolling stops at the end.
-    public static func layout(_ session: ScenarioSession, scenario: Scenario, context: ScreenContext, columns: Int, rows: Int) -> ScenarioInput {
-        let lines = body(session.run, scenario, width: columns - 4, context).count
-        return .debriefLaidOut(lines: lines, rows: Chrome.bodyRows(forHeight: rows))
+    /// Lines of the debrief's body at this width, so scrolling stops at its end.
+    static func lineCount(_ session: ScenarioSession, scenario: Scenario, context: ScreenContext, maximumScore: Int?, columns: Int) -> Int {
+        body(session.run, scenario, width: columns - 4, context, maximumScore: maximumScore).count
     }
 
     struct Line {

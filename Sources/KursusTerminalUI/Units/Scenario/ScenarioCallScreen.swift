@@ -10,22 +10,9 @@ public enum ScenarioCallScreen {
     public static let sideBySideColumns = 100
     static let frameColumns = 46
 
-    /// Draws the session into a new grid (`ScenarioDebriefScreen` when the run is over).
-    public static func render(_ session: ScenarioSession, scenario: Scenario, portraits: [String: [String]], context: ScreenContext, columns: Int, rows: Int) -> Grid {
-        var grid = Grid(width: columns, height: rows)
-        if Chrome.isTooSmall(columns: columns, rows: rows) {
-            TooSmallScreen.draw(context, into: &grid)
-        } else if session.mode == .call {
-            draw(session, scenario: scenario, portraits: portraits, context: context, into: &grid)
-        } else {
-            ScenarioDebriefScreen.draw(session, scenario: scenario, context: context, into: &grid)
-        }
-        return grid
-    }
-
     /// `status`: a message from the player (a failed save, a notice) that takes the place
     /// of the response timer at the right of the key line.
-    public static func draw(
+    static func draw(
         _ session: ScenarioSession, scenario: Scenario, portraits: [String: [String]], context: ScreenContext,
         status: (text: String, style: CellStyle)? = nil, into grid: inout Grid
     ) {

@@ -6,7 +6,7 @@ import KursusText
 /// current page, and key hints that fit the question's kind. The hint line's right end
 /// shows how far the attempt has come, one dot per question.
 enum QuizScreen {
-    static func draw(_ state: PlayerState, _ play: QuizPlay, _ context: ScreenContext, into grid: inout Grid) {
+    static func draw(_ state: PlayerState, _ play: QuizState, _ context: ScreenContext, into grid: inout Grid) {
         let strings = context.strings
         let unitTitle = state.course.unit(withID: play.unitID)?.title ?? ""
         let number = StatusLine.unitNumber(play.unitID, in: state.course)
@@ -22,31 +22,25 @@ enum QuizScreen {
             titleRight = strings(.quizQuestionOf, ["number": "\(min(attempt.current + 1, attempt.questionIDs.count))", "total": "\(attempt.questionIDs.count)"])
             if !play.isSurvey { titleRight += " \(context.symbols.separator) " + strings(.quizAttempt, ["number": "\(attempt.number)"]) }
         }
-        let page = self.page(state, play, context, width: ReaderScreen.textWidth(forColumns: grid.width))
+        let page = self.page(state, play, context, width: LessonScreen.textWidth(forColumns: grid.width))
         let status = StatusLine.text(state, context) ?? message(play.message, strings)
         Chrome.draw(
             into: &grid, title: "\(number) \(unitTitle)", titleRight: titleRight, hints: hints(state, play, strings),
             hintsRight: status ?? dots(attempt, context), hintsRightStyle: status != nil ? CellStyle(.warning, .bold) : .muted,
             symbols: context.symbols
         )
-        guard let page else {
-            grid.put("  " + strings(.quizLoading), x: 0, y: Chrome.bodyTop, style: .muted)
-            return
-        }
         let rows = Chrome.bodyRows(forHeight: grid.height)
-        let width = ReaderScreen.textWidth(forColumns: grid.width)
-        let margin = max(ReaderScreen.minimumMargin, (grid.width - width) / 2) - 2
-        let scroll = play.phase == .question ? page.autoScroll(rows: rows) + play.scroll : play.scroll
+        let width = LessonScreen.textWidth(forColumns: grid.width)
+        let margin = max(LessonScreen.minimumMargin, (grid.width - width) / 2) - 2
+        let scroll = play.phase == .question ? page.autoScroll(rows: rows) + play.questionOffset : play.scroll.offset
         page.draw(into: &grid, left: max(0, margin), top: Chrome.bodyTop, rows: rows, scroll: scroll)
     }
 
-    /// The page for the current phase; nil while the quiz is loading.
-    static func page(_ state: PlayerState, _ play: QuizPlay, _ context: ScreenContext, width: Int) -> QuizPage? {
-        guard let quiz = play.quiz else { return nil }
+    /// The page for the current phase.
+    static func page(_ state: PlayerState, _ play: QuizState, _ context: ScreenContext, width: Int) -> QuizPage {
+        let quiz = play.quiz
         let record = state.quizRecord(play.unitID)
         switch play.phase {
-        case .loading:
-            return nil
         case .intro:
             return QuizPagesView.intro(quiz, record: record, play: play, context: context, width: width)
         case .question:
@@ -75,24 +69,17 @@ enum QuizScreen {
         return state.quizRecord(other).finished.last
     }
 
-    /// Lines of the scrolling page on screen, for the engine to stop scrolling at the end.
-    static func pageLines(_ state: PlayerState, _ context: ScreenContext, columns: Int) -> Int? {
-        guard let play = state.quizPlay, play.phase != .question else { return nil }
-        return page(state, play, context, width: ReaderScreen.textWidth(forColumns: columns))?.lines.count
-    }
-
-    static func hints(_ state: PlayerState, _ play: QuizPlay, _ strings: UIStrings) -> String {
+    static func hints(_ state: PlayerState, _ play: QuizState, _ strings: UIStrings) -> String {
         let record = state.quizRecord(play.unitID)
         switch play.phase {
-        case .loading: return strings(.readerHints)
         case .intro: return strings(record.unfinished != nil ? .quizHintsIntroResume : .quizHintsIntro)
         case .feedback: return strings(.quizHintsFeedback)
         case .review: return strings(.quizHintsReview)
         case .result:
-            let canRetry = state.progress.record(play.unitID)?.outcome == .failed && (play.quiz?.attempts.allowsAnother(after: record.finished.count) ?? false)
+            let canRetry = state.progress.record(play.unitID)?.outcome == .failed && play.quiz.attempts.allowsAnother(after: record.finished.count)
             return strings(canRetry ? .quizHintsResultRetry : .quizHintsResult)
         case .question:
-            guard let (_, attempt, question) = state.currentQuestion else { return "" }
+            guard let (attempt, question) = play.currentQuestion(in: record) else { return "" }
             let count = "\(QuestionRows.rows(question, attempt: attempt, draft: play.draft).count)"
             switch question.kind {
             case .singleChoice, .trueFalse, .likert: return strings(.quizHintsSingle, ["count": count])

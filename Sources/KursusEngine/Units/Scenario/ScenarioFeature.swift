@@ -1,0 +1,153 @@
+import Foundation
+import KursusCourse
+
+/// A scenario unit inside the course player: starting or resuming a run, handing the
+/// learner's commands to the scenario's own session reducer, and recording what it
+/// reports. A run is completed at any ending and passed when the ending meets the
+/// file's pass rule; once passed, a unit stays passed.
+enum ScenarioFeature: UnitFeature {
+    static func open(_ context: inout UnitContext) -> Result<(ScenarioState, [UnitEffect]), UnitFailure> {
+        guard let scenario = context.content.scenarios[context.unit.id] else {
+            return .failure(UnitFailure("'\(context.unit.title)': its scenario file could not be read; run 'kursus validate' for the reason"))
+        }
+        var record = context.record.scenarioRecord
+        let session: ScenarioSession
+        var restarted = false
+        if let saved = record.current, let resumed = ScenarioMachine.restart(saved, scenario, from: saved.path.count) {
+            var run = resumed
+            run.elapsedSeconds = saved.elapsedSeconds
+            session = ScenarioSession(run: run, timersEnabled: context.timersEnabled)
+        } else {
+            // A new run, or the file changed under the saved run: start with the same seed.
+            let seed = record.current?.seed ?? AttemptBuilder.seed(unitID: context.unit.id, number: record.finished.count + 1, time: context.now)
+            restarted = record.current != nil
+            session = ScenarioSession.start(scenario, seed: seed, timersEnabled: context.timersEnabled)
+            record.beginRun()
+        }
+        var state = ScenarioState(unitID: context.unit.id, scenario: scenario, session: session, restartedAfterEdit: restarted)
+        var effects: [UnitEffect] = restarted ? [.notice(.scenarioRestarted)] : []
+        if record.current != session.run {
+            record.current = session.run
+            effects.append(.save)
+        }
+        context.record.scenario = record
+        searchMaximum(&state)
+        return .success((state, effects))
+    }
+
+    static func reduce(_ state: inout ScenarioState, _ event: UnitEvent, _ context: inout UnitContext) -> [UnitEffect] {
+        let page = max(1, context.viewport.bodyRows - 1)
+        switch event {
+        case .command(let command):
+            let input: ScenarioInput
+            switch command {
+            case .lineUp: input = .up
+            case .lineDown: input = .down
+            case .pageUp: input = .scroll(-page)
+            case .pageDown: input = .scroll(page)
+            case .number(let n): input = .choose(n)
+            case .open, .right: input = .confirm
+            case .back, .left: input = .back
+            case .letter("t"), .letter("T"): input = .toggleTranscript
+            case .letter("r"), .letter("R"): input = .retry
+            case .letter("v"), .letter("V"): input = .pickRetryPoint
+            default: return []
+            }
+            return send(&state, input, &context)
+        case .tick(let seconds, let paused):
+            // Help and message boxes pause the call clock and the response timer.
+            if paused { return [] }
+            context.record.addActiveTime(seconds)
+            return send(&state, .tick(seconds), &context)
+        case .contentMeasured(let lines):
+            return send(&state, .debriefMeasured(lines: lines, rows: context.viewport.bodyRows), &context)
+        case .resized:
+            state.session.debrief.clamp(rows: context.viewport.bodyRows)
+            return []
+        case .reloaded:
+            // Save the run as it stands, then resume it in the edited file.
+            keepRun(state, &context)
+            switch open(&context) {
+            case .success(let (reopened, effects)):
+                state = reopened
+                return effects + [.save]
+            case .failure(let failure):
+                return [.leave, .notice(.unitFailed(kind: context.unit.kind, message: failure.message))]
+            }
+        case .edit:
+            return []
+        }
+    }
+
+    static func inputMode(_ state: ScenarioState, record: UnitRecord?) -> InputMode { .choices }
+
+    /// Hands one input to the session and records what it reports.
+    static func send(_ state: inout ScenarioState, _ input: ScenarioInput, _ context: inout UnitContext) -> [UnitEffect] {
+        let before = context.record.scenarioRecord.current
+        let effects = ScenarioSession.reduce(&state.session, input, state.scenario)
+        if case .tick = input {} else { state.restartedAfterEdit = false }
+        var result: [UnitEffect] = []
+        for effect in effects {
+            var record = context.record.scenarioRecord
+            switch effect {
+            case .progressChanged(let run):
+                noteChoices(from: before, to: run, &record, &context)
+                record.current = run
+                context.record.scenario = record
+                result.append(.save)
+            case .runFinished(let run):
+                record.current = run
+                record.finished.append(run)
+                context.record.scenario = record
+                if let outcome = run.outcome {
+                    context.note(.scenarioEnded(unitID: state.unitID, run: record.runNumber, outcome: outcome, seconds: run.elapsedSeconds))
+                }
+                if run.outcome?.passed == true {
+                    context.record.setAssessed(passed: true, at: context.now)
+                } else {
+                    context.record.markCompleted(at: context.now)
+                }
+                result.append(.save)
+            case .leave:
+                keepRun(state, &context)
+                result.append(.leave)
+            }
+        }
+        if state.session.mode != .call { searchMaximum(&state) }
+        return result
+    }
+
+    /// Notes each choice the learner made since `before`. A new run (a retry, or replay
+    /// from a chosen point) gets the next run number; the choices it replays are not
+    /// made again, so only the ones after them are noted.
+    static func noteChoices(from before: ScenarioRun?, to run: ScenarioRun, _ record: inout ScenarioRecord, _ context: inout UnitContext) {
+        let sameRun = before.map { $0.seed == run.seed && run.path.starts(with: $0.path) && !$0.isFinished } ?? false
+        if !sameRun { record.beginRun() }
+        let known = sameRun ? before?.path.count ?? 0 : replayedSteps(before, run)
+        for step in run.path.indices where step >= known {
+            context.note(.scenarioChoice(unitID: context.unit.id, run: record.runNumber, step: step, choice: run.path[step]))
+        }
+    }
+
+    /// How many leading steps a new run took over from the run before it.
+    static func replayedSteps(_ before: ScenarioRun?, _ run: ScenarioRun) -> Int {
+        guard let before else { return 0 }
+        return zip(before.path, run.path).prefix { $0 == $1 }.count
+    }
+
+    /// Writes the run on screen into the record, so it resumes at the same choice.
+    static func keepRun(_ state: ScenarioState, _ context: inout UnitContext) {
+        var record = context.record.scenarioRecord
+        guard record.current != state.session.run else { return }
+        record.current = state.session.run
+        context.record.scenario = record
+    }
+
+    /// The highest reachable score, searched once, when a debrief first shows.
+    static func searchMaximum(_ state: inout ScenarioState) {
+        guard state.session.mode != .call, !state.maximumScoreSearched else { return }
+        state.maximumScoreSearched = true
+        guard state.scenario.nodes.count <= ScenarioState.scoreSearchLimit else { return }
+        state.maximumScore = ScenarioValidator.scoreRange(state.scenario).flatMap { $0.complete ? $0.maximum : nil }
+    }
+}

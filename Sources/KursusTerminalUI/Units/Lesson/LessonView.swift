@@ -1,0 +1,49 @@
+import KursusCourse
+import KursusEngine
+import KursusMarkdown
+
+/// A lesson's view: reads the lesson when it first shows, lays it out for the
+/// terminal's width, and keeps both while the lesson is open.
+final class LessonView: UnitView {
+    private let text: (CourseUnit) throws(CourseError) -> String
+    private var body: (unitID: String, text: String)?
+    private var laidOut: RenderedLesson?
+
+    init(text: @escaping (CourseUnit) throws(CourseError) -> String) {
+        self.text = text
+    }
+
+    func draw(_ player: PlayerState, _ state: LessonState, _ context: ScreenContext, into grid: inout Grid) {
+        let lesson = try? layout(player, state.unitID, context, columns: grid.width)
+        LessonScreen.draw(player, state, lesson, context, into: &grid)
+    }
+
+    func measure(_ player: PlayerState, _ state: LessonState, _ context: ScreenContext, columns: Int, rows: Int) -> ContentMeasure? {
+        do {
+            let lines = try layout(player, state.unitID, context, columns: columns).lines.count
+            return lines == state.scroll.lineCount ? nil : .lines(lines)
+        } catch {
+            return .unavailable(error.description)
+        }
+    }
+
+    /// The lesson laid out for this width, from the cache when it is there.
+    private func layout(_ player: PlayerState, _ unitID: String, _ context: ScreenContext, columns: Int) throws(CourseError) -> RenderedLesson {
+        let width = LessonScreen.textWidth(forColumns: columns)
+        if let laidOut, laidOut.unitID == unitID, laidOut.width == width { return laidOut }
+        let markdown: String
+        if let body, body.unitID == unitID {
+            markdown = body.text
+        } else {
+            guard let unit = player.course.unit(withID: unitID) else {
+                throw CourseError(SourceLocation(file: ""), "unit '\(unitID)' is not in the course")
+            }
+            markdown = try text(unit)
+            body = (unitID, markdown)
+        }
+        let document = MarkdownLayout.layout(markdown, options: MarkdownLayoutOptions(width: width, symbols: context.markdownSymbols))
+        let lesson = RenderedLesson(unitID: unitID, width: width, lines: document.lines)
+        laidOut = lesson
+        return lesson
+    }
+}
