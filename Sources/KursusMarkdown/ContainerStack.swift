@@ -37,7 +37,7 @@ struct ContainerStack {
     }
 
     private var containers: [Container] = []
-    private let symbols: Symbols
+    private let symbols: MarkdownGlyphs
     private let width: Int
     /// The most columns prefixes may take, leaving room for content.
     private let budget: Int
@@ -52,7 +52,7 @@ struct ContainerStack {
     private let taskDone: (text: String, width: Int)
     private let taskOpen: (text: String, width: Int)
 
-    init(symbols: Symbols, width: Int, blocksBefore: Int = 0) {
+    init(symbols: MarkdownGlyphs, width: Int, blocksBefore: Int = 0) {
         self.blocks = blocksBefore
         self.symbols = symbols
         self.width = width

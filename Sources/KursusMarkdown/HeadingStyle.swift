@@ -19,7 +19,7 @@ enum HeadingStyle {
 
     /// Lays the heading out within `width` columns into `sink`.
     static func layout<Output: LayoutOutput>(
-        _ text: InlineText, level: Int, width: Int, symbols: Symbols, into sink: inout PrefixingSink<Output>,
+        _ text: InlineText, level: Int, width: Int, symbols: MarkdownGlyphs, into sink: inout PrefixingSink<Output>,
         scratch: inout LineBuilder
     ) {
         if level <= 2 {

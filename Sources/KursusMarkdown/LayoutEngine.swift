@@ -6,7 +6,7 @@ import KursusText
 /// (quotes, lists, items) add their prefixes to each line.
 final class LayoutEngine<Output: LayoutOutput> {
     private let width: Int
-    private let symbols: Symbols
+    private let symbols: MarkdownGlyphs
     @exclusivity(unchecked) private var output: Output
     @exclusivity(unchecked) private(set) var headings: [MarkdownHeading] = []
     @exclusivity(unchecked) private var links = LinkList()
@@ -26,7 +26,7 @@ final class LayoutEngine<Output: LayoutOutput> {
     init(options: MarkdownLayoutOptions, output: Output, links: LinkList = LinkList(), blocksBefore: Int = 0) {
         self.options = options
         width = max(1, options.width)
-        symbols = Symbols.of(options.symbols)
+        symbols = MarkdownGlyphs.of(options.symbols)
         containers = ContainerStack(symbols: symbols, width: width, blocksBefore: blocksBefore)
         self.output = output
         self.links = links

@@ -47,7 +47,7 @@ struct LinkList {
     /// The list as lines handed to `sink`: a rule, then `[n] URL` per
     /// link, long URLs broken with a hanging indent (anywhere: a URL has no
     /// spaces to break at).
-    func lines<Sink: LineSink>(width: Int, symbols: Symbols, into sink: inout Sink, scratch: inout LineBuilder) {
+    func lines<Sink: LineSink>(width: Int, symbols: MarkdownGlyphs, into sink: inout Sink, scratch: inout LineBuilder) {
         guard !urls.isEmpty else { return }
         var line = LineBuilder()
         line.appendRepeated(symbols.rule, count: width, style: SpanStyle(role: .rule))

@@ -7,7 +7,7 @@ struct PreformattedLayout {
     let style: SpanStyle
     /// Columns of indentation, used when the width leaves room for it.
     let indent: Int
-    let symbols: Symbols
+    let symbols: MarkdownGlyphs
 
     /// Lays out the lines of `literal` (UTF-8, lines ended by LF) no wider
     /// than `width` and hands them to `sink`.

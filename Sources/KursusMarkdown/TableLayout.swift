@@ -45,10 +45,10 @@ struct TableContent {
 /// per row.
 struct TableLayout {
     private let table: TableContent
-    private let symbols: Symbols
+    private let symbols: MarkdownGlyphs
     private let border = SpanStyle(role: .tableBorder)
 
-    init(_ table: TableContent, symbols: Symbols) {
+    init(_ table: TableContent, symbols: MarkdownGlyphs) {
         self.table = table
         self.symbols = symbols
     }

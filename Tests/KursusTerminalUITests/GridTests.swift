@@ -1,3 +1,4 @@
+import KursusText
 import Testing
 @testable import KursusTerminalUI
 
@@ -51,10 +52,10 @@ struct GridTests {
 struct OverlayWrapTests {
     @Test("words wrap by display width, and a word longer than the line is broken, never cut")
     func wrap() {
-        #expect(HelpOverlay.wrap("Din fremgang er gemt", width: 10) == ["Din", "fremgang", "er gemt"])
-        let long = HelpOverlay.wrap("fil /tmp/kd2/learners/ole/progress/x.json.corrupt-1 ok", width: 12)
+        #expect(WordWrap.lines("Din fremgang er gemt", width: 10) == ["Din", "fremgang", "er gemt"])
+        let long = WordWrap.lines("fil /tmp/kd2/learners/ole/progress/x.json.corrupt-1 ok", width: 12)
         #expect(long.allSatisfy { $0.count <= 12 })
         #expect(long.joined().replacingOccurrences(of: " ", with: "") == "fil/tmp/kd2/learners/ole/progress/x.json.corrupt-1ok")
-        #expect(HelpOverlay.wrap("日本語の文章", width: 5) == ["日本", "語の", "文章"])
+        #expect(WordWrap.lines("日本語の文章", width: 5) == ["日本", "語の", "文章"])
     }
 }

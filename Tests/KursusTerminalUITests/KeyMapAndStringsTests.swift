@@ -19,7 +19,7 @@ struct KeyMapAndStringsTests {
             (.controlZ, .suspend), (.resize, .resize), (.character("x"), .event(.command(.other))),
             (.tab, .event(.command(.other))), (.none, .ignored),
         ]
-        for (input, result) in expected { #expect(KeyMap.event(for: input, acceptsText: false) == result, "\(input)") }
+        for (input, result) in expected { #expect(KeyMap.event(for: input, mode: .navigation) == result, "\(input)") }
     }
 
     @Test("keys as text when a field has focus; Ctrl-C still quits")
@@ -29,7 +29,7 @@ struct KeyMapAndStringsTests {
             (.backspace, .event(.deleteBackward)), (.tab, .event(.nextField)), (.enter, .event(.command(.open))),
             (.escape, .event(.command(.back))), (.controlC, .event(.command(.quit))), (.controlZ, .suspend),
         ]
-        for (input, result) in expected { #expect(KeyMap.event(for: input, acceptsText: true) == result, "\(input)") }
+        for (input, result) in expected { #expect(KeyMap.event(for: input, mode: .text) == result, "\(input)") }
     }
 
     @Test("both string tables hold every key", arguments: ["da", "en"])

@@ -15,10 +15,6 @@ public enum TerminalInput: Hashable, Sendable {
 /// Turns keys into session events. Pure, so the whole key map is unit tested. When a
 /// text field has focus, printable keys are text; otherwise they are commands.
 public enum KeyMap {
-    public static func event(for input: TerminalInput, acceptsText: Bool) -> KeyResult {
-        event(for: input, mode: acceptsText ? .text : .navigation)
-    }
-
     public static func event(for input: TerminalInput, mode: InputMode) -> KeyResult {
         switch input {
         case .controlC: return .event(.command(.quit))

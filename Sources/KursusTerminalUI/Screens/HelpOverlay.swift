@@ -10,7 +10,7 @@ enum HelpOverlay {
         ] + (context.isPreview ? [] : [strings(.helpSwitch)])
         let note = strings(.helpProgress)
         let innerWidth = min(grid.width - 6, max(lines.map { DisplayWidth.of($0) }.max() ?? 0, 40) + 2)
-        let noteLines = wrap(note, width: innerWidth - 2)
+        let noteLines = WordWrap.lines(note, width: innerWidth - 2)
         let contentRows = lines.count + 1 + noteLines.count + 2
         let height = min(grid.height - 2, contentRows + 2)
         let width = innerWidth + 2
@@ -31,40 +31,5 @@ enum HelpOverlay {
         }
         if y < maxY { y = maxY }
         grid.put(strings(.helpClose), x: left + 2, y: maxY, style: CellStyle(.muted, .dim), maxWidth: innerWidth - 2)
-    }
-
-    /// Word wrap by display columns, for the short notes on overlays. A word longer than
-    /// the width is broken, so nothing is ever cut off at the edge.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        let width = max(1, width)
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            var word = String(word)
-            while DisplayWidth.of(word) > width {
-                if !current.isEmpty {
-                    lines.append(current)
-                    current = ""
-                }
-                var head = ""
-                for character in word {
-                    if DisplayWidth.of(head) + DisplayWidth.of(character) > width { break }
-                    head.append(character)
-                }
-                guard !head.isEmpty else { break }
-                lines.append(head)
-                word.removeFirst(head.count)
-            }
-            guard !word.isEmpty else { continue }
-            let candidate = current.isEmpty ? word : current + " " + word
-            if DisplayWidth.of(candidate) > width, !current.isEmpty {
-                lines.append(current)
-                current = word
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 }

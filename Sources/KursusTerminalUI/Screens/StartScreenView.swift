@@ -71,7 +71,7 @@ enum StartScreenView {
         if let notice = screen.notice {
             let text = message(notice, context)
             let style = isGood(notice) ? CellStyle(.success, .bold) : CellStyle(.warning, .bold)
-            for (offset, line) in HelpOverlay.wrap(text, width: grid.width - 4).prefix(2).enumerated() {
+            for (offset, line) in WordWrap.lines(text, width: grid.width - 4).prefix(2).enumerated() {
                 grid.put(line, x: 2, y: bottom - 1 + offset, style: style)
             }
         }
@@ -79,9 +79,9 @@ enum StartScreenView {
 
     /// A text field: brackets, the text (dots for a PIN), and a cursor when focused.
     static func drawField(_ field: TextField, x: Int, y: Int, width: Int, focused: Bool, _ context: ScreenContext, into grid: inout Grid) {
-        let shown = field.isSecret ? String(repeating: context.symbols.isUnicode ? "•" : "*", count: field.text.count) : field.text
+        let shown = field.isSecret ? String(repeating: context.symbols.secret, count: field.text.count) : field.text
         let inner = max(1, width - 2)
-        let cursor = focused ? (context.symbols.isUnicode ? "▏" : "_") : ""
+        let cursor = focused ? context.symbols.textCursor : ""
         // Show the end of long text, so the cursor stays visible.
         var visible = shown + cursor
         while DisplayWidth.of(visible) > inner, !visible.isEmpty { visible.removeFirst() }

@@ -1,3 +1,4 @@
+import KursusText
 /// Shown instead of everything else while the terminal is below the minimum size.
 enum TooSmallScreen {
     static func draw(_ context: ScreenContext, into grid: inout Grid) {
@@ -7,7 +8,7 @@ enum TooSmallScreen {
             "minColumns": "\(Chrome.minimumColumns)", "minRows": "\(Chrome.minimumRows)",
             "columns": "\(grid.width)", "rows": "\(grid.height)",
         ])
-        let lines = [title] + HelpOverlay.wrap(detail, width: max(10, grid.width - 2))
+        let lines = [title] + WordWrap.lines(detail, width: max(10, grid.width - 2))
         let top = max(0, (grid.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
             grid.put(line, x: 1, y: top + offset, style: offset == 0 ? CellStyle(.warning, .bold) : .plain, maxWidth: grid.width - 1)

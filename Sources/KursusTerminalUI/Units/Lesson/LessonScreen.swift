@@ -47,7 +47,7 @@ public enum LessonScreen {
         let page = position.endVisible(rows: bodyRows) ? pages : min(pages, 1 + position.offset / step)
         Chrome.draw(
             into: &grid,
-            title: "\(moduleLabel) \(context.symbols.isUnicode ? "›" : ">") \(number) \(unitTitle)",
+            title: "\(moduleLabel) \(context.symbols.breadcrumb) \(number) \(unitTitle)",
             titleRight: context.isPreview ? "\(context.titleRight) · \(percent) %" : "\(percent) %",
             hints: strings(.readerHints),
             hintsRight: StatusLine.text(state, context) ?? strings(.readerPage, ["page": "\(page)", "pages": "\(pages)"]),

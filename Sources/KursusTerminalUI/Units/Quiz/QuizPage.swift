@@ -26,7 +26,7 @@ struct QuizPage {
     }
 
     mutating func text(_ text: String, style: CellStyle = .plain, indent: Int = 0) {
-        for piece in HelpOverlay.wrap(text, width: max(4, width - indent)) {
+        for piece in WordWrap.lines(text, width: max(4, width - indent)) {
             lines.append(Line(runs: [(String(repeating: " ", count: indent) + piece, style)]))
         }
     }

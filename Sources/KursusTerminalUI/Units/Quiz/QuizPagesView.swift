@@ -60,7 +60,7 @@ enum QuizPagesView {
         case .correct: page.text("\(symbols.completed) " + strings(.quizVerdictCorrect), style: CellStyle(.success, .bold), indent: 2)
         case .partiallyCorrect:
             let percent = AnswerDescription.percent(score.fraction * 100, strings)
-            page.text("\(symbols.isUnicode ? "◐" : "[~]") " + strings(.quizVerdictPartial, ["percent": percent]), style: CellStyle(.warning, .bold), indent: 2)
+            page.text("\(symbols.partial) " + strings(.quizVerdictPartial, ["percent": percent]), style: CellStyle(.warning, .bold), indent: 2)
         case .incorrect: page.text("\(symbols.failed) " + strings(.quizVerdictIncorrect), style: CellStyle(.danger, .bold), indent: 2)
         case .unscored: if question.kind.takesAnswer { page.text(strings(.quizVerdictUnscored), style: .muted, indent: 2) }
         }

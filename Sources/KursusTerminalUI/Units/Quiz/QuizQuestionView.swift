@@ -9,7 +9,6 @@ enum QuizQuestionView {
     static func page(_ question: Question, attempt: QuizAttempt, play: QuizState, context: ScreenContext, width: Int) -> QuizPage {
         var page = QuizPage(width: width, symbols: context.markdownSymbols)
         let strings = context.strings
-        let unicode = context.symbols.isUnicode
         page.markdown(question.text, indent: 2)
         page.blank()
         let rows = QuestionRows.rows(question, attempt: attempt, draft: play.draft)
@@ -19,7 +18,7 @@ enum QuizQuestionView {
             if case .multipleResponse = question.kind { multiple = true } else { multiple = false }
             for (index, row) in rows.enumerated() {
                 let selected = play.draft.selected.contains(row.id)
-                let box = multiple ? (selected ? "[x]" : "[ ]") : (selected ? (unicode ? "(•)" : "(*)") : "( )")
+                let box = multiple ? (selected ? "[x]" : "[ ]") : (selected ? context.symbols.chosen : "( )")
                 let label: String
                 switch question.kind {
                 case .trueFalse: label = strings(row.id == QuestionRows.trueID ? .quizTrue : .quizFalse)
@@ -31,7 +30,7 @@ enum QuizQuestionView {
             let choices = QuestionRows.matchingChoices(question, attempt: attempt)
             for (index, row) in rows.enumerated() {
                 choiceRow(&page, label: row.text, prefix: "\(index + 1). ", focused: index == play.cursor, context: context)
-                let arrow = unicode ? "→" : "->"
+                let arrow = context.symbols.pairsWith
                 if let chosen = play.draft.pairs[row.id], let number = choices.firstIndex(of: chosen) {
                     page.markdown(AnswerDescription.literal(chosen), prefix: [("\(arrow) \(number + 1)  ", CellStyle(.accent, .bold))], indent: 8)
                 } else {
@@ -47,7 +46,7 @@ enum QuizQuestionView {
             for (index, row) in rows.enumerated() {
                 let focused = index == play.cursor
                 let grabbed = focused && play.draft.grabbed
-                choiceRow(&page, label: row.text, prefix: grabbed ? (unicode ? "↕ " : "= ") + "\(index + 1)  " : "  \(index + 1)  ", focused: focused, context: context)
+                choiceRow(&page, label: row.text, prefix: grabbed ? context.symbols.carried + " " + "\(index + 1)  " : "  \(index + 1)  ", focused: focused, context: context)
             }
             if play.draft.grabbed { page.text(strings(.quizGrabbed), style: .muted, indent: 4) }
         case .shortAnswer, .numeric, .freeText:

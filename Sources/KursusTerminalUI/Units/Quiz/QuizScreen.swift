@@ -110,7 +110,7 @@ enum QuizScreen {
         let total = attempt.questionIDs.count
         let done = min(attempt.current, total)
         guard total <= 30 else { return "\(done)/\(total)" }
-        let (full, empty) = context.symbols.isUnicode ? ("●", "○") : ("*", ".")
+        let (full, empty) = (context.symbols.dotDone, context.symbols.dotToDo)
         return String(repeating: full, count: done) + String(repeating: empty, count: total - done)
     }
 }

@@ -40,8 +40,8 @@ public enum ScenarioCallScreen {
             grid.put(line.text, x: 1, y: optionTop + i, style: line.style, maxWidth: width - 3)
         }
         // More options than fit: arrows at the right edge say which way the rest lie.
-        if shown.above { grid.put(context.symbols.isUnicode ? "↑" : "^", x: width - 2, y: optionTop + shown.lines.prefix { $0.isPrompt }.count, style: .muted) }
-        if shown.below { grid.put(context.symbols.isUnicode ? "↓" : "v", x: width - 2, y: optionTop + optionRows - 1, style: .muted) }
+        if shown.above { grid.put(context.symbols.moreAbove, x: width - 2, y: optionTop + shown.lines.prefix { $0.isPrompt }.count, style: .muted) }
+        if shown.below { grid.put(context.symbols.moreBelow, x: width - 2, y: optionTop + optionRows - 1, style: .muted) }
         let portraitLines = scenario.citizen.flatMap { portraits[$0.id]?.count } ?? 5
         if width >= sideBySideColumns {
             let frameWidth = min(frameColumns, width / 2)
@@ -82,12 +82,12 @@ public enum ScenarioCallScreen {
     static func options(_ session: ScenarioSession, _ scenario: Scenario, _ offered: [Int], width: Int, _ context: ScreenContext) -> [OptionLine] {
         guard let node = scenario.node(session.run.current), case .choice(let choice) = node.kind else { return [] }
         let prompt = choice.prompt.isEmpty ? context.strings(.scenarioPrompt) : choice.prompt
-        var lines = HelpOverlay.wrap(prompt, width: max(8, width)).map { OptionLine(text: " " + $0, style: .bold, selected: false, isPrompt: true) }
+        var lines = WordWrap.lines(prompt, width: max(8, width)).map { OptionLine(text: " " + $0, style: .bold, selected: false, isPrompt: true) }
         for (position, index) in offered.enumerated() {
             let selected = position == session.cursor
             let marker = selected ? context.symbols.cursor : String(repeating: " ", count: DisplayWidth.of(context.symbols.cursor))
             let number = "\(position + 1)"
-            let wrapped = HelpOverlay.wrap(choice.options[index].text, width: max(8, width - DisplayWidth.of(marker) - 2))
+            let wrapped = WordWrap.lines(choice.options[index].text, width: max(8, width - DisplayWidth.of(marker) - 2))
             for (i, text) in wrapped.enumerated() {
                 let lead = i == 0 ? " \(marker) \(number)  " : String(repeating: " ", count: DisplayWidth.of(marker) + number.count + 4)
                 lines.append(OptionLine(text: lead + text, style: selected ? CellStyle(.accent, [.bold, .reverse]) : .plain, selected: selected))
@@ -102,7 +102,7 @@ public enum ScenarioCallScreen {
         let inner = width - 4
         let rows = height - 2
         guard session.showTranscript else {
-            for (i, line) in HelpOverlay.wrap(context.strings(.scenarioTranscriptHidden), width: inner).prefix(rows).enumerated() {
+            for (i, line) in WordWrap.lines(context.strings(.scenarioTranscriptHidden), width: inner).prefix(rows).enumerated() {
                 grid.put(line, x: x + 2, y: y + 1 + i, style: .muted, maxWidth: inner)
             }
             return
@@ -110,7 +110,7 @@ public enum ScenarioCallScreen {
         var lines = ScenarioWords.transcript(session.run, scenario, width: inner, context)
         if let stuck = session.run.stuck {
             lines.append(("", .plain))
-            for line in HelpOverlay.wrap(context.strings(.scenarioStuck, ["reason": stuck]), width: inner) { lines.append((line, CellStyle(.danger, .bold))) }
+            for line in WordWrap.lines(context.strings(.scenarioStuck, ["reason": stuck]), width: inner) { lines.append((line, CellStyle(.danger, .bold))) }
         }
         let scroll = min(session.transcriptScroll, max(0, lines.count - rows))
         let end = lines.count - scroll
@@ -119,7 +119,7 @@ public enum ScenarioCallScreen {
             grid.put(line.0, x: x + 2, y: y + 1 + i, style: line.1, maxWidth: inner)
         }
         if scroll > 0 {
-            let more = context.symbols.isUnicode ? "↓" : "v"
+            let more = context.symbols.moreBelow
             grid.put(more, x: x + width - 2, y: y + height - 2, style: .muted)
         }
     }

@@ -54,7 +54,7 @@ public enum ScenarioDebriefScreen {
         var lines: [Line] = []
         let pad = String(repeating: " ", count: indent)
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let wrappedLines = HelpOverlay.wrap(String(paragraph), width: max(8, width - indent))
+            let wrappedLines = WordWrap.lines(String(paragraph), width: max(8, width - indent))
             lines += (wrappedLines.isEmpty ? [""] : wrappedLines).map { Line(pad + $0, style) }
         }
         while lines.last?.spans.first?.0.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
@@ -98,7 +98,7 @@ public enum ScenarioDebriefScreen {
             // "✓ godt valg: feedback", wrapped under the choice; the mark and the word keep their style.
             let prefix = mark.mark + " " + (label.isEmpty ? "" : label + ": ")
             let lead = String(repeating: " ", count: indent)
-            let feedback = HelpOverlay.wrap(prefix + step.feedback, width: max(8, width - indent))
+            let feedback = WordWrap.lines(prefix + step.feedback, width: max(8, width - indent))
             for (j, text) in feedback.enumerated() {
                 if j == 0, text.hasPrefix(prefix) {
                     lines.append(Line(spans: [(lead + prefix, mark.style), (String(text.dropFirst(prefix.count)), .plain)]))
@@ -112,7 +112,7 @@ public enum ScenarioDebriefScreen {
         if let outcome = run.outcome, let node = scenario.node(outcome.ending), case .ending(let ending) = node.kind, !ending.learningPoints.isEmpty {
             lines.append(Line(""))
             lines.append(Line(strings(.scenarioLearningPoints), CellStyle(.heading, .bold)))
-            let bullet = context.symbols.isUnicode ? "•" : "*"
+            let bullet = context.symbols.bullet
             for point in ending.learningPoints {
                 for (j, line) in wrapped(point, width: width - 3).enumerated() {
                     lines.append(Line((j == 0 ? " \(bullet) " : "   ") + (line.spans.first?.0 ?? "")))

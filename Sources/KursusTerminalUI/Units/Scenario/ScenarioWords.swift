@@ -20,8 +20,8 @@ enum ScenarioWords {
         case .unstable: 1
         case .offline: 0
         }
-        let full = context.symbols.isUnicode ? ["▂", "▄", "▆", "█"] : ["#", "#", "#", "#"]
-        let bars = (0..<4).map { $0 < strength ? full[$0] : (context.symbols.isUnicode ? "_" : ".") }.joined()
+        let full = context.symbols.signalBars
+        let bars = (0..<4).map { $0 < strength ? full[$0] : context.symbols.signalNone }.joined()
         let word: String = switch connection {
         case .good: context.strings(.scenarioConnectionGood)
         case .weak: context.strings(.scenarioConnectionWeak)
@@ -31,13 +31,13 @@ enum ScenarioWords {
         return "\(context.strings(.scenarioConnection)) \(bars) \(word)"
     }
 
-    static func warning(_ context: ScreenContext) -> String { context.symbols.isUnicode ? "⚠" : "!" }
+    static func warning(_ context: ScreenContext) -> String { context.symbols.warning }
 
     static func mark(_ quality: ChoiceQuality?, _ context: ScreenContext) -> (mark: String, word: String, style: CellStyle) {
         switch quality {
         case .good?: (context.symbols.completed, context.strings(.scenarioQualityGood), CellStyle(.success, .bold))
         case .poor?: (context.symbols.failed, context.strings(.scenarioQualityPoor), CellStyle(.danger, .bold))
-        case .mixed?: (context.symbols.isUnicode ? "≈" : "[~]", context.strings(.scenarioQualityMixed), CellStyle(.warning, .bold))
+        case .mixed?: (context.symbols.mixed, context.strings(.scenarioQualityMixed), CellStyle(.warning, .bold))
         case nil: (context.symbols.separator, "", .plain)
         }
     }
@@ -95,7 +95,7 @@ enum ScenarioWords {
                     text = "\(warning(context)) \(body)"
                     style = CellStyle(.warning, .bold)
                 } else {
-                    text = "\(context.symbols.isUnicode ? "•" : "*") \(body)"
+                    text = "\(context.symbols.bullet) \(body)"
                     style = CellStyle(.accent, .bold)
                 }
             case .learner:
@@ -104,7 +104,7 @@ enum ScenarioWords {
             }
             if !lines.isEmpty { lines.append(("", .plain)) }
             for paragraph in text.split(separator: "\n", omittingEmptySubsequences: true) {
-                for line in HelpOverlay.wrap(String(paragraph), width: max(4, width)) { lines.append((line, style)) }
+                for line in WordWrap.lines(String(paragraph), width: max(4, width)) { lines.append((line, style)) }
             }
         }
         return lines

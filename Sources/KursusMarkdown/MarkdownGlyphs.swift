@@ -1,6 +1,7 @@
-/// The characters used for decorations in one `SymbolSet`. Every symbol is
+/// The characters the Markdown layout decorates with, in one `SymbolSet` (the terminal
+/// UI has its own table, `Symbols`). Every symbol is
 /// one display column wide, except the ASCII task boxes `[ ]` and `[x]`.
-struct Symbols: Sendable {
+struct MarkdownGlyphs: Sendable {
     /// Bullets by nesting depth, used in turn.
     let bullets: [String]
     let taskOpen: String
@@ -20,7 +21,7 @@ struct Symbols: Sendable {
     let rowJoints: (left: String, middle: String, right: String)
     let bottomJoints: (left: String, middle: String, right: String)
 
-    static let unicode = Symbols(
+    static let unicode = MarkdownGlyphs(
         bullets: ["•", "◦", "▪"],
         taskOpen: "☐",
         taskDone: "☑",
@@ -38,7 +39,7 @@ struct Symbols: Sendable {
         bottomJoints: ("└", "┴", "┘")
     )
 
-    static let ascii = Symbols(
+    static let ascii = MarkdownGlyphs(
         bullets: ["*", "-", "+"],
         taskOpen: "[ ]",
         taskDone: "[x]",
@@ -56,7 +57,7 @@ struct Symbols: Sendable {
         bottomJoints: ("+", "+", "+")
     )
 
-    static func of(_ set: SymbolSet) -> Symbols {
+    static func of(_ set: SymbolSet) -> MarkdownGlyphs {
         switch set {
         case .unicode: return .unicode
         case .ascii: return .ascii
