@@ -1,7 +1,7 @@
 import Foundation
 import KursusEngine
 
-/// The JSON form of one learner's progress in one course, schema version 3
+/// The JSON form of one learner's progress in one course, schema version 4
 /// (Assets/schemas/progress.schema.json). Unit records are keyed by unit id; records of
 /// units the course no longer has stay in the document. Keys are written sorted so
 /// files are stable and diffable.
@@ -9,7 +9,11 @@ public struct ProgressDocument: Codable, Hashable, Sendable {
     /// 3 added quiz attempts and scenario runs to unit records. The layout is otherwise
     /// that of 2, but a player that knows only 2 would drop them when saving, so it must
     /// refuse a 3 file rather than read it.
-    public static let currentSchemaVersion = 3
+    ///
+    /// 4 added session and opening counts (which number learning records) and the
+    /// outbox's pending statements; a player that knows only 3 would drop those, losing
+    /// learning records, so it must refuse a 4 file.
+    public static let currentSchemaVersion = 4
     public static let schemaName = "kursus-progress"
 
     public var schema: String
@@ -22,6 +26,12 @@ public struct ProgressDocument: Codable, Hashable, Sendable {
     public var updatedAt: Date
     public var units: [String: UnitRecord]
     public var bookmark: Bookmark?
+    public var sessions: Int?
+    /// Statements saved with this progress that may not yet be in the learner's outbox
+    /// journal (each one compact JSON). They are appended to the journal right after
+    /// this file is saved; a crash in between is mended when the file is next saved or
+    /// loaded (`OutboxJournal.append` skips ids the journal has). See docs/records.md.
+    public var outbox: [OutboxStatement]?
 
     public init(
         learner: String, course: String, courseVersion: String?, courseFingerprint: String? = nil,
@@ -36,10 +46,13 @@ public struct ProgressDocument: Codable, Hashable, Sendable {
         self.updatedAt = updatedAt
         units = progress.units
         bookmark = progress.bookmark
+        sessions = progress.sessions
     }
 
     public var progress: LearnerProgress {
-        LearnerProgress(units: units, bookmark: bookmark)
+        var progress = LearnerProgress(units: units, bookmark: bookmark)
+        progress.sessions = sessions
+        return progress
     }
 
     /// Values JSON types alone cannot rule out; nil when the document is sound.

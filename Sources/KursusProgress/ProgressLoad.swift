@@ -6,6 +6,9 @@ public struct ProgressLoad: Hashable, Sendable {
     public var progress: LearnerProgress
     /// Oldest first; empty in the ordinary case.
     public var notices: [ProgressNotice]
+    /// Statements saved with the progress that the outbox journal may not hold yet (a
+    /// crash came between the two writes); the saver appends them first.
+    public var outbox: [OutboxStatement] = []
 
     public init(progress: LearnerProgress, notices: [ProgressNotice] = []) {
         self.progress = progress

@@ -19,7 +19,7 @@ enum ProgressParser {
         var document: ProgressDocument
         switch version {
         case 1: document = try decode(ProgressDocumentV1.self, data, path: path).migrated()
-        case 2, 3:
+        case 2, 3, 4:
             // 2 is 3 without quiz attempts and scenario runs: read as it is, written as 3.
             document = try decode(ProgressDocument.self, data, path: path)
             document.schemaVersion = ProgressDocument.currentSchemaVersion

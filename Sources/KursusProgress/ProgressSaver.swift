@@ -3,7 +3,9 @@ import KursusEngine
 
 /// Saves progress off the key path. `submit` returns at once; a background queue writes
 /// the newest submitted progress (older unsaved ones are skipped: the newest holds all
-/// of them). A failed write loses nothing already on disk and is retried after a
+/// of them). Statements submitted with progress are never skipped: they accumulate, are
+/// written inside the progress file, and are appended to the learner's outbox journal
+/// right after it is saved; only then are they dropped from the file's next generation. A failed write loses nothing already on disk and is retried after a
 /// growing pause (`retryDelays`, the last one repeating) until it succeeds; a newer
 /// submit is tried at once instead. Every attempt's result is queued for `takeOutcomes`.
 public final class ProgressSaver: @unchecked Sendable {
@@ -16,12 +18,15 @@ public final class ProgressSaver: @unchecked Sendable {
     private let courseVersion: String?
     private let fingerprint: String?
     private let retryDelays: [TimeInterval]
+    private let journal: OutboxJournal?
     private let queue = DispatchQueue(label: "kursus.progress-saver")
 
     private let lock = NSLock()
     /// The newest progress not yet known to be on disk, and its submit number.
     private var pending: LearnerProgress?
     private var pendingNumber = 0
+    /// Statements not yet known to be in the journal, oldest first.
+    private var statements: [OutboxStatement]
     /// A drain is queued and will pick up `pending`.
     private var scheduled = false
     private var failuresInARow = 0
@@ -30,8 +35,11 @@ public final class ProgressSaver: @unchecked Sendable {
 
     public init(
         store: ProgressStore, learner: String, course: String, courseVersion: String?,
-        fingerprint: String? = nil, retryDelays: [TimeInterval] = ProgressSaver.defaultRetryDelays
+        fingerprint: String? = nil, retryDelays: [TimeInterval] = ProgressSaver.defaultRetryDelays,
+        journal: OutboxJournal? = nil, recovered: [OutboxStatement] = []
     ) {
+        self.journal = journal
+        statements = recovered
         self.store = store
         self.learner = learner
         self.course = course
@@ -40,10 +48,11 @@ public final class ProgressSaver: @unchecked Sendable {
         self.retryDelays = retryDelays
     }
 
-    /// Queues `progress` to be saved; never waits for the disk.
-    public func submit(_ progress: LearnerProgress) {
+    /// Queues `progress`, and the statements made with it, to be saved; never waits for the disk.
+    public func submit(_ progress: LearnerProgress, statements new: [OutboxStatement] = []) {
         lock.lock()
         pending = progress
+        statements += new
         pendingNumber += 1
         retry?.cancel()
         retry = nil
@@ -92,17 +101,23 @@ public final class ProgressSaver: @unchecked Sendable {
         scheduled = false
         let progress = pending
         let number = pendingNumber
+        let outgoing = statements
         lock.unlock()
         guard let progress else { return }
         let outcome: SaveOutcome
+        var journaled = false
         do {
-            try store.save(progress, learner: learner, course: course, courseVersion: courseVersion, fingerprint: fingerprint)
+            try store.save(progress, learner: learner, course: course, courseVersion: courseVersion, fingerprint: fingerprint, outbox: outgoing)
             outcome = .saved
+            // The statements are safe in the progress file; a failed append is tried
+            // again with the next save (or the next load), and nothing is lost.
+            if let journal, !outgoing.isEmpty { journaled = (try? journal.append(outgoing)) != nil }
         } catch {
             outcome = .failed(message: error.description)
         }
         lock.lock()
         defer { lock.unlock() }
+        if journaled { statements.removeFirst(min(outgoing.count, statements.count)) }
         outcomes.append(outcome)
         if outcome == .saved {
             failuresInARow = 0

@@ -54,6 +54,7 @@ public struct ProgressStore: Sendable {
             changed = !missing.isEmpty
         }
         var result = ProgressLoad(progress: document.progress, notices: notices)
+        result.outbox = document.outbox ?? []
         if changed {
             result.notices.append(.courseChanged(missingUnits: missing, savedVersion: document.courseVersion))
         }
@@ -130,15 +131,18 @@ public struct ProgressStore: Sendable {
     /// Writes the progress as a new generation: the current file becomes the backup,
     /// then the new one replaces it atomically. Creates private folders as needed.
     /// A file from a newer schema is never replaced (`.newerSchema`).
+    /// `outbox`: statements made with this progress that the learner's outbox journal
+    /// may not hold yet; they are kept in the file until it does.
     public func save(
         _ progress: LearnerProgress, learner: String, course: String, courseVersion: String?,
-        fingerprint: String? = nil, now: Date = Date()
+        fingerprint: String? = nil, outbox: [OutboxStatement] = [], now: Date = Date()
     ) throws(ProgressError) {
         let files = try files(learner: learner, course: course)
-        let document = ProgressDocument(
+        var document = ProgressDocument(
             learner: learner, course: course, courseVersion: courseVersion, courseFingerprint: fingerprint,
             updatedAt: now, progress: progress
         )
+        document.outbox = outbox.isEmpty ? nil : outbox
         try write(document, to: files, now: now)
     }
 

@@ -6,8 +6,10 @@ import KursusProgress
 /// `kursus save-loop`: a hidden command for crash tests. It takes the learner's lock,
 /// loads the saved progress like `play` does, then saves successive states through the
 /// real `ProgressSaver`, printing `ack <i>` once state i is durably on disk. State i has
-/// bookmark scroll i, so a test can kill it at any moment and check that the file still
-/// holds at least the last acknowledged state. A run resumes after the saved state.
+/// bookmark scroll i and comes with one statement for the outbox (`{"id": …, "state": i}`),
+/// so a test can kill it at any moment and check that the file still holds at least the
+/// last acknowledged state, and that the outbox journal and the progress agree. A run
+/// resumes after the saved state.
 struct SaveLoop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "save-loop",
@@ -45,9 +47,12 @@ struct SaveLoop: ParsableCommand {
         }
         let first = loaded.progress.bookmark.map { $0.scroll + 1 } ?? 0
         Self.emit("start \(first)")
-        let saver = ProgressSaver(store: store, learner: learnerID, course: course, courseVersion: "save-loop", retryDelays: [])
+        let journal = try OutboxJournal(dataDirectory: data.resolved, learner: learnerID)
+        let saver = ProgressSaver(
+            store: store, learner: learnerID, course: course, courseVersion: "save-loop", retryDelays: [], journal: journal, recovered: loaded.outbox
+        )
         for index in first..<max(first, count) {
-            saver.submit(Self.state(index))
+            saver.submit(Self.state(index), statements: [Self.statement(index)])
             guard saver.flush() else {
                 let message = saver.takeOutcomes().reversed().compactMap { outcome -> String? in
                     if case .failed(let message) = outcome { return message }
@@ -68,6 +73,12 @@ struct SaveLoop: ParsableCommand {
             units["u\(unit)"] = UnitRecord(outcome: unit < current ? .completed : .inProgress, activeSeconds: index)
         }
         return LearnerProgress(units: units, bookmark: Bookmark(unitID: "u\(current)", scroll: index, inUnit: true))
+    }
+
+    /// The statement that goes with state i: a fixed UUID made from i.
+    static func statement(_ index: Int) -> OutboxStatement {
+        let id = String(format: "00000000-0000-4000-8000-%012x", index)
+        return OutboxStatement(id: id, json: "{\"id\":\"\(id)\",\"state\":\(index)}")
     }
 
     /// One line, written straight to the descriptor (no buffering) so a reader sees it at once.

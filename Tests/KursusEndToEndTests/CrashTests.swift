@@ -69,11 +69,33 @@ struct CrashTests {
     static func savedState(_ url: URL) -> Result<Int, KursusBinary.CommandError> {
         guard let data = try? Data(contentsOf: url) else { return .failure(.init("\(url.lastPathComponent) is missing")) }
         guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              json["schema"] as? String == "kursus-progress", json["schemaVersion"] as? Int == 3,
+              json["schema"] as? String == "kursus-progress", json["schemaVersion"] as? Int == 4,
               json["units"] is [String: Any],
               let bookmark = json["bookmark"] as? [String: Any], let scroll = bookmark["scroll"] as? Int
-        else { return .failure(.init("\(url.lastPathComponent) is not a sound v2 progress document: \(String(decoding: data.prefix(200), as: UTF8.self))")) }
+        else { return .failure(.init("\(url.lastPathComponent) is not a sound progress document: \(String(decoding: data.prefix(200), as: UTF8.self))")) }
         return .success(scroll)
+    }
+
+    /// The states whose statements the outbox journal holds, in order, and the states whose
+    /// statements the progress file still carries for it. Fails on a line that is not
+    /// whole (but the last) or a statement that appears twice.
+    static func outbox(_ journal: URL, progress: URL) -> Result<(journal: [Int], pending: [Int]), KursusBinary.CommandError> {
+        let text = (try? String(contentsOf: journal, encoding: .utf8)) ?? ""
+        var lines = text.components(separatedBy: "\n")
+        lines.removeLast() // after the last newline: empty, or a torn line a crash left
+        var states: [Int] = []
+        for line in lines {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let state = object["state"] as? Int else {
+                return .failure(.init("a damaged journal line: \(line.prefix(100))"))
+            }
+            states.append(state)
+        }
+        guard Set(states).count == states.count else { return .failure(.init("a statement is in the journal twice: \(states)")) }
+        let document = (try? Data(contentsOf: progress)).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        let pending = ((document?["outbox"] as? [[String: Any]]) ?? []).compactMap { entry -> Int? in
+            (entry["json"] as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }?["state"] as? Int
+        }
+        return .success((states, pending))
     }
 
     func saveLoop(_ data: URL, learner: String, count: Int, pause: Int) -> [String] {
@@ -91,6 +113,7 @@ struct CrashTests {
         let progress = data.appendingPathComponent("learners/anna/progress")
         let main = progress.appendingPathComponent("k.json")
         let backup = progress.appendingPathComponent("k.json.bak")
+        let journal = data.appendingPathComponent("learners/anna/outbox/statements.jsonl")
 
         var confirmed = -1 // the highest state acknowledged by any run so far
         var known = -1 // the highest state known to be saved (acknowledged, or found by a later run)
@@ -136,6 +159,18 @@ struct CrashTests {
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: progress.path)) ?? []
             #expect(!names.contains { $0.contains("corrupt") }, "no damaged file was ever found: \(names) (\(context))")
+            // Outbox and progress agree: every saved state's statement is in the journal or
+            // still carried by the progress file, and the journal holds no state not saved.
+            switch Self.outbox(journal, progress: main) {
+            case .success(let (journaled, pending)):
+                let saved = (try? Self.savedState(main).get()) ?? -1
+                let expected = saved < 0 ? Set<Int>() : Set(0...saved)
+                let found = Set(journaled + pending)
+                #expect(found == expected, "missing \(expected.subtracting(found).sorted()), not saved \(found.subtracting(expected).sorted()); saved state \(saved) (\(context))")
+                #expect(journaled == journaled.sorted(), "the journal is in order (\(context))")
+            case .failure(let problem):
+                Issue.record("\(problem.description) (\(context))")
+            }
             if status == 0 { break }
         }
 
@@ -147,6 +182,11 @@ struct CrashTests {
         #expect((try? Self.savedState(backup).get()) == Self.states - 2)
         let leftovers = (try FileManager.default.contentsOfDirectory(atPath: progress.path)).sorted()
         #expect(leftovers == ["k.json", "k.json.bak"], "\(leftovers)")
+        let finalOutbox = try Self.outbox(journal, progress: main).get()
+        #expect(finalOutbox.journal == Array(0..<Self.states), "every statement reached the journal once, in order")
+        // The last save's statements stay in the progress file until the next save; they
+        // are in the journal already, so a later load appends nothing twice.
+        #expect(Set(finalOutbox.pending).isSubset(of: finalOutbox.journal), "\(finalOutbox.pending)")
         print("CrashTests: seed \(seed), \(kills) kills in \(runs) runs, \(acknowledged) of \(Self.states) states acknowledged; runs: \(log.joined(separator: " "))")
         #expect(kills >= 10, "seed \(seed): most runs were killed while working")
         #expect(acknowledged >= Self.states - kills, "seed \(seed): the runs covered the states (a kill may fall between a save and its ack)")

@@ -1,0 +1,117 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A learner's outbox journal, `learners/<id>/outbox/statements.jsonl` (folder 0700, file
+/// 0600): every statement made for the learner, one compact JSON object a line, only
+/// ever appended. A statement reaches it only after the progress that records the same
+/// change is on disk (the progress file carries the statements until they are here; see
+/// `ProgressSaver`), so journal and progress always agree.
+///
+/// A crash in the middle of an append leaves a last line without its newline: readers
+/// ignore it, and the next append cuts it off first. Appending again statements that a
+/// crashed append already wrote does not repeat them: an append skips ids found in the
+/// journal's tail, where an earlier append of the same statements would be.
+public struct OutboxJournal: Sendable {
+    public static let folderName = "outbox"
+    public static let fileName = "statements.jsonl"
+
+    public let file: URL
+
+    public init(file: URL) {
+        self.file = file
+    }
+
+    /// The journal of a learner in a data directory.
+    public init(dataDirectory: URL, learner: String) throws(ProgressError) {
+        let folder = try ProgressStore(dataDirectory: dataDirectory).learnerFolder(learner).appendingPathComponent(Self.folderName)
+        self.init(file: folder.appendingPathComponent(Self.fileName))
+    }
+
+    /// Appends the statements the journal's tail does not already hold, then fsyncs.
+    public func append(_ statements: [OutboxStatement]) throws(ProgressError) {
+        guard !statements.isEmpty else { return }
+        let folder = file.deletingLastPathComponent()
+        try AtomicFile.makePrivateDirectory(folder.deletingLastPathComponent())
+        try AtomicFile.makePrivateDirectory(folder)
+        let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw .writeFailed(path: file.path, reason: AtomicFile.lastError()) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .writeFailed(path: file.path, reason: "not a regular file")
+        }
+        let tailBytes = statements.reduce(0) { $0 + $1.json.utf8.count + 1 } + 1
+        let (end, tail) = try readTail(descriptor, size: Int(info.st_size), bytes: tailBytes)
+        let present = Set(tail)
+        var text = ""
+        for statement in statements where !present.contains(statement.id) {
+            text += statement.json + "\n"
+        }
+        // Cut off a torn last line first, so every line stays whole.
+        if end != Int(info.st_size), ftruncate(descriptor, off_t(end)) != 0 {
+            throw .writeFailed(path: file.path, reason: AtomicFile.lastError())
+        }
+        guard !text.isEmpty else { return }
+        try write(Data(text.utf8), to: descriptor, at: end)
+        guard fsync(descriptor) == 0 else { throw .writeFailed(path: file.path, reason: AtomicFile.lastError()) }
+    }
+
+    /// The offset after the last whole line, and the ids of the whole lines in (about)
+    /// the last `bytes` bytes before it. The window grows until it holds a newline, so a
+    /// torn line longer than the window is still found and cut.
+    private func readTail(_ descriptor: Int32, size: Int, bytes: Int) throws(ProgressError) -> (end: Int, ids: [String]) {
+        var window = max(1, bytes)
+        while true {
+            let start = max(0, size - window)
+            let buffer = try read(descriptor, from: start, count: size - start)
+            guard let lastNewline = buffer.lastIndex(of: 0x0A) else {
+                if start == 0 { return (0, []) }
+                window *= 2
+                continue
+            }
+            // The first line may be cut by `start`; whole lines follow it.
+            let lines = buffer[..<lastNewline].split(separator: 0x0A, omittingEmptySubsequences: true).dropFirst(start == 0 ? 0 : 1)
+            return (start + lastNewline + 1, lines.compactMap { Self.id(of: Array($0)) })
+        }
+    }
+
+    private func read(_ descriptor: Int32, from start: Int, count: Int) throws(ProgressError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return pread(descriptor, base + done, raw.count - done, off_t(start + done))
+            }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { throw .unreadable(path: file.path, reason: got == 0 ? "the file ended early" : AtomicFile.lastError()) }
+            done += got
+        }
+        return buffer
+    }
+
+    /// The `"id"` of one statement line, read without parsing the whole statement.
+    static func id(of line: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
+        return object["id"] as? String
+    }
+
+    private func write(_ data: Data, to descriptor: Int32, at offset: Int) throws(ProgressError) {
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count, let base = raw.baseAddress {
+                let count = pwrite(descriptor, base + written, raw.count - written, off_t(offset + written))
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = AtomicFile.lastError()
+                    return
+                }
+                written += count
+            }
+        }
+        if let failure { throw .writeFailed(path: file.path, reason: failure) }
+    }
+}
