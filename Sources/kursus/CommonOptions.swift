@@ -5,9 +5,19 @@ import KursusEngine
 import KursusProgress
 import KursusTerminalUI
 
-/// Colour choice shared by `play` and `render`.
+/// `--color`: whether output is coloured; `play`, `preview` and `render` take it.
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
+
+    /// `always` colours; `auto` colours output that goes to a terminal unless NO_COLOR is
+    /// set to anything but the empty string (https://no-color.org); `never` does not.
+    func allowsColor(_ environment: [String: String], toTerminal: Bool) -> Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: toTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+        }
+    }
 }
 
 /// Where learners' data lives; shared by every command that reads or writes progress.
@@ -48,6 +58,17 @@ enum CommandSupport {
         }
     }
 
+    /// The result of a course-layer read; when it fails, its diagnostics are printed to
+    /// standard error and the command exits with status 1.
+    static func reportingFailure<T>(_ read: () throws(CourseError) -> T) throws -> T {
+        do {
+            return try read()
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+
     /// The package folder named on the command line, or the bundled course.
     static func packageFolder(_ argument: String?, installation: Installation?) throws -> (URL, String) {
         if let argument {
@@ -80,7 +101,7 @@ enum CommandSupport {
         package: CoursePackage, configuration: SessionConfiguration, services: SessionServices, context: ScreenContext,
         color: ColorChoice, installation: Installation, watcher: PackageWatcher? = nil
     ) throws {
-        let useColor = color == .always || (color == .auto && environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        let useColor = color.allowsColor(environment, toTerminal: true)
         let theme = useColor ? try ColorTheme.load(named: "default", assets: installation.assets) : .monochrome
         SignalWatcher.install()
         let backend = try NcursesBackend(theme: theme, color: useColor)
