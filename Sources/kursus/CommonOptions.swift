@@ -5,21 +5,6 @@ import KursusEngine
 import KursusProgress
 import KursusTerminalUI
 
-/// `--color`: whether output is coloured; `play`, `preview` and `render` take it.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-
-    /// `always` colours; `auto` colours output that goes to a terminal unless NO_COLOR is
-    /// set to anything but the empty string (https://no-color.org); `never` does not.
-    func allowsColor(_ environment: [String: String], toTerminal: Bool) -> Bool {
-        switch self {
-        case .always: true
-        case .never: false
-        case .auto: toTerminal && (environment["NO_COLOR"] ?? "").isEmpty
-        }
-    }
-}
-
 /// Where learners' data lives; shared by every command that reads or writes progress.
 struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
