@@ -1,10 +1,14 @@
 # Kursus: two commands do everything on a fresh Debian machine with the Swift toolchain.
 #   make run    installs what is missing, builds, and plays the bundled course
 #   make test   installs what is missing, builds, and runs every test
+# For contributors (swift format ships with the toolchain; its settings are in .swift-format):
+#   make format rewrites the Swift sources in the project's style
+#   make lint   fails on any difference from that style
 SWIFT ?= swift
 ARGS ?=
+SWIFT_FORMAT_PATHS = Sources Tests Package.swift
 
-.PHONY: run test deps build bench install clean
+.PHONY: run test deps build bench install clean lint format
 
 deps:
 	@scripts/ensure-deps.sh
@@ -18,6 +22,12 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+lint:
+	$(SWIFT) format lint --strict --parallel --recursive --configuration .swift-format $(SWIFT_FORMAT_PATHS)
+
+format:
+	$(SWIFT) format format --in-place --parallel --recursive --configuration .swift-format $(SWIFT_FORMAT_PATHS)
 
 bench:
 	@KURSUS_WITH_BENCH_TOOLS=1 scripts/ensure-deps.sh

@@ -72,7 +72,10 @@ let package = Package(
         .testTarget(name: "KursusProgressTests", dependencies: ["KursusProgress"]),
         .testTarget(name: "KursusRecordsTests", dependencies: ["KursusRecords"]),
         .testTarget(name: "KursusTerminalUITests", dependencies: ["KursusTerminalUI"], exclude: ["Golden"]),
-        .testTarget(name: "KursusEndToEndTests", dependencies: ["kursus", "KursusText"]),
+        .testTarget(
+            name: "KursusEndToEndTests",
+            dependencies: ["kursus", "KursusText", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),
     ]
 )

@@ -5,11 +5,6 @@ import KursusEngine
 import KursusProgress
 import KursusTerminalUI
 
-/// Colour choice shared by `play` and `render`.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-}
-
 /// Where learners' data lives; shared by every command that reads or writes progress.
 struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
@@ -48,6 +43,17 @@ enum CommandSupport {
         }
     }
 
+    /// The result of a course-layer read; when it fails, its diagnostics are printed to
+    /// standard error and the command exits with status 1.
+    static func reportingFailure<T>(_ read: () throws(CourseError) -> T) throws -> T {
+        do {
+            return try read()
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+
     /// The package folder named on the command line, or the bundled course.
     static func packageFolder(_ argument: String?, installation: Installation?) throws -> (URL, String) {
         if let argument {
@@ -80,7 +86,7 @@ enum CommandSupport {
         package: CoursePackage, configuration: SessionConfiguration, services: SessionServices, context: ScreenContext,
         color: ColorChoice, installation: Installation, watcher: PackageWatcher? = nil
     ) throws {
-        let useColor = color == .always || (color == .auto && environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        let useColor = color.allowsColor(environment, toTerminal: true)
         let theme = useColor ? try ColorTheme.load(named: "default", assets: installation.assets) : .monochrome
         SignalWatcher.install()
         let backend = try NcursesBackend(theme: theme, color: useColor)

@@ -29,11 +29,12 @@ struct ImportGift: ParsableCommand {
     var force = false
 
     func run() throws {
-        let shown = TerminalSafe.clean(file)
         if let output, !force, FileManager.default.fileExists(atPath: output) {
             throw CommandFailure("\(TerminalSafe.clean(output)) exists already; pass --force to overwrite it")
         }
-        let data = try Self.read(file, shown: shown)
+        let data = try CommandSupport.reportingFailure { () throws(CourseError) in
+            try TextFileReader.readBytes(URL(fileURLWithPath: file), shownAs: file, limit: Self.maximumBytes)
+        }
         var (quiz, diagnostics) = GiftParser.parse(data: data, file: file)
         // The same content checks as `kursus validate`, so a converted file never fails there.
         if let parsed = quiz { diagnostics += QuizChecks.diagnostics(for: parsed, isSurvey: false, surveyUnitIDs: []) }
@@ -50,27 +51,5 @@ struct ImportGift: ParsableCommand {
         } catch {
             throw CommandFailure("\(TerminalSafe.clean(output)): cannot write the quiz file: \(error.localizedDescription)")
         }
-    }
-
-    /// The file's bytes; refuses a file over `maximumBytes` without reading all of it.
-    static func read(_ path: String, shown: String) throws -> Data {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw CommandFailure(isDirectory.boolValue ? "\(shown) is a folder, not a GIFT file" : "\(shown): cannot be read (check its permissions)")
-            }
-            throw CommandFailure("\(shown): no such file")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
-        } catch {
-            throw CommandFailure("\(shown): cannot be read: \(error.localizedDescription)")
-        }
-        guard data.count <= maximumBytes else {
-            throw CommandFailure("\(shown) is larger than 16 MiB; a GIFT file that big is not a question bank. Split it into smaller files and import them one by one")
-        }
-        return data
     }
 }

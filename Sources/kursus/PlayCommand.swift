@@ -24,11 +24,7 @@ struct Play: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: ArgumentHelp("UI language: da or en. Default: from LC_ALL/LANG, else en.", valueName: "lang"))
-    var lang: String?
-
-    @Option(help: "Colours: auto, always or never. NO_COLOR in the environment means never.")
-    var color: ColorChoice = .auto
+    @OptionGroup(title: "Display options") var display: DisplayOptions
 
     @Option(name: .customLong("idle-lock"), help: ArgumentHelp("Minutes without a key before the player saves and returns to the start screen; 0 turns it off. Default: idle-lock-minutes in <data-dir>/config.yaml, else 10.", valueName: "minutes"))
     var idleLock: Int?
@@ -37,16 +33,10 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("idle-lock-seconds"), help: .hidden)
     var idleLockSeconds: Int?
 
-    @Flag(help: "Accessible plain mode: scenarios never hurry the learner with a response timer.")
-    var plain = false
-
     @Flag(name: .customLong("hide-learner-list"), help: "Learners type their id instead of choosing from a list (also: hide-learner-list in config.yaml).")
     var hideLearnerList = false
 
     func validate() throws {
-        if let lang, !UILanguage.supported.contains(lang) {
-            throw ValidationError("--lang must be one of: \(UILanguage.supported.joined(separator: ", "))")
-        }
         if let idleLock, !(0...1440).contains(idleLock) {
             throw ValidationError("--idle-lock must be between 0 and 1440 minutes")
         }
@@ -65,8 +55,8 @@ struct Play: ParsableCommand {
             initialLearner: learner
         )
         var session = configuration
-        session.plain = plain
-        let context = try CommandSupport.screenContext(lang: lang, installation: installation)
+        session.plain = display.plain
+        let context = try CommandSupport.screenContext(lang: display.lang, installation: installation)
         let fingerprint = try CourseFingerprint.compute(package)
         try Self.checkWritable(dataDirectory)
         if let learner {
@@ -76,7 +66,7 @@ struct Play: ParsableCommand {
             }
         }
         let services = WorkstationServices(dataDirectory: dataDirectory, course: package.course, fingerprint: fingerprint, strings: context.strings)
-        try CommandSupport.runSession(package: package, configuration: session, services: services, context: context, color: color, installation: installation)
+        try CommandSupport.runSession(package: package, configuration: session, services: services, context: context, color: display.color, installation: installation)
     }
 
     static func isBusy(_ learner: String, _ dataDirectory: URL) -> Bool {

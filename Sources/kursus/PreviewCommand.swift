@@ -20,20 +20,7 @@ struct Preview: ParsableCommand {
     @Flag(help: "Reload the package when a file in it changes.")
     var watch = false
 
-    @Flag(help: "Accessible plain mode: scenarios never hurry the learner with a response timer.")
-    var plain = false
-
-    @Option(help: ArgumentHelp("UI language: da or en.", valueName: "lang"))
-    var lang: String?
-
-    @Option(help: "Colours: auto, always or never.")
-    var color: ColorChoice = .auto
-
-    func validate() throws {
-        if let lang, !UILanguage.supported.contains(lang) {
-            throw ValidationError("--lang must be one of: \(UILanguage.supported.joined(separator: ", "))")
-        }
-    }
+    @OptionGroup(title: "Display options") var display: DisplayOptions
 
     func run() throws {
         let installation = try CommandSupport.installation()
@@ -41,11 +28,13 @@ struct Preview: ParsableCommand {
         if let unit, opened.course.unit(withID: unit) == nil {
             throw CommandFailure("\(package): the course has no unit '\(unit)'; units are: \(opened.course.allUnits.map(\.id).joined(separator: ", "))")
         }
-        let context = try CommandSupport.screenContext(lang: lang, installation: installation)
+        let context = try CommandSupport.screenContext(lang: display.lang, installation: installation)
         let watcher = watch ? PackageWatcher(folder: URL(fileURLWithPath: package), shownAs: package) : nil
+        var configuration = SessionConfiguration(idleLockSeconds: nil, preview: true, initialUnit: unit)
+        configuration.plain = display.plain
         try CommandSupport.runSession(
-            package: opened, configuration: { var c = SessionConfiguration(idleLockSeconds: nil, preview: true, initialUnit: unit); c.plain = plain; return c }(),
-            services: PreviewServices(), context: context, color: color, installation: installation, watcher: watcher
+            package: opened, configuration: configuration,
+            services: PreviewServices(), context: context, color: display.color, installation: installation, watcher: watcher
         )
     }
 }

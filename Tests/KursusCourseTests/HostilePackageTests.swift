@@ -77,6 +77,16 @@ struct HostilePackageTests {
         #expect(diagnostics.map(\.message).contains("lesson of unit 'l1' is a folder, not a file"))
     }
 
+    @Test("a lesson that is a named pipe is refused without waiting for a writer")
+    func pipeAsLesson() throws {
+        let diagnostics = try load(lessonPath: "lektioner/en.md") { package in
+            let url = package.root.appendingPathComponent("lektioner/en.md")
+            try? FileManager.default.removeItem(at: url)
+            #expect(mkfifo(url.path, 0o600) == 0)
+        }
+        #expect(diagnostics.map(\.message).contains("lesson of unit 'l1' is not a regular file (a pipe, device or socket cannot be read as text)"))
+    }
+
     @Test("control characters in messages are made inert")
     func controlCharactersInIDs() throws {
         let manifest = TemporaryPackage.manifest.replacingOccurrences(of: "id: test-kursus", with: "id: \"x\\e[2Jy\"")

@@ -4,16 +4,20 @@ import Testing
 
 @Suite("kursus validate, render and the command line")
 struct CommandLineTests {
-    @Test("--version and --help on every subcommand")
-    func help() throws {
+    @Test("--version prints the version")
+    func version() throws {
         let version = try KursusBinary.run(["--version"])
         #expect(version.status == 0)
         #expect(!version.stdout.isEmpty)
-        for command in ["play", "render", "validate"] {
-            let result = try KursusBinary.run([command, "--help"])
-            #expect(result.status == 0, "\(command) --help")
-            #expect(result.stdout.contains("USAGE: kursus \(command)"))
-        }
+    }
+
+    @Test("play and preview share the display options and their check", arguments: ["play", "preview"])
+    func displayOptions(command: String) throws {
+        let result = try KursusBinary.run([command, KursusBinary.bundledCourse.path, "--lang", "fr", "--color", "never", "--plain"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--lang must be one of: da, en"), "\(result.stderr)")
+        let help = try KursusBinary.run([command, "--help"])
+        #expect(help.stdout.contains("DISPLAY OPTIONS:"), "\(help.stdout)")
     }
 
     @Test("the bundled course validates cleanly")
@@ -83,19 +87,10 @@ struct CommandLineTests {
         }
     }
 
-    @Test("render refuses hostile files with a clear message")
-    func renderErrors() throws {
+    @Test("render makes control sequences in content inert")
+    func renderHostile() throws {
         let folder = try KursusBinary.temporaryFolder("render")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let bad = folder.appendingPathComponent("bad.md")
-        try (Data("# Titel\n\nS".utf8) + Data([0xF8, 0x0A])).write(to: bad)
-        let invalid = try KursusBinary.run(["render", bad.path])
-        #expect(invalid.status != 0)
-        #expect(invalid.stderr.contains(bad.path))
-        #expect(invalid.stdout.isEmpty)
-        let missing = try KursusBinary.run(["render", folder.appendingPathComponent("nope.md").path])
-        #expect(missing.status != 0)
-        #expect(missing.stderr.contains("nope.md"))
         let hostile = folder.appendingPathComponent("hostile.md")
         try Data("# Hej\u{1B}]52;c;ZXZpbA==\u{07}\n\nTekst\u{1B}[2J med \u{9B}31m farver\n".utf8).write(to: hostile)
         let rendered = try KursusBinary.run(["render", hostile.path, "--color", "always"])
@@ -104,5 +99,41 @@ struct CommandLineTests {
         #expect(!rendered.stdout.contains("\u{1B}[2J"))
         #expect(!rendered.stdout.contains("\u{9B}"))
         #expect(!rendered.stdout.contains("\u{07}"))
+    }
+
+    @Test("render reads files as the course layer does: path:line:col diagnostics, no pipes or folders")
+    func renderReading() throws {
+        let folder = try KursusBinary.temporaryFolder("render-read")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("bad.md")
+        try (Data("# Titel\n\nS".utf8) + Data([0xF8, 0x0A])).write(to: bad)
+        let invalid = try KursusBinary.run(["render", bad.path])
+        #expect(invalid.status == 1)
+        #expect(invalid.stdout.isEmpty)
+        #expect(invalid.stderr == "\(bad.path):3:2: error: is not valid UTF-8 text; save the file as UTF-8 in your editor\n")
+        let missing = try KursusBinary.run(["render", folder.appendingPathComponent("nope.md").path])
+        #expect(missing.stderr == "\(folder.path)/nope.md:1:1: error: file not found\n")
+        let asFolder = try KursusBinary.run(["render", folder.path])
+        #expect(asFolder.stderr == "\(folder.path):1:1: error: is a folder, not a file\n")
+        let pipe = folder.appendingPathComponent("pipe.md")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        let fromPipe = try KursusBinary.run(["render", pipe.path])
+        #expect(fromPipe.status == 1)
+        #expect(fromPipe.stderr.contains("\(pipe.path):1:1: error: is not a regular file"), "\(fromPipe.stderr)")
+    }
+
+    @Test("render leaves out front matter the way the player does, and follows symbolic links")
+    func renderFrontMatter() throws {
+        let folder = try KursusBinary.temporaryFolder("render-front")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lesson = folder.appendingPathComponent("lesson.md")
+        try Data("---\r\ntitle: Skjult\r\n...\r\nSynlig tekst\n".utf8).write(to: lesson)
+        let link = folder.appendingPathComponent("link.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "lesson.md")
+        for file in [lesson, link] {
+            let result = try KursusBinary.run(["render", file.path, "--color", "never"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == "Synlig tekst\n")
+        }
     }
 }

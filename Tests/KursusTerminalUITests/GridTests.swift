@@ -46,6 +46,36 @@ struct GridTests {
         #expect(runs.map(\.text) == ["ab", "cd  "])
         #expect(runs.map(\.x) == [0, 2])
     }
+
+    @Test("the style map lists each row's styled runs by column, leaving plain cells out")
+    func styleMap() {
+        var grid = Grid(width: 12, height: 11)
+        grid.put("▸ Modul", x: 0, y: 1, style: CellStyle(.normal, [.reverse, .bold]))
+        grid.put("日本", x: 4, y: 10, style: CellStyle(.accent, .underline))
+        grid.put("x", x: 11, y: 10, style: .muted)
+        #expect(grid.styleMap == """
+            \(Grid.styleMapHeader)
+             1: 0-6 normal+br
+            10: 4-7 accent+u, 11 muted+d
+            """)
+    }
+
+    @Test("every attribute has its own letter in a style code")
+    func styleCodes() {
+        #expect(CellStyle.plain.code == "normal")
+        #expect(CellStyle(.danger, [.underline, .strikethrough, .reverse, .italic, .dim, .bold]).code == "danger+bdirsu")
+    }
+
+    @Test("a selected row that loses its reverse video changes the style map")
+    func lostSelection() {
+        var selected = Grid(width: 8, height: 2)
+        selected.put("○ 1.1", x: 0, y: 0)
+        selected.put("● 1.2", x: 0, y: 1, style: CellStyle(.normal, [.reverse, .bold]))
+        var unselected = selected
+        unselected.style(x: 0, y: 1, width: 8, .bold)
+        #expect(selected.text == unselected.text)
+        #expect(selected.styleMap != unselected.styleMap)
+    }
 }
 
 @Suite("Overlay text wrapping")

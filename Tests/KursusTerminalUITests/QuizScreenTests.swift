@@ -64,7 +64,7 @@ struct QuizScreenTests {
     @Test("intro page: settings, attempts and the keys to start")
     func intro() throws {
         let state = Self.opened(Self.quiz([Self.single, Self.multiple]))
-        GoldenFile.check(render(state, try ScreenFixtures.context()).text, named: "quiz-intro-80x24-da.txt")
+        GoldenFile.check(render(state, try ScreenFixtures.context()), named: "quiz-intro-80x24-da.txt")
     }
 
     @Test("single choice: the cursor and the chosen option are marked by symbols")
@@ -72,7 +72,7 @@ struct QuizScreenTests {
         var state = Self.opened(Self.quiz([Self.single, Self.multiple]))
         Self.send(&state, [.open, .lineDown])
         let grid = render(state, try ScreenFixtures.context())
-        GoldenFile.check(grid.text, named: "quiz-single-80x24-da.txt")
+        GoldenFile.check(grid, named: "quiz-single-80x24-da.txt")
         let row = try #require(grid.lines.firstIndex { $0.contains("(•) 2") })
         #expect(grid.lines[row].contains("▸"))
         #expect(grid[5, row].style.attributes.contains(.bold), "focus is bold as well as marked")
@@ -82,7 +82,7 @@ struct QuizScreenTests {
     func multipleASCII() throws {
         var state = Self.opened(Self.quiz([Self.multiple]))
         Self.send(&state, [.open, .number(1), .number(3)])
-        GoldenFile.check(render(state, try ScreenFixtures.context("en", symbols: .ascii)).text, named: "quiz-multiple-80x24-en-ascii.txt")
+        GoldenFile.check(render(state, try ScreenFixtures.context("en", symbols: .ascii)), named: "quiz-multiple-80x24-en-ascii.txt")
     }
 
     @Test("feedback after a wrong answer: verdict in words, the right answer and the feedback")
@@ -90,7 +90,7 @@ struct QuizScreenTests {
         var state = Self.opened(Self.quiz([Self.single, Self.multiple]))
         Self.send(&state, [.open, .number(1), .open])
         let grid = render(state, try ScreenFixtures.context())
-        GoldenFile.check(grid.text, named: "quiz-feedback-80x24-da.txt")
+        GoldenFile.check(grid, named: "quiz-feedback-80x24-da.txt")
         #expect(grid.text.contains("✗ Ikke rigtigt"))
     }
 
@@ -98,9 +98,9 @@ struct QuizScreenTests {
     func matchingAndOrdering() throws {
         var state = Self.opened(Self.quiz([Self.matching, Self.ordering], feedback: .atEnd))
         Self.send(&state, [.open, .right])
-        GoldenFile.check(render(state, try ScreenFixtures.context()).text, named: "quiz-matching-80x24-da.txt")
+        GoldenFile.check(render(state, try ScreenFixtures.context()), named: "quiz-matching-80x24-da.txt")
         Self.send(&state, [.lineDown, .right, .open, .toggle])
-        GoldenFile.check(render(state, try ScreenFixtures.context()).text, named: "quiz-ordering-80x24-da.txt")
+        GoldenFile.check(render(state, try ScreenFixtures.context()), named: "quiz-ordering-80x24-da.txt")
     }
 
     @Test("a typed answer shows the text with the cursor")
@@ -110,7 +110,7 @@ struct QuizScreenTests {
         for character in "teach back" { _ = PlayerReducer.reduce(&state, .edit(.insert(character))) }
         _ = PlayerReducer.reduce(&state, .edit(.left))
         let grid = render(state, try ScreenFixtures.context())
-        GoldenFile.check(grid.text, named: "quiz-short-80x24-da.txt")
+        GoldenFile.check(grid, named: "quiz-short-80x24-da.txt")
         let row = try #require(grid.lines.firstIndex { $0.contains("teach back") })
         let cursorCells = (0..<grid.width).filter { grid[$0, row].style.attributes.contains(.reverse) }
         #expect(cursorCells.count == 1)
@@ -120,9 +120,9 @@ struct QuizScreenTests {
     func resultAndReview() throws {
         var state = Self.opened(Self.quiz([Self.single, Self.multiple], feedback: .atEnd))
         Self.send(&state, [.open, .number(3), .open, .number(1), .open])
-        GoldenFile.check(render(state, try ScreenFixtures.context()).text, named: "quiz-result-80x24-da.txt")
+        GoldenFile.check(render(state, try ScreenFixtures.context()), named: "quiz-result-80x24-da.txt")
         Self.send(&state, [.letter("r")])
-        GoldenFile.check(render(state, try ScreenFixtures.context(), columns: 100, rows: 40).text, named: "quiz-review-100x40-da.txt")
+        GoldenFile.check(render(state, try ScreenFixtures.context(), columns: 100, rows: 40), named: "quiz-review-100x40-da.txt")
     }
 
     @Test("a repeated self-assessment shows each statement before and now")
@@ -133,7 +133,7 @@ struct QuizScreenTests {
         var later = Self.opened(Self.quiz([Self.likert], compareWith: "start"), unit: "slut", progress: state.progress)
         Self.send(&later, [.open, .number(4), .open])
         let grid = render(later, try ScreenFixtures.context())
-        GoldenFile.check(grid.text, named: "quiz-survey-compare-80x24-da.txt")
+        GoldenFile.check(grid, named: "quiz-survey-compare-80x24-da.txt")
         #expect(grid.text.contains("Før: Uenig → Nu: Enig"))
     }
 

@@ -53,7 +53,7 @@ struct ScenarioScreenTests {
         let scenario = try ScenarioScreenFixtures.scenario()
         let session = ScenarioScreenFixtures.play([], scenario, ticks: 12)
         let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "scenario-call-80x24-da.txt")
+        GoldenFile.check(grid, named: "scenario-call-80x24-da.txt")
         #expect(grid.text.contains("Kameraet er slukket"))
         #expect(grid.text.contains("Svar: 00:33"))
         #expect(grid.lines.contains { $0.hasPrefix("  ▸ 1  ") })
@@ -65,7 +65,7 @@ struct ScenarioScreenTests {
         let session = ScenarioScreenFixtures.play([1, 1, 2], scenario, ticks: 20)
         #expect(session.run.current == "v-frys")
         let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 120, rows: 40)
-        GoldenFile.check(grid.text, named: "scenario-call-120x40-da.txt")
+        GoldenFile.check(grid, named: "scenario-call-120x40-da.txt")
         let frozenRow = try #require(grid.lines.firstIndex { $0.contains("FROSSET") })
         // Beside the frame on the same rows: the transcript's frame.
         #expect(grid.lines[frozenRow].contains("│"))
@@ -79,7 +79,7 @@ struct ScenarioScreenTests {
         let session = ScenarioScreenFixtures.play([1, 2, 1], scenario)
         #expect(session.run.current == "v-hanne")
         let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 160, rows: 50)
-        GoldenFile.check(grid.text, named: "scenario-call-160x50-en-ascii.txt")
+        GoldenFile.check(grid, named: "scenario-call-160x50-en-ascii.txt")
         #expect(!["─", "│", "▸", "✓", "⚠", "▂", "…"].contains { grid.text.contains($0) })
         #expect(grid.text.contains("+ Hanne"))
     }
@@ -91,7 +91,7 @@ struct ScenarioScreenTests {
         #expect(session.mode == .debrief)
         #expect(session.run.outcome?.ending == "slut-god")
         let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "scenario-debrief-80x24-da.txt")
+        GoldenFile.check(grid, named: "scenario-debrief-80x24-da.txt")
         #expect(grid.line(0).contains("Udfald: Godt videobesøg"))
         #expect(grid.text.contains("✓ godt valg"))
         // Scrolled to the end, the last learning point is the last body line.
@@ -111,13 +111,13 @@ struct ScenarioScreenTests {
         #expect(session.mode == .debrief)
         let context = try ScreenFixtures.context()
         var grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: [:], context: context, columns: 120, rows: 40)
-        GoldenFile.check(grid.text, named: "scenario-debrief-120x40-da.txt")
+        GoldenFile.check(grid, named: "scenario-debrief-120x40-da.txt")
         #expect(grid.text.contains("≈ delvist"))
         #expect(grid.text.contains("✗ uheldigt valg"))
         #expect(grid.line(0).contains("Udfald: Inger er usikker efter besøget"))
         _ = ScenarioSession.reduce(&session, .pickRetryPoint, scenario)
         grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: [:], context: context, columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "scenario-retry-80x24-da.txt")
+        GoldenFile.check(grid, named: "scenario-retry-80x24-da.txt")
         #expect(grid.lines.contains { $0.contains("▸ 3.") })
     }
 
@@ -187,7 +187,7 @@ struct ScenarioScreenTests {
         for _ in 0..<2 { _ = ScenarioSession.reduce(&session, .confirm, scenario) }
         _ = ScenarioSession.reduce(&session, .tick(252), scenario)
         let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "scenario-measurement-80x24-da.txt")
+        GoldenFile.check(grid, named: "scenario-measurement-80x24-da.txt")
         #expect(grid.text.contains("Iltmætning: 88 %"))
         #expect(grid.line(0).hasSuffix("anna · 04:12"))
     }
@@ -211,7 +211,7 @@ struct ScenarioSmallTerminalTests {
         let last = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: portraits, context: context, columns: 60, rows: 16)
         #expect(last.text.contains("▸ 3"), "the selected option is on screen:\n\(last.text)")
         #expect(last.text.contains("↑"))
-        GoldenFile.check(last.text, named: "scenario-call-60x16-last-option-da.txt")
+        GoldenFile.check(last, named: "scenario-call-60x16-last-option-da.txt")
     }
 
     @Test("visible options: everything when it fits; otherwise the prompt and the selected option from its first line")

@@ -12,7 +12,7 @@ struct ScreenTests {
         var state = ScreenFixtures.state(progress: progress)
         state.menuSelection = 2
         let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "menu-80x24-da.txt")
+        GoldenFile.check(grid, named: "menu-80x24-da.txt")
     }
 
     @Test("course menu in English with ASCII symbols")
@@ -20,13 +20,13 @@ struct ScreenTests {
         let progress = LearnerProgress(completed: ["a"], started: ["b"])
         let state = ScreenFixtures.state(progress: progress)
         let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "menu-80x24-en-ascii.txt")
+        GoldenFile.check(grid, named: "menu-80x24-en-ascii.txt")
     }
 
     @Test("course menu on a large terminal")
     func menuLarge() throws {
         let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 140, rows: 40), views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 140, rows: 40)
-        GoldenFile.check(grid.text, named: "menu-140x40-da.txt")
+        GoldenFile.check(grid, named: "menu-140x40-da.txt")
         #expect(grid.lines.allSatisfy { $0.count <= 140 })
     }
 
@@ -38,7 +38,7 @@ struct ScreenTests {
         state.menuSelection = 4
         _ = PlayerReducer.reduce(&state, .command(.open))
         let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "menu-locked-80x24-da.txt")
+        GoldenFile.check(grid, named: "menu-locked-80x24-da.txt")
     }
 
     @Test("start screen: the learner list shows names and teams only")
@@ -49,7 +49,7 @@ struct ScreenTests {
             LearnerSummary(id: "bo", displayName: "Bo Larsen", team: "Aftenholdet"),
         ], mode: .list(selection: 1), notice: .idleLocked(minutes: 10)))
         let grid = ScreenRenderer.render(session, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "start-list-80x24-da.txt")
+        GoldenFile.check(grid, named: "start-list-80x24-da.txt")
     }
 
     @Test("start screen: the new-learner form")
@@ -62,7 +62,7 @@ struct ScreenTests {
         form.focus = .pin
         session.phase = .start(StartScreen(learners: [], mode: .newLearner(form), notice: .formIncomplete(.pin)))
         let grid = ScreenRenderer.render(session, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en"), columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "start-form-80x24-en.txt")
+        GoldenFile.check(grid, named: "start-form-80x24-en.txt")
         #expect(!grid.text.contains("1234"))
     }
 
@@ -73,7 +73,7 @@ struct ScreenTests {
         let document = MarkdownLayout.layout(ScreenFixtures.lessonMarkdown, options: MarkdownLayoutOptions(width: width))
         state.screen = .unit(.lesson(LessonState(unitID: "c", scroll: ScrollPosition(offset: 0, lineCount: document.lines.count))))
         let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "reader-80x24-da.txt")
+        GoldenFile.check(grid, named: "reader-80x24-da.txt")
     }
 
     @Test("help overlay over the menu")
@@ -81,7 +81,7 @@ struct ScreenTests {
         var state = ScreenFixtures.state()
         state.helpVisible = true
         let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
-        GoldenFile.check(grid.text, named: "help-80x24-da.txt")
+        GoldenFile.check(grid, named: "help-80x24-da.txt")
     }
 
     @Test("help on the smallest terminal: the closing hint keeps its own row")
@@ -89,7 +89,7 @@ struct ScreenTests {
         var state = ScreenFixtures.state(columns: 60, rows: 16)
         state.helpVisible = true
         let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 60, rows: 16)
-        GoldenFile.check(grid.text, named: "help-60x16-da.txt")
+        GoldenFile.check(grid, named: "help-60x16-da.txt")
         let closing = try #require(grid.lines.firstIndex { $0.contains("Tryk på en vilkårlig tast for at lukke") })
         let after = grid.lines[closing].components(separatedBy: "lukke").last ?? ""
         #expect(after.drop { $0 == " " }.hasPrefix("│"), "nothing else on the closing row: \(grid.lines[closing])")
@@ -98,7 +98,7 @@ struct ScreenTests {
     @Test("terminal too small")
     func tooSmall() throws {
         let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 40, rows: 10), views: ScreenFixtures.views(), context: try ScreenFixtures.context("en"), columns: 40, rows: 10)
-        GoldenFile.check(grid.text, named: "too-small-40x10-en.txt")
+        GoldenFile.check(grid, named: "too-small-40x10-en.txt")
     }
 
     @Test("a failed save shows on the status line")

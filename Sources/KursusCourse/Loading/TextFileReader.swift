@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reads a text file from a course package: checks that it exists, is a regular file,
-/// is not larger than a limit (before reading it), and is valid UTF-8. Every failure
-/// names the file and, for bad UTF-8, the line and column of the first bad byte.
+/// Reads a text file: checks that it exists, is a regular file (a pipe or a device is
+/// refused, so reading can never block), is not larger than a limit (before reading it),
+/// and is valid UTF-8. Every failure names the file and, for bad UTF-8, the line and
+/// column of the first bad byte. Course packages and the command line read through it.
 public enum TextFileReader {
     public static func read(_ url: URL, shownAs path: String, limit: Int) throws(CourseError) -> String {
         try decode(try readBytes(url, shownAs: path, limit: limit), shownAs: path)
@@ -18,13 +19,17 @@ public enum TextFileReader {
         guard !isDirectory.boolValue else {
             throw CourseError(here, "is a folder, not a file")
         }
-        let size: Int
+        let attributes: [FileAttributeKey: Any]
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            // The attributes of what a symbolic link points to, not of the link itself.
+            attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
         } catch {
             throw CourseError(here, "cannot be read (check the file's permissions)")
         }
+        guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
+            throw CourseError(here, "is not a regular file (a pipe, device or socket cannot be read as text)")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= limit else {
             throw CourseError(here, "is \(ByteCount.describe(size)); the limit is \(ByteCount.describe(limit)). Split it into smaller files")
         }

@@ -1,0 +1,36 @@
+import ArgumentParser
+import KursusTerminalUI
+
+/// `--color`: whether output is coloured.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// `always` colours; `auto` colours output that goes to a terminal unless NO_COLOR is
+    /// set to anything but the empty string (https://no-color.org); `never` does not.
+    func allowsColor(_ environment: [String: String], toTerminal: Bool) -> Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: toTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+        }
+    }
+}
+
+/// How the player looks and behaves on screen, shared by `play` and `preview`: the UI
+/// language, colours and the accessible plain mode.
+struct DisplayOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("UI language: da or en. Default: from LC_ALL/LC_MESSAGES/LANG, else en.", valueName: "lang"))
+    var lang: String?
+
+    @Option(help: "Colours: auto, always or never. NO_COLOR in the environment means never.")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Accessible plain mode: scenarios never hurry the learner with a response timer.")
+    var plain = false
+
+    func validate() throws {
+        if let lang, !UILanguage.supported.contains(lang) {
+            throw ValidationError("--lang must be one of: \(UILanguage.supported.joined(separator: ", "))")
+        }
+    }
+}
