@@ -64,7 +64,9 @@ public struct ProgressStore: Sendable {
     /// The saved progress for a course known only by its id (no course-change check).
     public func load(learner: String, courseID: String, now: Date = Date()) throws(ProgressError) -> ProgressLoad {
         let (document, notices) = try loadDocument(learner: learner, course: courseID, now: now)
-        return ProgressLoad(progress: document?.progress ?? .empty, notices: notices)
+        var result = ProgressLoad(progress: document?.progress ?? .empty, notices: notices)
+        result.outbox = document?.outbox ?? []
+        return result
     }
 
     /// The saved progress, or empty progress when nothing was saved yet. Repairs like

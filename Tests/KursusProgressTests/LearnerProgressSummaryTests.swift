@@ -80,7 +80,7 @@ struct LearnerProgressSummaryTests {
         #expect(summaries.map(\.problem) == [
             "not a JSON object",
             nil,
-            "saved by a newer Kursus (schema 9; this one reads up to 3)",
+            "saved by a newer Kursus (schema 9; this one reads up to 4)",
             "wrong type at units.a.outcome",
             "not a Kursus progress file (missing \"schema\": \"kursus-progress\")",
             "no unit records (neither \"units\" nor \"completed\")",

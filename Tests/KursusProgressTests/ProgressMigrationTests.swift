@@ -32,7 +32,7 @@ struct ProgressMigrationTests {
         try Data(text.utf8).write(to: url)
     }
 
-    @Test("a v1 file is converted to v3, the v1 file kept as the backup, and the learner told once")
+    @Test("a v1 file is converted to the current version, the v1 file kept as the backup, and the learner told once")
     func migrate() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let main = try store.progressFile(learner: "anna", course: "k")
@@ -42,7 +42,7 @@ struct ProgressMigrationTests {
         #expect(loaded == ProgressLoad(progress: migrated, notices: [.migrated(from: 1)]))
         #expect(ProgressTestSupport.text(try store.backupFile(learner: "anna", course: "k")) == Self.version1)
         let converted = try #require(ProgressTestSupport.text(main))
-        #expect(converted.contains("\"schemaVersion\" : 3"))
+        #expect(converted.contains("\"schemaVersion\" : 4"))
         #expect(converted.contains("\"courseVersion\" : \"1.0\""))
         #expect(converted.contains("\"updatedAt\" : \"2025-11-30T08:00:00Z\""))
         #expect(!converted.contains("\"started\""))
@@ -50,7 +50,7 @@ struct ProgressMigrationTests {
         #expect(ProgressTestSupport.files(in: main.deletingLastPathComponent()) == ["k.json", "k.json.bak"])
     }
 
-    @Test("a v2 file is read as it is and saved as v3, the v2 file kept as the backup")
+    @Test("a v2 file is read as it is and saved in the current version, the v2 file kept as the backup")
     func migrateVersion2() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let main = try store.progressFile(learner: "anna", course: "k")
@@ -65,7 +65,7 @@ struct ProgressMigrationTests {
         #expect(loaded.progress.record("a") == UnitRecord(outcome: .completed, activeSeconds: 60))
         #expect(loaded.progress.bookmark == Bookmark(unitID: "a", scroll: 3, inUnit: false))
         #expect(ProgressTestSupport.text(try store.backupFile(learner: "anna", course: "k")) == version2)
-        #expect(ProgressTestSupport.text(main)?.contains("\"schemaVersion\" : 3") == true)
+        #expect(ProgressTestSupport.text(main)?.contains("\"schemaVersion\" : 4") == true)
         #expect(try store.load(learner: "anna", courseID: "k").notices.isEmpty, "told once")
     }
 
@@ -81,7 +81,7 @@ struct ProgressMigrationTests {
             .restoredFromBackup(corruptCopy: main.path + ".corrupt-20260101T000000Z", reason: "not a JSON object", backupSavedAt: Date(timeIntervalSince1970: 1_764_489_600)),
             .migrated(from: 1),
         ])
-        #expect(ProgressTestSupport.text(main)?.contains("\"schemaVersion\" : 3") == true)
+        #expect(ProgressTestSupport.text(main)?.contains("\"schemaVersion\" : 4") == true)
     }
 
     @Test("a damaged v1 file is handled like any damaged file")

@@ -139,8 +139,8 @@ struct ProgressRecoveryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try saveTwoGenerations()
         try Data("junk".utf8).write(to: try main)
-        try Data("{\"schema\": \"kursus-progress\", \"schemaVersion\": 4}".utf8).write(to: try backup)
-        #expect(throws: ProgressError.newerSchema(path: try backup.path, found: 4, supported: ProgressDocument.currentSchemaVersion)) {
+        try Data("{\"schema\": \"kursus-progress\", \"schemaVersion\": 5}".utf8).write(to: try backup)
+        #expect(throws: ProgressError.newerSchema(path: try backup.path, found: 5, supported: ProgressDocument.currentSchemaVersion)) {
             try store.load(learner: "anna", courseID: "k")
         }
         #expect(ProgressTestSupport.text(try main) == "junk")

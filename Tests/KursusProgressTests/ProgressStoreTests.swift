@@ -30,7 +30,7 @@ struct ProgressStoreTests {
         #expect(fileMode == 0o600)
         #expect(folderMode == 0o700)
         let json = try #require(ProgressTestSupport.text(file))
-        #expect(json.contains("\"schemaVersion\" : 3"))
+        #expect(json.contains("\"schemaVersion\" : 4"))
         #expect(json.contains("\"courseFingerprint\" : \"sha256:ab\""))
         #expect(json.contains("\"updatedAt\" : \"2026-01-01T00:00:00Z\""))
         #expect(json.contains("\"a\" : {\n      \"activeSeconds\" : 95,\n      \"completedAt\" : \"2026-01-01T00:10:00Z\",\n      \"firstOpenedAt\" : \"2026-01-01T00:00:00Z\",\n      \"outcome\" : \"completed\"\n    }"))

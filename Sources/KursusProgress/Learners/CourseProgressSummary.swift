@@ -7,7 +7,7 @@ import Foundation
 /// for its course while the others are still shown.
 public struct CourseProgressSummary: Hashable, Sendable {
     /// The newest progress layout this summary understands.
-    public static let newestSchemaVersion = 3
+    public static let newestSchemaVersion = ProgressDocument.currentSchemaVersion
     /// Larger files are reported, not read (the progress store's own limit).
     static let maximumFileSize = 8 << 20
 
