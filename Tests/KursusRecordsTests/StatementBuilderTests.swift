@@ -13,10 +13,16 @@ struct StatementBuilderTests {
 
     static let anna = #"{"objectType": "Agent", "account": {"homePage": "https://kursus.invalid", "name": "anna"}}"#
     static let courseIRI = "https://kursus.invalid/xapi/courses/digital-kompetence"
-    static let course = #"""
+    /// The course as the object of a session statement.
+    static let describedCourse = #"""
         {"objectType": "Activity", "id": "https://kursus.invalid/xapi/courses/digital-kompetence",
          "definition": {"type": "http://adlnet.gov/expapi/activities/course", "name": {"da": "Bliv digitalt kompetent"},
                         "description": {"da": "Et kursus om videokonsultationer."}}}
+        """#
+    /// The course in the context of every other statement.
+    static let course = #"""
+        {"objectType": "Activity", "id": "https://kursus.invalid/xapi/courses/digital-kompetence",
+         "definition": {"type": "http://adlnet.gov/expapi/activities/course", "name": {"da": "Bliv digitalt kompetent"}}}
         """#
     static let module = #"""
         {"objectType": "Activity", "id": "https://kursus.invalid/xapi/courses/digital-kompetence/modules/videokonsultation",
@@ -50,14 +56,14 @@ struct StatementBuilderTests {
         try expect(.sessionLaunched(session: 3), equals: """
             {"id": "0c83d350-6301-573e-99c1-a5ca8a8880f2", "actor": \(Self.anna),
              "verb": {"id": "http://adlnet.gov/expapi/verbs/initialized", "display": {"en": "initialized", "da": "startede"}},
-             "object": \(Self.course),
+             "object": \(Self.describedCourse),
              "context": {"registration": "\(Self.registration)", "language": "da", "platform": "Kursus", "extensions": {\(Self.version)}},
              "timestamp": "2025-03-04T09:15:02.250Z"}
             """)
         try expect(.sessionEnded(session: 3, seconds: 754), equals: """
             {"id": "725222a7-940a-51a8-aea3-91cbf4e6a0cb", "actor": \(Self.anna),
              "verb": {"id": "http://adlnet.gov/expapi/verbs/terminated", "display": {"en": "terminated", "da": "afsluttede"}},
-             "object": \(Self.course), "result": {"duration": "PT12M34S"},
+             "object": \(Self.describedCourse), "result": {"duration": "PT12M34S"},
              "context": {"registration": "\(Self.registration)", "language": "da", "platform": "Kursus", "extensions": {\(Self.version)}},
              "timestamp": "2025-03-04T09:15:02.250Z"}
             """)

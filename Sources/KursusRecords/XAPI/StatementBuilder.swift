@@ -61,10 +61,10 @@ public struct StatementBuilder: Sendable {
     public func statementValues(for event: LearningEvent) -> [JSONValue] {
         switch event.kind {
         case .sessionLaunched(let session):
-            return [statement(learner, "sessions/\(session)/launched", .initialized, object: courseActivity(), at: event.at)]
+            return [statement(learner, "sessions/\(session)/launched", .initialized, object: courseActivity(described: true), at: event.at)]
         case .sessionEnded(let session, let seconds):
             return [statement(
-                learner, "sessions/\(session)/ended", .terminated, object: courseActivity(),
+                learner, "sessions/\(session)/ended", .terminated, object: courseActivity(described: true),
                 result: ["duration": .string(ISO8601Duration.string(seconds: seconds))], at: event.at
             )]
         case .unitOpened(let unitID, let opening):
@@ -146,10 +146,12 @@ public struct StatementBuilder: Sendable {
         return .compact(["objectType": "Activity", "id": .string(id), "definition": members.isEmpty ? nil : .object(members)])
     }
 
-    func courseActivity() -> JSONValue {
+    /// The course; its description only where the course is the statement's object, not
+    /// in every statement's context.
+    func courseActivity(described: Bool = false) -> JSONValue {
         Self.activity(courseIRI, [
             "type": .string(XAPIActivityType.course), "name": .languageMap(language, course.title),
-            "description": .languageMap(language, course.description),
+            "description": described ? .languageMap(language, course.description) : nil,
         ])
     }
 
