@@ -225,6 +225,29 @@ struct StatementPrivacyTests {
         #expect(opened["context"]?["contextActivities"]?["grouping"]?.arrayValue?.first?["definition"]?["name"] == ["und": .string(course.title)])
     }
 
+    @Test("extreme numbers from a damaged record still give valid statements")
+    func extremes() {
+        let outcome = ScenarioOutcome(ending: "godt", title: "x", score: Int.min, rating: nil, passed: true)
+        let events: [LearningEvent.Kind] = [
+            .sessionEnded(session: Int.max, seconds: Int.max),
+            .attemptFinished(unitID: "quiz-teknik", attempt: -1, scorePercent: .nan, passed: true, seconds: -5),
+            .attemptFinished(unitID: "quiz-teknik", attempt: 1, scorePercent: 1e300, passed: false, seconds: 0),
+            .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "ilt", answer: .number(.infinity), seconds: 1),
+            .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "trin", answer: .order(["?", "Hils", "Hils"]), seconds: 1),
+            .questionAnswered(unitID: "selvvurdering", attempt: 1, questionID: "tryg", answer: .likert(-7), seconds: 1),
+            .scenarioEnded(unitID: "scenarie-inger", run: 1, outcome: outcome, seconds: 1),
+            .scenarioEnded(unitID: "ukendt", run: 1, outcome: outcome, seconds: 1),
+            .scenarioChoice(unitID: "scenarie-inger", run: 1, step: 0, choice: ScenarioStep(node: "mangler", option: 99, text: "", feedback: "", quality: nil, timedOut: false)),
+        ]
+        for kind in events {
+            for date in [F.time, Date(timeIntervalSince1970: .nan), .distantFuture] {
+                let statements = F.builder().statements(for: LearningEvent(at: date, kind))
+                #expect(statements.count == 1)
+                for statement in statements { #expect(StatementValidator.problems(in: statement.json) == [], "\(kind)") }
+            }
+        }
+    }
+
     @Test("every statement the builder makes passes the validator")
     func allValid() {
         for settings in [RecordSettings.default, RecordSettings(activityBase: "https://kursus.region.dk/xapi/", accountHomePage: "https://login.region.dk", pseudonymous: true)] {

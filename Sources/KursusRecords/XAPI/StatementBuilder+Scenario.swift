@@ -50,7 +50,8 @@ extension StatementBuilder {
             if let range = scoreRanges[unitID], range.minimum < range.maximum, (range.minimum...range.maximum).contains(raw) {
                 score["min"] = .number(Double(range.minimum))
                 score["max"] = .number(Double(range.maximum))
-                if range.maximum > 0, abs(raw) <= range.maximum { score["scaled"] = .number(Double(raw) / Double(range.maximum)) }
+                // -maximum cannot overflow (maximum > 0); abs(raw) could, for Int.min.
+                if range.maximum > 0, raw >= -range.maximum { score["scaled"] = .number(Double(raw) / Double(range.maximum)) }
             }
             result["score"] = .object(score)
         }
