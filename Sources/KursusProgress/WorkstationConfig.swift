@@ -6,6 +6,13 @@ import Yams
 /// ```yaml
 /// idle-lock-minutes: 10      # 0 to 1440; 0 turns the idle lock off
 /// hide-learner-list: false   # true: learners type their id instead of picking a name
+/// records:                   # learning records (xAPI statements), docs/records.md
+///   activity-base: https://kursus.example.dk/xapi
+///   account-homepage: https://login.example.dk
+///   pseudonymous: true
+///   lrs:
+///     endpoint: http://lrs.example.dk:8100/xAPI/
+///     credentials: lrs-credentials.yaml
 /// ```
 ///
 /// A missing file means the defaults. Unknown keys and bad values are errors that name
@@ -13,17 +20,20 @@ import Yams
 public struct WorkstationConfig: Hashable, Sendable {
     public static let fileName = "config.yaml"
     public static let idleLockMinutesRange = 0...1440
-    public static let keys = ["idle-lock-minutes", "hide-learner-list"]
+    public static let keys = ["idle-lock-minutes", "hide-learner-list", "records"]
     static let maximumFileSize = 64 << 10
 
     /// Minutes without a key press before the player locks; 0 turns the lock off.
     public var idleLockMinutes: Int
     /// Whether the start screen hides the list of learners' names.
     public var hideLearnerList: Bool
+    /// Where learning records go and how learners appear in them (`records:`).
+    public var records: RecordsConfig
 
-    public init(idleLockMinutes: Int = 10, hideLearnerList: Bool = false) {
+    public init(idleLockMinutes: Int = 10, hideLearnerList: Bool = false, records: RecordsConfig = RecordsConfig()) {
         self.idleLockMinutes = idleLockMinutes
         self.hideLearnerList = hideLearnerList
+        self.records = records
     }
 
     public static let `default` = WorkstationConfig()
@@ -56,6 +66,44 @@ public struct WorkstationConfig: Hashable, Sendable {
         let config = reader.read(text)
         if !reader.problems.isEmpty { throw .invalid(path: path, problems: reader.problems) }
         return config
+    }
+}
+
+/// The `records:` section of `config.yaml`, as written (checked, without defaults filled
+/// in): `KursusRecords.RecordSettings` turns it into the values statements are made with.
+public struct RecordsConfig: Hashable, Sendable {
+    public static let keys = ["activity-base", "account-homepage", "pseudonymous", "lrs"]
+
+    /// The start of every activity id (an `https://` or `http://` address).
+    public var activityBase: String?
+    /// The learners' account home page: the system whose user names are the learner ids.
+    public var accountHomePage: String?
+    /// Whether learners appear in statements under a keyed hash of their id instead of the id.
+    public var pseudonymous: Bool
+    /// Where `kursus sync` sends statements; nil when this workstation sends none itself.
+    public var lrs: LRSConfig?
+
+    public init(activityBase: String? = nil, accountHomePage: String? = nil, pseudonymous: Bool = false, lrs: LRSConfig? = nil) {
+        self.activityBase = activityBase
+        self.accountHomePage = accountHomePage
+        self.pseudonymous = pseudonymous
+        self.lrs = lrs
+    }
+}
+
+/// `records: lrs:` in `config.yaml`.
+public struct LRSConfig: Hashable, Sendable {
+    public static let keys = ["endpoint", "credentials"]
+
+    /// The xAPI base address (the one `statements` is added to), e.g. Ralph's `http://host:8100/xAPI/`.
+    public var endpoint: String
+    /// The path of a YAML file (mode 0600) with `username` and `password`, as written;
+    /// a relative path is relative to the data directory.
+    public var credentials: String
+
+    public init(endpoint: String, credentials: String) {
+        self.endpoint = endpoint
+        self.credentials = credentials
     }
 }
 
@@ -135,6 +183,8 @@ private struct ConfigReader {
                     continue
                 }
                 config.hideLearnerList = hide
+            case "records"?:
+                config.records = readRecords(value)
             case let name?:
                 let known = WorkstationConfig.keys.map { "'\($0)'" }.joined(separator: ", ")
                 add(key, "unknown key '\(LearnerError.printable(name))'; known keys are \(known)")
@@ -143,6 +193,87 @@ private struct ConfigReader {
             }
         }
         return config
+    }
+
+    /// The `records:` section; what it leaves out keeps its default.
+    private mutating func readRecords(_ node: Node) -> RecordsConfig {
+        var records = RecordsConfig()
+        guard let mapping = node.mapping else {
+            add(node, "'records' must be a mapping of 'key: value' lines (\(quoted(RecordsConfig.keys)))")
+            return records
+        }
+        for (key, value) in mapping {
+            switch key.string {
+            case "activity-base"?:
+                records.activityBase = webAddress(value, "activity-base", example: "https://kursus.example.dk/xapi")
+            case "account-homepage"?:
+                records.accountHomePage = webAddress(value, "account-homepage", example: "https://login.example.dk")
+            case "pseudonymous"?:
+                guard case .scalar = value, let flag = value.bool else {
+                    add(value, "'pseudonymous' must be true or false")
+                    continue
+                }
+                records.pseudonymous = flag
+            case "lrs"?:
+                records.lrs = readLRS(value)
+            case let name?:
+                add(key, "unknown key '\(LearnerError.printable(name))' in 'records'; known keys are \(quoted(RecordsConfig.keys))")
+            case nil:
+                add(key, "keys must be text")
+            }
+        }
+        return records
+    }
+
+    private mutating func readLRS(_ node: Node) -> LRSConfig? {
+        guard let mapping = node.mapping else {
+            add(node, "'lrs' must be a mapping with 'endpoint' and 'credentials'")
+            return nil
+        }
+        var endpoint: String?
+        var credentials: String?
+        var seen: Set<String> = []
+        for (key, value) in mapping {
+            if let name = key.string { seen.insert(name) }
+            switch key.string {
+            case "endpoint"?:
+                endpoint = webAddress(value, "endpoint", example: "http://lrs.example.dk:8100/xAPI/")
+            case "credentials"?:
+                guard case .scalar(let scalar) = value, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty,
+                      !scalar.string.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+                else {
+                    add(value, "'credentials' must be the path of a file with the LRS user name and password (such as 'lrs-credentials.yaml')")
+                    continue
+                }
+                credentials = scalar.string
+            case let name?:
+                add(key, "unknown key '\(LearnerError.printable(name))' in 'lrs'; known keys are \(quoted(LRSConfig.keys))")
+            case nil:
+                add(key, "keys must be text")
+            }
+        }
+        for name in LRSConfig.keys where !seen.contains(name) {
+            add(node, "'lrs' needs '\(name)'")
+        }
+        guard let endpoint, let credentials else { return nil }
+        return LRSConfig(endpoint: endpoint, credentials: credentials)
+    }
+
+    /// An `https://` or `http://` address, or nil with a problem saying what is wrong.
+    private mutating func webAddress(_ node: Node, _ key: String, example: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            add(node, "'\(key)' must be an address such as '\(example)'")
+            return nil
+        }
+        if let problem = IRI.webAddressProblem(scalar.string) {
+            add(node, "'\(key)' must be an address such as '\(example)'; '\(LearnerError.printable(scalar.string))' \(problem)")
+            return nil
+        }
+        return scalar.string
+    }
+
+    private func quoted(_ keys: [String]) -> String {
+        keys.map { "'\($0)'" }.joined(separator: ", ")
     }
 
     private mutating func add(_ node: Node, _ message: String) {

@@ -6,6 +6,7 @@ import Testing
 @Suite("Quiz checks")
 struct QuizChecksTests {
     typealias Place = KursusCourse.SourceLocation
+    typealias T = QuizFileTest
 
     static func at(_ line: Int, _ column: Int = 5) -> Place { Place(file: "q.yaml", line: line, column: column) }
 
@@ -169,6 +170,23 @@ struct QuizChecksTests {
         #expect(check(likert, compareWith: "start", isSurvey: false, surveys: ["start"]) == [
             "q.yaml:1:1: warning: 'compare-with' is used only by surveys; this unit is a quiz, so it is ignored",
         ])
+    }
+
+    @Test("anonymous is for surveys only, reported where it is written")
+    func anonymous() throws {
+        let text = T.quiz("  - type: likert\n    text: Kurset var relevant.\n    scale: [Uenig, Enig]\n", settings: "anonymous: true\n")
+        let quiz = try #require(T.parse(text).quiz)
+        #expect(quiz.anonymous)
+        #expect(T.parse(T.quiz("  - type: text\n    text: Andet?\n")).quiz?.anonymous == false)
+        #expect(QuizChecks.diagnostics(for: quiz, isSurvey: true, surveyUnitIDs: []).isEmpty)
+        #expect(QuizChecks.diagnostics(for: quiz, isSurvey: false, surveyUnitIDs: []).map(\.description) == [
+            T.error(
+                "'anonymous' is only for surveys: a quiz's answers are scored and count for the learner, so they cannot be anonymous; remove it, or make the unit a survey",
+                at: "true", in: text
+            ),
+        ])
+        #expect(T.parse(T.quiz("  - type: text\n    text: Andet?\n", settings: "anonymous: ja\n")).diagnostics.map(\.description).first?.contains("anonymous") == true)
+        #expect(QuizYAMLWriter.yaml(for: quiz).contains("\nanonymous: true\n"))
     }
 
     @Test("warnings: repeated matching prompts, empty option, answer and pair texts")

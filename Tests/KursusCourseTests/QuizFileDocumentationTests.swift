@@ -23,6 +23,7 @@ struct QuizFileDocumentationTests {
     shuffle-options: true          # default false; ordering and matching are always shuffled
     draw: 8                        # optional pool: each attempt asks 8 of the questions
     compare-with: selvvurdering-start   # surveys: an earlier survey unit whose answers are shown beside these
+    anonymous: false               # surveys: true keeps the answers apart from the learner in the learning record (below)
     questions:                     # required, at least one
       - type: single
         text: Borgeren kan ikke se dig, men du kan se borgeren. Hvad gør du først?

@@ -18,6 +18,9 @@ public struct Quiz: Hashable, Sendable {
     /// A survey unit whose answers are shown beside this one's (a self-assessment
     /// repeated at the end of a course, so the learner sees the change).
     public var compareWith: String?
+    /// Surveys only: the answers go into the learning record under an identity that
+    /// cannot be linked to the learner (docs/records.md, "Anonymous surveys").
+    public var anonymous: Bool
     public var questions: [Question]
     /// Where the quiz file starts, for diagnostics.
     public var location: SourceLocation
@@ -35,6 +38,7 @@ public struct Quiz: Hashable, Sendable {
         shuffleOptions: Bool = false,
         pool: QuestionPool? = nil,
         compareWith: String? = nil,
+        anonymous: Bool = false,
         questions: [Question],
         location: SourceLocation
     ) {
@@ -48,6 +52,7 @@ public struct Quiz: Hashable, Sendable {
         self.shuffleOptions = shuffleOptions
         self.pool = pool
         self.compareWith = compareWith
+        self.anonymous = anonymous
         self.questions = questions
         self.location = location
     }

@@ -39,7 +39,7 @@ public enum QuizFile {
 struct QuizFileParser {
     static let quizKeys = [
         "format", "title", "intro", "pass-mark", "attempts", "counting", "feedback",
-        "shuffle-questions", "shuffle-options", "draw", "compare-with", "questions",
+        "shuffle-questions", "shuffle-options", "draw", "compare-with", "anonymous", "questions",
     ]
     /// A mapping with more keys than this is refused before its keys are read one by one.
     static let maximumKeys = 64
@@ -84,15 +84,16 @@ struct QuizFileParser {
         if let compareWith, let problem = Identifier.problem(with: compareWith) {
             object.report(object.value("compare-with"), "'compare-with' must be a unit id; '\(compareWith)' \(problem)")
         }
+        let anonymous = object.bool("anonymous") ?? false
         let questions = parseQuestions(in: &object)
         diagnostics += object.diagnostics
         var quiz = Quiz(
             title: title, intro: intro, passMark: passMark, attempts: attempts, counting: counting,
             feedbackTiming: timing, shuffleQuestions: shuffleQuestions, shuffleOptions: shuffleOptions,
-            pool: draw.map(QuestionPool.init(draw:)), compareWith: compareWith, questions: questions,
+            pool: draw.map(QuestionPool.init(draw:)), compareWith: compareWith, anonymous: anonymous, questions: questions,
             location: SourceLocation(file: source.file)
         )
-        for key in ["draw", "compare-with", "pass-mark", "attempts"] {
+        for key in ["draw", "compare-with", "pass-mark", "attempts", "anonymous"] {
             if let node = object.value(key) { quiz.settingPlaces[key] = source.location(of: node) }
         }
         return quiz

@@ -34,6 +34,7 @@ public enum QuizYAMLWriter {
         if quiz.shuffleOptions { pairs.add("shuffle-options", bool(true)) }
         if let pool = quiz.pool { pairs.add("draw", number(Double(pool.draw))) }
         pairs.add("compare-with", quiz.compareWith.map(string))
+        if quiz.anonymous { pairs.add("anonymous", bool(true)) }
         pairs.add("questions", .sequence(Node.Sequence(quiz.questions.map(question))))
         return pairs.items
     }

@@ -26,6 +26,12 @@ public enum QuizChecks {
                 found.append(.error(quiz.settingPlaces["compare-with"] ?? place, "'compare-with' names '\(other)', which is not a survey unit of this course"))
             }
         }
+        if quiz.anonymous, !isSurvey {
+            found.append(.error(
+                quiz.settingPlaces["anonymous"] ?? place,
+                "'anonymous' is only for surveys: a quiz's answers are scored and count for the learner, so they cannot be anonymous; remove it, or make the unit a survey"
+            ))
+        }
         var firstPosition: [String: Int] = [:]
         for (index, question) in quiz.questions.enumerated() {
             if let earlier = firstPosition[question.id] {

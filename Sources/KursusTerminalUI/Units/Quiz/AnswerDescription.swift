@@ -64,34 +64,6 @@ enum AnswerDescription {
         }
     }
 
-    /// Feedback written for the answer given: the chosen options' own feedback, then
-    /// the feedback for a right, partly right or wrong answer, then the general feedback.
-    static func feedback(_ answer: Answer?, _ question: Question, verdict: QuestionScore.Verdict) -> [String] {
-        var parts: [String] = []
-        switch (answer, question.kind) {
-        case (.option(let id)?, .singleChoice(let options)):
-            parts += options.filter { $0.id == id }.compactMap(\.feedback)
-        case (.options(let ids)?, .multipleResponse(let options)):
-            parts += options.filter { ids.contains($0.id) }.compactMap(\.feedback)
-        case (.bool(let value)?, .trueFalse(_, let onTrue, let onFalse)):
-            parts += [value ? onTrue : onFalse].compactMap { $0 }
-        case (.text(let text)?, .shortAnswer(let rules)):
-            parts += [ShortAnswerMatcher.bestMatch(text, rules: rules)?.feedback].compactMap { $0 }
-        case (.number(let number)?, .numeric(let answers)):
-            let met = answers.filter { $0.accepts(number) }.max { $0.weightPercent < $1.weightPercent }
-            parts += [met?.feedback].compactMap { $0 }
-        default: break
-        }
-        switch verdict {
-        case .correct: parts += [question.feedbackCorrect].compactMap { $0 }
-        case .partiallyCorrect: parts += [question.feedbackPartial].compactMap { $0 }
-        case .incorrect: parts += [question.feedbackIncorrect].compactMap { $0 }
-        case .unscored: break
-        }
-        parts += [question.generalFeedback].compactMap { $0 }
-        return parts.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-    }
-
     /// A number as the UI language writes it (decimal comma in Danish), without a trailing `.0`.
     static func format(_ number: Double, _ strings: UIStrings) -> String {
         guard number.isFinite else { return "–" }

@@ -81,7 +81,7 @@ enum QuizPagesView {
             page.text(strings(.quizRightAnswer), style: .bold, indent: 2)
             for line in right { page.markdown(line, indent: 4) }
         }
-        let notes = AnswerDescription.feedback(answer, question, verdict: score.verdict)
+        let notes = QuizFeedback.texts(for: answer, to: question, verdict: score.verdict)
         if !notes.isEmpty {
             page.blank()
             for note in notes {
