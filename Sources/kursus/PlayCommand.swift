@@ -3,6 +3,7 @@ import Foundation
 import KursusCourse
 import KursusEngine
 import KursusProgress
+import KursusRecords
 import KursusTerminalUI
 
 /// `kursus play [PACKAGE]`: the learner's player on a shared workstation.
@@ -65,7 +66,11 @@ struct Play: ParsableCommand {
                 throw CommandFailure("learner '\(learner)' is already playing in another window or session; finish there first (or press 's' there to switch learner)")
             }
         }
-        let services = WorkstationServices(dataDirectory: dataDirectory, course: package.course, fingerprint: fingerprint, strings: context.strings)
+        let siteSecret = try SiteSecret.load(dataDirectory: dataDirectory)
+        let services = WorkstationServices(
+            dataDirectory: dataDirectory, content: CourseContent(package), fingerprint: fingerprint, strings: context.strings,
+            records: RecordSettings(config: config, dataDirectory: dataDirectory), siteSecret: siteSecret
+        )
         try CommandSupport.runSession(package: package, configuration: session, services: services, context: context, color: display.color, installation: installation)
     }
 

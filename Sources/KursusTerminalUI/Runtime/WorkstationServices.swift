@@ -2,28 +2,41 @@ import Foundation
 import KursusCourse
 import KursusEngine
 import KursusProgress
+import KursusRecords
 
 /// The real services on a workstation: learner profiles and PINs from the registry,
-/// one lock per learner, progress loaded with recovery and saved in the background.
+/// one lock per learner, progress loaded with recovery and saved in the background, and
+/// every learning event turned into xAPI statements saved with the progress into the
+/// learner's outbox (docs/records.md).
 public final class WorkstationServices: SessionServices {
     private let registry: LearnerRegistry
     private let store: ProgressStore
-    private let course: Course
+    private let content: CourseContent
     private let fingerprint: String?
     private let strings: UIStrings
+    private let records: RecordSettings
+    private let siteSecret: Data
     private let clock: () -> Date
     private var lock: LearnerLock?
     private var saver: ProgressSaver?
+    private var builder: StatementBuilder?
     private var notices: [String] = []
 
-    public init(dataDirectory: URL, course: Course, fingerprint: String?, strings: UIStrings, clock: @escaping () -> Date = Date.init) {
+    public init(
+        dataDirectory: URL, content: CourseContent, fingerprint: String?, strings: UIStrings, records: RecordSettings, siteSecret: Data,
+        clock: @escaping () -> Date = Date.init
+    ) {
         registry = LearnerRegistry(dataDirectory: dataDirectory)
         store = ProgressStore(dataDirectory: dataDirectory)
-        self.course = course
+        self.content = content
         self.fingerprint = fingerprint
         self.strings = strings
+        self.records = records
+        self.siteSecret = siteSecret
         self.clock = clock
     }
+
+    private var course: Course { content.course }
 
     public func loadLearners() -> Result<[LearnerSummary], ServiceFailure> {
         do {
@@ -66,8 +79,18 @@ public final class WorkstationServices: SessionServices {
         do {
             _ = try registry.ensure(id: learner.id, now: clock())
             let loaded = try store.load(learner: learner.id, course: course, fingerprint: fingerprint, now: clock())
+            let journal = try OutboxJournal(dataDirectory: store.dataDirectory, learner: learner.id)
+            // Statements a crash left in the progress file go to the outbox now; if that
+            // fails too, the saver carries them on with the next save.
+            try? journal.append(loaded.outbox)
             self.lock = lock
-            saver = ProgressSaver(store: store, learner: learner.id, course: course.id, courseVersion: course.version, fingerprint: fingerprint)
+            saver = ProgressSaver(
+                store: store, learner: learner.id, course: course.id, courseVersion: course.version, fingerprint: fingerprint,
+                journal: journal, recovered: loaded.outbox
+            )
+            builder = StatementBuilder(
+                course: course, quizzes: content.quizzes, scenarios: content.scenarios, learnerID: learner.id, settings: records, siteSecret: siteSecret
+            )
             notices = loaded.notices.map(describe)
             return .success(loaded.progress)
         } catch let error as ProgressError {
@@ -80,17 +103,24 @@ public final class WorkstationServices: SessionServices {
     }
 
     public func save(_ progress: LearnerProgress, events: [LearningEvent]) {
-        saver?.submit(progress)
+        saver?.submit(progress, statements: statements(events))
     }
 
     public func closeLearner(_ progress: LearnerProgress, events: [LearningEvent]) {
         if let saver {
-            saver.submit(progress)
+            saver.submit(progress, statements: statements(events))
             saver.flush()
         }
         saver = nil
+        builder = nil
         lock?.release()
         lock = nil
+    }
+
+    /// The statements for learning events: made here, in one place, from the engine's record.
+    private func statements(_ events: [LearningEvent]) -> [OutboxStatement] {
+        guard let builder else { return [] }
+        return events.flatMap { builder.statements(for: $0) }.map { OutboxStatement(id: $0.id, json: String(decoding: $0.json, as: UTF8.self)) }
     }
 
     public func takeSaveOutcomes() -> [SaveOutcome] {
