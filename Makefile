@@ -34,6 +34,7 @@ bench:
 	scripts/bench-render.sh
 	scripts/bench-quiz.sh
 	scripts/bench-scenario.sh
+	scripts/bench-outbox.sh
 
 PREFIX ?= /usr/local
 install: deps

@@ -31,7 +31,14 @@ struct SaveLoop: ParsableCommand {
     @Option(name: .customLong("pause-ms"), help: ArgumentHelp("Pause after each acknowledged save.", valueName: "ms"))
     var pauseMilliseconds: Int = 0
 
+    @Flag(name: .customLong("no-statements"), help: "Save progress alone, without a statement for the outbox (the benchmark's baseline).")
+    var noStatements = false
+
+    @Option(name: .customLong("statement-bytes"), help: ArgumentHelp("Pad each statement to about this many bytes.", valueName: "n"))
+    var statementBytes: Int = 0
+
     func validate() throws {
+        guard (0...1_000_000).contains(statementBytes) else { throw ValidationError("--statement-bytes must be between 0 and 1000000") }
         guard (0...1_000_000).contains(count) else { throw ValidationError("--count must be between 0 and 1000000") }
         guard (0...10_000).contains(pauseMilliseconds) else { throw ValidationError("--pause-ms must be between 0 and 10000") }
     }
@@ -52,7 +59,7 @@ struct SaveLoop: ParsableCommand {
             store: store, learner: learnerID, course: course, courseVersion: "save-loop", retryDelays: [], journal: journal, recovered: loaded.outbox
         )
         for index in first..<max(first, count) {
-            saver.submit(Self.state(index), statements: [Self.statement(index)])
+            saver.submit(Self.state(index), statements: noStatements ? [] : [Self.statement(index, padding: statementBytes)])
             guard saver.flush() else {
                 let message = saver.takeOutcomes().reversed().compactMap { outcome -> String? in
                     if case .failed(let message) = outcome { return message }
@@ -76,9 +83,10 @@ struct SaveLoop: ParsableCommand {
     }
 
     /// The statement that goes with state i: a fixed UUID made from i.
-    static func statement(_ index: Int) -> OutboxStatement {
+    static func statement(_ index: Int, padding: Int = 0) -> OutboxStatement {
         let id = String(format: "00000000-0000-4000-8000-%012x", index)
-        return OutboxStatement(id: id, json: "{\"id\":\"\(id)\",\"state\":\(index)}")
+        let pad = padding > 0 ? ",\"pad\":\"\(String(repeating: "x", count: padding))\"" : ""
+        return OutboxStatement(id: id, json: "{\"id\":\"\(id)\",\"state\":\(index)\(pad)}")
     }
 
     /// One line, written straight to the descriptor (no buffering) so a reader sees it at once.
