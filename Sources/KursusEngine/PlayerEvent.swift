@@ -26,6 +26,8 @@ public enum PlayerEvent: Hashable, Sendable {
     case courseReloadFailed(message: String)
     /// Something the learner must read before going on; shown in a box until the next key.
     case inform(String)
+    /// The background sync found the learner's records like this (nil: no LRS set up).
+    case recordsStatus(RecordsStatus?)
 }
 
 /// The terminal's size and how many rows the current screen's body gets.

@@ -42,6 +42,9 @@ public enum PlayerReducer {
         case .courseReloadFailed(let message):
             state.notice = .reloadFailed(message: message)
             return []
+        case .recordsStatus(let status):
+            state.records = status
+            return []
         case .inform(let message):
             state.messageBox = [state.messageBox, message].compactMap { $0 }.joined(separator: "\n\n")
             return []

@@ -33,6 +33,8 @@ public struct PlayerState: Hashable, Sendable {
     public var unsavedEvents: [LearningEvent]
     /// When the learner's session in the course began.
     public var sessionStartedAt: Date?
+    /// The learner's learning records on their way to the LRS; nil when no LRS is set up.
+    public var records: RecordsStatus?
 
     public init(content: CourseContent, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false) {
         self.content = content
@@ -52,6 +54,7 @@ public struct PlayerState: Hashable, Sendable {
         self.now = nil
         self.unsavedEvents = []
         self.sessionStartedAt = nil
+        self.records = nil
     }
 
     public init(course: Course, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false) {

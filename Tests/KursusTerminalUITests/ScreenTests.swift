@@ -126,4 +126,18 @@ struct ScreenTests {
             #expect(grid.lines.count == rows)
         }
     }
+
+    @Test("the menu's status line says how many learning records wait for the LRS, and when it is offline")
+    func recordsWaiting() throws {
+        var state = ScreenFixtures.state()
+        _ = PlayerReducer.reduce(&state, .recordsStatus(RecordsStatus(waiting: 12)))
+        var grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        #expect(grid.line(23).hasSuffix("↑ 12 venter  0 % gennemført"), "\(grid.line(23))")
+        _ = PlayerReducer.reduce(&state, .recordsStatus(RecordsStatus(waiting: 3, offline: true)))
+        grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 80, rows: 24)
+        #expect(grid.line(23).hasSuffix("^ 3 waiting (offline)  0 % complete"), "\(grid.line(23))")
+        _ = PlayerReducer.reduce(&state, .recordsStatus(RecordsStatus(waiting: 0)))
+        grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        #expect(grid.line(23).hasSuffix("q afslut          0 % gennemført"), "nothing waiting, nothing shown: \(grid.line(23))")
+    }
 }

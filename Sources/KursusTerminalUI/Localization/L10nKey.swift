@@ -32,6 +32,8 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case noticeQuizFailed = "notice.quizFailed"
     case noticeSurveyFailed = "notice.surveyFailed"
     case noticeScenarioFailed = "notice.scenarioFailed"
+    case recordsWaiting = "records.waiting"
+    case recordsWaitingOffline = "records.waitingOffline"
     case statusCompleted = "status.completed"
     case statusInProgress = "status.inProgress"
     case statusAvailable = "status.available"

@@ -39,6 +39,8 @@ public struct Symbols: Hashable, Sendable {
     public var chosen: String
     public var pairsWith: String
     public var carried: String
+    /// Learning records on their way to the LRS.
+    public var upload: String
     /// A typed PIN digit, and the text cursor in a field.
     public var secret: String
     public var textCursor: String
@@ -49,7 +51,7 @@ public struct Symbols: Hashable, Sendable {
         barFull: "█", barEmpty: "░", rule: "─", separator: "·", ellipsis: "…", breadcrumb: "›",
         dotDone: "●", dotToDo: "○", partial: "◐", mixed: "≈", bullet: "•", moreAbove: "↑", moreBelow: "↓",
         signalBars: ["▂", "▄", "▆", "█"], signalNone: "_", warning: "⚠",
-        boxCorners: ("┌", "┐", "└", "┘"), boxHorizontal: "─", boxVertical: "│", chosen: "(•)", pairsWith: "→", carried: "↕", secret: "•", textCursor: "▏", isUnicode: true
+        boxCorners: ("┌", "┐", "└", "┘"), boxHorizontal: "─", boxVertical: "│", chosen: "(•)", pairsWith: "→", carried: "↕", upload: "↑", secret: "•", textCursor: "▏", isUnicode: true
     )
 
     public static let ascii = Symbols(
@@ -57,7 +59,7 @@ public struct Symbols: Hashable, Sendable {
         barFull: "#", barEmpty: ".", rule: "-", separator: "-", ellipsis: "...", breadcrumb: ">",
         dotDone: "*", dotToDo: ".", partial: "[~]", mixed: "[~]", bullet: "*", moreAbove: "^", moreBelow: "v",
         signalBars: ["#", "#", "#", "#"], signalNone: ".", warning: "!",
-        boxCorners: ("+", "+", "+", "+"), boxHorizontal: "-", boxVertical: "|", chosen: "(*)", pairsWith: "->", carried: "=", secret: "*", textCursor: "_", isUnicode: false
+        boxCorners: ("+", "+", "+", "+"), boxHorizontal: "-", boxVertical: "|", chosen: "(*)", pairsWith: "->", carried: "=", upload: "^", secret: "*", textCursor: "_", isUnicode: false
     )
 
     public static func == (lhs: Symbols, rhs: Symbols) -> Bool { lhs.isUnicode == rhs.isUnicode && lhs.completed == rhs.completed }

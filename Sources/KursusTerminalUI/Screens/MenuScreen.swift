@@ -33,7 +33,9 @@ enum MenuScreen {
             titleRight: context.titleRight,
             hints: strings(.menuHints),
             hintsRight: StatusLine.text(state, context)
-                ?? (state.isCourseComplete ? strings(.menuCourseComplete) : strings(.menuCompleted, ["percent": "\(percent)"])),
+                ?? ([StatusLine.records(state, context)].compactMap { $0 }
+                    + [state.isCourseComplete ? strings(.menuCourseComplete) : strings(.menuCompleted, ["percent": "\(percent)"])])
+                .joined(separator: "  "),
             hintsRightStyle: StatusLine.style(state),
             symbols: symbols
         )

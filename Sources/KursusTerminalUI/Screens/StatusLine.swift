@@ -26,6 +26,14 @@ enum StatusLine {
         }
     }
 
+    /// "↑ 12 waiting" while learning records wait for the LRS (with "offline" when it
+    /// could not be reached); nothing when all are sent or no LRS is set up.
+    static func records(_ state: PlayerState, _ context: ScreenContext) -> String? {
+        guard let records = state.records, records.waiting > 0 else { return nil }
+        let key: L10nKey = records.offline ? .recordsWaitingOffline : .recordsWaiting
+        return context.symbols.upload + " " + context.strings(key, ["count": "\(records.waiting)"])
+    }
+
     /// "kræver 1.2" in the menu, "enhed 1.2" in a notice: units by their number, modules by theirs.
     static func requirement(_ reason: PrerequisiteGraph.Reason, _ state: PlayerState, _ context: ScreenContext, menu: Bool) -> String {
         let strings = context.strings
