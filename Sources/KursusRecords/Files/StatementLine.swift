@@ -32,7 +32,7 @@ enum StatementLine {
     static func id(of line: Data) -> Result<UUID, Problem> {
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: line, options: [])
+            object = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])
         } catch {
             return .failure(.notJSON)
         }
