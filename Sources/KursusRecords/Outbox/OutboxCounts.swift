@@ -6,6 +6,8 @@ import Foundation
 /// off by a crash) is not counted.
 public struct OutboxCounts: Hashable, Sendable {
     public var learner: String
+    /// The journal's path, for messages.
+    public var journalPath: String
     /// Distinct statements in the journal neither delivered nor rejected.
     public var pending: Int
     /// Distinct statements delivered (including those of rotated journals).
@@ -37,7 +39,10 @@ public struct OutboxCounts: Hashable, Sendable {
     /// without an outbox has all counts zero.
     public static func read(dataDirectory: URL, learner: String) throws(OutboxError) -> OutboxCounts {
         guard let folder = try OutboxFiles.outboxFolder(dataDirectory: dataDirectory, learner: learner, create: false) else {
-            return OutboxCounts(learner: learner, pending: 0, sent: 0, rejected: [], damaged: [], damagedCount: 0, tornLastLine: false, archivedJournals: 0)
+            let path = dataDirectory.appendingPathComponent("learners/\(learner)/\(OutboxLayout.folderName)/\(OutboxLayout.journalName)").path
+            return OutboxCounts(
+                learner: learner, journalPath: path, pending: 0, sent: 0, rejected: [], damaged: [], damagedCount: 0, tornLastLine: false, archivedJournals: 0
+            )
         }
         let log: DeliveryLog
         do {
@@ -66,7 +71,7 @@ public struct OutboxCounts: Hashable, Sendable {
                 return true
             }
             return OutboxCounts(
-                learner: learner, pending: pending, sent: log.delivered.count, rejected: log.rejectionList,
+                learner: learner, journalPath: folder.pathOf(OutboxLayout.journalName), pending: pending, sent: log.delivered.count, rejected: log.rejectionList,
                 damaged: Array(damaged.prefix(damagedListed)), damagedCount: damagedCount,
                 tornLastLine: (summary?.unfinishedLength ?? 0) > 0, archivedJournals: try OutboxFiles.archives(in: folder).count
             )

@@ -4,6 +4,7 @@
 public enum TransferError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `export` would replace an existing file.
     case outputExists(path: String)
+    /// The reason says what to do.
     case cannotWrite(path: String, reason: String)
     case cannotRead(path: String, reason: String)
     /// Not a ZIP archive at all, or cut off (no end-of-archive record), or damaged.
@@ -28,9 +29,9 @@ public enum TransferError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .outputExists(path):
             "\(path) exists already; choose another name, or pass --force to replace it"
         case let .cannotWrite(path, reason):
-            "\(path): cannot write the transfer file: \(reason); check the free space and that the stick is not write-protected"
+            "\(path): cannot write the transfer file: \(reason)"
         case let .cannotRead(path, reason):
-            "\(path): cannot read the file: \(reason)"
+            "\(path): cannot read the file: \(reason); check the name, and that the stick is plugged in"
         case let .damaged(path, reason):
             "\(path): the file is damaged or incomplete (\(reason)); nothing was imported. Copy it again from the stick, or export it again on the PC it came from"
         case let .unsafe(path, reason):

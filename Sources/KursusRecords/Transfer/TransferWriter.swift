@@ -47,7 +47,7 @@ public final class TransferWriter {
         } catch let error as TransferError {
             throw error
         } catch {
-            throw .cannotWrite(path: path, reason: "\(error)")
+            throw .cannotWrite(path: path, reason: Self.advice(error))
         }
     }
 
@@ -77,12 +77,15 @@ public final class TransferWriter {
         }
         let line = statement.json + Data([0x0A])
         guard bytes + UInt64(line.count) <= limits.maximumStatementsBytes else {
-            throw .tooLarge(path: output.path, reason: "the statements would take more than \(limits.maximumStatementsBytes) bytes")
+            throw .cannotWrite(
+                path: output.path,
+                reason: "the statements would take more than \(limits.maximumStatementsBytes) bytes; export the learners one at a time (--learner)"
+            )
         }
         do {
             try scratch.write(line)
         } catch {
-            throw .cannotWrite(path: output.path, reason: error.description)
+            throw .cannotWrite(path: output.path, reason: Self.advice(error))
         }
         contents[id] = content
         hasher.update(data: line)
@@ -118,7 +121,7 @@ public final class TransferWriter {
         } catch let error as TransferError {
             throw error
         } catch {
-            throw .cannotWrite(path: output.path, reason: "\(error)")
+            throw .cannotWrite(path: output.path, reason: Self.advice(error))
         }
         self.scratch = nil
         return manifest
@@ -145,6 +148,16 @@ public final class TransferWriter {
         ) { position, size in
             manifest.subdata(in: Int(position)..<(Int(position) + size))
         }
+    }
+
+    /// What went wrong and what to do about it.
+    static func advice(_ error: any Error) -> String {
+        switch error as? RecordFileError {
+        case let .missing(path)?: return "the folder \(path) does not exist; create it or choose another place"
+        case let problem?: return problem.description
+        case nil: break
+        }
+        return "\(error); check the free space and that the stick is not write-protected"
     }
 
     static func temporaryName(_ output: URL, _ kind: String) -> String {
