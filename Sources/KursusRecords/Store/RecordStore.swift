@@ -33,11 +33,12 @@ public final class RecordStore: StatementQueue, @unchecked Sendable {
     }
 
     /// Opens the store in `url`, creating it (folder 0700) when the folder is new or
-    /// empty. A folder with other files and no `store.json` is refused (`.notAStore`);
+    /// empty. The folder itself may not be a symbolic link. A folder with other files and no `store.json` is refused (`.notAStore`);
     /// a store another Kursus has open is `.busy`.
     public static func open(_ url: URL) throws(RecordStoreError) -> RecordStore {
         do {
-            let folder = try SafeDirectory.open(url, create: true)
+            // The store's own folder is reached like any folder in it: a link is refused.
+            let folder = try SafeDirectory.open(url.deletingLastPathComponent(), create: true).subdirectory(url.lastPathComponent, create: true)
             if try RecordStoreCatalog.load(folder) == nil,
                 try !folder.names().allSatisfy({ [RecordStoreLayout.lockName, RecordStoreLayout.segmentsFolder].contains($0) })
             {
@@ -143,7 +144,11 @@ public final class RecordStore: StatementQueue, @unchecked Sendable {
     /// statements. Errors thrown by `body` stop the reading and come out unchanged.
     public static func forEachStatement(in url: URL, _ body: (PendingStatement) throws -> Void) throws {
         let folder: SafeDirectory
-        do { folder = try SafeDirectory.open(url) } catch { throw RecordStoreError.file(error) }
+        do {
+            folder = try SafeDirectory.open(url.deletingLastPathComponent()).subdirectory(url.lastPathComponent, create: false)
+        } catch {
+            throw RecordStoreError.file(error)
+        }
         guard let catalog = try RecordStoreCatalog.load(folder) else { throw RecordStoreError.file(.missing(path: folder.pathOf(RecordStoreLayout.catalogName))) }
         let segments: SafeDirectory
         do { segments = try folder.subdirectory(RecordStoreLayout.segmentsFolder, create: false) } catch { throw RecordStoreError.file(error) }

@@ -54,6 +54,8 @@ struct ZipDirectory {
             throw .tooLarge(path: path, reason: "\(entries) entries in the archive (a transfer file has \(TransferFormat.members.count))")
         }
         guard directoryOffset + directorySize <= endOffset else { throw damaged("the archive's directory lies outside the file") }
+        // Each entry of the directory takes at most 46 bytes and three 64 KiB fields.
+        guard directorySize <= UInt64(entries) * (46 + 3 * 65_535) else { throw damaged("the archive's directory is larger than its entries") }
         let directory = try bytes(file, at: directoryOffset, count: Int(directorySize))
 
         var members: [String: Member] = [:]

@@ -95,7 +95,7 @@ struct RecordStoreTests {
         #expect(try Self.all(storeURL) == [F.statement(1)])
     }
 
-    @Test("a store is used by one Kursus at a time; a folder with other files is not made a store")
+    @Test("a store is used by one Kursus at a time; a folder with other files is not made a store; a linked store folder is refused")
     func lockingAndForeignFolders() throws {
         let folder = try F.folder("store-lock")
         defer { F.remove(folder) }
@@ -108,6 +108,10 @@ struct RecordStoreTests {
         try F.write("vigtigt", to: foreign.appendingPathComponent("notat.txt"))
         #expect(throws: RecordStoreError.notAStore(path: foreign.path)) { try RecordStore.open(foreign) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: foreign.path) == ["notat.txt"])
+        let linked = folder.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: linked, withDestinationURL: storeURL)
+        #expect(throws: RecordStoreError.file(.symbolicLink(path: linked.path))) { try RecordStore.open(linked) }
+        #expect(throws: RecordStoreError.file(.symbolicLink(path: linked.path))) { try RecordStore.forEachStatement(in: linked) { _ in } }
     }
 
     @Test("as a StatementQueue: pending across segments in import order, marks durable and seen after reopening")
