@@ -28,11 +28,12 @@ public enum OutboxError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    init(_ error: ProgressError) {
+    /// The reason `LearnerID.validate` gave for refusing `learner`.
+    init(_ error: ProgressError, learner: String) {
         if case let .invalidLearnerID(id, reason) = error {
             self = .invalidLearnerID(id, reason: reason)
         } else {
-            self = .file(.unreadable(path: "", reason: error.description))
+            self = .invalidLearnerID(learner, reason: "cannot be used: \(error.description)")
         }
     }
 }

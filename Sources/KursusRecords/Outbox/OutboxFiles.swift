@@ -36,7 +36,7 @@ enum OutboxFiles {
         do {
             id = try LearnerID.validate(learner)
         } catch {
-            throw OutboxError(error)
+            throw OutboxError(error, learner: learner)
         }
         let path = dataDirectory.appendingPathComponent("learners").appendingPathComponent(id).path
         do {

@@ -12,8 +12,11 @@ import Glibc
 ///
 /// Inflating uses ZIPFoundation's `Data.decompress` with a provider that hands out only
 /// the member's own packed bytes, in full-size chunks (padded with zeros after the last
-/// real byte, as ZIPFoundation's zlib loop expects), and throws when asked for more: a
-/// stream that does not end inside its member is damaged.
+/// real byte: ZIPFoundation's zlib loop always tells zlib a chunk is full size), and
+/// throws when asked for more: a stream that does not end inside its member is damaged.
+/// ZIPFoundation's own `Archive.extract` is not used: its provider returns empty chunks at
+/// the end of the file, and on Linux (0.9.20) its inflate loop then spins for ever, which
+/// an 80-byte file whose deflate stream runs to the file's end is enough to cause.
 enum ZipMemberReader {
     static let chunkSize = 64 * 1024
 
