@@ -48,7 +48,8 @@ struct ExportCommand: ParsableCommand {
             ReportFormat.warn("learner \(skipped.learner) is not in the file: \(skipped.problem?.description ?? "the outbox cannot be read")")
         }
         let manifest = summary.manifest
-        let what = all ? "statements (all)" : "statements not yet sent"
+        let noun = manifest.statements == 1 ? "statement" : "statements"
+        let what = all ? "\(noun) (all)" : "\(noun) not yet sent"
         let learnerCount = "\(manifest.learners.count) learner\(manifest.learners.count == 1 ? "" : "s")"
         RecordsOutput.say("Wrote \(manifest.statements) \(what) of \(learnerCount) to \(summary.output).")
         if !manifest.learners.isEmpty {

@@ -55,13 +55,20 @@ struct ImportCommand: ParsableCommand {
         )
         RecordsOutput.say(
             "The file was written \(RecordsOutput.localTime(manifest.createdAt)) by Kursus \(manifest.kursusVersion) "
-                + "for \(manifest.learners.map(\.learner).joined(separator: ", ").ifEmpty("no learners")). "
+                + "for \(Self.learners(manifest)). "
                 + "The store holds \(report.statementsInStore) statement\(report.statementsInStore == 1 ? "" : "s")."
         )
         if report.conflictCount > 0 { throw ExitCode(1) }
     }
 }
 
-extension String {
-    fileprivate func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+extension ImportCommand {
+    /// The learners a file is for: their ids, or how many when there are more than 10.
+    static func learners(_ manifest: TransferManifest) -> String {
+        switch manifest.learners.count {
+        case 0: "no learners"
+        case 1...10: manifest.learners.map(\.learner).joined(separator: ", ")
+        default: "\(manifest.learners.count) learners"
+        }
+    }
 }

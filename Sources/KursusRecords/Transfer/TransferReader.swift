@@ -20,7 +20,8 @@ public struct TransferReader {
 
     public static func open(_ url: URL, limits: TransferLimits = .standard) throws(TransferError) -> TransferReader {
         let path = url.path
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw .cannotRead(path: path, reason: errno == ENOENT ? "no such file" : OpenFile.lastError())
         }
