@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+
+/// One statement as it is kept in an outbox journal, a transfer file or a record store:
+/// one line holding a compact JSON object whose `"id"` is a lowercase UUID. The line's
+/// bytes are the statement and are never re-encoded.
+enum StatementLine {
+    /// The longest statement kept: 1 MiB. A longer line is reported, never loaded.
+    static let maximumLength = 1 << 20
+
+    /// Why a line is not a statement. Descriptions never quote the line itself, only the
+    /// id (cleaned of control characters and shortened), so nothing hostile is echoed.
+    enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+        case notJSON
+        case notAnObject
+        case noID
+        case idNotUUID(String)
+        case tooLong(bytes: UInt64)
+
+        var description: String {
+            switch self {
+            case .notJSON: "not valid JSON (or not UTF-8)"
+            case .notAnObject: "not a JSON object"
+            case .noID: "the statement has no \"id\" string"
+            case let .idNotUUID(id): "the id \"\(StatementLine.shown(id))\" is not a lowercase UUID"
+            case let .tooLong(bytes): "longer than \(StatementLine.maximumLength >> 20) MiB (\(bytes) bytes)"
+            }
+        }
+    }
+
+    /// The statement's id, or what is wrong with the line.
+    static func id(of line: Data) -> Result<UUID, Problem> {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])
+        } catch {
+            return .failure(.notJSON)
+        }
+        guard let dictionary = object as? [String: Any] else { return .failure(.notAnObject) }
+        guard let id = dictionary["id"] as? String else { return .failure(.noID) }
+        guard let uuid = uuid(id) else { return .failure(.idNotUUID(id)) }
+        return .success(uuid)
+    }
+
+    /// The UUID of a lowercase canonical UUID string (8-4-4-4-12 hex digits), else nil.
+    static func uuid(_ text: String) -> UUID? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return nil }
+        for (index, byte) in bytes.enumerated() {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                let digit = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+                guard digit else { return nil }
+            }
+        }
+        return UUID(uuidString: text)
+    }
+
+    /// The first 8 bytes of the line's SHA-256: tells two contents of one id apart (a
+    /// different content with the same 64 bits would take about 2^64 tries to make).
+    static func fingerprint(_ line: Data) -> UInt64 {
+        SHA256.hash(data: line).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }
+
+    /// The id as written in statements: lowercase.
+    static func string(_ id: UUID) -> String {
+        id.uuidString.lowercased()
+    }
+
+    /// Text from a file for a message: at most 80 characters. Callers clean it for the
+    /// terminal (`TerminalSafe`) when they print it.
+    static func shown(_ text: String) -> String {
+        text.count > 80 ? String(text.prefix(80)) + "…" : text
+    }
+}
