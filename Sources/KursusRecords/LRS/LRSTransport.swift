@@ -7,6 +7,11 @@ import FoundationNetworking
 /// between requests. It never follows a redirect (the `Authorization` header must not
 /// travel to another address), stops reading an answer larger than `maximumBytes`, and
 /// leaves TLS to URLSession's default verification.
+///
+/// After a server error or a failed exchange the open connections are dropped: uvicorn
+/// (Ralph's server) closes the connection after an unhandled exception's 500 without
+/// saying so, and URLSession would otherwise send the next request into it and wait for
+/// the whole time-out.
 final class LRSTransport: @unchecked Sendable {
     struct Response {
         var status: Int
@@ -18,33 +23,60 @@ final class LRSTransport: @unchecked Sendable {
         }
     }
 
-    private let session: URLSession
-    private let delegate: Delegate
+    private let lock = NSLock()
+    private var session: URLSession
+    private var delegate: Delegate
     let timeout: TimeInterval
 
     init(timeout: TimeInterval) {
         self.timeout = timeout
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 4
-        configuration.httpShouldSetCookies = false
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        delegate = Delegate()
-        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        (session, delegate) = Self.makeSession(timeout: timeout)
     }
 
     deinit {
         session.finishTasksAndInvalidate()
     }
 
+    private static func makeSession(timeout: TimeInterval) -> (URLSession, Delegate) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout * 4
+        configuration.httpShouldSetCookies = false
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        let delegate = Delegate()
+        return (URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil), delegate)
+    }
+
+    /// Drops the open connections: later requests connect anew.
+    private func dropConnections() {
+        let old = lock.withLock {
+            let old = session
+            (session, delegate) = Self.makeSession(timeout: timeout)
+            return old
+        }
+        old.finishTasksAndInvalidate()
+    }
+
     func send(_ request: URLRequest, maximumBytes: Int) throws(LRSError) -> Response {
+        let address = LRSServerText.clean(request.url.map(Self.origin) ?? "the LRS", maximumLength: 200)
+        do {
+            let response = try exchange(request, maximumBytes: maximumBytes, address: address)
+            if response.status >= 500 { dropConnections() }
+            return response
+        } catch {
+            dropConnections()
+            throw error
+        }
+    }
+
+    private func exchange(_ request: URLRequest, maximumBytes: Int, address: String) throws(LRSError) -> Response {
         let exchange = Exchange(maximumBytes: maximumBytes)
+        let (session, delegate) = lock.withLock { (self.session, self.delegate) }
         let task = session.dataTask(with: request)
         delegate.register(exchange, for: task.taskIdentifier)
         defer { delegate.unregister(task.taskIdentifier) }
         task.resume()
-        let address = LRSServerText.clean(request.url.map(Self.origin) ?? "the LRS", maximumLength: 200)
         // URLSession enforces the time-outs; this bound only guards against a lost callback.
         if exchange.done.wait(timeout: .now() + timeout * 4 + 10) == .timedOut {
             task.cancel()
