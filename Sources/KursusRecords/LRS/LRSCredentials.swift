@@ -21,7 +21,7 @@ public struct LRSCredentials: Hashable, Sendable, CustomStringConvertible, Custo
     /// Checks both values: not empty, no control characters, no ':' in the user name
     /// (basic authentication could not carry it).
     public init(username: String, password: String) throws(LRSError) {
-        try self.init(username: username, password: password, source: "the credentials")
+        try self.init(username: username, password: password, source: "")
     }
 
     private init(username: String, password: String, source: String) throws(LRSError) {

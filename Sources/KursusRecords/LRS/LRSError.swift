@@ -6,7 +6,7 @@ import Foundation
 public enum LRSError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `records.lrs.url` is not an http(s) address Kursus can use.
     case invalidAddress(String, reason: String)
-    /// The credentials file could not be used.
+    /// The credentials file could not be used (`path` is empty for credentials given in code).
     case credentialsFile(path: String, problem: String)
     /// 401 (the user name or password is wrong) or 403 (the account may not do this).
     case unauthorized(status: Int, detail: String)
@@ -54,6 +54,8 @@ public enum LRSError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case let .invalidAddress(address, reason):
             return "The LRS address '\(address)' cannot be used: \(reason). Set \(Self.addressKey) to the xAPI endpoint the LRS administrator gave you, such as https://lrs.example.dk/xAPI/."
+        case let .credentialsFile("", problem):
+            return "The LRS credentials cannot be used: \(problem)."
         case let .credentialsFile(path, problem):
             return "The LRS credentials file \(path) cannot be used: \(problem). It is named by \(Self.credentialsKey) and holds two lines, 'username: ...' and 'password: ...'."
         case let .unauthorized(401, detail):

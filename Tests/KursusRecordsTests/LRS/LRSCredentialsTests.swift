@@ -32,6 +32,12 @@ import Testing
         #expect(credentials.password == "s3cret: with colon")
     }
 
+    @Test func credentialsGivenInCodeAreCheckedToo() {
+        let error = #expect(throws: LRSError.self) { try LRSCredentials(username: "ward:4", password: "p") }
+        #expect(error?.description == "The LRS credentials cannot be used: 'username' contains ':', which HTTP basic authentication cannot carry.")
+        #expect(throws: LRSError.self) { try LRSCredentials(username: "kursus", password: "") }
+    }
+
     @Test func neverShowsThePassword() throws {
         let credentials = try LRSCredentials(username: "kursus", password: "hunter2")
         #expect(!"\(credentials)".contains("hunter2"))

@@ -138,7 +138,11 @@ struct RalphScope: SuiteTrait, TestScoping {
     func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
-        let server = try RalphServer.start()
+        // Starting (and on a new machine installing) takes seconds to minutes of waiting:
+        // on a thread of its own, not one of the few that run every suite's tests.
+        let server = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RalphServer, Error>) in
+            Thread { continuation.resume(with: Result { try RalphServer.start() }) }.start()
+        }
         defer { server.stopAndRemove() }
         try await RalphScope.$server.withValue(server) { try await function() }
     }
