@@ -16,7 +16,8 @@ public struct SyncReport: Hashable, Sendable {
     public var rejected: [RejectedStatement]
     /// Still waiting in the queues when the sync ended (a dry run: all of them).
     public var stillPending: Int
-    /// Why the sync ended before every pending statement was handled, if it did.
+    /// The first problem that left statements unhandled: the LRS failing (which ends
+    /// the sync) or a queue that could not be used (which is skipped).
     public var stoppedBecause: SyncStop?
 
     public init(

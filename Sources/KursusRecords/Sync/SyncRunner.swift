@@ -11,9 +11,11 @@ public protocol CountingStatementQueue: StatementQueue {
 /// handled). Nothing is marked delivered unless the LRS said it has the statement.
 ///
 /// A sync handles the statements pending when it starts; statements queued while it
-/// runs wait for the next one. It stops at the first problem that is not about one
-/// statement (credentials, the LRS unreachable after retries, a server fault, a queue
-/// that cannot record), leaving what it had not finished with pending.
+/// runs wait for the next one. It stops at the first LRS problem that is not about one
+/// statement (credentials, the LRS unreachable after retries, a server fault), leaving
+/// what it had not finished with pending. A queue that cannot be read or cannot record
+/// an answer is left where it is and the other queues are still sent. The report's
+/// `stoppedBecause` is the first such problem.
 public final class SyncRunner {
     public static let defaultBatchSize = 100
 
@@ -47,8 +49,8 @@ public final class SyncRunner {
             do {
                 counts.append(try Self.pendingCount(queue))
             } catch {
-                report.stoppedBecause = .queue(name: queue.name, problem: "its pending statements cannot be read: \(error)")
-                return report
+                counts.append(0)
+                report.stoppedBecause = report.stoppedBecause ?? .queue(name: queue.name, problem: "its pending statements cannot be read: \(error)")
             }
         }
         report.total = counts.reduce(0, +)
@@ -63,10 +65,10 @@ public final class SyncRunner {
         for (queue, count) in zip(queues, counts) where count > 0 {
             currentQueue = queue.name
             progress(SyncProgress(done: delivery.handled, total: total, queue: queue.name))
-            if let stop = send(count, from: queue, with: delivery) {
-                report.stoppedBecause = stop
-                break
-            }
+            guard let stop = send(count, from: queue, with: delivery) else { continue }
+            report.stoppedBecause = report.stoppedBecause ?? stop
+            // A queue that cannot be used is skipped; the LRS failing ends the sync.
+            if case .lrs = stop { break }
         }
         report.delivered = delivery.delivered
         report.alreadyHeld = delivery.alreadyHeld

@@ -11,7 +11,7 @@ final class MemoryStatementQueue: StatementQueue {
     }
 
     struct MarkFailed: Error, CustomStringConvertible {
-        var description: String { "the disk is full (test)" }
+        var description: String { "the disk failed (test)" }
     }
 
     let name: String
@@ -22,6 +22,8 @@ final class MemoryStatementQueue: StatementQueue {
     private(set) var deliveredBatches: [[String]] = []
     /// `markDelivered` call number N (1-based) throws instead of recording.
     var failMarkDeliveredCall: Int?
+    /// `pending` throws (a damaged outbox).
+    var failPending = false
     private var markDeliveredCalls = 0
 
     init(name: String = "anna", _ statements: [PendingStatement]) {
@@ -34,7 +36,8 @@ final class MemoryStatementQueue: StatementQueue {
     }
 
     func pending(limit: Int) throws -> [PendingStatement] {
-        Array(statements.lazy.filter { self.delivered[$0.id] == nil && self.rejected[$0.id] == nil }.prefix(limit))
+        if failPending { throw MarkFailed() }
+        return Array(statements.lazy.filter { self.delivered[$0.id] == nil && self.rejected[$0.id] == nil }.prefix(limit))
     }
 
     func markDelivered(_ ids: [String], at time: Date) throws {

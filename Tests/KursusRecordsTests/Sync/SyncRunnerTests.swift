@@ -190,6 +190,19 @@ final class SleepLog: @unchecked Sendable {
         #expect(try ralph.client().statements(window.query()).count == 12)
     }
 
+    @Test func aDamagedQueueIsSkippedAndTheOthersAreSent() throws {
+        let ralph = try RalphScope.current()
+        let window = TestStatements.Window()
+        let damaged = MemoryStatementQueue(name: "anna", Array(TestStatements.batch(6, in: window)[..<3]))
+        damaged.failPending = true
+        let bo = MemoryStatementQueue(name: "bo", Array(TestStatements.batch(6, in: window)[3...]))
+        let report = SyncRunner(client: try ralph.client()).run([damaged, bo])
+        #expect(report.stoppedBecause == .queue(name: "anna", problem: "its pending statements cannot be read: the disk failed (test)"))
+        #expect(report.delivered == 3 && report.exitCode == 1)
+        #expect(bo.pendingIDs.isEmpty)
+        #expect(Set(try ralph.client().statements(window.query()).map(\.id)) == Set(bo.statements.map(\.id)))
+    }
+
     @Test func ralphStoppedMidSyncAndStartedAgain_everyStatementArrivesOnce() throws {
         let ralph = try RalphScope.current()
         let window = TestStatements.Window()
