@@ -132,6 +132,19 @@ import Testing
         #expect(error?.description.contains("not-the-password") == false)
     }
 
+    @Test func anAddressThatIsNoXAPIEndpointNamesTheSetting() throws {
+        let ralph = try RalphScope.current()
+        let origin = ralph.url.replacingOccurrences(of: "/xAPI/", with: "/")
+        let client = LRSClient(
+            address: try LRSAddress(origin + "lrs/"), credentials: try LRSCredentials(username: ralph.username, password: ralph.password))
+        let error = #expect(throws: LRSError.self) { try client.postStatements([Data("{}".utf8)]) }
+        guard case .unexpectedStatus(404, _) = error else {
+            Issue.record("expected 404, got \(String(describing: error))")
+            return
+        }
+        #expect(error?.description.contains("records.lrs.url") == true)
+    }
+
     @Test func anLRSThatIsNotRunningIsReportedAsUnreachable() throws {
         // Port 9 (discard) has no listener on these machines.
         let client = LRSClient(
