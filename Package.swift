@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "KursusRecords",
             dependencies: [
-                "KursusText", "KursusCourse", "KursusEngine", "KursusProgress",
+                "KursusText", "KursusCourse", "KursusEngine", "KursusProgress", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -4,7 +4,9 @@
 # apt-get line to run and fails.
 set -euo pipefail
 
-packages=(pkg-config libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux procps)
+# python3 and python3-venv: the tests start a real Ralph LRS from a virtualenv
+# (scripts/ralph-lrs.sh installs it from PyPI on first use).
+packages=(pkg-config libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux procps python3 python3-venv)
 [ "${KURSUS_WITH_BENCH_TOOLS:-}" = 1 ] && packages+=(cmark-gfm time python3 python3-yaml)
 
 if ! command -v swift >/dev/null 2>&1; then
