@@ -4,7 +4,7 @@ import Foundation
 /// what happened and what a trainer or IT should do about it. Text that came from the
 /// server (`detail`) has been made terminal-safe and shortened by `LRSServerText`.
 public enum LRSError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// `records.lrs.url` is not an http(s) address Kursus can use.
+    /// `records.lrs.endpoint` is not an http(s) address Kursus can use.
     case invalidAddress(String, reason: String)
     /// The credentials file could not be used (`path` is empty for credentials given in code).
     case credentialsFile(path: String, problem: String)
@@ -36,7 +36,7 @@ public enum LRSError: Error, Hashable, Sendable, CustomStringConvertible {
     case tooManyPages(limit: Int)
 
     /// The key in the workstation settings that names the LRS's address.
-    public static let addressKey = "records.lrs.url"
+    public static let addressKey = "records.lrs.endpoint"
     /// The key in the workstation settings that names the credentials file.
     public static let credentialsKey = "records.lrs.credentials"
 

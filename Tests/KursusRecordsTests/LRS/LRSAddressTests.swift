@@ -30,7 +30,7 @@ import Testing
             return
         }
         #expect(reason.contains(reasonPart))
-        #expect(error?.description.contains("records.lrs.url") == true)
+        #expect(error?.description.contains("records.lrs.endpoint") == true)
     }
 
     @Test func theStatementsResourceKeepsAPlusInTheQuery() throws {

@@ -142,7 +142,7 @@ import Testing
             Issue.record("expected 404, got \(String(describing: error))")
             return
         }
-        #expect(error?.description.contains("records.lrs.url") == true)
+        #expect(error?.description.contains("records.lrs.endpoint") == true)
     }
 
     @Test func anLRSThatIsNotRunningIsReportedAsUnreachable() throws {
