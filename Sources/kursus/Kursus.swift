@@ -7,6 +7,6 @@ struct Kursus: ParsableCommand {
         commandName: "kursus",
         abstract: "A terminal course player for digital competence in healthcare.",
         version: KursusVersion.current,
-        subcommands: [Play.self, Preview.self, Validate.self, Render.self, SaveLoop.self, Learners.self, ProgressReport.self, ImportGift.self, ScenarioCommand.self, OutboxCommand.self, ExportCommand.self, ImportCommand.self],
+        subcommands: [Play.self, Preview.self, Validate.self, Render.self, SaveLoop.self, Learners.self, ProgressReport.self, ImportGift.self, ScenarioCommand.self, OutboxCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self],
     )
 }

@@ -64,6 +64,9 @@ public final class SessionRuntime {
     /// One turn of the loop without input: save results, the watched package, the clock, the screen.
     public func step() {
         for result in services.takeSaveOutcomes() { send(.player(.saveFinished(result))) }
+        if let player = state.player, case let records = services.recordsStatus(), records != player.records {
+            send(.player(.recordsStatus(records)))
+        }
         if let watcher, let change = watcher.poll() { reload(change) }
         send(.tick(clock()))
         draw()

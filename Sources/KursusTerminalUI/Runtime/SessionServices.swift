@@ -18,6 +18,8 @@ public protocol SessionServices: AnyObject {
     func takeSaveOutcomes() -> [SaveOutcome]
     /// Messages about the learner just opened (progress recovered, migrated, course changed).
     func takeNotices() -> [String]
+    /// The open learner's learning records on their way to the LRS; nil when no LRS is set up.
+    func recordsStatus() -> RecordsStatus?
 }
 
 public struct ServiceFailure: Error, Hashable, Sendable, CustomStringConvertible {
@@ -41,4 +43,5 @@ public final class PreviewServices: SessionServices {
 extension SessionServices {
     /// Messages about the opened learner's saved progress (recovered, migrated, course changed).
     public func takeNotices() -> [String] { [] }
+    public func recordsStatus() -> RecordsStatus? { nil }
 }

@@ -20,6 +20,7 @@ public final class WorkstationServices: SessionServices {
     private var lock: LearnerLock?
     private var saver: ProgressSaver?
     private var builder: StatementBuilder?
+    private var sync: BackgroundSync?
     private var notices: [String] = []
 
     public init(
@@ -91,6 +92,10 @@ public final class WorkstationServices: SessionServices {
             builder = StatementBuilder(
                 course: course, quizzes: content.quizzes, scenarios: content.scenarios, learnerID: learner.id, settings: records, siteSecret: siteSecret
             )
+            if let lrs = records.lrs {
+                sync = BackgroundSync(dataDirectory: store.dataDirectory, settings: lrs, learner: learner.id)
+                sync?.start()
+            }
             notices = loaded.notices.map(describe)
             return .success(loaded.progress)
         } catch let error as ProgressError {
@@ -103,7 +108,9 @@ public final class WorkstationServices: SessionServices {
     }
 
     public func save(_ progress: LearnerProgress, events: [LearningEvent]) {
-        saver?.submit(progress, statements: statements(events))
+        let made = statements(events)
+        saver?.submit(progress, statements: made)
+        if !made.isEmpty { sync?.nudge() }
     }
 
     public func closeLearner(_ progress: LearnerProgress, events: [LearningEvent]) {
@@ -113,6 +120,8 @@ public final class WorkstationServices: SessionServices {
         }
         saver = nil
         builder = nil
+        sync?.stop()
+        sync = nil
         lock?.release()
         lock = nil
     }
@@ -121,6 +130,10 @@ public final class WorkstationServices: SessionServices {
     private func statements(_ events: [LearningEvent]) -> [OutboxStatement] {
         guard let builder else { return [] }
         return events.flatMap { builder.statements(for: $0) }.map { OutboxStatement(id: $0.id, json: String(decoding: $0.json, as: UTF8.self)) }
+    }
+
+    public func recordsStatus() -> RecordsStatus? {
+        sync?.status
     }
 
     public func takeSaveOutcomes() -> [SaveOutcome] {
