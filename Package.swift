@@ -70,7 +70,9 @@ let package = Package(
         .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse"]),
         .testTarget(name: "KursusEngineTests", dependencies: ["KursusEngine"]),
         .testTarget(name: "KursusProgressTests", dependencies: ["KursusProgress"]),
-        .testTarget(name: "KursusRecordsTests", dependencies: ["KursusRecords"]),
+        // A real Ralph LRS for the tests that need one (scripts/ralph-lrs.sh starts it).
+        .target(name: "KursusTestSupport", dependencies: ["KursusRecords"], path: "Tests/KursusTestSupport"),
+        .testTarget(name: "KursusRecordsTests", dependencies: ["KursusRecords", "KursusTestSupport"]),
         .testTarget(name: "KursusTerminalUITests", dependencies: ["KursusTerminalUI"], exclude: ["Golden"]),
         .testTarget(
             name: "KursusEndToEndTests",

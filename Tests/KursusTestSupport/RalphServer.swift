@@ -13,12 +13,12 @@ import Glibc
 /// test, is `RalphScope.server` inside it, and is stopped and its folder removed after
 /// the last test, whether the tests passed, failed or threw. Should the test process die,
 /// the server notices (KURSUS_RALPH_WATCH_PID) and exits by itself.
-final class RalphServer: Sendable {
-    let directory: URL
-    let url: String
-    let username: String
-    let password: String
-    let port: Int
+public final class RalphServer: Sendable {
+    public let directory: URL
+    public let url: String
+    public let username: String
+    public let password: String
+    public let port: Int
 
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -36,7 +36,7 @@ final class RalphServer: Sendable {
     }
 
     /// Starts a server in a new temporary folder.
-    static func start() throws -> RalphServer {
+    public static func start() throws -> RalphServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kursus-ralph-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         do {
@@ -50,34 +50,34 @@ final class RalphServer: Sendable {
     }
 
     /// The file with the username and password, as `LRSCredentials.load` reads it.
-    var credentialsFile: String { directory.appendingPathComponent("credentials.yaml").path }
+    public var credentialsFile: String { directory.appendingPathComponent("credentials.yaml").path }
 
     /// Where Ralph's file-system backend keeps the statements.
-    var dataDirectory: URL { directory.appendingPathComponent("data") }
+    public var dataDirectory: URL { directory.appendingPathComponent("data") }
 
     /// Stops the server; its statements stay in the folder.
-    func stop() throws {
+    public func stop() throws {
         try Self.run(["stop", directory.path])
     }
 
     /// Starts it again on the same port with the same statements and credentials.
-    func restart() throws {
+    public func restart() throws {
         try Self.run(["start", directory.path, String(port)])
     }
 
     /// Stops the server and removes its folder.
-    func stopAndRemove() {
+    public func stopAndRemove() {
         try? stop()
         try? FileManager.default.removeItem(at: directory)
     }
 
-    func client(password: String? = nil, timeout: TimeInterval = 30, limits: LRSClient.Limits = .init()) throws -> LRSClient {
+    public func client(password: String? = nil, timeout: TimeInterval = 30, limits: LRSClient.Limits = .init()) throws -> LRSClient {
         let credentials = try LRSCredentials(username: username, password: password ?? self.password)
         return LRSClient(address: try LRSAddress(url), credentials: credentials, timeout: timeout, limits: limits)
     }
 
     /// Every statement the LRS holds, read page by page.
-    func allStatements() throws -> [LRSFetchedStatement] {
+    public func allStatements() throws -> [LRSFetchedStatement] {
         try client().statements(LRSStatementQuery(limit: 500))
     }
 
@@ -126,16 +126,16 @@ final class RalphServer: Sendable {
     }
 }
 
-struct RalphServerError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct RalphServerError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// `@Suite(.ralph)`: one Ralph server for the whole suite, as `RalphScope.server`.
-struct RalphScope: SuiteTrait, TestScoping {
-    @TaskLocal static var server: RalphServer?
+public struct RalphScope: SuiteTrait, TestScoping {
+    @TaskLocal public static var server: RalphServer?
 
-    func provideScope(
+    public func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
         // Starting (and on a new machine installing) takes seconds to minutes of waiting:
@@ -148,11 +148,11 @@ struct RalphScope: SuiteTrait, TestScoping {
     }
 
     /// The suite's server; fails the test when there is none.
-    static func current(sourceLocation: SourceLocation = #_sourceLocation) throws -> RalphServer {
+    public static func current(sourceLocation: SourceLocation = #_sourceLocation) throws -> RalphServer {
         try #require(server, "the suite needs the .ralph trait", sourceLocation: sourceLocation)
     }
 }
 
 extension Trait where Self == RalphScope {
-    static var ralph: Self { RalphScope() }
+    public static var ralph: Self { RalphScope() }
 }
