@@ -1,5 +1,6 @@
 import Foundation
 import KursusRecords
+import KursusTestSupport
 import Testing
 
 /// LRSClient against a real Ralph LRS (one server for the suite).

@@ -1,5 +1,6 @@
 import Foundation
 import KursusRecords
+import KursusTestSupport
 import Testing
 
 /// The goal: 10,000 pending statements to Ralph on loopback in under 30 s.

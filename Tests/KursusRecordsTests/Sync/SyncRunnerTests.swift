@@ -1,5 +1,6 @@
 import Foundation
 import KursusRecords
+import KursusTestSupport
 import Testing
 
 /// Records the waits of a RetryPolicy and waits them (they are short here).
