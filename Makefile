@@ -35,6 +35,7 @@ bench:
 	scripts/bench-quiz.sh
 	scripts/bench-scenario.sh
 	scripts/bench-outbox.sh
+	scripts/bench-sync.sh
 
 PREFIX ?= /usr/local
 install: deps
