@@ -21,7 +21,7 @@ public final class RalphServer: Sendable {
     public let port: Int
 
     static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let script = repository.appendingPathComponent("scripts/ralph-lrs.sh")
 
     private init(directory: URL, environment: [String: String]) throws {
