@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `kursus` command line: this target holds only argument parsing and wiring.
 @main
@@ -9,4 +10,19 @@ struct Kursus: ParsableCommand {
         version: KursusVersion.current,
         subcommands: [Play.self, Preview.self, Validate.self, Render.self, SaveLoop.self, Learners.self, ProgressReport.self, ImportGift.self, ScenarioCommand.self, OutboxCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self],
     )
+
+    /// Exit status for bad arguments: 2, as in most command-line tools (ArgumentParser's
+    /// own is 64). Every other status is the command's.
+    static let usageStatus: Int32 = 2
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(usageStatus)
+        }
+    }
 }
