@@ -142,6 +142,52 @@ struct RecordsEndToEndTests {
         #expect(outbox.stdout.contains("\"pending\" : 0"), "\(outbox.stdout)")
     }
 
+    @Test("an offline laptop's records go by transfer file into the trainer's record store, and sync --store forwards them once")
+    func transferFileToStore() throws {
+        let ralph = try RalphScope.current()
+        let folder = try KursusBinary.temporaryFolder("records-transfer")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let laptop = folder.appendingPathComponent("laptop")
+        let ids = try Self.writeJournal(laptop, learner: "dan", count: 200)
+        let file = folder.appendingPathComponent("workshop.kursus-records").path
+        let export = try KursusBinary.run(["export", "--out", file, "--data-dir", laptop.path])
+        #expect(export.status == 0, "\(export.stdout)\(export.stderr)")
+        let store = folder.appendingPathComponent("store").path
+        for _ in 0..<2 {
+            let imported = try KursusBinary.run(["import", file, "--store", store])
+            #expect(imported.status == 0, "importing again changes nothing: \(imported.stdout)\(imported.stderr)")
+        }
+        let arguments = ["sync", "--store", store, "--lrs", ralph.url, "--credentials", ralph.credentialsFile]
+        let first = try KursusBinary.run(arguments)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(first.stdout.contains("200 delivered"), "\(first.stdout)")
+        let again = try KursusBinary.run(arguments)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("0 delivered"), "nothing is sent twice: \(again.stdout)")
+        let counts = Dictionary(grouping: try ralph.allStatements(), by: \.id).mapValues(\.count)
+        #expect(ids.allSatisfy { counts[$0] == 1 })
+    }
+
+    @Test("sync without an LRS set up, or with a wrong password, says what to fix and changes nothing")
+    func badSetup() throws {
+        let ralph = try RalphScope.current()
+        let folder = try KursusBinary.temporaryFolder("records-setup")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data")
+        _ = try Self.writeJournal(data, learner: "eva", count: 3)
+        let none = try KursusBinary.run(["sync", "--data-dir", data.path])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("records.lrs.endpoint"), "\(none.stderr)")
+        let wrong = folder.appendingPathComponent("wrong.yaml")
+        try "username: \(ralph.username)\npassword: not-the-password\n".write(to: wrong, atomically: true, encoding: .utf8)
+        chmod(wrong.path, 0o600)
+        let refused = try KursusBinary.run(["sync", "--data-dir", data.path, "--lrs", ralph.url, "--credentials", wrong.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("records.lrs.credentials"), "\(refused.stderr)")
+        let outbox = try KursusBinary.run(["outbox", "--data-dir", data.path, "--format", "json"])
+        #expect(outbox.stdout.contains("\"pending\" : 3"), "nothing was marked: \(outbox.stdout)")
+    }
+
     /// A statement line of a journal, with what the checks need.
     struct Made {
         var line: String
