@@ -15,7 +15,7 @@ let package = Package(
     name: "Kursus",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "kursus", targets: ["kursus"]),
+        .executable(name: "kursus", targets: ["kursus"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -78,7 +78,7 @@ public enum PlayerReducer {
     /// program inside it.
     static func resume(_ state: inout PlayerState) -> [PlayerEffect] {
         guard let bookmark = state.progress.bookmark,
-              let index = state.units.firstIndex(where: { $0.id == bookmark.unitID })
+            let index = state.units.firstIndex(where: { $0.id == bookmark.unitID })
         else { return [] }
         state.menuSelection = index
         let unit = state.units[index]

@@ -36,7 +36,9 @@ public struct PlayerState: Hashable, Sendable {
     /// The learner's learning records on their way to the LRS; nil when no LRS is set up.
     public var records: RecordsStatus?
 
-    public init(content: CourseContent, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false) {
+    public init(
+        content: CourseContent, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false
+    ) {
         self.content = content
         self.prerequisites = PrerequisiteGraph(content.course)
         self.unlockAll = unlockAll
@@ -57,7 +59,9 @@ public struct PlayerState: Hashable, Sendable {
         self.records = nil
     }
 
-    public init(course: Course, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false) {
+    public init(
+        course: Course, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false
+    ) {
         self.init(content: CourseContent(course: course), progress: progress, viewport: viewport, unlockAll: unlockAll)
     }
 

@@ -77,7 +77,8 @@ struct ContainerStack {
     private mutating func push(_ kind: Kind, segment: (text: String, width: Int)?, style: SpanStyle = .body) {
         var rest = containers.isEmpty ? LinePrefix.none : containers[containers.count - 1].rest
         if let segment, let outer = rest {
-            rest = outer.width + segment.width <= budget
+            rest =
+                outer.width + segment.width <= budget
                 ? outer.appending(segment.text, style: style, width: segment.width) : nil
         }
         containers.append(Container(kind: kind, blocksAtEntry: blocks, rest: rest))

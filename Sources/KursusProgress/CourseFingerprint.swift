@@ -23,10 +23,11 @@ public enum CourseFingerprint {
                 add(try read(scenario, limit: ScenarioFile.maximumBytes), to: &hasher)
             }
         }
-        return prefix + hasher.finalize().map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        return prefix
+            + hasher.finalize().map { byte in
+                let digits = String(byte, radix: 16)
+                return digits.count == 1 ? "0" + digits : digits
+            }.joined()
     }
 
     private static func add(_ data: Data, to hasher: inout SHA256) {
@@ -39,7 +40,8 @@ public enum CourseFingerprint {
         do {
             return try TextFileReader.readBytes(url, shownAs: url.path, limit: limit)
         } catch {
-            throw .unreadable(path: url.path, reason: "cannot read the course file to fingerprint it (\(error.diagnostics.first?.message ?? "unreadable"))")
+            throw .unreadable(
+                path: url.path, reason: "cannot read the course file to fingerprint it (\(error.diagnostics.first?.message ?? "unreadable"))")
         }
     }
 }

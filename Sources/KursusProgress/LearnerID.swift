@@ -10,7 +10,8 @@ public enum LearnerID {
         if id.isEmpty { throw .invalidLearnerID(id, reason: "is empty") }
         if id.utf8.count > maximumLength { throw .invalidLearnerID(id, reason: "is longer than \(maximumLength) characters") }
         for scalar in id.unicodeScalars {
-            let allowed = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+            let allowed =
+                (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
                 || scalar == "." || scalar == "_" || scalar == "-" || scalar == "@"
             if !allowed {
                 throw .invalidLearnerID(id, reason: "may only contain letters A-Z, digits, '.', '_', '-' and '@'")

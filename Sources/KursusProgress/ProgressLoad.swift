@@ -57,7 +57,8 @@ public enum ProgressNotice: Hashable, Sendable, CustomStringConvertible {
         var text = "This course has been updated\(since). Your progress in lessons that are still there is kept."
         if !missing.isEmpty {
             let count = missing.count == 1 ? "1 lesson" : "\(missing.count) lessons"
-            text += " \(count) you had started or finished \(missing.count == 1 ? "is" : "are") no longer in the course (\(missing.joined(separator: ", "))); that progress is kept in your file."
+            text +=
+                " \(count) you had started or finished \(missing.count == 1 ? "is" : "are") no longer in the course (\(missing.joined(separator: ", "))); that progress is kept in your file."
         }
         return text
     }

@@ -240,7 +240,7 @@ private struct ConfigReader {
                 endpoint = webAddress(value, "endpoint", example: "http://lrs.example.dk:8100/xAPI/")
             case "credentials"?:
                 guard case .scalar(let scalar) = value, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty,
-                      !scalar.string.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+                    !scalar.string.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
                 else {
                     add(value, "'credentials' must be the path of a file with the LRS user name and password (such as 'lrs-credentials.yaml')")
                     continue

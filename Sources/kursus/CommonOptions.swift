@@ -7,10 +7,12 @@ import KursusTerminalUI
 
 /// Where learners' data lives; shared by every command that reads or writes progress.
 struct DataOptions: ParsableArguments {
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
-        "Folder for learners' progress.",
-        discussion: "Default: $KURSUS_DATA_DIR, else $XDG_DATA_HOME/kursus, else ~/.local/share/kursus.",
-        valueName: "dir"))
+    @Option(
+        name: .customLong("data-dir"),
+        help: ArgumentHelp(
+            "Folder for learners' progress.",
+            discussion: "Default: $KURSUS_DATA_DIR, else $XDG_DATA_HOME/kursus, else ~/.local/share/kursus.",
+            valueName: "dir"))
     var dataDirectory: String?
 
     var resolved: URL {
@@ -31,7 +33,8 @@ enum CommandSupport {
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "kursus")
         let resolvedExecutable = Bundle.main.executableURL ?? executable
         guard let installation = Installation.locate(environment: environment, executable: resolvedExecutable) else {
-            throw CommandFailure("cannot find Kursus's Assets folder (UI strings and themes); set KURSUS_HOME to the folder that holds Assets/ and Courses/")
+            throw CommandFailure(
+                "cannot find Kursus's Assets folder (UI strings and themes); set KURSUS_HOME to the folder that holds Assets/ and Courses/")
         }
         return installation
     }
@@ -97,7 +100,9 @@ enum CommandSupport {
             context.symbols = .ascii
             context.strings.asciiOnly = true
         }
-        let runtime = SessionRuntime(package: package, configuration: configuration, backend: backend, services: services, context: context, watcher: watcher, assets: installation.assets)
+        let runtime = SessionRuntime(
+            package: package, configuration: configuration, backend: backend, services: services, context: context, watcher: watcher,
+            assets: installation.assets)
         let outcome = runtime.run()
         backend.shutdown()
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }

@@ -53,7 +53,9 @@ struct ExportCommand: ParsableCommand {
         let learnerCount = "\(manifest.learners.count) learner\(manifest.learners.count == 1 ? "" : "s")"
         RecordsOutput.say("Wrote \(manifest.statements) \(what) of \(learnerCount) to \(summary.output).")
         if !manifest.learners.isEmpty {
-            print(ReportTable.render(header: ["LEARNER", "STATEMENTS"], rows: manifest.learners.map { [$0.learner, "\($0.statements)"] }), terminator: "")
+            print(
+                ReportTable.render(header: ["LEARNER", "STATEMENTS"], rows: manifest.learners.map { [$0.learner, "\($0.statements)"] }),
+                terminator: "")
         }
         if !summary.skipped.isEmpty { throw ExitCode(1) }
     }

@@ -10,9 +10,9 @@ struct ImportGift: ParsableCommand {
         commandName: "import-gift",
         abstract: "Convert a Moodle GIFT question file to a Kursus quiz file (YAML).",
         discussion: """
-        Problems are printed to standard error as path:line:col: error|warning: message. \
-        With any error nothing is written and the exit status is 1. See docs/gift.md.
-        """
+            Problems are printed to standard error as path:line:col: error|warning: message. \
+            With any error nothing is written and the exit status is 1. See docs/gift.md.
+            """
     )
 
     /// Larger files are refused: a GIFT question bank is text, and 16 MiB holds far

@@ -8,7 +8,10 @@ struct Kursus: ParsableCommand {
         commandName: "kursus",
         abstract: "A terminal course player for digital competence in healthcare.",
         version: KursusVersion.current,
-        subcommands: [Play.self, Preview.self, Validate.self, Render.self, SaveLoop.self, Learners.self, ProgressReport.self, ImportGift.self, ScenarioCommand.self, OutboxCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self],
+        subcommands: [
+            Play.self, Preview.self, Validate.self, Render.self, SaveLoop.self, Learners.self, ProgressReport.self, ImportGift.self,
+            ScenarioCommand.self, OutboxCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self,
+        ],
     )
 
     /// Exit status for bad arguments: 2, as in most command-line tools (ArgumentParser's

@@ -36,9 +36,13 @@ struct LearnersList: ParsableCommand {
         switch format {
         case .json:
             struct Row: Encodable { var id: String; var displayName: String; var team: String?; var hasPIN: Bool; var problem: String? }
-            print(try ReportFormat.json(entries.map {
-                Row(id: $0.summary.id, displayName: $0.summary.displayName, team: $0.summary.team, hasPIN: $0.summary.hasPIN, problem: $0.problem?.description)
-            }))
+            print(
+                try ReportFormat.json(
+                    entries.map {
+                        Row(
+                            id: $0.summary.id, displayName: $0.summary.displayName, team: $0.summary.team, hasPIN: $0.summary.hasPIN,
+                            problem: $0.problem?.description)
+                    }))
         case .table:
             guard !entries.isEmpty else {
                 print("No learners in \(registry.learnersFolder.path).")
@@ -109,7 +113,8 @@ struct LearnersRemove: ParsableCommand {
         guard try registry.exists(id: id) else { throw LearnerError.notFound(id: id, path: try registry.folder(for: id).path) }
         if !yes {
             guard TerminalPrompt.isInteractive else {
-                throw CommandFailure("not removing learner '\(id)': standard input is not a terminal to confirm on; pass --yes to remove without asking")
+                throw CommandFailure(
+                    "not removing learner '\(id)': standard input is not a terminal to confirm on; pass --yes to remove without asking")
             }
             let name = (try? registry.profile(id: id)?.displayName).map { " (\(TerminalSafe.clean($0)))" } ?? ""
             let answer = TerminalPrompt.ask("Remove learner \(id)\(name) and all their progress? This cannot be undone. [y/N] ")

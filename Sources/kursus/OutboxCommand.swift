@@ -54,7 +54,8 @@ struct OutboxCommand: ParsableCommand {
             if let problem = row.problem { ReportFormat.warn(problem) }
             if let warning = row.warning { ReportFormat.warn(warning) }
             if row.tornLastLine {
-                ReportFormat.warn("the last line of \(row.journal) has no line end (a write cut off by a crash, or one in progress); it is not counted")
+                ReportFormat.warn(
+                    "the last line of \(row.journal) has no line end (a write cut off by a crash, or one in progress); it is not counted")
             }
             RecordsOutput.warnDamaged(row.damaged, total: row.damagedLines)
         }

@@ -11,30 +11,38 @@ struct Play: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Play a course in the terminal.",
         discussion: """
-        Without --learner a start screen lists this workstation's learners (names and teams \
-        only) and creates new ones. Progress is saved as you go; after --idle-lock minutes \
-        without a key the player saves and returns to the start screen.
-        """
+            Without --learner a start screen lists this workstation's learners (names and teams \
+            only) and creates new ones. Progress is saved as you go; after --idle-lock minutes \
+            without a key the player saves and returns to the start screen.
+            """
     )
 
     @Argument(help: "The course package folder. Default: the bundled course.")
     var package: String?
 
-    @Option(help: ArgumentHelp("Open this learner directly instead of showing the start screen (created if new; a PIN is still asked for).", valueName: "id"))
+    @Option(
+        help: ArgumentHelp(
+            "Open this learner directly instead of showing the start screen (created if new; a PIN is still asked for).", valueName: "id"))
     var learner: String?
 
     @OptionGroup var data: DataOptions
 
     @OptionGroup(title: "Display options") var display: DisplayOptions
 
-    @Option(name: .customLong("idle-lock"), help: ArgumentHelp("Minutes without a key before the player saves and returns to the start screen; 0 turns it off. Default: idle-lock-minutes in <data-dir>/config.yaml, else 10.", valueName: "minutes"))
+    @Option(
+        name: .customLong("idle-lock"),
+        help: ArgumentHelp(
+            "Minutes without a key before the player saves and returns to the start screen; 0 turns it off. Default: idle-lock-minutes in <data-dir>/config.yaml, else 10.",
+            valueName: "minutes"))
     var idleLock: Int?
 
     /// For tests: the idle lock in seconds, overriding --idle-lock.
     @Option(name: .customLong("idle-lock-seconds"), help: .hidden)
     var idleLockSeconds: Int?
 
-    @Flag(name: .customLong("hide-learner-list"), help: "Learners type their id instead of choosing from a list (also: hide-learner-list in config.yaml).")
+    @Flag(
+        name: .customLong("hide-learner-list"),
+        help: "Learners type their id instead of choosing from a list (also: hide-learner-list in config.yaml).")
     var hideLearnerList = false
 
     func validate() throws {
@@ -63,7 +71,8 @@ struct Play: ParsableCommand {
         if let learner {
             // Say it plainly before the UI starts: this learner is playing elsewhere.
             if Self.isBusy(learner, dataDirectory) {
-                throw CommandFailure("learner '\(learner)' is already playing in another window or session; finish there first (or press 's' there to switch learner)")
+                throw CommandFailure(
+                    "learner '\(learner)' is already playing in another window or session; finish there first (or press 's' there to switch learner)")
             }
         }
         let siteSecret = try SiteSecret.load(dataDirectory: dataDirectory)
@@ -71,7 +80,8 @@ struct Play: ParsableCommand {
             dataDirectory: dataDirectory, content: CourseContent(package), fingerprint: fingerprint, strings: context.strings,
             records: RecordSettings(config: config, dataDirectory: dataDirectory), siteSecret: siteSecret
         )
-        try CommandSupport.runSession(package: package, configuration: session, services: services, context: context, color: display.color, installation: installation)
+        try CommandSupport.runSession(
+            package: package, configuration: session, services: services, context: context, color: display.color, installation: installation)
     }
 
     static func isBusy(_ learner: String, _ dataDirectory: URL) -> Bool {
@@ -93,7 +103,9 @@ struct Play: ParsableCommand {
             try Data().write(to: probe)
             try FileManager.default.removeItem(at: probe)
         } catch {
-            throw CommandFailure("\(folder.path): the data directory cannot be written, so progress could not be saved; choose another with --data-dir or KURSUS_DATA_DIR")
+            throw CommandFailure(
+                "\(folder.path): the data directory cannot be written, so progress could not be saved; choose another with --data-dir or KURSUS_DATA_DIR"
+            )
         }
     }
 }

@@ -26,7 +26,8 @@ struct Preview: ParsableCommand {
         let installation = try CommandSupport.installation()
         let opened = try CommandSupport.openPackage(package, installation: installation)
         if let unit, opened.course.unit(withID: unit) == nil {
-            throw CommandFailure("\(package): the course has no unit '\(unit)'; units are: \(opened.course.allUnits.map(\.id).joined(separator: ", "))")
+            throw CommandFailure(
+                "\(package): the course has no unit '\(unit)'; units are: \(opened.course.allUnits.map(\.id).joined(separator: ", "))")
         }
         let context = try CommandSupport.screenContext(lang: display.lang, installation: installation)
         let watcher = watch ? PackageWatcher(folder: URL(fileURLWithPath: package), shownAs: package) : nil

@@ -32,10 +32,12 @@ struct ProgressReport: ParsableCommand {
         let courses = try CourseProgressSummary.all(learner: id, dataDirectory: data.resolved)
         switch format {
         case .json:
-            print(try ReportFormat.json(Output(
-                learner: .init(id: id, displayName: profile?.displayName ?? id, team: profile?.team),
-                courses: courses.map(Output.Course.init)
-            )))
+            print(
+                try ReportFormat.json(
+                    Output(
+                        learner: .init(id: id, displayName: profile?.displayName ?? id, team: profile?.team),
+                        courses: courses.map(Output.Course.init)
+                    )))
         case .table:
             var heading = "Learner: \(id)"
             if let profile, profile.displayName != id { heading = "Learner: \(profile.displayName) (\(id))" }

@@ -30,7 +30,10 @@ struct ScenarioCommand: ParsableCommand {
         @Argument(help: "The scenario file (.yaml).")
         var file: String
 
-        @Option(help: "The course package folder portraits are relative to (default: the nearest folder above the file that holds course.yaml, else the file's folder).")
+        @Option(
+            help:
+                "The course package folder portraits are relative to (default: the nearest folder above the file that holds course.yaml, else the file's folder)."
+        )
         var package: String?
 
         func run() throws {
@@ -43,7 +46,9 @@ struct ScenarioCommand: ParsableCommand {
             for diagnostic in diagnostics { print(diagnostic.description) }
             if let range = ScenarioValidator.scoreRange(scenario) { print("\(file): note: \(range)") }
             let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-            print("\(errors == 0 ? "OK" : "FAILED"): \(scenario.nodes.count) nodes; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            print(
+                "\(errors == 0 ? "OK" : "FAILED"): \(scenario.nodes.count) nodes; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            )
             if errors > 0 { throw ExitCode(1) }
         }
 

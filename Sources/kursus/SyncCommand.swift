@@ -27,10 +27,13 @@ struct SyncCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: ArgumentHelp("The LRS's xAPI base address, such as http://lrs.example:8100/xAPI/ (instead of records.lrs.endpoint).", valueName: "url"))
+    @Option(
+        help: ArgumentHelp("The LRS's xAPI base address, such as http://lrs.example:8100/xAPI/ (instead of records.lrs.endpoint).", valueName: "url"))
     var lrs: String?
 
-    @Option(help: ArgumentHelp("A YAML file with 'username' and 'password' for the LRS, mode 600 (instead of records.lrs.credentials).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A YAML file with 'username' and 'password' for the LRS, mode 600 (instead of records.lrs.credentials).", valueName: "file"))
     var credentials: String?
 
     @Option(help: ArgumentHelp("Send a record store filled by 'kursus import' instead of the learners' outboxes.", valueName: "dir"))
@@ -72,7 +75,9 @@ struct SyncCommand: ParsableCommand {
             throw SyncSetupError(error.description)
         }
         guard let endpoint = lrs ?? configured?.endpoint else {
-            throw SyncSetupError("no LRS is set up: add records.lrs.endpoint and records.lrs.credentials to \(dataDirectory.appendingPathComponent(WorkstationConfig.fileName).path), or give --lrs and --credentials")
+            throw SyncSetupError(
+                "no LRS is set up: add records.lrs.endpoint and records.lrs.credentials to \(dataDirectory.appendingPathComponent(WorkstationConfig.fileName).path), or give --lrs and --credentials"
+            )
         }
         let file = credentials.map { URL(fileURLWithPath: $0) } ?? configured?.credentialsFile
         guard let file else {

@@ -28,10 +28,11 @@ struct FrontMatterTests {
     @Test("keys from other tools are warnings; bad values are errors at their line")
     func diagnostics() {
         let lesson = LessonText("---\ntitle: T\nlayout: post\nminutes: many\n---\nx", path: "l.md")
-        #expect(lesson.diagnostics.map(\.description) == [
-            "l.md:4:10: error: 'minutes' must be a whole number",
-            "l.md:3:1: warning: unknown key 'layout'; known keys are 'title', 'minutes', 'objectives'",
-        ])
+        #expect(
+            lesson.diagnostics.map(\.description) == [
+                "l.md:4:10: error: 'minutes' must be a whole number",
+                "l.md:3:1: warning: unknown key 'layout'; known keys are 'title', 'minutes', 'objectives'",
+            ])
     }
 
     @Test("minutes out of range")

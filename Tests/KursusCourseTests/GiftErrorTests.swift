@@ -23,8 +23,9 @@ struct GiftErrorTests {
 
     @Test("stray and extra braces")
     func braces() {
-        #expect(problems("Brace } here")
-            == ["1:7: error: '}' without an opening '{'; write '\\}' for a brace in the text"])
+        #expect(
+            problems("Brace } here")
+                == ["1:7: error: '}' without an opening '{'; write '\\}' for a brace in the text"])
         #expect(problems("Two {=a ~b} and {=c ~d}").first?.hasPrefix("1:17: error: a question has only one answer block") == true)
         #expect(problems("Nested {=a {~b}").first?.hasPrefix("1:12: error: a second '{' inside the answer block that opened at e.gift:1:8") == true)
         #expect(problems("Backwards } then {").first?.hasPrefix("1:11: error: '}' comes before") == true)
@@ -32,23 +33,31 @@ struct GiftErrorTests {
 
     @Test("a multiple-choice question with one answer")
     func oneAnswer() {
-        #expect(problems("Only one?{~only}")
-            == ["1:10: error: a multiple-choice question needs at least two answers, but this one has 1; add a wrong answer such as '~Another answer'"])
+        #expect(
+            problems("Only one?{~only}")
+                == [
+                    "1:10: error: a multiple-choice question needs at least two answers, but this one has 1; add a wrong answer such as '~Another answer'"
+                ])
         // An empty answer is left out with a warning, as Moodle leaves it out (this test
         // expected an error before); one answer is then too few, in Moodle too.
-        #expect(problems("Empty?{=right ~}") == [
-            "1:15: warning: this answer has no text, so it is left out, as Moodle leaves out empty answers; write it after '~', or remove the marker",
-            "1:7: error: a multiple-choice question needs at least two answers, but this one has 1; add a wrong answer such as '~Another answer'",
-        ])
+        #expect(
+            problems("Empty?{=right ~}") == [
+                "1:15: warning: this answer has no text, so it is left out, as Moodle leaves out empty answers; write it after '~', or remove the marker",
+                "1:7: error: a multiple-choice question needs at least two answers, but this one has 1; add a wrong answer such as '~Another answer'",
+            ])
     }
 
     @Test("weights above 100 %, below -100 % and not numbers")
     func weights() {
-        #expect(problems("W?{~%150%a =b}")
-            == ["1:5: error: the answer weight 150 % is outside -100 % to 100 %; an answer can give at most full credit (%100%) and take at most full credit away (%-100%)"])
+        #expect(
+            problems("W?{~%150%a =b}")
+                == [
+                    "1:5: error: the answer weight 150 % is outside -100 % to 100 %; an answer can give at most full credit (%100%) and take at most full credit away (%-100%)"
+                ])
         #expect(problems("W?{~%-101%a =b}").first?.hasPrefix("1:5: error: the answer weight -101 % is outside") == true)
-        #expect(problems("W?{~%abc%a =b}")
-            == ["1:5: error: the answer weight '%abc%' is not a number; write a percentage such as %50% or %-25%"])
+        #expect(
+            problems("W?{~%abc%a =b}")
+                == ["1:5: error: the answer weight '%abc%' is not a number; write a percentage such as %50% or %-25%"])
         #expect(problems("W?{=%12,5%a =b}").first?.hasSuffix("(use a decimal point, not a comma)") == true)
         #expect(problems("W?{=%50 a =b}") == ["1:5: error: the answer weight has no closing '%'; write it as %50%"])
     }
@@ -75,8 +84,9 @@ struct GiftErrorTests {
     func matching() {
         #expect(problems("M?{=a -> 1 =b}").first?.hasPrefix("1:12: error: the matching answer 'b' has no '->'") == true)
         #expect(problems("M?{=a -> 1 =b ->}").first?.hasPrefix("1:15: error: nothing follows '->'") == true)
-        #expect(problems("M?{=a -> 1 = -> 2}")
-            == ["1:3: error: a matching question needs at least two '=prompt -> match' pairs, but this one has 1"])
+        #expect(
+            problems("M?{=a -> 1 = -> 2}")
+                == ["1:3: error: a matching question needs at least two '=prompt -> match' pairs, but this one has 1"])
     }
 
     @Test("numbers that are not numbers, and backwards ranges")
@@ -110,7 +120,10 @@ struct GiftErrorTests {
 
     @Test("warnings that still give a quiz")
     func warnings() throws {
-        #expect(problems("Yes?{true}") == ["1:6: warning: 'true' is read as a short answer, as Moodle does; write {T}, {TRUE}, {F} or {FALSE} in capitals for a true/false question"])
+        #expect(
+            problems("Yes?{true}") == [
+                "1:6: warning: 'true' is read as a short answer, as Moodle does; write {T}, {TRUE}, {F} or {FALSE} in capitals for a true/false question"
+            ])
         #expect(problems("::Untitled Is it?{T}").first?.hasPrefix("1:1: warning: '::' starts a question title, but no closing '::' follows") == true)
         #expect(problems("$CATEGORY: A\nQ?{T}").first?.hasPrefix("2:1: warning: Moodle needs a blank line after '$CATEGORY:'") == true)
         #expect(problems("Pick {Paris ~London =Rome}").first?.hasPrefix("1:7: warning: 'Paris' has no '=' or '~' in front") == true)
@@ -133,9 +146,11 @@ struct GiftErrorTests {
 
     @Test("hostile input never crashes")
     func hostile() {
-        let inputs = ["{", "}", "{}", "::", "::::", "{#", "{#..}", "{#:}", "{=->}", "{~%", "{~%%}", "%{=%%}",
-                      "\\", "{\\}", "[html]<", "[html]&#xFFFFFFFF;{T}", "[html]<script>{T}", "[", "[html", "{####}",
-                      "{T##}", "{=a->b=c->d}", "\u{0}{T}", String(repeating: "<", count: 5_000) + "{T}"]
+        let inputs = [
+            "{", "}", "{}", "::", "::::", "{#", "{#..}", "{#:}", "{=->}", "{~%", "{~%%}", "%{=%%}",
+            "\\", "{\\}", "[html]<", "[html]&#xFFFFFFFF;{T}", "[html]<script>{T}", "[", "[html", "{####}",
+            "{T##}", "{=a->b=c->d}", "\u{0}{T}", String(repeating: "<", count: 5_000) + "{T}",
+        ]
         for input in inputs {
             _ = GiftParser.parse(input, file: "h.gift")
             _ = GiftParser.parse("[html]" + input + "{T}", file: "h.gift")

@@ -44,8 +44,9 @@ struct GiftHTMLTests {
 
     @Test("entities are decoded, and the result escaped for Markdown")
     func entities() {
-        #expect(plain("&amp; &lt; &gt; &quot; &#39; &#230; &#xE6; &aelig;&oslash;&aring; &AElig;&Oslash;&Aring;")
-            == "& < > \" ' æ æ æøå ÆØÅ")
+        #expect(
+            plain("&amp; &lt; &gt; &quot; &#39; &#230; &#xE6; &aelig;&oslash;&aring; &AElig;&Oslash;&Aring;")
+                == "& < > \" ' æ æ æøå ÆØÅ")
         #expect(markdown("&lt;b&gt; &amp; 2*3") == "\\<b\\> \\& 2\\*3")
         #expect(plain("a&nbsp;&nbsp;b") == "a b")
         #expect(plain("&unknown; &#xZZ; & alone") == "&unknown; &#xZZ; & alone")

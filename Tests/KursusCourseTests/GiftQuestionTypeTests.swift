@@ -21,11 +21,16 @@ struct GiftQuestionTypeTests {
         let question = try #require(giftQuestion("Who's buried in Grant's tomb?{~Grant#No. ~Jefferson =no one#Right!}"))
         #expect(question.text == "Who's buried in Grant's tomb?")
         #expect(question.id == "q1")
-        #expect(question.kind == .singleChoice([
-            QuizOption(id: "1", text: "Grant", weightPercent: 0, feedback: "No.", location: SourceLocation(file: "t.gift", line: 1, column: 31)),
-            QuizOption(id: "2", text: "Jefferson", weightPercent: 0, location: SourceLocation(file: "t.gift", line: 1, column: 42)),
-            QuizOption(id: "3", text: "no one", weightPercent: 100, feedback: "Right!", location: SourceLocation(file: "t.gift", line: 1, column: 53)),
-        ]))
+        #expect(
+            question.kind
+                == .singleChoice([
+                    QuizOption(
+                        id: "1", text: "Grant", weightPercent: 0, feedback: "No.", location: SourceLocation(file: "t.gift", line: 1, column: 31)),
+                    QuizOption(id: "2", text: "Jefferson", weightPercent: 0, location: SourceLocation(file: "t.gift", line: 1, column: 42)),
+                    QuizOption(
+                        id: "3", text: "no one", weightPercent: 100, feedback: "Right!", location: SourceLocation(file: "t.gift", line: 1, column: 53)
+                    ),
+                ]))
     }
 
     @Test("percent weights without = make multiple response; = answers may carry a weight")
@@ -87,7 +92,9 @@ struct GiftQuestionTypeTests {
     @Test("numerical: value with tolerance, range, several weighted answers and other-number feedback")
     func numeric() throws {
         let single = try #require(giftQuestion("Pi?{#3.14:0.01}"))
-        #expect(single.kind == .numeric([NumericAnswer(target: .value(3.14, tolerance: 0.01), location: SourceLocation(file: "t.gift", line: 1, column: 6))]))
+        #expect(
+            single.kind
+                == .numeric([NumericAnswer(target: .value(3.14, tolerance: 0.01), location: SourceLocation(file: "t.gift", line: 1, column: 6))]))
         let range = try #require(giftQuestion("One to five?{#1..5}"))
         guard case .numeric(let rangeAnswers) = range.kind else {
             Issue.record("expected numeric")

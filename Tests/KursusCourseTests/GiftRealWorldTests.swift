@@ -40,9 +40,10 @@ struct GiftRealWorldTests {
 
     @Test("a weight after '=' in multiple choice: full credit, as in Moodle, with a warning")
     func weightAfterEquals() throws {
-        #expect(messages("Q {=%50%half ~wrong =full}") == [
-            "1:4: warning: in a multiple-choice question an '=' answer gets full credit and Moodle ignores the weight after it (showing '%50%' as part of the answer); Kursus gives full credit too. For partial credit write '~%50%'",
-        ])
+        #expect(
+            messages("Q {=%50%half ~wrong =full}") == [
+                "1:4: warning: in a multiple-choice question an '=' answer gets full credit and Moodle ignores the weight after it (showing '%50%' as part of the answer); Kursus gives full credit too. For partial credit write '~%50%'"
+            ])
         let half = try #require(giftQuestion("Q {=%50%half ~wrong =full}"))
         guard case .singleChoice(let choices) = half.kind else {
             Issue.record("not single choice: \(half.kind)")
@@ -63,9 +64,10 @@ struct GiftRealWorldTests {
 
     @Test("an unescaped '=' inside a word starts a new answer, as in Moodle, with a warning")
     func equalsInsideWord() {
-        #expect(messages("Selector? {\n~app=frontend OR rel\\=beta\n=app\\=frontend\n}") == [
-            "2:5: warning: the '=' in 'app=frontend' starts a new right answer, as in Moodle; write '\\=' if it is part of the text",
-        ])
+        #expect(
+            messages("Selector? {\n~app=frontend OR rel\\=beta\n=app\\=frontend\n}") == [
+                "2:5: warning: the '=' in 'app=frontend' starts a new right answer, as in Moodle; write '\\=' if it is part of the text"
+            ])
         #expect(messages("Formula? {=E=mc2}").first?.hasPrefix("1:13: warning: the '=' in 'E=mc2'") == true)
         // Compact answers and escaped signs are fine.
         #expect(messages("Oui? {=oui~non}").isEmpty)
@@ -85,28 +87,28 @@ struct GiftRealWorldTests {
     @Test("shapes Moodle's exporter writes: empty '#' feedback, '~#', '##', ids and tags in comments")
     func moodleExportShapes() throws {
         let text = """
-        // question: 105  name: Short
-        // [id:S-1] [tag:space]
-        ::Short::[html]<p>Largest planet?</p>{
-        \t=%100%Jupiter#
-        \t=%0%*#<p>No.</p>
-        \t####<p>Jupiter.</p>
-        }
+            // question: 105  name: Short
+            // [id:S-1] [tag:space]
+            ::Short::[html]<p>Largest planet?</p>{
+            \t=%100%Jupiter#
+            \t=%0%*#<p>No.</p>
+            \t####<p>Jupiter.</p>
+            }
 
-        ::Num::[html]<p>Pi?</p>{#
-        \t=%100%3.14:0.005#
-        \t~#
-        }
+            ::Num::[html]<p>Pi?</p>{#
+            \t=%100%3.14:0.005#
+            \t~#
+            }
 
-        ::TF::[html]<p>Water boils at 100 °C.</p>{TRUE##<p>Yes.</p>####<p>At 1 atm.</p>}
+            ::TF::[html]<p>Water boils at 100 °C.</p>{TRUE##<p>Yes.</p>####<p>At 1 atm.</p>}
 
-        ::Multi::[html]<p>Primes?</p>{
-        \t~%33.33333%<p>2</p>
-        \t~%33.33333%<p>3</p>
-        \t~%33.33333%<p>5</p>
-        \t~%-100%<p>4</p>
-        }
-        """
+            ::Multi::[html]<p>Primes?</p>{
+            \t~%33.33333%<p>2</p>
+            \t~%33.33333%<p>3</p>
+            \t~%33.33333%<p>5</p>
+            \t~%-100%<p>4</p>
+            }
+            """
         let questions = giftQuestions(text)
         #expect(questions.count == 4)
         guard questions.count == 4 else { return }
@@ -134,10 +136,11 @@ struct GiftRealWorldTests {
 
     @Test("an empty multiple-choice answer is left out with a warning, as Moodle leaves it out")
     func emptyChoiceAnswer() throws {
-        #expect(messages("Q {=right ~wrong ~<p></p>\n~\n}").map { $0.prefix(60) } == [
-            "1:18: warning: this answer has no text, so it is left out, a",
-            "2:1: warning: this answer has no text, so it is left out, as",
-        ])
+        #expect(
+            messages("Q {=right ~wrong ~<p></p>\n~\n}").map { $0.prefix(60) } == [
+                "1:18: warning: this answer has no text, so it is left out, a",
+                "2:1: warning: this answer has no text, so it is left out, as",
+            ])
         let question = try #require(giftQuestion("Q {=right ~wrong ~<p></p>\n~\n}"))
         guard case .singleChoice(let options) = question.kind else {
             Issue.record("not single choice: \(question.kind)")

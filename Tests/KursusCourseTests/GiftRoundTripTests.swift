@@ -17,14 +17,30 @@ struct GiftRoundTripTests {
             var question = question
             question.location = nowhere
             switch question.kind {
-            case .singleChoice(let options): question.kind = .singleChoice(options.map { var o = $0; o.location = nil; return o })
-            case .multipleResponse(let options): question.kind = .multipleResponse(options.map { var o = $0; o.location = nil; return o })
+            case .singleChoice(let options):
+                question.kind = .singleChoice(
+                    options.map {
+                        var o = $0; o.location = nil; return o
+                    })
+            case .multipleResponse(let options):
+                question.kind = .multipleResponse(
+                    options.map {
+                        var o = $0; o.location = nil; return o
+                    })
             case .shortAnswer(var rules):
-                rules.answers = rules.answers.map { var a = $0; a.location = nil; return a }
+                rules.answers = rules.answers.map {
+                    var a = $0; a.location = nil; return a
+                }
                 question.kind = .shortAnswer(rules)
-            case .numeric(let answers): question.kind = .numeric(answers.map { var a = $0; a.location = nil; return a })
+            case .numeric(let answers):
+                question.kind = .numeric(
+                    answers.map {
+                        var a = $0; a.location = nil; return a
+                    })
             case .matching(var spec):
-                spec.pairs = spec.pairs.map { var p = $0; p.location = nil; return p }
+                spec.pairs = spec.pairs.map {
+                    var p = $0; p.location = nil; return p
+                }
                 question.kind = .matching(spec)
             default: break
             }
@@ -52,35 +68,36 @@ struct GiftRoundTripTests {
 
     @Test("every GIFT question kind survives the trip unchanged")
     func everyKind() throws {
-        try roundTrip("""
-        // A bank with one of each
-        $CATEGORY: $course$/top/Video
+        try roundTrip(
+            """
+            // A bank with one of each
+            $CATEGORY: $course$/top/Video
 
-        ::Kamera::[html]<p>Borgeren kan <b>ikke</b> se dig. Hvad gør du?</p>{
-          =Spørger til kameraet#Ja.
-          ~Ringer op igen#Spørg først.
-          ~Genstarter
-        ####Start med det enkleste.}
+            ::Kamera::[html]<p>Borgeren kan <b>ikke</b> se dig. Hvad gør du?</p>{
+              =Spørger til kameraet#Ja.
+              ~Ringer op igen#Spørg først.
+              ~Genstarter
+            ####Start med det enkleste.}
 
-        ::Flere:: Hvad tjekker du? {~%50%Lyd ~%50%Lys ~%-100%Vejret}
+            ::Flere:: Hvad tjekker du? {~%50%Lyd ~%50%Lys ~%-100%Vejret}
 
-        Video kræver altid kamera.{FALSE#Nej, det gør det ikke.#Rigtigt.}
+            Video kræver altid kamera.{FALSE#Nej, det gør det ikke.#Rigtigt.}
 
-        Metoden hedder {=teach*back =%50%gentag*}.
+            Metoden hedder {=teach*back =%50%gentag*}.
 
-        Hvor mange forsøg? {#2:1}
+            Hvor mange forsøg? {#2:1}
 
-        Interval? {#1..5}
+            Interval? {#1..5}
 
-        Par: {=Ingen lyd -> Tjek mikrofon =Sort billede -> Tjek kamera = -> Genstart routeren}
+            Par: {=Ingen lyd -> Tjek mikrofon =Sort billede -> Tjek kamera = -> Genstart routeren}
 
-        Skriv en kommentar.{}
+            Skriv en kommentar.{}
 
-        Bare tekst uden spørgsmål.
+            Bare tekst uden spørgsmål.
 
-        Tjek altid {=lyden ~vejret} før opkaldet.
+            Tjek altid {=lyden ~vejret} før opkaldet.
 
-        Tegn\\: kolon og \\= lighedstegn {=ja ~nej}
-        """)
+            Tegn\\: kolon og \\= lighedstegn {=ja ~nej}
+            """)
     }
 }

@@ -7,16 +7,16 @@ struct GiftSyntaxTests {
     @Test("comments, categories and titles; titles never reach the learner's text")
     func commentsCategoriesTitles() throws {
         let text = """
-        // A comment before everything
-        $CATEGORY: $course$/top/Video
+            // A comment before everything
+            $CATEGORY: $course$/top/Video
 
-        // question: 1 name: first
-        ::First question::Is it on?{T}
+            // question: 1 name: first
+            ::First question::Is it on?{T}
 
-        $CATEGORY: Other
+            $CATEGORY: Other
 
-        ::Second::Off?{F}
-        """
+            ::Second::Off?{F}
+            """
         let questions = giftQuestions(text)
         #expect(questions.map(\.text) == ["Is it on?", "Off?"])
         #expect(questions.map(\.category) == ["$course$/top/Video", "Other"])
@@ -35,9 +35,12 @@ struct GiftSyntaxTests {
     func escapes() throws {
         let question = try #require(giftQuestion(##"Braces \{x\}, equals \=, tilde \~, hash \#, colon \: and backslash \\ here.{=a\=b}"##))
         #expect(question.text == ##"Braces {x}, equals =, tilde \~, hash #, colon : and backslash \\ here."##)
-        #expect(question.kind == .shortAnswer(ShortAnswerRules(answers: [
-            AcceptedAnswer(text: "a=b", location: SourceLocation(file: "t.gift", line: 1, column: 77)),
-        ])))
+        #expect(
+            question.kind
+                == .shortAnswer(
+                    ShortAnswerRules(answers: [
+                        AcceptedAnswer(text: "a=b", location: SourceLocation(file: "t.gift", line: 1, column: 77))
+                    ])))
         let newline = try #require(giftQuestion(#"[plain]Line one\nLine two{T}"#))
         #expect(newline.text == "Line one\\\nLine two")
     }
@@ -80,10 +83,13 @@ struct GiftSyntaxTests {
     @Test("short answers and match choices are plain text: entities decoded, tags stripped, nothing escaped")
     func plainAnswers() throws {
         let question = try #require(giftQuestion("Company?{=AT&amp;T* =<b>a_b</b>}"))
-        #expect(question.kind == .shortAnswer(ShortAnswerRules(answers: [
-            AcceptedAnswer(text: "AT&T*", location: SourceLocation(file: "t.gift", line: 1, column: 10)),
-            AcceptedAnswer(text: "a_b", location: SourceLocation(file: "t.gift", line: 1, column: 21)),
-        ])))
+        #expect(
+            question.kind
+                == .shortAnswer(
+                    ShortAnswerRules(answers: [
+                        AcceptedAnswer(text: "AT&T*", location: SourceLocation(file: "t.gift", line: 1, column: 10)),
+                        AcceptedAnswer(text: "a_b", location: SourceLocation(file: "t.gift", line: 1, column: 21)),
+                    ])))
     }
 
     @Test("a byte order mark is skipped; CRLF and CR line ends work")

@@ -18,24 +18,24 @@ struct GiftYAMLWriterTests {
     @Test("a GIFT file converts to YAML that reads back with the same content")
     func fromGift() throws {
         let gift = """
-        $CATEGORY: Video
+            $CATEGORY: Video
 
-        ::A::Pick one.{=Right#Yes ~Wrong ~%50%Half}
+            ::A::Pick one.{=Right#Yes ~Wrong ~%50%Half}
 
-        ::B::The moon is a star.{FALSE#No, it is.#Right.####Moons reflect light.}
+            ::B::The moon is a star.{FALSE#No, it is.#Right.####Moons reflect light.}
 
-        ::C::Name it.{=true =%50%80#close}
+            ::C::Name it.{=true =%50%80#close}
 
-        ::D::Pi?{#=3.14:0.01 =%50%3..4#roughly ~#no}
+            ::D::Pi?{#=3.14:0.01 =%50%3..4#roughly ~#no}
 
-        ::E::Match.{=a -> 1 =b -> 2 = -> 3}
+            ::E::Match.{=a -> 1 =b -> 2 = -> 3}
 
-        ::F::Fruits?{~%50%Apple ~%50%Pear ~%-100%Carrot}
+            ::F::Fruits?{~%50%Apple ~%50%Pear ~%-100%Carrot}
 
-        ::G::Tell us.{}
+            ::G::Tell us.{}
 
-        Just text.
-        """
+            Just text.
+            """
         let (quiz, diagnostics) = GiftParser.parse(gift, file: "c.gift")
         #expect(diagnostics.isEmpty)
         let yaml = QuizYAMLWriter.yaml(for: try #require(quiz))
@@ -103,17 +103,25 @@ struct GiftYAMLWriterTests {
             questions: [
                 Question(id: "order", text: "Order them.", weight: 2.5, kind: .ordering(tricky), location: here),
                 Question(id: "scale", text: "How sure?", kind: .likert(scale: ["Low", "High"]), location: here),
-                Question(id: "case", text: "Code?", feedbackCorrect: "Good", feedbackPartial: "Some", kind: .shortAnswer(ShortAnswerRules(accepting: ["ABC"], caseSensitive: true)), location: here),
-                Question(id: "ids", text: "Pick.", kind: .singleChoice([
-                    QuizOption(id: "x", text: "A", weightPercent: 100), QuizOption(id: "2", text: "B", weightPercent: 0),
-                ]), location: here),
+                Question(
+                    id: "case", text: "Code?", feedbackCorrect: "Good", feedbackPartial: "Some",
+                    kind: .shortAnswer(ShortAnswerRules(accepting: ["ABC"], caseSensitive: true)), location: here),
+                Question(
+                    id: "ids", text: "Pick.",
+                    kind: .singleChoice([
+                        QuizOption(id: "x", text: "A", weightPercent: 100), QuizOption(id: "2", text: "B", weightPercent: 0),
+                    ]), location: here),
                 Question(id: "small", text: "Tiny?", kind: .numeric([NumericAnswer(target: .value(0.00001, tolerance: 0))]), location: here),
             ],
             location: here
         )
         let yaml = QuizYAMLWriter.yaml(for: quiz)
         let root = try composed(yaml)
-        #expect(keys(root) == ["format", "title", "intro", "pass-mark", "attempts", "counting", "feedback", "shuffle-questions", "shuffle-options", "draw", "questions"])
+        #expect(
+            keys(root) == [
+                "format", "title", "intro", "pass-mark", "attempts", "counting", "feedback", "shuffle-questions", "shuffle-options", "draw",
+                "questions",
+            ])
         #expect(root["title"]?.string == "yes")
         #expect(root["title"]?.bool == nil)
         #expect(root["pass-mark"]?.int == 70)
@@ -139,7 +147,9 @@ struct GiftYAMLWriterTests {
 
     @Test("a quiz at every default writes only format and questions")
     func defaultsOmitted() throws {
-        let quiz = Quiz(questions: [Question(id: "q1", text: "Ok?", kind: .trueFalse(correct: true, feedbackTrue: nil, feedbackFalse: nil), location: here)], location: here)
+        let quiz = Quiz(
+            questions: [Question(id: "q1", text: "Ok?", kind: .trueFalse(correct: true, feedbackTrue: nil, feedbackFalse: nil), location: here)],
+            location: here)
         let yaml = QuizYAMLWriter.yaml(for: quiz)
         let root = try composed(yaml)
         #expect(keys(root) == ["format", "questions"])

@@ -16,13 +16,17 @@ struct HostilePackageTests {
     @Test("a unit path with '..' is refused", arguments: ["../../etc/passwd", "lektioner/../../x.md"])
     func parentSegments(path: String) throws {
         let diagnostics = try load(lessonPath: path)
-        #expect(diagnostics.map(\.description).contains("p/course.yaml:10:9: error: unit 'l1': file '\(path)': '..' leads outside the package folder; every file must be inside it"))
+        #expect(
+            diagnostics.map(\.description).contains(
+                "p/course.yaml:10:9: error: unit 'l1': file '\(path)': '..' leads outside the package folder; every file must be inside it"))
     }
 
     @Test("an absolute unit path is refused")
     func absolutePath() throws {
         let diagnostics = try load(lessonPath: "/etc/passwd")
-        #expect(diagnostics.map(\.message).contains("unit 'l1': file '/etc/passwd': absolute paths are not allowed; write the path relative to the package folder"))
+        #expect(
+            diagnostics.map(\.message).contains(
+                "unit 'l1': file '/etc/passwd': absolute paths are not allowed; write the path relative to the package folder"))
     }
 
     @Test("a symbolic link that leads out of the package is refused")
@@ -33,14 +37,17 @@ struct HostilePackageTests {
         let diagnostics = try load(lessonPath: "lektioner/link.md") { package in
             try FileManager.default.createSymbolicLink(at: package.root.appendingPathComponent("lektioner/link.md"), withDestinationURL: outside)
         }
-        #expect(diagnostics.map(\.message).contains("unit 'l1': file 'lektioner/link.md': the path leads outside the package folder (through a symbolic link)"))
+        #expect(
+            diagnostics.map(\.message).contains(
+                "unit 'l1': file 'lektioner/link.md': the path leads outside the package folder (through a symbolic link)"))
     }
 
     @Test("a symbolic link inside the package is fine")
     func symlinkInside() throws {
         let diagnostics = try load(lessonPath: "lektioner/link.md") { package in
             try package.write("lektioner/real.md", "---\ntitle: Rigtig\n---\n# x")
-            try FileManager.default.createSymbolicLink(atPath: package.root.appendingPathComponent("lektioner/link.md").path, withDestinationPath: "real.md")
+            try FileManager.default.createSymbolicLink(
+                atPath: package.root.appendingPathComponent("lektioner/link.md").path, withDestinationPath: "real.md")
         }
         #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
@@ -50,7 +57,9 @@ struct HostilePackageTests {
         let diagnostics = try load(lessonPath: "lektioner/en.md") { package in
             try package.write("lektioner/en.md", Data("# Titel\n\nGod tekst\nS\u{F8}".utf8) + Data([0xF8, 0x6E, 0x0A]))
         }
-        #expect(diagnostics.map(\.description).contains("p/lektioner/en.md:4:3: error: lesson of unit 'l1' is not valid UTF-8 text; save the file as UTF-8 in your editor"))
+        #expect(
+            diagnostics.map(\.description).contains(
+                "p/lektioner/en.md:4:3: error: lesson of unit 'l1' is not valid UTF-8 text; save the file as UTF-8 in your editor"))
     }
 
     @Test("a 50 MB lesson is refused before it is read")
@@ -68,7 +77,9 @@ struct HostilePackageTests {
     @Test("a missing lesson is reported at the unit in the manifest")
     func missingLesson() throws {
         let diagnostics = try load(lessonPath: "lektioner/findes-ikke.md")
-        #expect(diagnostics.map(\.description).contains("p/course.yaml:10:9: error: unit 'l1': lesson file 'lektioner/findes-ikke.md' not found in the package"))
+        #expect(
+            diagnostics.map(\.description).contains(
+                "p/course.yaml:10:9: error: unit 'l1': lesson file 'lektioner/findes-ikke.md' not found in the package"))
     }
 
     @Test("a lesson path that is a folder")

@@ -29,7 +29,10 @@ struct PackageLoaderTests {
     func missingPackage() {
         let (loaded, diagnostics) = CoursePackageLoader.load(URL(fileURLWithPath: "/nonexistent/kursus"), shownAs: "/nonexistent/kursus")
         #expect(loaded == nil)
-        #expect(diagnostics.map(\.description) == ["/nonexistent/kursus:1:1: error: course package not found; give the path of a folder that holds course.yaml"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "/nonexistent/kursus:1:1: error: course package not found; give the path of a folder that holds course.yaml"
+            ])
     }
 
     @Test("a folder without course.yaml")
@@ -66,27 +69,29 @@ struct PackageLoaderTests {
     @Test("duplicate unit and module ids are errors naming the first use")
     func duplicateIDs() throws {
         let manifest = """
-        format: kursus/1
-        id: c
-        title: C
-        language: da
-        version: "1"
-        modules:
-          - id: m
-            title: M
-            units:
-              - {id: a, kind: lesson, file: a.md}
-          - id: m
-            title: M2
-            units:
-              - {id: a, kind: lesson, file: a.md}
-        """
+            format: kursus/1
+            id: c
+            title: C
+            language: da
+            version: "1"
+            modules:
+              - id: m
+                title: M
+                units:
+                  - {id: a, kind: lesson, file: a.md}
+              - id: m
+                title: M2
+                units:
+                  - {id: a, kind: lesson, file: a.md}
+            """
         let package = try TemporaryPackage(files: ["course.yaml": manifest, "a.md": "---\ntitle: A\n---\nx"])
         defer { package.remove() }
         let (_, diagnostics) = CoursePackageLoader.load(package.root, shownAs: "p")
         let messages = diagnostics.map(\.description)
         #expect(messages.contains("p/course.yaml:11:5: error: duplicate module id 'm'; first used at p/course.yaml:7:5"))
-        #expect(messages.contains("p/course.yaml:14:9: error: duplicate unit id 'a'; first used at p/course.yaml:10:9. Unit ids must be unique in the whole course"))
+        #expect(
+            messages.contains(
+                "p/course.yaml:14:9: error: duplicate unit id 'a'; first used at p/course.yaml:10:9. Unit ids must be unique in the whole course"))
     }
 
     @Test("YAML duplicate keys in one mapping are caught")
@@ -115,24 +120,24 @@ struct ManifestPrerequisiteTests {
     @Test("requires as one id or a list, sequential modules, and their diagnostics with places")
     func requires() throws {
         let manifest = """
-        format: kursus/1
-        id: c
-        title: C
-        language: da
-        version: "1"
-        modules:
-          - id: m1
-            title: M1
-            sequential: true
-            units:
-              - {id: a, kind: lesson, file: a.md, title: A}
-              - {id: b, kind: lesson, file: a.md, title: B, requires: [a, ukendt]}
-          - id: m2
-            title: M2
-            requires: m1
-            units:
-              - {id: c, kind: lesson, file: a.md, title: C, requires: c}
-        """
+            format: kursus/1
+            id: c
+            title: C
+            language: da
+            version: "1"
+            modules:
+              - id: m1
+                title: M1
+                sequential: true
+                units:
+                  - {id: a, kind: lesson, file: a.md, title: A}
+                  - {id: b, kind: lesson, file: a.md, title: B, requires: [a, ukendt]}
+              - id: m2
+                title: M2
+                requires: m1
+                units:
+                  - {id: c, kind: lesson, file: a.md, title: C, requires: c}
+            """
         let package = try TemporaryPackage(files: ["course.yaml": manifest, "a.md": "# A"])
         defer { package.remove() }
         let (loaded, diagnostics) = CoursePackageLoader.load(package.root, shownAs: "p")

@@ -22,7 +22,9 @@ struct QuizChecksTests {
         question("q1", kind, weight: weight)
     }
 
-    func check(_ questions: [Question], pool: QuestionPool? = nil, compareWith: String? = nil, isSurvey: Bool = false, surveys: Set<String> = []) -> [String] {
+    func check(_ questions: [Question], pool: QuestionPool? = nil, compareWith: String? = nil, isSurvey: Bool = false, surveys: Set<String> = [])
+        -> [String]
+    {
         let quiz = Quiz(pool: pool, compareWith: compareWith, questions: questions, location: Self.at(1, 1))
         return QuizChecks.diagnostics(for: quiz, isSurvey: isSurvey, surveyUnitIDs: surveys).map(\.description)
     }
@@ -31,11 +33,16 @@ struct QuizChecksTests {
         [
             question("a", .singleChoice([option("ja", 100, line: 4), option("nej", 0, line: 5)])),
             question("b", .multipleResponse([option("x", 50, line: 6), option("y", 50, line: 7), option("z", -50, line: 8)])),
-            question("c", .multipleResponse([option("x", 100.0 / 3, line: 6), option("y", 100.0 / 3, line: 7), option("z", 100.0 / 3, line: 8), option("w", -100, line: 9)])),
+            question(
+                "c",
+                .multipleResponse([
+                    option("x", 100.0 / 3, line: 6), option("y", 100.0 / 3, line: 7), option("z", 100.0 / 3, line: 8), option("w", -100, line: 9),
+                ])),
             question("d", .trueFalse(correct: true, feedbackTrue: nil, feedbackFalse: nil)),
             question("e", .shortAnswer(ShortAnswerRules(answers: [AcceptedAnswer(text: "video*"), AcceptedAnswer(text: "v", weightPercent: 50)]))),
             question("f", .numeric([NumericAnswer(target: .value(95, tolerance: 1)), NumericAnswer(target: .range(90...94), weightPercent: -100)])),
-            question("g", .matching(MatchingSpec(pairs: [MatchPair(prompt: "a", match: "1"), MatchPair(prompt: "b", match: "1")], distractors: [""]))),
+            question(
+                "g", .matching(MatchingSpec(pairs: [MatchPair(prompt: "a", match: "1"), MatchPair(prompt: "b", match: "1")], distractors: [""]))),
             question("h", .ordering(["a", "b"])),
             question("i", .likert(scale: ["uenig", "enig"])),
             question("j", .freeText),
@@ -50,13 +57,15 @@ struct QuizChecksTests {
 
     @Test("single and multiple need two options")
     func fewOptions() {
-        #expect(check([question(.singleChoice([option("ja", 100, line: 4)]))]) == [
-            "q.yaml:3:5: error: question 'q1': has only one option; a single question needs at least two",
-        ])
-        #expect(check([question(.multipleResponse([]))]) == [
-            "q.yaml:3:5: error: question 'q1': has no options; a multiple question needs at least two",
-            "q.yaml:3:5: error: question 'q1': no option is correct: mark the right ones 'correct: true' or give them positive weights",
-        ])
+        #expect(
+            check([question(.singleChoice([option("ja", 100, line: 4)]))]) == [
+                "q.yaml:3:5: error: question 'q1': has only one option; a single question needs at least two"
+            ])
+        #expect(
+            check([question(.multipleResponse([]))]) == [
+                "q.yaml:3:5: error: question 'q1': has no options; a multiple question needs at least two",
+                "q.yaml:3:5: error: question 'q1': no option is correct: mark the right ones 'correct: true' or give them positive weights",
+            ])
     }
 
     @Test("a question with no correct answer")
@@ -70,15 +79,16 @@ struct QuizChecksTests {
             question("p", .matching(MatchingSpec(pairs: []))),
             question("o", .ordering([])),
         ]
-        #expect(check(questions) == [
-            "q.yaml:3:5: error: question 's': no option is correct: mark the right one 'correct: true'",
-            "q.yaml:3:5: error: question 'm': no option is correct: mark the right ones 'correct: true' or give them positive weights",
-            "q.yaml:3:5: error: question 'k': no answer gives credit: give at least one accepted answer with full credit",
-            "q.yaml:3:5: error: question 't': no answer gives credit: give at least one accepted answer with full credit",
-            "q.yaml:3:5: error: question 'n': no answer gives credit: give at least one accepted answer with full credit",
-            "q.yaml:3:5: error: question 'p': has no pairs to match: give at least two",
-            "q.yaml:3:5: error: question 'o': there is nothing to put in order: give at least two items",
-        ])
+        #expect(
+            check(questions) == [
+                "q.yaml:3:5: error: question 's': no option is correct: mark the right one 'correct: true'",
+                "q.yaml:3:5: error: question 'm': no option is correct: mark the right ones 'correct: true' or give them positive weights",
+                "q.yaml:3:5: error: question 'k': no answer gives credit: give at least one accepted answer with full credit",
+                "q.yaml:3:5: error: question 't': no answer gives credit: give at least one accepted answer with full credit",
+                "q.yaml:3:5: error: question 'n': no answer gives credit: give at least one accepted answer with full credit",
+                "q.yaml:3:5: error: question 'p': has no pairs to match: give at least two",
+                "q.yaml:3:5: error: question 'o': there is nothing to put in order: give at least two items",
+            ])
     }
 
     @Test("weights that cannot reach 100 %")
@@ -89,12 +99,13 @@ struct QuizChecksTests {
             question("k", .shortAnswer(ShortAnswerRules(answers: [AcceptedAnswer(text: "x", weightPercent: 50)]))),
             question("n", .numeric([NumericAnswer(target: .value(1, tolerance: 0), weightPercent: 33.333)])),
         ]
-        #expect(check(questions) == [
-            "q.yaml:3:5: error: question 'm': the positive option weights add up to only 90 %, so a full score is impossible; make them add up to 100",
-            "q.yaml:3:5: error: question 's': the best option weighs only 80 %, so a full score is impossible; one option must weigh 100 (or be 'correct: true')",
-            "q.yaml:3:5: error: question 'k': the best answer gives only 50 %, so a full score is impossible; one answer must give 100",
-            "q.yaml:3:5: error: question 'n': the best answer gives only 33.33 %, so a full score is impossible; one answer must give 100",
-        ])
+        #expect(
+            check(questions) == [
+                "q.yaml:3:5: error: question 'm': the positive option weights add up to only 90 %, so a full score is impossible; make them add up to 100",
+                "q.yaml:3:5: error: question 's': the best option weighs only 80 %, so a full score is impossible; one option must weigh 100 (or be 'correct: true')",
+                "q.yaml:3:5: error: question 'k': the best answer gives only 50 %, so a full score is impossible; one answer must give 100",
+                "q.yaml:3:5: error: question 'n': the best answer gives only 33.33 %, so a full score is impossible; one answer must give 100",
+            ])
     }
 
     @Test("a weight above 100 % or below -100 %, at the option or answer")
@@ -105,13 +116,14 @@ struct QuizChecksTests {
             question("n", .numeric([NumericAnswer(target: .value(1, tolerance: 0), weightPercent: -150)])),
             question("ok", .singleChoice([option("a", 100, line: 10), option("b", -100, line: 11)])),
         ]
-        #expect(check(questions) == [
-            "q.yaml:4:9: error: question 'q3': option 1: 'weight' must be between -100 and 100, not 150",
-            "q.yaml:5:9: error: question 'q3': option 2: 'weight' must be between -100 and 100, not -101",
-            "q.yaml:6:9: error: question 'q3': option 3: 'weight' must be between -100 and 100, not NaN",
-            "q.yaml:8:9: error: question 'k': answer 1: 'weight' must be between -100 and 100, not 101",
-            "q.yaml:3:5: error: question 'n': answer 1: 'weight' must be between -100 and 100, not -150",
-        ])
+        #expect(
+            check(questions) == [
+                "q.yaml:4:9: error: question 'q3': option 1: 'weight' must be between -100 and 100, not 150",
+                "q.yaml:5:9: error: question 'q3': option 2: 'weight' must be between -100 and 100, not -101",
+                "q.yaml:6:9: error: question 'q3': option 3: 'weight' must be between -100 and 100, not NaN",
+                "q.yaml:8:9: error: question 'k': answer 1: 'weight' must be between -100 and 100, not 101",
+                "q.yaml:3:5: error: question 'n': answer 1: 'weight' must be between -100 and 100, not -150",
+            ])
     }
 
     @Test("duplicate option texts in one question")
@@ -125,7 +137,10 @@ struct QuizChecksTests {
     @Test("a pool of 0 or more than the questions")
     func pool() {
         let questions = Array(goodQuestions.prefix(3))
-        #expect(check(questions, pool: QuestionPool(draw: 0)) == ["q.yaml:1:1: error: 'draw' must be at least 1: each attempt must ask at least one question"])
+        #expect(
+            check(questions, pool: QuestionPool(draw: 0)) == [
+                "q.yaml:1:1: error: 'draw' must be at least 1: each attempt must ask at least one question"
+            ])
         #expect(check(questions, pool: QuestionPool(draw: 4)) == ["q.yaml:1:1: error: 'draw' asks for 4 questions, but the quiz has only 3"])
         #expect(check(questions, pool: QuestionPool(draw: 3)) == [])
         #expect(check(questions, pool: QuestionPool(draw: 1)) == [])
@@ -143,11 +158,15 @@ struct QuizChecksTests {
 
     @Test("duplicate question ids, at the later question")
     func duplicateIDs() {
-        let questions = [question("a", .freeText, line: 3), question("b", .freeText, line: 5), question("a", .freeText, line: 7), question("a", .freeText, line: 9)]
-        #expect(check(questions) == [
-            "q.yaml:7:5: error: question id 'a' is already used by question 1; each question needs its own id",
-            "q.yaml:9:5: error: question id 'a' is already used by question 1; each question needs its own id",
-        ])
+        let questions = [
+            question("a", .freeText, line: 3), question("b", .freeText, line: 5), question("a", .freeText, line: 7),
+            question("a", .freeText, line: 9),
+        ]
+        #expect(
+            check(questions) == [
+                "q.yaml:7:5: error: question id 'a' is already used by question 1; each question needs its own id",
+                "q.yaml:9:5: error: question id 'a' is already used by question 1; each question needs its own id",
+            ])
     }
 
     @Test("a scored question in a survey; unscored ones are fine there and in a quiz")
@@ -156,7 +175,10 @@ struct QuizChecksTests {
         #expect(check(unscored, isSurvey: true) == [])
         #expect(check(unscored, isSurvey: false) == [])
         let scored = [question("tf", .trueFalse(correct: true, feedbackTrue: nil, feedbackFalse: nil), line: 8)]
-        #expect(check(scored, isSurvey: true) == ["q.yaml:8:5: error: question 'tf': a survey may hold only unscored questions (likert, text, description), not a true-false question"])
+        #expect(
+            check(scored, isSurvey: true) == [
+                "q.yaml:8:5: error: question 'tf': a survey may hold only unscored questions (likert, text, description), not a true-false question"
+            ])
         #expect(check(scored, isSurvey: false) == [])
     }
 
@@ -164,12 +186,14 @@ struct QuizChecksTests {
     func compareWith() {
         let likert = [question(.likert(scale: ["a", "b"]))]
         #expect(check(likert, compareWith: "start", isSurvey: true, surveys: ["start", "slut"]) == [])
-        #expect(check(likert, compareWith: "lektion-1", isSurvey: true, surveys: ["start"]) == [
-            "q.yaml:1:1: error: 'compare-with' names 'lektion-1', which is not a survey unit of this course",
-        ])
-        #expect(check(likert, compareWith: "start", isSurvey: false, surveys: ["start"]) == [
-            "q.yaml:1:1: warning: 'compare-with' is used only by surveys; this unit is a quiz, so it is ignored",
-        ])
+        #expect(
+            check(likert, compareWith: "lektion-1", isSurvey: true, surveys: ["start"]) == [
+                "q.yaml:1:1: error: 'compare-with' names 'lektion-1', which is not a survey unit of this course"
+            ])
+        #expect(
+            check(likert, compareWith: "start", isSurvey: false, surveys: ["start"]) == [
+                "q.yaml:1:1: warning: 'compare-with' is used only by surveys; this unit is a quiz, so it is ignored"
+            ])
     }
 
     @Test("anonymous is for surveys only, reported where it is written")
@@ -179,13 +203,16 @@ struct QuizChecksTests {
         #expect(quiz.anonymous)
         #expect(T.parse(T.quiz("  - type: text\n    text: Andet?\n")).quiz?.anonymous == false)
         #expect(QuizChecks.diagnostics(for: quiz, isSurvey: true, surveyUnitIDs: []).isEmpty)
-        #expect(QuizChecks.diagnostics(for: quiz, isSurvey: false, surveyUnitIDs: []).map(\.description) == [
-            T.error(
-                "'anonymous' is only for surveys: a quiz's answers are scored and count for the learner, so they cannot be anonymous; remove it, or make the unit a survey",
-                at: "true", in: text
-            ),
-        ])
-        #expect(T.parse(T.quiz("  - type: text\n    text: Andet?\n", settings: "anonymous: ja\n")).diagnostics.map(\.description).first?.contains("anonymous") == true)
+        #expect(
+            QuizChecks.diagnostics(for: quiz, isSurvey: false, surveyUnitIDs: []).map(\.description) == [
+                T.error(
+                    "'anonymous' is only for surveys: a quiz's answers are scored and count for the learner, so they cannot be anonymous; remove it, or make the unit a survey",
+                    at: "true", in: text
+                )
+            ])
+        #expect(
+            T.parse(T.quiz("  - type: text\n    text: Andet?\n", settings: "anonymous: ja\n")).diagnostics.map(\.description).first?.contains(
+                "anonymous") == true)
         #expect(QuizYAMLWriter.yaml(for: quiz).contains("\nanonymous: true\n"))
     }
 
@@ -199,16 +226,18 @@ struct QuizChecksTests {
         let questions = [
             question("m", .matching(MatchingSpec(pairs: pairs))),
             question("s", .singleChoice([option("", 0, line: 9), option("ja", 100, line: 10)])),
-            question("k", .shortAnswer(ShortAnswerRules(answers: [AcceptedAnswer(text: "ja"), AcceptedAnswer(text: "\n", location: Self.at(12, 9))]))),
+            question(
+                "k", .shortAnswer(ShortAnswerRules(answers: [AcceptedAnswer(text: "ja"), AcceptedAnswer(text: "\n", location: Self.at(12, 9))]))),
         ]
         let found = check(questions)
-        #expect(found == [
-            "q.yaml:6:9: warning: question 'm': pair 2 has no prompt",
-            "q.yaml:7:9: warning: question 'm': pair 3 has the same prompt as pair 1, so the learner cannot tell them apart",
-            "q.yaml:7:9: warning: question 'm': pair 3 has no match",
-            "q.yaml:9:9: warning: question 's': option 1 has no text",
-            "q.yaml:12:9: warning: question 'k': answer 2 has no text",
-        ])
+        #expect(
+            found == [
+                "q.yaml:6:9: warning: question 'm': pair 2 has no prompt",
+                "q.yaml:7:9: warning: question 'm': pair 3 has the same prompt as pair 1, so the learner cannot tell them apart",
+                "q.yaml:7:9: warning: question 'm': pair 3 has no match",
+                "q.yaml:9:9: warning: question 's': option 1 has no text",
+                "q.yaml:12:9: warning: question 'k': answer 2 has no text",
+            ])
     }
 
     @Test("a negative or infinite question weight")
@@ -220,18 +249,20 @@ struct QuizChecksTests {
 
     @Test("checks run on a parsed file point at the option in the file")
     func onParsedFile() throws {
-        let text = QuizFileTest.quiz("""
-          - type: single
-            text: Hvad?
-            options:
-              - text: Lyd
-                weight: 60
-              - text: Lyd
-        """)
+        let text = QuizFileTest.quiz(
+            """
+              - type: single
+                text: Hvad?
+                options:
+                  - text: Lyd
+                    weight: 60
+                  - text: Lyd
+            """)
         let quiz = try #require(QuizFileTest.parse(text).quiz)
-        #expect(QuizChecks.diagnostics(for: quiz, isSurvey: false, surveyUnitIDs: []).map(\.description) == [
-            "q.yaml:8:9: error: question 'q1': option 2 has the same text as option 1; each option must differ",
-            "q.yaml:3:5: error: question 'q1': the best option weighs only 60 %, so a full score is impossible; one option must weigh 100 (or be 'correct: true')",
-        ])
+        #expect(
+            QuizChecks.diagnostics(for: quiz, isSurvey: false, surveyUnitIDs: []).map(\.description) == [
+                "q.yaml:8:9: error: question 'q1': option 2 has the same text as option 1; each option must differ",
+                "q.yaml:3:5: error: question 'q1': the best option weighs only 60 %, so a full score is impossible; one option must weigh 100 (or be 'correct: true')",
+            ])
     }
 }

@@ -28,14 +28,20 @@ struct QuizFileHostileTests {
     func tenThousandAndOne() {
         let (quiz, diagnostics) = T.parse(trueFalseQuestions(10_001))
         #expect(quiz == nil)
-        #expect(diagnostics.map(\.description) == ["q.yaml:3:3: error: a quiz may have at most 10000 questions; this one has 10001. Split it into several quiz units"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "q.yaml:3:3: error: a quiz may have at most 10000 questions; this one has 10001. Split it into several quiz units"
+            ])
     }
 
-    @Test("deeply nested YAML is an error, not a crash", arguments: [
-        String(repeating: "[", count: 100_000),
-        "format: kursus-quiz/1\nquestions:\n" + String(repeating: "- ", count: 5_000) + "x\n",
-        "format: kursus-quiz/1\nquestions:\n  - type: likert\n    text: x\n    scale: " + String(repeating: "{a: ", count: 2_000) + "b" + String(repeating: "}", count: 2_000) + "\n",
-    ])
+    @Test(
+        "deeply nested YAML is an error, not a crash",
+        arguments: [
+            String(repeating: "[", count: 100_000),
+            "format: kursus-quiz/1\nquestions:\n" + String(repeating: "- ", count: 5_000) + "x\n",
+            "format: kursus-quiz/1\nquestions:\n  - type: likert\n    text: x\n    scale: " + String(repeating: "{a: ", count: 2_000) + "b"
+                + String(repeating: "}", count: 2_000) + "\n",
+        ])
     func deepNesting(text: String) {
         let (quiz, diagnostics) = T.parse(text)
         #expect(quiz == nil)
@@ -44,7 +50,9 @@ struct QuizFileHostileTests {
 
     @Test("nesting below libyaml's limit is read and rejected by shape")
     func nestingBelowLimit() {
-        let text = "format: kursus-quiz/1\nquestions:\n  - type: likert\n    text: x\n    scale: " + String(repeating: "[", count: 900) + "b" + String(repeating: "]", count: 900) + "\n"
+        let text =
+            "format: kursus-quiz/1\nquestions:\n  - type: likert\n    text: x\n    scale: " + String(repeating: "[", count: 900) + "b"
+            + String(repeating: "]", count: 900) + "\n"
         let (quiz, diagnostics) = T.parse(text)
         #expect(quiz == nil)
         #expect(diagnostics.map(\.description) == ["q.yaml:5:12: error: question 'q1': 'scale' must have at least 2 items, not 1"])
@@ -61,12 +69,14 @@ struct QuizFileHostileTests {
         #expect(diagnostics.map(\.description) == ["q.yaml:3:10: error: \(YAMLAliasGuard.message)"])
     }
 
-    @Test("aliases are refused wherever they start a node; a '*' inside text is not an alias", arguments: [
-        ("format: kursus-quiz/1\nx: &k [a]\n*k : 1\n", "q.yaml:3:1"),
-        ("format: kursus-quiz/1\nscale: &s [a, b]\nother: [x, *s]\n", "q.yaml:3:12"),
-        ("format: kursus-quiz/1\nquestions:\n  - *q\n", "q.yaml:3:5"),
-        ("format: kursus-quiz/1\nquestions: {a: *q}\n", "q.yaml:2:16"),
-    ])
+    @Test(
+        "aliases are refused wherever they start a node; a '*' inside text is not an alias",
+        arguments: [
+            ("format: kursus-quiz/1\nx: &k [a]\n*k : 1\n", "q.yaml:3:1"),
+            ("format: kursus-quiz/1\nscale: &s [a, b]\nother: [x, *s]\n", "q.yaml:3:12"),
+            ("format: kursus-quiz/1\nquestions:\n  - *q\n", "q.yaml:3:5"),
+            ("format: kursus-quiz/1\nquestions: {a: *q}\n", "q.yaml:2:16"),
+        ])
     func aliases(text: String, place: String) {
         let (quiz, diagnostics) = T.parse(text)
         #expect(quiz == nil)
@@ -75,24 +85,27 @@ struct QuizFileHostileTests {
 
     @Test("stars in text are not aliases: in plain text, quotes, block scalars and comments")
     func starsInText() {
-        let text = T.quiz("""
-          - type: text
-            text: Tjek lyden, *vigtigt* og **fed**
-            feedback: "*citeret*"
-          - type: text
-            text: |
-              *kursiv* i en blok
-              * et punkt
-          - type: text  # *kommentar*
-            text: '*enkelt*'
-        """)
+        let text = T.quiz(
+            """
+              - type: text
+                text: Tjek lyden, *vigtigt* og **fed**
+                feedback: "*citeret*"
+              - type: text
+                text: |
+                  *kursiv* i en blok
+                  * et punkt
+              - type: text  # *kommentar*
+                text: '*enkelt*'
+            """)
         #expect(T.parse(text).diagnostics.isEmpty)
     }
 
-    @Test("keys that are lists or mappings are reported, never a crash", arguments: [
-        "format: kursus-quiz/1\n? [a, b]\n: 1\n",
-        "format: kursus-quiz/1\nquestions:\n  - {type: text, {text: x}: y}\n",
-    ])
+    @Test(
+        "keys that are lists or mappings are reported, never a crash",
+        arguments: [
+            "format: kursus-quiz/1\n? [a, b]\n: 1\n",
+            "format: kursus-quiz/1\nquestions:\n  - {type: text, {text: x}: y}\n",
+        ])
     func complexKeys(text: String) {
         let (quiz, diagnostics) = T.parse(text)
         #expect(quiz == nil)
@@ -106,44 +119,50 @@ struct QuizFileHostileTests {
         let over = T.quiz("  - type: text\n    text: \(limit)æ\n    feedback: \(limit)b\n")
         let (quiz, diagnostics) = T.parse(over)
         #expect(quiz == nil)
-        #expect(diagnostics.map(\.description) == [
-            "q.yaml:4:11: error: question 'q1': 'text' is 65538 bytes long; the limit is 65536 bytes. Shorten it",
-            "q.yaml:5:15: error: question 'q1': 'feedback' is 65537 bytes long; the limit is 65536 bytes. Shorten it",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "q.yaml:4:11: error: question 'q1': 'text' is 65538 bytes long; the limit is 65536 bytes. Shorten it",
+                "q.yaml:5:15: error: question 'q1': 'feedback' is 65537 bytes long; the limit is 65536 bytes. Shorten it",
+            ])
     }
 
     @Test("NaN and infinity are refused wherever a number goes")
     func notFinite() {
-        let text = T.quiz("""
-          - type: single
-            text: x
-            weight: .nan
-            options:
-              - {text: a, weight: .NaN}
-              - {text: b, weight: -.inf}
-          - type: numeric
-            text: y
-            answers:
-              - {value: 1, tolerance: .Inf}
-              - {min: -.INF, max: 1e999}
-        """, settings: "pass-mark: .inf\ndraw: .nan\n")
+        let text = T.quiz(
+            """
+              - type: single
+                text: x
+                weight: .nan
+                options:
+                  - {text: a, weight: .NaN}
+                  - {text: b, weight: -.inf}
+              - type: numeric
+                text: y
+                answers:
+                  - {value: 1, tolerance: .Inf}
+                  - {min: -.INF, max: 1e999}
+            """, settings: "pass-mark: .inf\ndraw: .nan\n")
         let (quiz, diagnostics) = T.parse(text)
         #expect(quiz == nil)
-        #expect(diagnostics.map(\.message) == [
-            "'pass-mark' must be a whole number",
-            "'draw' must be a whole number",
-            "question 'q1': 'weight' must be a finite number, not '.nan'",
-            "question 'q1': option 1: 'weight' must be a finite number, not '.NaN'",
-            "question 'q1': option 2: 'weight' must be a finite number, not '-.inf'",
-            "question 'q2': answer 1: 'tolerance' must be a finite number, not '.Inf'",
-            "question 'q2': answer 2: 'min' must be a finite number, not '-.INF'",
-            "question 'q2': answer 2: 'max' must be a finite number, not '1e999'",
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "'pass-mark' must be a whole number",
+                "'draw' must be a whole number",
+                "question 'q1': 'weight' must be a finite number, not '.nan'",
+                "question 'q1': option 1: 'weight' must be a finite number, not '.NaN'",
+                "question 'q1': option 2: 'weight' must be a finite number, not '-.inf'",
+                "question 'q2': answer 1: 'tolerance' must be a finite number, not '.Inf'",
+                "question 'q2': answer 2: 'min' must be a finite number, not '-.INF'",
+                "question 'q2': answer 2: 'max' must be a finite number, not '1e999'",
+            ])
     }
 
     /// A valid question of each type, one key per line, so that any key can be replaced.
     static let validQuestions: [String: [(String, String)]] = [
-        "single": [("text", "x"), ("weight", "1"), ("category", "c"), ("feedback", "f"), ("correct-feedback", "f"), ("partial-feedback", "f"), ("incorrect-feedback", "f"), ("options", "[{text: a, correct: true}, {text: b}]"), ("id", "a")],
+        "single": [
+            ("text", "x"), ("weight", "1"), ("category", "c"), ("feedback", "f"), ("correct-feedback", "f"), ("partial-feedback", "f"),
+            ("incorrect-feedback", "f"), ("options", "[{text: a, correct: true}, {text: b}]"), ("id", "a"),
+        ],
         "multiple": [("text", "x"), ("options", "[{text: a, correct: true}, {text: b}]")],
         "true-false": [("text", "x"), ("answer", "true"), ("true-feedback", "t"), ("false-feedback", "f")],
         "short": [("text", "x"), ("answers", "[a]"), ("case-sensitive", "true")],
@@ -177,9 +196,13 @@ struct QuizFileHostileTests {
                 }
             }
         }
-        let topLevel = ["title", "intro", "pass-mark", "attempts", "counting", "feedback", "shuffle-questions", "shuffle-options", "draw", "compare-with", "format"]
+        let topLevel = [
+            "title", "intro", "pass-mark", "attempts", "counting", "feedback", "shuffle-questions", "shuffle-options", "draw", "compare-with",
+            "format",
+        ]
         for key in topLevel {
-            let text = T.quiz("  - {type: text, text: x}\n", settings: "\(key): {a: [1]}\n").replacingOccurrences(of: "format: kursus-quiz/1\nformat:", with: "format:")
+            let text = T.quiz("  - {type: text, text: x}\n", settings: "\(key): {a: [1]}\n").replacingOccurrences(
+                of: "format: kursus-quiz/1\nformat:", with: "format:")
             let (quiz, diagnostics) = T.parse(text)
             #expect(quiz == nil, "\(key)")
             #expect(diagnostics.errors.map(\.location) == [T.place(of: "{a: [1]}", in: text)], "\(key): \(diagnostics)")

@@ -5,44 +5,47 @@ import Testing
 struct ScenarioParserTests {
     @Test("a complete file: participants, call, variables, pass and every node kind")
     func everyKind() throws {
-        let scenario = try ScenarioFixtures.valid("""
-        pass: {min-score: 2, endings: [slut]}
-        start: a
-        nodes:
-          - id: a
-            say: inger
-            text: Hallo?
-            effects: [{add: score, value: 1}]
-            next: b
-          - id: b
-            narration: Hun smiler.
-            random: [{goto: c, weight: 3}, {goto: c2}]
-          - id: c
-            event: measurement
-            participant: inger
-            label: Iltmætning
-            value: 91 %
-            next: [{if: "score >= 1 and not plan_b", goto: c2}, {goto: slut}]
-          - id: c2
-            event: relative-enters
-            participant: hanne
-            next: v
-          - id: v
-            choice: Hvad gør du?
-            timer: {seconds: 20, default: 2}
-            options:
-              - {text: A, feedback: FA, quality: mixed, goto: slut, once: true, if: visited(c)}
-              - {text: B, feedback: FB, goto: slut}
-          - id: slut
-            ending: Slut
-            debrief: Godt.
-            rating: good
-            score: 5
-        """)
+        let scenario = try ScenarioFixtures.valid(
+            """
+            pass: {min-score: 2, endings: [slut]}
+            start: a
+            nodes:
+              - id: a
+                say: inger
+                text: Hallo?
+                effects: [{add: score, value: 1}]
+                next: b
+              - id: b
+                narration: Hun smiler.
+                random: [{goto: c, weight: 3}, {goto: c2}]
+              - id: c
+                event: measurement
+                participant: inger
+                label: Iltmætning
+                value: 91 %
+                next: [{if: "score >= 1 and not plan_b", goto: c2}, {goto: slut}]
+              - id: c2
+                event: relative-enters
+                participant: hanne
+                next: v
+              - id: v
+                choice: Hvad gør du?
+                timer: {seconds: 20, default: 2}
+                options:
+                  - {text: A, feedback: FA, quality: mixed, goto: slut, once: true, if: visited(c)}
+                  - {text: B, feedback: FB, goto: slut}
+              - id: slut
+                ending: Slut
+                debrief: Godt.
+                rating: good
+                score: 5
+            """)
         #expect(scenario.id == "test")
         #expect(scenario.participants.map(\.id) == ["inger", "hanne"])
         #expect(scenario.participants[0].age == 81)
-        #expect(scenario.participants[0].portrait == .generic("aeldre-kvinde", scenario.participants[0].portrait?.location ?? KursusCourse.SourceLocation(file: "")))
+        #expect(
+            scenario.participants[0].portrait
+                == .generic("aeldre-kvinde", scenario.participants[0].portrait?.location ?? KursusCourse.SourceLocation(file: "")))
         #expect(scenario.participants[1].role == .relative)
         #expect(scenario.call.device == .tablet)
         #expect(scenario.call.connection == .weak)
@@ -56,7 +59,9 @@ struct ScenarioParserTests {
         #expect(scenario.nodes[0].effects.first?.operation == .add(1))
         guard case .random(let weighted)? = scenario.nodes[1].next else { Issue.record("not random"); return }
         #expect(weighted.map(\.weight) == [3, 1])
-        guard case .event(let event) = scenario.nodes[2].kind, case .conditional(let items)? = scenario.nodes[2].next else { Issue.record("not event"); return }
+        guard case .event(let event) = scenario.nodes[2].kind, case .conditional(let items)? = scenario.nodes[2].next else {
+            Issue.record("not event"); return
+        }
         #expect(event.kind == .measurement && event.label == "Iltmætning" && event.value == "91 %")
         #expect(items.count == 2 && items[0].condition?.source == "score >= 1 and not plan_b" && items[1].condition == nil)
         guard case .choice(let choice) = scenario.nodes[4].kind else { Issue.record("not choice"); return }
@@ -77,15 +82,16 @@ struct ScenarioParserTests {
 
     @Test("unknown keys are errors with line, column and a suggestion")
     func unknownKeys() {
-        let (_, diagnostics) = ScenarioFixtures.parse("""
-        nodes:
-          - id: a
-            narration: x
-            nxt: b
-          - id: b
-            ending: E
-            debrief: D
-        """)
+        let (_, diagnostics) = ScenarioFixtures.parse(
+            """
+            nodes:
+              - id: a
+                narration: x
+                nxt: b
+              - id: b
+                ending: E
+                debrief: D
+            """)
         let error = diagnostics.errors.first { $0.message.contains("unknown key 'nxt'") }
         #expect(error?.message.contains("did you mean 'next'?") == true)
         #expect(error?.location.line == ScenarioFixtures.bodyLine + 3)
@@ -93,19 +99,34 @@ struct ScenarioParserTests {
         #expect(error?.location.file == "s.yaml")
     }
 
-    @Test("bad values are reported where they are written", arguments: [
-        ("nodes:\n  - {id: a, event: video-frezee, next: b}\n  - {id: b, ending: E, debrief: D}", "did you mean 'video-freeze'?", 1, 20),
-        ("nodes:\n  - {id: a, say: ingr, text: x, next: b}\n  - {id: b, ending: E, debrief: D}", "did you mean 'inger'?", 1, 18),
-        ("nodes:\n  - {id: a, narration: x}\n  - {id: b, ending: E, debrief: D}", "needs 'next'", 1, 5),
-        ("nodes:\n  - {id: a, narration: x, next: b, say: inger}\n  - {id: b, ending: E, debrief: D}", "exactly one kind", 1, 5),
-        ("nodes:\n  - {id: a, narration: x, next: b}\n  - {id: a, ending: E, debrief: D}", "already used", 2, 5),
-        ("nodes:\n  - {id: a, narration: x, next: [{if: 'score = 1', goto: b}]}\n  - {id: b, ending: E, debrief: D}", "to compare, write '=='", 1, 46),
-        ("nodes:\n  - {id: a, narration: x, next: b, effects: [{add: plan_b, value: true}]}\n  - {id: b, ending: E, debrief: D}", "'add' needs a number", 1, 67),
-        ("nodes:\n  - id: v\n    choice: x\n    timer: {seconds: 10, default: 4}\n    options: [{text: a, feedback: f, goto: b}]\n  - {id: b, ending: E, debrief: D}", "between 1 and 1", 3, 35),
-        ("start: nope\nnodes:\n  - {id: b, ending: E, debrief: D}", "'start' names the node 'nope'", 0, 8),
-        ("score-variable: points\nnodes:\n  - {id: b, ending: E, debrief: D}", "not declared", 0, 17),
-        ("nodes:\n  - {id: a, narration: x, next: b, effects: [" + Array(repeating: "{add: score, value: 1}", count: 101).joined(separator: ", ") + "]}\n  - {id: b, ending: E, debrief: D}", "at most 100 effects", 1, 45),
-    ])
+    @Test(
+        "bad values are reported where they are written",
+        arguments: [
+            ("nodes:\n  - {id: a, event: video-frezee, next: b}\n  - {id: b, ending: E, debrief: D}", "did you mean 'video-freeze'?", 1, 20),
+            ("nodes:\n  - {id: a, say: ingr, text: x, next: b}\n  - {id: b, ending: E, debrief: D}", "did you mean 'inger'?", 1, 18),
+            ("nodes:\n  - {id: a, narration: x}\n  - {id: b, ending: E, debrief: D}", "needs 'next'", 1, 5),
+            ("nodes:\n  - {id: a, narration: x, next: b, say: inger}\n  - {id: b, ending: E, debrief: D}", "exactly one kind", 1, 5),
+            ("nodes:\n  - {id: a, narration: x, next: b}\n  - {id: a, ending: E, debrief: D}", "already used", 2, 5),
+            (
+                "nodes:\n  - {id: a, narration: x, next: [{if: 'score = 1', goto: b}]}\n  - {id: b, ending: E, debrief: D}", "to compare, write '=='",
+                1, 46
+            ),
+            (
+                "nodes:\n  - {id: a, narration: x, next: b, effects: [{add: plan_b, value: true}]}\n  - {id: b, ending: E, debrief: D}",
+                "'add' needs a number", 1, 67
+            ),
+            (
+                "nodes:\n  - id: v\n    choice: x\n    timer: {seconds: 10, default: 4}\n    options: [{text: a, feedback: f, goto: b}]\n  - {id: b, ending: E, debrief: D}",
+                "between 1 and 1", 3, 35
+            ),
+            ("start: nope\nnodes:\n  - {id: b, ending: E, debrief: D}", "'start' names the node 'nope'", 0, 8),
+            ("score-variable: points\nnodes:\n  - {id: b, ending: E, debrief: D}", "not declared", 0, 17),
+            (
+                "nodes:\n  - {id: a, narration: x, next: b, effects: ["
+                    + Array(repeating: "{add: score, value: 1}", count: 101).joined(separator: ", ") + "]}\n  - {id: b, ending: E, debrief: D}",
+                "at most 100 effects", 1, 45
+            ),
+        ])
     func badValues(body: String, message: String, lineOffset: Int, column: Int) {
         let (_, diagnostics) = ScenarioFixtures.parse(body)
         let error = diagnostics.errors.first { $0.message.contains(message) }
@@ -116,7 +137,9 @@ struct ScenarioParserTests {
 
     @Test("wrong format, missing keys and YAML syntax errors")
     func structural() {
-        let wrongFormat = ScenarioFile.parse("format: kursus/1\nid: x\ntitle: T\nparticipants: [{id: p, name: P, role: citizen}]\nnodes: [{id: e, ending: E, debrief: D}]", file: "f.yaml")
+        let wrongFormat = ScenarioFile.parse(
+            "format: kursus/1\nid: x\ntitle: T\nparticipants: [{id: p, name: P, role: citizen}]\nnodes: [{id: e, ending: E, debrief: D}]",
+            file: "f.yaml")
         #expect(wrongFormat.diagnostics.errors.first?.message.contains("unsupported format 'kursus/1'") == true)
         #expect(wrongFormat.diagnostics.errors.first?.location.line == 1)
         let missing = ScenarioFile.parse("format: kursus-scenario/1\nid: x\ntitle: T\n", file: "f.yaml")
@@ -149,13 +172,14 @@ struct ScenarioParserTests {
     @Test("a condition nested 10,000 deep is a clear error at its column, not a crash")
     func deepCondition() {
         let deep = String(repeating: "(", count: 10_000) + "score" + String(repeating: ")", count: 10_000)
-        let (_, diagnostics) = ScenarioFixtures.parse("""
-        nodes:
-          - id: a
-            narration: x
-            next: [{if: "\(deep)", goto: b}, {goto: b}]
-          - {id: b, ending: E, debrief: D}
-        """)
+        let (_, diagnostics) = ScenarioFixtures.parse(
+            """
+            nodes:
+              - id: a
+                narration: x
+                next: [{if: "\(deep)", goto: b}, {goto: b}]
+              - {id: b, ending: E, debrief: D}
+            """)
         let error = diagnostics.errors.first { $0.message.contains("nested more than") }
         #expect(error != nil)
         #expect(error?.location.line == ScenarioFixtures.bodyLine + 3)

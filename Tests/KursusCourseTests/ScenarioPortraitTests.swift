@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Scenario portraits")
 struct ScenarioPortraitTests {
-    static let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Assets")
+    static let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Assets")
     static let here = SourceLocation(file: "s.yaml", line: 7, column: 15)
 
     static func problems(_ result: Result<[String], CourseError>) -> [Diagnostic] {
@@ -44,7 +45,8 @@ struct ScenarioPortraitTests {
         defer { package.remove() }
         let ok = ScenarioPortraits.load(.package("portraetter/inger.txt", Self.here), packageRoot: package.root, assets: Self.assets)
         #expect(try ok.get() == [" .-.", "(o o)"])
-        let missing = Self.problems(ScenarioPortraits.load(.package("portraetter/bent.txt", Self.here), packageRoot: package.root, assets: Self.assets))
+        let missing = Self.problems(
+            ScenarioPortraits.load(.package("portraetter/bent.txt", Self.here), packageRoot: package.root, assets: Self.assets))
         #expect(missing.first?.message == "portrait file 'portraetter/bent.txt' not found")
         #expect(missing.first?.location == Self.here)
         let outside = Self.problems(ScenarioPortraits.load(.package("../../etc/passwd", Self.here), packageRoot: package.root, assets: Self.assets))

@@ -26,13 +26,14 @@ struct ScenarioValidatorTests {
 
     @Test("unreachable nodes and endings no path reaches are warnings")
     func unreachable() throws {
-        let diagnostics = try Self.check("""
-        nodes:
-          - {id: a, narration: x, next: slut}
-          - {id: ensom, narration: y, next: slut}
-          - {id: slut, ending: E, debrief: D}
-          - {id: glemt, ending: F, debrief: G}
-        """)
+        let diagnostics = try Self.check(
+            """
+            nodes:
+              - {id: a, narration: x, next: slut}
+              - {id: ensom, narration: y, next: slut}
+              - {id: slut, ending: E, debrief: D}
+              - {id: glemt, ending: F, debrief: G}
+            """)
         #expect(diagnostics.errors.isEmpty)
         #expect(diagnostics.warnings.map(\.message).contains("the node 'ensom' cannot be reached from the start 'a'"))
         #expect(diagnostics.warnings.map(\.message).contains("no path reaches the ending 'glemt'"))
@@ -49,13 +50,14 @@ struct ScenarioValidatorTests {
 
     @Test("a cycle of choices with no way to an ending is an error for each node in it")
     func cycle() throws {
-        let diagnostics = try Self.check("""
-        nodes:
-          - {id: a, narration: x, next: [{if: plan_b, goto: b}, {goto: slut}]}
-          - {id: b, choice: "?", options: [{text: t, feedback: f, goto: c, effects: [{set: plan_b, value: true}]}]}
-          - {id: c, say: inger, text: hej, next: b}
-          - {id: slut, ending: E, debrief: D}
-        """)
+        let diagnostics = try Self.check(
+            """
+            nodes:
+              - {id: a, narration: x, next: [{if: plan_b, goto: b}, {goto: slut}]}
+              - {id: b, choice: "?", options: [{text: t, feedback: f, goto: c, effects: [{set: plan_b, value: true}]}]}
+              - {id: c, say: inger, text: hej, next: b}
+              - {id: slut, ending: E, debrief: D}
+            """)
         #expect(Set(diagnostics.errors.map(\.location.line)) == [ScenarioFixtures.bodyLine + 2, ScenarioFixtures.bodyLine + 3])
         #expect(diagnostics.errors.allSatisfy { $0.message.contains("no ending can be reached") })
     }
@@ -68,12 +70,13 @@ struct ScenarioValidatorTests {
 
     @Test("conditions that may all fail and choices that may offer nothing are warnings")
     func possibleDeadEnds() throws {
-        let diagnostics = try Self.check("""
-        nodes:
-          - {id: a, narration: x, next: [{if: plan_b, goto: b}]}
-          - {id: b, choice: "?", options: [{text: t, feedback: f, goto: slut, once: true}]}
-          - {id: slut, ending: E, debrief: D, score: 1}
-        """)
+        let diagnostics = try Self.check(
+            """
+            nodes:
+              - {id: a, narration: x, next: [{if: plan_b, goto: b}]}
+              - {id: b, choice: "?", options: [{text: t, feedback: f, goto: slut, once: true}]}
+              - {id: slut, ending: E, debrief: D, score: 1}
+            """)
         #expect(diagnostics.warnings.contains { $0.message.contains("'a' has no way on when none of its conditions holds") })
         #expect(diagnostics.warnings.contains { $0.message.contains("every option of 'b' has a condition or 'once'") })
     }
@@ -81,14 +84,15 @@ struct ScenarioValidatorTests {
     @Test("variables: undeclared, read but never set, set but never read, wrong kind")
     func variables() throws {
         let header = ScenarioFixtures.header.replacingOccurrences(of: "  plan_b: false\n", with: "  plan_b: false\n  laest: 0\n  skrevet: 0\n")
-        let (scenario, parsed) = ScenarioFile.parse(header + """
-        nodes:
-          - id: a
-            narration: x
-            effects: [{add: skrevet, value: 1}, {add: plan_b, value: 1}, {set: ukendt, value: 2}, {set: score, value: true}]
-            next: [{if: "laest > 0 or mangler", goto: slut}, {goto: slut}]
-          - {id: slut, ending: E, debrief: D}
-        """, file: "v.yaml")
+        let (scenario, parsed) = ScenarioFile.parse(
+            header + """
+                nodes:
+                  - id: a
+                    narration: x
+                    effects: [{add: skrevet, value: 1}, {add: plan_b, value: 1}, {set: ukendt, value: 2}, {set: score, value: true}]
+                    next: [{if: "laest > 0 or mangler", goto: slut}, {goto: slut}]
+                  - {id: slut, ending: E, debrief: D}
+                """, file: "v.yaml")
         #expect(!parsed.hasErrors)
         let diagnostics = ScenarioValidator.check(try #require(scenario))
         let messages = diagnostics.map(\.message)
@@ -103,7 +107,8 @@ struct ScenarioValidatorTests {
 
     @Test("the pass rule must name endings and have a score to compare")
     func passRule() throws {
-        let diagnostics = try Self.check("pass: {endings: [a, nope]}\nnodes:\n  - {id: a, narration: x, next: slut}\n  - {id: slut, ending: E, debrief: D}")
+        let diagnostics = try Self.check(
+            "pass: {endings: [a, nope]}\nnodes:\n  - {id: a, narration: x, next: slut}\n  - {id: slut, ending: E, debrief: D}")
         #expect(diagnostics.errors.contains { $0.message.contains("'a', which is a narration node, not an ending") })
         #expect(diagnostics.errors.contains { $0.message.contains("names 'nope', which is not a node") })
         #expect(diagnostics.errors.allSatisfy { $0.location.line == ScenarioFixtures.bodyLine })
@@ -111,24 +116,26 @@ struct ScenarioValidatorTests {
 
     @Test("a condition naming a node that does not exist")
     func missingNodeReference() throws {
-        let diagnostics = try Self.check("nodes:\n  - {id: a, narration: x, next: [{if: visited(nix), goto: slut}, {goto: slut}]}\n  - {id: slut, ending: E, debrief: D}")
+        let diagnostics = try Self.check(
+            "nodes:\n  - {id: a, narration: x, next: [{if: visited(nix), goto: slut}, {goto: slut}]}\n  - {id: slut, ending: E, debrief: D}")
         #expect(diagnostics.errors.first?.message == "the condition names the node 'nix', which does not exist")
     }
 
     @Test("score range explores conditions, once options and random branches")
     func scoreRange() throws {
-        let scenario = try ScenarioFixtures.valid("""
-        nodes:
-          - {id: a, narration: x, random: [{goto: b}, {goto: c}], effects: [{add: score, value: 1}]}
-          - {id: b, narration: y, effects: [{add: score, value: 5}], next: v}
-          - {id: c, narration: z, next: v}
-          - id: v
-            choice: "?"
-            options:
-              - {text: igen, feedback: f, goto: v, once: true, effects: [{add: score, value: 10}]}
-              - {text: slut, feedback: f, goto: slut, if: "score < 100"}
-          - {id: slut, ending: E, debrief: D}
-        """)
+        let scenario = try ScenarioFixtures.valid(
+            """
+            nodes:
+              - {id: a, narration: x, random: [{goto: b}, {goto: c}], effects: [{add: score, value: 1}]}
+              - {id: b, narration: y, effects: [{add: score, value: 5}], next: v}
+              - {id: c, narration: z, next: v}
+              - id: v
+                choice: "?"
+                options:
+                  - {text: igen, feedback: f, goto: v, once: true, effects: [{add: score, value: 10}]}
+                  - {text: slut, feedback: f, goto: slut, if: "score < 100"}
+              - {id: slut, ending: E, debrief: D}
+            """)
         #expect(ScenarioValidator.scoreRange(scenario) == ScoreRange(minimum: 1, maximum: 16, complete: true))
     }
 
@@ -140,12 +147,20 @@ struct ScenarioValidatorTests {
         for i in 0..<chain {
             let next = i + 1 < chain ? "n\(i + 1)" : "godt"
             if i % 2 == 0 {
-                nodes.append(ScenarioNode(id: "n\(i)", kind: .narration("x"), next: .goto(next, here), location: SourceLocation(file: "big.yaml", line: i + 1)))
+                nodes.append(
+                    ScenarioNode(id: "n\(i)", kind: .narration("x"), next: .goto(next, here), location: SourceLocation(file: "big.yaml", line: i + 1))
+                )
             } else {
-                nodes.append(ScenarioNode(id: "n\(i)", kind: .choice(ScenarioChoice(prompt: "?", options: [
-                    ScenarioOption(text: "a", feedback: "f", target: next, targetLocation: here, location: here),
-                    ScenarioOption(text: "b", feedback: "f", target: "skidt", targetLocation: here, location: here),
-                ])), location: SourceLocation(file: "big.yaml", line: i + 1)))
+                nodes.append(
+                    ScenarioNode(
+                        id: "n\(i)",
+                        kind: .choice(
+                            ScenarioChoice(
+                                prompt: "?",
+                                options: [
+                                    ScenarioOption(text: "a", feedback: "f", target: next, targetLocation: here, location: here),
+                                    ScenarioOption(text: "b", feedback: "f", target: "skidt", targetLocation: here, location: here),
+                                ])), location: SourceLocation(file: "big.yaml", line: i + 1)))
             }
         }
         nodes.append(ScenarioNode(id: "godt", kind: .ending(ScenarioEnding(title: "G", debrief: "d", score: 2)), location: here))
@@ -159,21 +174,23 @@ struct ScenarioValidatorTests {
         scenario = Scenario(id: "big", title: "Big", participants: [], nodes: nodes, location: here)
         let diagnostics = ScenarioValidator.check(scenario)
         #expect(diagnostics.errors.count == 2)
-        #expect(diagnostics.errors.contains { $0.message.hasPrefix("'borte' is not a node") && $0.location.line == 10_001 && $0.location.column == 7 })
+        #expect(
+            diagnostics.errors.contains { $0.message.hasPrefix("'borte' is not a node") && $0.location.line == 10_001 && $0.location.column == 7 })
         #expect(diagnostics.errors.contains { $0.message == "dead end: 'n10000' is not an ending and leads nowhere" })
         #expect(diagnostics.warnings.contains { $0.message == "the node 'n10001' cannot be reached from the start 'n0'" })
     }
 
     @Test("comparisons of different kinds are warnings")
     func comparisonKinds() throws {
-        let diagnostics = try Self.check("""
-        nodes:
-          - id: a
-            narration: x
-            effects: [{add: score, value: 1}, {set: plan_b, value: true}]
-            next: [{if: "plan_b == 1", goto: b}, {if: "plan_b > false", goto: b}, {if: "score >= 1 and plan_b", goto: b}, {goto: b}]
-          - {id: b, ending: E, debrief: D}
-        """)
+        let diagnostics = try Self.check(
+            """
+            nodes:
+              - id: a
+                narration: x
+                effects: [{add: score, value: 1}, {set: plan_b, value: true}]
+                next: [{if: "plan_b == 1", goto: b}, {if: "plan_b > false", goto: b}, {if: "score >= 1 and plan_b", goto: b}, {goto: b}]
+              - {id: b, ending: E, debrief: D}
+            """)
         #expect(diagnostics.errors.isEmpty)
         let warnings = diagnostics.warnings.map(\.message)
         #expect(warnings.contains("condition 'plan_b == 1': it compares a number with true/false, which is never equal; compare like with like"))

@@ -23,36 +23,36 @@ struct TemporaryPackage {
     func remove() { try? FileManager.default.removeItem(at: root) }
 
     static let manifest = """
-    format: kursus/1
-    id: test-kursus
-    title: Testkursus
-    language: da
-    version: 1.0.0
-    modules:
-      - id: m1
-        title: Modul et
-        units:
-          - id: l1
-            kind: lesson
-            file: lektioner/en.md
-          - id: l2
-            kind: lesson
-            title: Anden lektion
-            file: lektioner/to.md
-            optional: true
-    """
+        format: kursus/1
+        id: test-kursus
+        title: Testkursus
+        language: da
+        version: 1.0.0
+        modules:
+          - id: m1
+            title: Modul et
+            units:
+              - id: l1
+                kind: lesson
+                file: lektioner/en.md
+              - id: l2
+                kind: lesson
+                title: Anden lektion
+                file: lektioner/to.md
+                optional: true
+        """
 
     static let lessonOne = """
-    ---
-    title: Første lektion
-    minutes: 5
-    objectives:
-      - Du kan forberede en videokonsultation
-    ---
-    # Første lektion
+        ---
+        title: Første lektion
+        minutes: 5
+        objectives:
+          - Du kan forberede en videokonsultation
+        ---
+        # Første lektion
 
-    Tekst med æ, ø og å.
-    """
+        Tekst med æ, ø og å.
+        """
 
     static func good() throws -> TemporaryPackage {
         try TemporaryPackage(files: [

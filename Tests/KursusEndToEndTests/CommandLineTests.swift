@@ -35,8 +35,11 @@ struct CommandLineTests {
     func validateJSON() throws {
         let folder = try KursusBinary.temporaryFolder("validate")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("format: kursus/1\nid: x\ntitle: X\nlanguage: da\nversion: '1'\nmodules:\n  - id: m\n    title: M\n    units:\n      - {id: a, kind: lesson, file: ../a.md}\n".utf8)
-            .write(to: folder.appendingPathComponent("course.yaml"))
+        try Data(
+            "format: kursus/1\nid: x\ntitle: X\nlanguage: da\nversion: '1'\nmodules:\n  - id: m\n    title: M\n    units:\n      - {id: a, kind: lesson, file: ../a.md}\n"
+                .utf8
+        )
+        .write(to: folder.appendingPathComponent("course.yaml"))
         let result = try KursusBinary.run(["validate", folder.path, "--format", "json"])
         #expect(result.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -69,10 +69,12 @@ struct CrashTests {
     static func savedState(_ url: URL) -> Result<Int, KursusBinary.CommandError> {
         guard let data = try? Data(contentsOf: url) else { return .failure(.init("\(url.lastPathComponent) is missing")) }
         guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              json["schema"] as? String == "kursus-progress", json["schemaVersion"] as? Int == 4,
-              json["units"] is [String: Any],
-              let bookmark = json["bookmark"] as? [String: Any], let scroll = bookmark["scroll"] as? Int
-        else { return .failure(.init("\(url.lastPathComponent) is not a sound progress document: \(String(decoding: data.prefix(200), as: UTF8.self))")) }
+            json["schema"] as? String == "kursus-progress", json["schemaVersion"] as? Int == 4,
+            json["units"] is [String: Any],
+            let bookmark = json["bookmark"] as? [String: Any], let scroll = bookmark["scroll"] as? Int
+        else {
+            return .failure(.init("\(url.lastPathComponent) is not a sound progress document: \(String(decoding: data.prefix(200), as: UTF8.self))"))
+        }
         return .success(scroll)
     }
 
@@ -82,7 +84,7 @@ struct CrashTests {
     static func outbox(_ journal: URL, progress: URL) -> Result<(journal: [Int], pending: [Int]), KursusBinary.CommandError> {
         let text = (try? String(contentsOf: journal, encoding: .utf8)) ?? ""
         var lines = text.components(separatedBy: "\n")
-        lines.removeLast() // after the last newline: empty, or a torn line a crash left
+        lines.removeLast()  // after the last newline: empty, or a torn line a crash left
         var states: [Int] = []
         for line in lines {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let state = object["state"] as? Int else {
@@ -115,8 +117,8 @@ struct CrashTests {
         let backup = progress.appendingPathComponent("k.json.bak")
         let journal = data.appendingPathComponent("learners/anna/outbox/statements.jsonl")
 
-        var confirmed = -1 // the highest state acknowledged by any run so far
-        var known = -1 // the highest state known to be saved (acknowledged, or found by a later run)
+        var confirmed = -1  // the highest state acknowledged by any run so far
+        var known = -1  // the highest state known to be saved (acknowledged, or found by a later run)
         var acknowledged = 0
         var kills = 0
         var log: [String] = []
@@ -166,7 +168,10 @@ struct CrashTests {
                 let saved = (try? Self.savedState(main).get()) ?? -1
                 let expected = saved < 0 ? Set<Int>() : Set(0...saved)
                 let found = Set(journaled + pending)
-                #expect(found == expected, "missing \(expected.subtracting(found).sorted()), not saved \(found.subtracting(expected).sorted()); saved state \(saved) (\(context))")
+                #expect(
+                    found == expected,
+                    "missing \(expected.subtracting(found).sorted()), not saved \(found.subtracting(expected).sorted()); saved state \(saved) (\(context))"
+                )
                 #expect(journaled == journaled.sorted(), "the journal is in order (\(context))")
             case .failure(let problem):
                 Issue.record("\(problem.description) (\(context))")
@@ -187,7 +192,9 @@ struct CrashTests {
         // The last save's statements stay in the progress file until the next save; they
         // are in the journal already, so a later load appends nothing twice.
         #expect(Set(finalOutbox.pending).isSubset(of: finalOutbox.journal), "\(finalOutbox.pending)")
-        print("CrashTests: seed \(seed), \(kills) kills in \(runs) runs, \(acknowledged) of \(Self.states) states acknowledged; runs: \(log.joined(separator: " "))")
+        print(
+            "CrashTests: seed \(seed), \(kills) kills in \(runs) runs, \(acknowledged) of \(Self.states) states acknowledged; runs: \(log.joined(separator: " "))"
+        )
         #expect(kills >= 10, "seed \(seed): most runs were killed while working")
         #expect(acknowledged >= Self.states - kills, "seed \(seed): the runs covered the states (a kill may fall between a save and its ack)")
     }

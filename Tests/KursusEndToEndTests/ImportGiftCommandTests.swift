@@ -22,8 +22,11 @@ struct ImportGiftCommandTests {
         #expect(try KursusBinary.run(["import-gift", gift.path, "-o", out.path, "--force"]).status == 0)
 
         // The converted file plays: a package around it validates.
-        try Data("format: kursus/1\nid: g\ntitle: G\nlanguage: da\nversion: '1'\nmodules:\n  - id: m\n    title: M\n    units:\n      - {id: q, kind: quiz, title: Quiz, file: quiz.yaml}\n".utf8)
-            .write(to: folder.appendingPathComponent("course.yaml"))
+        try Data(
+            "format: kursus/1\nid: g\ntitle: G\nlanguage: da\nversion: '1'\nmodules:\n  - id: m\n    title: M\n    units:\n      - {id: q, kind: quiz, title: Quiz, file: quiz.yaml}\n"
+                .utf8
+        )
+        .write(to: folder.appendingPathComponent("course.yaml"))
         let validated = try KursusBinary.run(["validate", folder.path])
         #expect(validated.status == 0, "\(validated.stdout)")
     }

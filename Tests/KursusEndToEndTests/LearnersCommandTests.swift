@@ -12,7 +12,10 @@ struct LearnersCommandTests {
 
     @Test("--help on learners, each of its subcommands, and progress")
     func help() throws {
-        for command in [["learners"], ["learners", "list"], ["learners", "add"], ["learners", "remove"], ["learners", "set-pin"], ["learners", "clear-pin"], ["progress"]] {
+        for command in [
+            ["learners"], ["learners", "list"], ["learners", "add"], ["learners", "remove"], ["learners", "set-pin"], ["learners", "clear-pin"],
+            ["progress"],
+        ] {
             let result = try KursusBinary.run(command + ["--help"])
             #expect(result.status == 0, "\(command)")
             #expect(result.stdout.contains("USAGE: kursus \(command.joined(separator: " "))"), "\(command)")
@@ -43,12 +46,13 @@ struct LearnersCommandTests {
 
         let table = try KursusBinary.run(["learners"] + dir)
         #expect(table.status == 0)
-        #expect(table.stdout == """
-            ID    NAME         TEAM      PIN
-            anna  Anna Jensen  Afsnit 4  no
-            bo    Bo Ærø                 yes
+        #expect(
+            table.stdout == """
+                ID    NAME         TEAM      PIN
+                anna  Anna Jensen  Afsnit 4  no
+                bo    Bo Ærø                 yes
 
-            """)
+                """)
         let json = try KursusBinary.run(["learners", "list", "--format", "json"] + dir)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == ["anna", "bo"])
@@ -86,7 +90,10 @@ struct LearnersCommandTests {
     func hostileIDs(id: String) throws {
         let data = try KursusBinary.temporaryFolder("learners-hostile")
         defer { try? FileManager.default.removeItem(at: data) }
-        for command in [["learners", "add", id, "--name", "X"], ["learners", "remove", id, "--yes"], ["learners", "clear-pin", id], ["progress", "--learner", id]] {
+        for command in [
+            ["learners", "add", id, "--name", "X"], ["learners", "remove", id, "--yes"], ["learners", "clear-pin", id],
+            ["progress", "--learner", id],
+        ] {
             let result = try KursusBinary.run(command + ["--data-dir", data.path])
             #expect(result.status != 0, "\(command)")
             #expect(result.stderr.contains("learner id"), "\(command): \(result.stderr)")
@@ -104,28 +111,34 @@ struct LearnersCommandTests {
         defer { try? FileManager.default.removeItem(at: data) }
         let folder = data.appendingPathComponent("learners/anna/progress")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data("""
+        try Data(
+            """
             {"schema": "kursus-progress", "schemaVersion": 2, "learner": "anna", "course": "digital-kompetence", "courseVersion": "1.0",
              "updatedAt": "2026-03-01T10:15:00Z",
              "units": {"a": {"outcome": "completed", "activeSeconds": 3720}, "b": {"outcome": "passed", "activeSeconds": 60},
                        "c": {"outcome": "failed", "activeSeconds": 0}, "d": {"outcome": "in-progress", "activeSeconds": 30}}}
-            """.utf8).write(to: folder.appendingPathComponent("digital-kompetence.json"))
-        try Data("{\"schema\": \"kursus-progress\", \"schemaVersion\": 1, \"learner\": \"anna\", \"course\": \"gammel\", \"updatedAt\": \"2025-01-02T08:00:00Z\", \"completed\": [\"a\"], \"started\": [\"b\"]}".utf8)
-            .write(to: folder.appendingPathComponent("gammel.json"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("digital-kompetence.json"))
+        try Data(
+            "{\"schema\": \"kursus-progress\", \"schemaVersion\": 1, \"learner\": \"anna\", \"course\": \"gammel\", \"updatedAt\": \"2025-01-02T08:00:00Z\", \"completed\": [\"a\"], \"started\": [\"b\"]}"
+                .utf8
+        )
+        .write(to: folder.appendingPathComponent("gammel.json"))
         try Data("{\"schema\": \"kursus-pro".utf8).write(to: folder.appendingPathComponent("beskadiget.json"))
         _ = try KursusBinary.run(["learners", "add", "anna", "--name", "Anna Jensen", "--data-dir", data.path])
 
         let table = try KursusBinary.run(["progress", "--learner", "anna", "--data-dir", data.path], environment: ["TZ": "UTC"])
         #expect(table.status == 0, "\(table.stderr)")
-        #expect(table.stdout == """
-            Learner: Anna Jensen (anna)
+        #expect(
+            table.stdout == """
+                Learner: Anna Jensen (anna)
 
-            COURSE              VERSION  COMPLETED  PASSED  FAILED  IN PROGRESS  TIME  UPDATED
-            beskadiget          cannot be read: not a JSON object (\(folder.path)/beskadiget.json)
-            digital-kompetence  1.0      1          1       1       1            1:03  2026-03-01 10:15
-            gammel              –        1          0       0       1            –     2025-01-02 08:00
+                COURSE              VERSION  COMPLETED  PASSED  FAILED  IN PROGRESS  TIME  UPDATED
+                beskadiget          cannot be read: not a JSON object (\(folder.path)/beskadiget.json)
+                digital-kompetence  1.0      1          1       1       1            1:03  2026-03-01 10:15
+                gammel              –        1          0       0       1            –     2025-01-02 08:00
 
-            """)
+                """)
         // The learner defaults to the operating-system user.
         let byUser = try KursusBinary.run(["progress", "--data-dir", data.path, "--format", "json"], environment: ["USER": "anna"])
         #expect(byUser.status == 0)

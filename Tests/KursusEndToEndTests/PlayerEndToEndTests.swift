@@ -21,9 +21,12 @@ struct PlayerEndToEndTests {
         }
     }
 
-    func start(width: Int = 80, height: Int = 24, data: URL? = nil, arguments: String = "--learner anna --lang da", environment: [String: String] = [:]) throws -> Session {
+    func start(
+        width: Int = 80, height: Int = 24, data: URL? = nil, arguments: String = "--learner anna --lang da", environment: [String: String] = [:]
+    ) throws -> Session {
         let data = try data ?? KursusBinary.temporaryFolder("e2e-data")
-        let command = "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(KursusBinary.bundledCourse.path)) --data-dir \(Tmux.quote(data.path)) \(arguments)"
+        let command =
+            "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(KursusBinary.bundledCourse.path)) --data-dir \(Tmux.quote(data.path)) \(arguments)"
         var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color"]
         for (key, value) in environment { env[key] = value }
         let tmux = try Tmux(width: width, height: height, command: command, environment: env)

@@ -46,7 +46,8 @@ struct QuizEndToEndTests {
     }
 
     func start(_ package: URL, data: URL) throws -> Tmux {
-        let command = "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(package.path)) --data-dir \(Tmux.quote(data.path)) --learner anna --lang da; echo KURSUS-EXIT:$?"
+        let command =
+            "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(package.path)) --data-dir \(Tmux.quote(data.path)) --learner anna --lang da; echo KURSUS-EXIT:$?"
         return try Tmux(width: 80, height: 24, command: command, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
     }
 

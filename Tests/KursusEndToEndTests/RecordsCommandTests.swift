@@ -52,7 +52,9 @@ struct RecordsCommandTests {
         let data = try KursusBinary.temporaryFolder("records-outbox")
         defer { try? FileManager.default.removeItem(at: data) }
         let anna = Self.outbox(data, "anna")
-        try Self.write((1...4).map { Self.statement($0) + "\n" }.joined() + String(Self.statement(5).prefix(30)), to: anna.appendingPathComponent("statements.jsonl"))
+        try Self.write(
+            (1...4).map { Self.statement($0) + "\n" }.joined() + String(Self.statement(5).prefix(30)),
+            to: anna.appendingPathComponent("statements.jsonl"))
         try Self.write("{\"at\":\"2026-03-16T09:00:00Z\",\"id\":\"\(Self.id(1))\"}\n", to: anna.appendingPathComponent("sent.jsonl"))
         try Self.write(
             "{\"at\":\"2026-03-16T09:00:00Z\",\"id\":\"\(Self.id(2))\",\"reason\":\"verb \\u001b[2J\\u009b\\u202eukendt\",\"status\":400}\n",
@@ -63,16 +65,17 @@ struct RecordsCommandTests {
 
         let table = try KursusBinary.run(["outbox"] + dir, environment: ["TZ": "UTC"])
         #expect(table.status == 0, "\(table.stderr)")
-        #expect(table.stdout == """
-            LEARNER  PENDING  SENT  REJECTED
-            anna     2        1     1
-            bo       1        0     0
+        #expect(
+            table.stdout == """
+                LEARNER  PENDING  SENT  REJECTED
+                anna     2        1     1
+                bo       1        0     0
 
-            Rejected by the LRS (kept, not sent again):
-            LEARNER  STATEMENT                             STATUS  AT                REASON
-            anna     \(Self.id(2))  400     2026-03-16 09:00  verb ␛[2J\u{FFFD}\u{FFFD}ukendt
+                Rejected by the LRS (kept, not sent again):
+                LEARNER  STATEMENT                             STATUS  AT                REASON
+                anna     \(Self.id(2))  400     2026-03-16 09:00  verb ␛[2J\u{FFFD}\u{FFFD}ukendt
 
-            """)
+                """)
         #expect(table.stderr.contains("statements.jsonl has no line end (a write cut off by a crash, or one in progress); it is not counted"))
         #expect(Self.isClean(table.stdout) && Self.isClean(table.stderr))
 
@@ -111,13 +114,14 @@ struct RecordsCommandTests {
 
         let export = try KursusBinary.run(["export", "--out", file.path, "--data-dir", data.path])
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stdout == """
-            Wrote 3 statements not yet sent of 2 learners to \(file.path).
-            LEARNER  STATEMENTS
-            anna     2
-            bo       1
+        #expect(
+            export.stdout == """
+                Wrote 3 statements not yet sent of 2 learners to \(file.path).
+                LEARNER  STATEMENTS
+                anna     2
+                bo       1
 
-            """)
+                """)
         #expect(Self.snapshot(data) == before)
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -141,10 +145,12 @@ struct RecordsCommandTests {
         let twice = try KursusBinary.run(["import", file.path, "--store", store.path])
         #expect(twice.status == 0)
         #expect(twice.stdout.contains(": 0 new statements, 3 already there, 0 left out."))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("segments").path).sorted()
-            == ["segment-000001.index", "segment-000001.jsonl"])
-        #expect(try String(contentsOf: store.appendingPathComponent("segments/segment-000001.jsonl"), encoding: .utf8)
-            == (1...3).map { Self.statement($0) + "\n" }.joined())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("segments").path).sorted()
+                == ["segment-000001.index", "segment-000001.jsonl"])
+        #expect(
+            try String(contentsOf: store.appendingPathComponent("segments/segment-000001.jsonl"), encoding: .utf8)
+                == (1...3).map { Self.statement($0) + "\n" }.joined())
 
         // The default store is <data-dir>/records.
         try FileManager.default.removeItem(at: file)
@@ -166,12 +172,16 @@ struct RecordsCommandTests {
         try TransferFileBuilder.sound(learner: "bo", [Self.statement(2, verb: "failed"), Self.statement(3)]).write(to: second)
         let result = try KursusBinary.run(["import", second.path, "--store", store])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("statement \(Self.id(2)) (learner bo, line 1 of statements.jsonl) is in the store with other content; it was left out"))
+        #expect(
+            result.stderr.contains(
+                "statement \(Self.id(2)) (learner bo, line 1 of statements.jsonl) is in the store with other content; it was left out"))
         #expect(result.stdout.contains(": 1 new statement, 0 already there, 1 left out."))
         #expect(result.stdout.contains("The store holds 3 statements."))
     }
 
-    @Test("hostile and damaged files are refused whole with a clear reason; the store is left byte for byte as it was", arguments: HostileTransferFiles.all)
+    @Test(
+        "hostile and damaged files are refused whole with a clear reason; the store is left byte for byte as it was",
+        arguments: HostileTransferFiles.all)
     func hostileFiles(_ hostile: HostileTransferFiles.Case) throws {
         let folder = try KursusBinary.temporaryFolder("records-hostile")
         defer { try? FileManager.default.removeItem(at: folder) }

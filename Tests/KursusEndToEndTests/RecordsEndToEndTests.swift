@@ -25,7 +25,8 @@ struct RecordsEndToEndTests {
         let validate = try KursusBinary.run(["validate", package.path])
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
 
-        let command = "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(package.path)) --data-dir \(Tmux.quote(data.path)) --learner anna --lang da"
+        let command =
+            "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(package.path)) --data-dir \(Tmux.quote(data.path)) --learner anna --lang da"
         let tmux = try Tmux(width: 80, height: 24, command: command, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
         try tmux.waitFor("Kort lektion")
         // The lesson is shorter than the screen: shown is read.

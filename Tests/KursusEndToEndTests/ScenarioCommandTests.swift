@@ -14,14 +14,14 @@ struct ScenarioCommandTests {
     }
 
     static let selfLoop = """
-    format: kursus-scenario/1
-    id: loop
-    title: Loop
-    participants: [{id: p, name: P, role: citizen}]
-    nodes:
-      - {id: a, narration: x, next: a}
-      - {id: slut, ending: E, debrief: D}
-    """
+        format: kursus-scenario/1
+        id: loop
+        title: Loop
+        participants: [{id: p, name: P, role: citizen}]
+        nodes:
+          - {id: a, narration: x, next: a}
+          - {id: slut, ending: E, debrief: D}
+        """
 
     @Test("the bundled scenarios check clean and autoplay without stuck runs", arguments: files)
     func bundled(file: String) throws {

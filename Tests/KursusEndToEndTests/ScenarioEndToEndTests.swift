@@ -29,7 +29,8 @@ struct ScenarioEndToEndTests {
     }
 
     func start(_ package: URL, data: URL, width: Int = 80, height: Int = 24) throws -> Tmux {
-        let command = "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(package.path)) --data-dir \(Tmux.quote(data.path)) --learner anna --lang da; echo KURSUS-EXIT:$?"
+        let command =
+            "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(package.path)) --data-dir \(Tmux.quote(data.path)) --learner anna --lang da; echo KURSUS-EXIT:$?"
         return try Tmux(width: width, height: height, command: command, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
     }
 

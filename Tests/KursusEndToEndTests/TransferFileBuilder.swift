@@ -78,7 +78,8 @@ struct TransferFileBuilder {
     ) throws -> Data {
         let sha = try sha256 ?? Self.sha256(statements)
         let list = learners.map { "{\"learner\":\"\($0.0)\",\"statements\":\($0.1)}" }.joined(separator: ",")
-        return Data("""
+        return Data(
+            """
             {"format":"kursus-records","formatVersion":\(version),"createdAt":"2026-03-16T09:00:00Z","kursusVersion":"0.1.0",\
             "selection":"pending","statements":\(total ?? learners.reduce(0) { $0 + $1.1 }),"learners":[\(list)],\
             "members":{"statements.jsonl":{"bytes":\(bytes ?? statements.count),"sha256":"\(sha)"}}}

@@ -5,7 +5,8 @@ import Testing
 @Suite("Shared workstation in a real terminal", .serialized)
 struct WorkstationEndToEndTests {
     func play(_ data: URL, _ arguments: String, width: Int = 80, height: Int = 24) throws -> Tmux {
-        let command = "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(KursusBinary.bundledCourse.path)) --data-dir \(Tmux.quote(data.path)) --lang da \(arguments)"
+        let command =
+            "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(KursusBinary.bundledCourse.path)) --data-dir \(Tmux.quote(data.path)) --lang da \(arguments)"
         return try Tmux(width: width, height: height, command: command, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
     }
 
@@ -127,7 +128,7 @@ struct WorkstationEndToEndTests {
     func killPlayer() throws {
         let data = try KursusBinary.temporaryFolder("kill")
         defer { try? FileManager.default.removeItem(at: data) }
-        var generator = CrashTests.SeededGenerator(state: 20261127)
+        var generator = CrashTests.SeededGenerator(state: 20_261_127)
         var lastScroll = -1
         for round in 0..<4 {
             let tmux = try play(data, "--learner gerda")
@@ -202,8 +203,10 @@ struct WorkstationEndToEndTests {
     func preview() throws {
         let data = try KursusBinary.temporaryFolder("preview-data")
         defer { try? FileManager.default.removeItem(at: data) }
-        let command = "\(Tmux.quote(try KursusBinary.url.path)) preview \(Tmux.quote(KursusBinary.bundledCourse.path)) --unit afslutning-og-opfoelgning --lang da"
-        let tmux = try Tmux(width: 100, height: 30, command: command, environment: ["LANG": "C.UTF-8", "KURSUS_DATA_DIR": data.path, "HOME": data.path])
+        let command =
+            "\(Tmux.quote(try KursusBinary.url.path)) preview \(Tmux.quote(KursusBinary.bundledCourse.path)) --unit afslutning-og-opfoelgning --lang da"
+        let tmux = try Tmux(
+            width: 100, height: 30, command: command, environment: ["LANG": "C.UTF-8", "KURSUS_DATA_DIR": data.path, "HOME": data.path])
         let screen = try tmux.waitFor("Modul 2 › 2.5")
         #expect(screen.contains("FORHÅNDSVISNING"))
         try tmux.send("q")
@@ -215,8 +218,11 @@ struct WorkstationEndToEndTests {
     func previewWatch() throws {
         let package = try KursusBinary.temporaryFolder("watch")
         defer { try? FileManager.default.removeItem(at: package) }
-        try Data("format: kursus/1\nid: w\ntitle: Watch\nlanguage: da\nversion: '1'\nmodules:\n  - id: m\n    title: M\n    units:\n      - {id: a, kind: lesson, title: Første, file: a.md}\n".utf8)
-            .write(to: package.appendingPathComponent("course.yaml"))
+        try Data(
+            "format: kursus/1\nid: w\ntitle: Watch\nlanguage: da\nversion: '1'\nmodules:\n  - id: m\n    title: M\n    units:\n      - {id: a, kind: lesson, title: Første, file: a.md}\n"
+                .utf8
+        )
+        .write(to: package.appendingPathComponent("course.yaml"))
         try Data("# Før ændringen\n\nTekst.\n".utf8).write(to: package.appendingPathComponent("a.md"))
         let command = "\(Tmux.quote(try KursusBinary.url.path)) preview \(Tmux.quote(package.path)) --watch --unit a --lang da"
         let tmux = try Tmux(width: 80, height: 24, command: command, environment: ["LANG": "C.UTF-8"])
@@ -229,4 +235,3 @@ struct WorkstationEndToEndTests {
         #expect(try exitStatus(tmux) == 0)
     }
 }
-

@@ -7,14 +7,18 @@ struct PrerequisiteTests {
     static let here = SourceLocation(file: "course.yaml")
 
     static func unit(_ id: String, optional: Bool = false, requires: [String] = []) -> CourseUnit {
-        CourseUnit(id: id, kind: .lesson, title: id, file: "\(id).md", optional: optional, requires: requires.map { Requirement($0, location: here) }, location: here)
+        CourseUnit(
+            id: id, kind: .lesson, title: id, file: "\(id).md", optional: optional, requires: requires.map { Requirement($0, location: here) },
+            location: here)
     }
 
     static let course = Course(
         id: "c", title: "C", language: "da", version: "1",
         modules: [
-            CourseModule(id: "m1", title: "M1", units: [unit("a"), unit("b"), unit("x", optional: true), unit("c")], sequential: true, location: here),
-            CourseModule(id: "m2", title: "M2", units: [unit("d"), unit("e", requires: ["d"])], requires: [Requirement("m1", location: here)], location: here),
+            CourseModule(
+                id: "m1", title: "M1", units: [unit("a"), unit("b"), unit("x", optional: true), unit("c")], sequential: true, location: here),
+            CourseModule(
+                id: "m2", title: "M2", units: [unit("d"), unit("e", requires: ["d"])], requires: [Requirement("m1", location: here)], location: here),
         ],
         location: here
     )
@@ -85,7 +89,12 @@ struct PrerequisiteTests {
         let cyclic = Course(
             id: "c", title: "C", language: "da", version: "1",
             modules: [
-                CourseModule(id: "m1", title: "M1", units: [Self.unit("a", requires: ["b"]), Self.unit("b", requires: ["a"]), Self.unit("s", requires: ["m1"]), Self.unit("u", requires: ["nope"])], location: Self.here),
+                CourseModule(
+                    id: "m1", title: "M1",
+                    units: [
+                        Self.unit("a", requires: ["b"]), Self.unit("b", requires: ["a"]), Self.unit("s", requires: ["m1"]),
+                        Self.unit("u", requires: ["nope"]),
+                    ], location: Self.here)
             ],
             location: Self.here
         )

@@ -32,12 +32,18 @@ struct QuizFeedbackTests {
     func branches() {
         let trueFalse = question(.trueFalse(correct: false, feedbackTrue: "Nej.", feedbackFalse: "Ja."))
         #expect(QuizFeedback.texts(for: .bool(true), to: trueFalse) == ["Nej.", "Forkert.", "Generelt."])
-        let short = question(.shortAnswer(ShortAnswerRules(answers: [AcceptedAnswer(text: "video*", feedback: "Fint."), AcceptedAnswer(text: "vid", weightPercent: 50, feedback: "Næsten.")])))
+        let short = question(
+            .shortAnswer(
+                ShortAnswerRules(answers: [
+                    AcceptedAnswer(text: "video*", feedback: "Fint."), AcceptedAnswer(text: "vid", weightPercent: 50, feedback: "Næsten."),
+                ])))
         #expect(QuizFeedback.texts(for: .text("Videoopkald"), to: short) == ["Fint.", "Rigtigt.", "Generelt."])
         #expect(QuizFeedback.texts(for: .text("vid"), to: short) == ["Næsten.", "Delvis.", "Generelt."])
-        let numeric = question(.numeric([
-            NumericAnswer(target: .range(90...100), weightPercent: 50, feedback: "Bredt."), NumericAnswer(target: .value(95, tolerance: 1), feedback: "Præcist."),
-        ]))
+        let numeric = question(
+            .numeric([
+                NumericAnswer(target: .range(90...100), weightPercent: 50, feedback: "Bredt."),
+                NumericAnswer(target: .value(95, tolerance: 1), feedback: "Præcist."),
+            ]))
         #expect(QuizFeedback.texts(for: .number(95.5), to: numeric) == ["Præcist.", "Rigtigt.", "Generelt."])
         // Unscored questions get only the general feedback.
         #expect(QuizFeedback.texts(for: .likert(1), to: question(.likert(scale: ["a", "b"]))) == ["Generelt."])

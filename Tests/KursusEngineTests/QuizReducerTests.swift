@@ -222,7 +222,9 @@ struct QuizReducerTests {
 
     @Test("a pool draws N questions per attempt, the same N for the same seed")
     func pool() {
-        let questions = (1...10).map { Question(id: "q\($0)", text: "?", kind: .trueFalse(correct: true, feedbackTrue: nil, feedbackFalse: nil), location: F.here) }
+        let questions = (1...10).map {
+            Question(id: "q\($0)", text: "?", kind: .trueFalse(correct: true, feedbackTrue: nil, feedbackFalse: nil), location: F.here)
+        }
         let quiz = F.quiz(questions, pool: QuestionPool(draw: 4), shuffle: true)
         let a = AttemptBuilder.attempt(for: quiz, number: 1, seed: 42, at: nil)
         let b = AttemptBuilder.attempt(for: quiz, number: 1, seed: 42, at: nil)

@@ -70,7 +70,9 @@ struct QuizScoringTests {
 
     @Test("short answer: the best matching answer's weight counts, with its feedback")
     func weightedShortAnswers() {
-        let rules = ShortAnswerRules(answers: [AcceptedAnswer(text: "video*", weightPercent: 50, feedback: "Næsten"), AcceptedAnswer(text: "videokonsultation")])
+        let rules = ShortAnswerRules(answers: [
+            AcceptedAnswer(text: "video*", weightPercent: 50, feedback: "Næsten"), AcceptedAnswer(text: "videokonsultation"),
+        ])
         let q = question(.shortAnswer(rules))
         #expect(QuizScoring.score(q, answer: .text("videoopkald")).fraction == 0.5)
         #expect(QuizScoring.score(q, answer: .text("Videokonsultation")).fraction == 1)
@@ -79,10 +81,11 @@ struct QuizScoringTests {
 
     @Test("numeric: tolerance and range bounds are inclusive; the best-weighted accepted answer counts; NaN never does")
     func numeric() {
-        let q = question(.numeric([
-            NumericAnswer(target: .value(37.5, tolerance: 0.5)),
-            NumericAnswer(target: .range(30...40), weightPercent: 50),
-        ]))
+        let q = question(
+            .numeric([
+                NumericAnswer(target: .value(37.5, tolerance: 0.5)),
+                NumericAnswer(target: .range(30...40), weightPercent: 50),
+            ]))
         #expect(QuizScoring.score(q, answer: .number(37)).fraction == 1)
         #expect(QuizScoring.score(q, answer: .number(38)).fraction == 1)
         #expect(QuizScoring.score(q, answer: .number(38.0001)).fraction == 0.5)
@@ -109,7 +112,12 @@ struct QuizScoringTests {
 
     @Test("matching and ordering score the share right")
     func matchingAndOrdering() {
-        let match = question(.matching(MatchingSpec(pairs: [MatchPair(prompt: "A", match: "1"), MatchPair(prompt: "B", match: "2"), MatchPair(prompt: "C", match: "3"), MatchPair(prompt: "D", match: "4")])))
+        let match = question(
+            .matching(
+                MatchingSpec(pairs: [
+                    MatchPair(prompt: "A", match: "1"), MatchPair(prompt: "B", match: "2"), MatchPair(prompt: "C", match: "3"),
+                    MatchPair(prompt: "D", match: "4"),
+                ])))
         #expect(QuizScoring.score(match, answer: .pairs(["A": "1", "B": "2", "C": "4", "D": "3"])).fraction == 0.5)
         #expect(QuizScoring.score(match, answer: .pairs([:])).verdict == .incorrect)
         let order = question(.ordering(["a", "b", "c", "d"]))
@@ -120,7 +128,9 @@ struct QuizScoringTests {
 
     @Test("an answer of the wrong kind scores 0; Likert, free text and descriptions are unscored")
     func mismatchAndUnscored() {
-        #expect(QuizScoring.score(question(.trueFalse(correct: true, feedbackTrue: nil, feedbackFalse: nil)), answer: .text("true")).verdict == .incorrect)
+        #expect(
+            QuizScoring.score(question(.trueFalse(correct: true, feedbackTrue: nil, feedbackFalse: nil)), answer: .text("true")).verdict == .incorrect
+        )
         #expect(QuizScoring.score(question(.likert(scale: ["a", "b"])), answer: .likert(1)).verdict == .unscored)
         #expect(QuizScoring.score(question(.freeText), answer: .freeText("x")).verdict == .unscored)
     }
@@ -177,7 +187,10 @@ struct LineEditorTests {
 struct AnswerCodingTests {
     @Test("every kind of answer survives JSON, with one readable key each")
     func roundTrip() throws {
-        let answers: [Answer] = [.option("2"), .options(["1", "3"]), .bool(true), .text("video"), .number(37.5), .pairs(["A": "1"]), .order(["b", "a"]), .likert(3), .freeText("Godt")]
+        let answers: [Answer] = [
+            .option("2"), .options(["1", "3"]), .bool(true), .text("video"), .number(37.5), .pairs(["A": "1"]), .order(["b", "a"]), .likert(3),
+            .freeText("Godt"),
+        ]
         for answer in answers {
             let data = try JSONEncoder().encode(answer)
             #expect(try JSONDecoder().decode(Answer.self, from: data) == answer)

@@ -37,10 +37,11 @@ struct QuizSessionTests {
             Issue.record("the idle lock should have signed Bo out")
             return
         }
-        let closed = try #require(effects.compactMap { effect -> LearnerProgress? in
-            if case .closeLearner(let progress, _) = effect { return progress }
-            return nil
-        }.first)
+        let closed = try #require(
+            effects.compactMap { effect -> LearnerProgress? in
+                if case .closeLearner(let progress, _) = effect { return progress }
+                return nil
+            }.first)
         let attempt = try #require(closed.record("quiz")?.quiz?.unfinished)
         #expect(attempt.answers == ["single": .option("2")])
         #expect(attempt.current == 1)

@@ -20,16 +20,17 @@ struct ScenarioAutoplayTests {
 
     @Test("stuck runs are reported with the node and reason")
     func stuck() throws {
-        let scenario = try ScenarioEngineFixtures.scenario("""
-          - id: v
-            choice: "?"
-            options:
-              - {text: loop, feedback: f, goto: l}
-              - {text: slut, feedback: f, goto: slut}
-          - {id: l, narration: x, next: l}
-          - {id: slut, ending: E, debrief: D}
-          - {id: aldrig, ending: F, debrief: D}
-        """, variables: "n: 0")
+        let scenario = try ScenarioEngineFixtures.scenario(
+            """
+              - id: v
+                choice: "?"
+                options:
+                  - {text: loop, feedback: f, goto: l}
+                  - {text: slut, feedback: f, goto: slut}
+              - {id: l, narration: x, next: l}
+              - {id: slut, ending: E, debrief: D}
+              - {id: aldrig, ending: F, debrief: D}
+            """, variables: "n: 0")
         let report = ScenarioAutoplay.run(scenario, runs: 50, seed: 1)
         #expect(report.hasStuckRuns)
         #expect(report.stuck.allSatisfy { $0.node == "l" && $0.reason.contains("without a choice") && $0.choices == [0] })
@@ -39,10 +40,11 @@ struct ScenarioAutoplayTests {
 
     @Test("a loop of choices is cut at the choice limit")
     func choiceLoop() throws {
-        let scenario = try ScenarioEngineFixtures.scenario("""
-          - {id: v, choice: "?", options: [{text: igen, feedback: f, goto: v}]}
-          - {id: slut, ending: E, debrief: D}
-        """, variables: "n: 0")
+        let scenario = try ScenarioEngineFixtures.scenario(
+            """
+              - {id: v, choice: "?", options: [{text: igen, feedback: f, goto: v}]}
+              - {id: slut, ending: E, debrief: D}
+            """, variables: "n: 0")
         let report = ScenarioAutoplay.run(scenario, runs: 2, seed: 1)
         #expect(report.stuck.count == 2)
         #expect(report.stuck.first?.reason.contains("made \(ScenarioAutoplay.choiceLimit) choices") == true)

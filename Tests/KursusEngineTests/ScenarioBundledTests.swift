@@ -9,7 +9,10 @@ import Testing
 struct ScenarioBundledTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let package = root.appendingPathComponent("Courses/digital-kompetence")
-    static let files = ["scenarier/foerste-videokonsultation.yaml", "scenarier/kol-opfoelgning.yaml", "scenarier/tablet-opsaetning.yaml", "scenarier/digital-genoptraening.yaml"]
+    static let files = [
+        "scenarier/foerste-videokonsultation.yaml", "scenarier/kol-opfoelgning.yaml", "scenarier/tablet-opsaetning.yaml",
+        "scenarier/digital-genoptraening.yaml",
+    ]
 
     @Test("parses, validates and autoplays without problems", arguments: files)
     func sound(file: String) throws {

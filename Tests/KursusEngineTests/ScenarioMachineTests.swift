@@ -126,10 +126,11 @@ struct ScenarioMachineTests {
 
     @Test("a self-loop without a choice stops at the step limit as stuck, not a hang")
     func selfLoop() throws {
-        let scenario = try ScenarioEngineFixtures.scenario("""
-          - {id: a, narration: x, next: a}
-          - {id: slut, ending: E, debrief: D}
-        """, variables: "n: 0")
+        let scenario = try ScenarioEngineFixtures.scenario(
+            """
+              - {id: a, narration: x, next: a}
+              - {id: slut, ending: E, debrief: D}
+            """, variables: "n: 0")
         let run = ScenarioMachine.start(scenario, seed: 1)
         #expect(run.stuck?.contains("passed \(ScenarioMachine.stepLimit) nodes without a choice") == true)
         #expect(run.visits["a"] == ScenarioMachine.stepLimit + 1)
@@ -138,15 +139,17 @@ struct ScenarioMachineTests {
 
     @Test("a dead end and a choice with nothing to offer mark the run stuck")
     func deadEnds() throws {
-        let dead = try ScenarioEngineFixtures.scenario("""
-          - {id: a, narration: x, next: [{if: plan_b, goto: slut}]}
-          - {id: slut, ending: E, debrief: D}
-        """)
+        let dead = try ScenarioEngineFixtures.scenario(
+            """
+              - {id: a, narration: x, next: [{if: plan_b, goto: slut}]}
+              - {id: slut, ending: E, debrief: D}
+            """)
         #expect(ScenarioMachine.start(dead, seed: 1).stuck == "dead end at 'a': none of its conditions holds")
-        let empty = try ScenarioEngineFixtures.scenario("""
-          - {id: v, choice: "?", options: [{text: t, feedback: f, goto: slut, if: plan_b}]}
-          - {id: slut, ending: E, debrief: D}
-        """)
+        let empty = try ScenarioEngineFixtures.scenario(
+            """
+              - {id: v, choice: "?", options: [{text: t, feedback: f, goto: slut, if: plan_b}]}
+              - {id: slut, ending: E, debrief: D}
+            """)
         #expect(ScenarioMachine.start(empty, seed: 1).stuck?.contains("no option of the choice 'v'") == true)
     }
 

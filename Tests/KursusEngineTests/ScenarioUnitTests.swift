@@ -10,27 +10,33 @@ struct ScenarioUnitTests {
     static let here = SourceLocation(file: "course.yaml")
     static let course = Course(
         id: "k", title: "K", language: "da", version: "1",
-        modules: [CourseModule(id: "m", title: "M", units: [
-            CourseUnit(id: "sc", kind: .scenario, title: "Scenarie", file: "s.yaml", location: here),
-            CourseUnit(id: "after", kind: .lesson, title: "Efter", file: "a.md", requires: [Requirement("sc", location: here)], location: here),
-        ], location: here)],
+        modules: [
+            CourseModule(
+                id: "m", title: "M",
+                units: [
+                    CourseUnit(id: "sc", kind: .scenario, title: "Scenarie", file: "s.yaml", location: here),
+                    CourseUnit(
+                        id: "after", kind: .lesson, title: "Efter", file: "a.md", requires: [Requirement("sc", location: here)], location: here),
+                ], location: here)
+        ],
         location: here)
 
     /// No random branches, so every path's ending is known.
     static func scenario() throws -> Scenario {
-        try ScenarioEngineFixtures.scenario("""
-          - {id: start, narration: Du ringer op., next: hej}
-          - {id: hej, say: inger, text: Hallo?, next: v1}
-          - id: v1
-            choice: Hvad gør du?
-            timer: {seconds: 30, default: 3}
-            options:
-              - {text: Aftaler plan B, feedback: Godt, quality: good, once: true, goto: v1, effects: [{set: plan_b, value: true}]}
-              - {text: Siger det højt, feedback: Fint, quality: good, goto: slut-godt, effects: [{add: score, value: 2}]}
-              - {text: Venter, feedback: Nej, quality: poor, goto: slut-skidt}
-          - {id: slut-godt, ending: Godt, debrief: D, learning-points: [L1]}
-          - {id: slut-skidt, ending: Skidt, debrief: D}
-        """, variables: "score: 0\n  plan_b: false", extra: "pass: {min-score: 2}")
+        try ScenarioEngineFixtures.scenario(
+            """
+              - {id: start, narration: Du ringer op., next: hej}
+              - {id: hej, say: inger, text: Hallo?, next: v1}
+              - id: v1
+                choice: Hvad gør du?
+                timer: {seconds: 30, default: 3}
+                options:
+                  - {text: Aftaler plan B, feedback: Godt, quality: good, once: true, goto: v1, effects: [{set: plan_b, value: true}]}
+                  - {text: Siger det højt, feedback: Fint, quality: good, goto: slut-godt, effects: [{add: score, value: 2}]}
+                  - {text: Venter, feedback: Nej, quality: poor, goto: slut-skidt}
+              - {id: slut-godt, ending: Godt, debrief: D, learning-points: [L1]}
+              - {id: slut-skidt, ending: Skidt, debrief: D}
+            """, variables: "score: 0\n  plan_b: false", extra: "pass: {min-score: 2}")
     }
 
     static func content(_ scenario: Scenario?) -> CourseContent {
@@ -114,14 +120,15 @@ struct ScenarioUnitTests {
         _ = PlayerReducer.reduce(&state, .command(.number(1)))
         _ = PlayerReducer.reduce(&state, .command(.open))
         let seed = try #require(state.scenarioPlay?.session.run.seed)
-        let edited = try ScenarioEngineFixtures.scenario("""
-          - {id: start, narration: Ny begyndelse, next: valg}
-          - id: valg
-            choice: Hvad nu?
-            options:
-              - {text: A, feedback: F, goto: slut}
-          - {id: slut, ending: Slut, debrief: D}
-        """)
+        let edited = try ScenarioEngineFixtures.scenario(
+            """
+              - {id: start, narration: Ny begyndelse, next: valg}
+              - id: valg
+                choice: Hvad nu?
+                options:
+                  - {text: A, feedback: F, goto: slut}
+              - {id: slut, ending: Slut, debrief: D}
+            """)
         var later = PlayerState(content: Self.content(edited), progress: state.progress, viewport: Fixtures.viewport)
         _ = PlayerReducer.reduce(&later, .openUnit("sc"))
         #expect(later.scenarioPlay?.restartedAfterEdit == true)
@@ -163,7 +170,9 @@ struct ScenarioUnitTests {
         var state = PlayerState(content: Self.content(nil), progress: .empty, viewport: Fixtures.viewport)
         _ = PlayerReducer.reduce(&state, .openUnit("sc"))
         #expect(state.screen == .menu)
-        #expect(state.notice == .unitFailed(kind: .scenario, message: "'Scenarie': its scenario file could not be read; run 'kursus validate' for the reason"))
+        #expect(
+            state.notice
+                == .unitFailed(kind: .scenario, message: "'Scenarie': its scenario file could not be read; run 'kursus validate' for the reason"))
         #expect(state.progress.record("sc") == nil, "a unit that did not open is not recorded as opened")
     }
 }

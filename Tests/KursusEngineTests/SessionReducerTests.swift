@@ -192,7 +192,10 @@ struct SessionReducerTests {
         // Signing out shows no name when the list is hidden.
         var signedIn = LearnerProgress.empty
         signedIn.sessions = 1
-        store.send(.switchLearner, effects: [.closeLearner(signedIn, events: [LearningEvent(at: beforeFirstTick, .sessionEnded(session: 1, seconds: 0))]), .loadLearners]) {
+        store.send(
+            .switchLearner,
+            effects: [.closeLearner(signedIn, events: [LearningEvent(at: beforeFirstTick, .sessionEnded(session: 1, seconds: 0))]), .loadLearners]
+        ) {
             $0.phase = .start(StartScreen(mode: .typeID(empty), notice: .signedOut(name: nil)))
         }
     }

@@ -77,7 +77,9 @@ struct ConcurrentLayoutTests {
     /// run at the same time must not disturb each other.
     @Test("layouts in parallel equal layouts in sequence")
     func parallel() async {
-        let texts = (0..<16).map { "Se ~~gammel~~ <https://example.org/\($0)> og www.example.com/\($0) nu.\n\n| a | b |\n|---|---|\n| \($0) | ~~x~~ |" }
+        let texts = (0..<16).map {
+            "Se ~~gammel~~ <https://example.org/\($0)> og www.example.com/\($0) nu.\n\n| a | b |\n|---|---|\n| \($0) | ~~x~~ |"
+        }
         let options = MarkdownLayoutOptions(width: 50)
         let expected = texts.map { AnsiRenderer.render(MarkdownLayout.layout($0, options: options), color: false) }
         for _ in 0..<5 {

@@ -21,14 +21,15 @@ struct MarkdownScannerTests {
             [r]: ref.png
             """
         let references = MarkdownScanner.imageReferences(in: markdown)
-        #expect(references == [
-            AssetReference(path: "billeder/a.png", line: 3, column: 7),
-            AssetReference(path: "b c.png", line: 3, column: 31),
-            AssetReference(path: "c d.png", line: 4, column: 7),
-            AssetReference(path: "./g.png", line: 5, column: 85),
-            AssetReference(path: "h.png", line: 7, column: 7),
-            AssetReference(path: "ref.png", line: 10, column: 1),
-        ])
+        #expect(
+            references == [
+                AssetReference(path: "billeder/a.png", line: 3, column: 7),
+                AssetReference(path: "b c.png", line: 3, column: 31),
+                AssetReference(path: "c d.png", line: 4, column: 7),
+                AssetReference(path: "./g.png", line: 5, column: 85),
+                AssetReference(path: "h.png", line: 7, column: 7),
+                AssetReference(path: "ref.png", line: 10, column: 1),
+            ])
     }
 
     @Test("no images, no references")

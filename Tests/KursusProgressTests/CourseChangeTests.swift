@@ -46,7 +46,8 @@ struct CourseChangeTests {
         var hasher = SHA256()
         var parts = [try Data(contentsOf: package.paths.root.appendingPathComponent("course.yaml"))]
         for unit in package.course.allUnits {
-            parts.append(try Data(contentsOf: try #require(package.lessonFiles[unit.id] ?? package.quizFiles[unit.id] ?? package.scenarioFiles[unit.id])))
+            parts.append(
+                try Data(contentsOf: try #require(package.lessonFiles[unit.id] ?? package.quizFiles[unit.id] ?? package.scenarioFiles[unit.id])))
         }
         #expect(parts.count == 16)
         for part in parts {
@@ -118,7 +119,8 @@ struct CourseChangeTests {
         let folder = try copyOfCourse()
         let before = try open(folder)
         let progress = LearnerProgress(completed: ["forberedelse"])
-        try store.save(progress, learner: "anna", course: before.course.id, courseVersion: "1.0.0", fingerprint: try CourseFingerprint.compute(before))
+        try store.save(
+            progress, learner: "anna", course: before.course.id, courseVersion: "1.0.0", fingerprint: try CourseFingerprint.compute(before))
         try edit(folder.appendingPathComponent("lektioner/01-foer-konsultationen.md")) { $0 + "\nRettet.\n" }
         let after = try open(folder)
         let loaded = try store.load(learner: "anna", course: after.course, fingerprint: try CourseFingerprint.compute(after))
@@ -134,7 +136,8 @@ struct CourseChangeTests {
         #expect(try store.load(learner: "anna", course: package.course, fingerprint: "sha256:00") == ProgressLoad(progress: known))
         let extra = LearnerProgress(completed: ["forberedelse", "gammel-lektion"])
         try store.save(extra, learner: "anna", course: package.course.id, courseVersion: nil)
-        #expect(try store.load(learner: "anna", course: package.course, fingerprint: nil)
-            == ProgressLoad(progress: extra, notices: [.courseChanged(missingUnits: ["gammel-lektion"], savedVersion: nil)]))
+        #expect(
+            try store.load(learner: "anna", course: package.course, fingerprint: nil)
+                == ProgressLoad(progress: extra, notices: [.courseChanged(missingUnits: ["gammel-lektion"], savedVersion: nil)]))
     }
 }

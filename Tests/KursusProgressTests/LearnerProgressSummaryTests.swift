@@ -21,7 +21,8 @@ struct LearnerProgressSummaryTests {
     @Test("schema version 2: outcomes counted and active time summed")
     func version2() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        try write("""
+        try write(
+            """
             {"schema": "kursus-progress", "schemaVersion": 2, "learner": "anna", "course": "k", "courseVersion": "1.2",
              "updatedAt": "2026-03-01T10:15:00Z",
              "units": {"a": {"outcome": "completed", "activeSeconds": 600},
@@ -44,7 +45,8 @@ struct LearnerProgressSummaryTests {
     @Test("schema version 1: completed and started arrays; no times")
     func version1() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        try write("""
+        try write(
+            """
             {"schema": "kursus-progress", "schemaVersion": 1, "learner": "anna", "course": "k", "updatedAt": "2026-03-01T10:15:00Z",
              "completed": ["a", "b"], "started": ["b", "c"], "bookmark": null}
             """, course: "k")
@@ -57,7 +59,8 @@ struct LearnerProgressSummaryTests {
     @Test("what the progress store writes can be summarised")
     func storeOutput() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        try ProgressStore(dataDirectory: folder).save(LearnerProgress(completed: ["a", "b"], started: ["c"]), learner: "anna", course: "k", courseVersion: "3")
+        try ProgressStore(dataDirectory: folder).save(
+            LearnerProgress(completed: ["a", "b"], started: ["c"]), learner: "anna", course: "k", courseVersion: "3")
         let summary = try #require(try CourseProgressSummary.all(learner: "anna", dataDirectory: folder).first)
         #expect(summary.problem == nil)
         #expect(summary.completed == 2 && summary.inProgress == 1)
@@ -77,14 +80,15 @@ struct LearnerProgressSummaryTests {
         try write("not even json", course: ".hidden")
         let summaries = try CourseProgressSummary.all(learner: "anna", dataDirectory: folder)
         #expect(summaries.map(\.course) == ["a-broken", "b-good", "c-newer", "d-type", "e-other", "f-empty"])
-        #expect(summaries.map(\.problem) == [
-            "not a JSON object",
-            nil,
-            "saved by a newer Kursus (schema 9; this one reads up to 4)",
-            "wrong type at units.a.outcome",
-            "not a Kursus progress file (missing \"schema\": \"kursus-progress\")",
-            "no unit records (neither \"units\" nor \"completed\")",
-        ])
+        #expect(
+            summaries.map(\.problem) == [
+                "not a JSON object",
+                nil,
+                "saved by a newer Kursus (schema 9; this one reads up to 4)",
+                "wrong type at units.a.outcome",
+                "not a Kursus progress file (missing \"schema\": \"kursus-progress\")",
+                "no unit records (neither \"units\" nor \"completed\")",
+            ])
         #expect(summaries[0].file.hasSuffix("/learners/anna/progress/a-broken.json"))
     }
 }

@@ -79,12 +79,19 @@ struct LearnerRegistryTests {
         for (text, reason) in [
             ("{\"schema\": \"kursus-lea", "not a JSON object"),
             ("{\"schema\": \"kursus-learner\", \"schemaVersion\": 1, \"id\": \"anna\"}", "missing \"displayName\""),
-            ("{\"schema\": \"kursus-learner\", \"schemaVersion\": 1, \"id\": \"bo\", \"displayName\": \"Bo\", \"createdAt\": \"2026-01-01T00:00:00Z\", \"failedPINAttempts\": 0}", "it belongs to learner 'bo', not 'anna'"),
+            (
+                "{\"schema\": \"kursus-learner\", \"schemaVersion\": 1, \"id\": \"bo\", \"displayName\": \"Bo\", \"createdAt\": \"2026-01-01T00:00:00Z\", \"failedPINAttempts\": 0}",
+                "it belongs to learner 'bo', not 'anna'"
+            ),
             ("{\"schema\": \"kursus-learner\", \"schemaVersion\": 1, \"id\": \"anna\", \"displayName\": 7}", "wrong type at .displayName"),
         ] {
             try Data(text.utf8).write(to: file)
             let entries = try registry.entries()
-            #expect(entries == [LearnerEntry(summary: LearnerSummary(id: "anna", displayName: "anna", hasPIN: true), problem: .corrupt(path: file.path, reason: reason))])
+            #expect(
+                entries == [
+                    LearnerEntry(
+                        summary: LearnerSummary(id: "anna", displayName: "anna", hasPIN: true), problem: .corrupt(path: file.path, reason: reason))
+                ])
             #expect(throws: LearnerError.corrupt(path: file.path, reason: reason)) { try registry.ensure(id: "anna", now: now) }
             #expect(throws: LearnerError.corrupt(path: file.path, reason: reason)) { try registry.verifyPIN(id: "anna", pin: "1234", now: now) }
             #expect(throws: LearnerError.corrupt(path: file.path, reason: reason)) { try registry.setPIN(id: "anna", pin: "1234") }

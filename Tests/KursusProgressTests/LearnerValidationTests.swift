@@ -8,8 +8,9 @@ struct LearnerValidationTests {
     var registry: LearnerRegistry { LearnerRegistry(dataDirectory: folder, hasher: PINHasher(iterations: 1_000)) }
     let now = Date(timeIntervalSince1970: 1_780_000_000)
 
-    @Test("hostile ids are refused by every operation and nothing is written",
-          arguments: ["../x", "/", "a/b", "..", "a\u{0}b", "a\u{1B}[2Jb", "a\nb", ".hidden", "", "-rf", String(repeating: "x", count: 65), "æ"])
+    @Test(
+        "hostile ids are refused by every operation and nothing is written",
+        arguments: ["../x", "/", "a/b", "..", "a\u{0}b", "a\u{1B}[2Jb", "a\nb", ".hidden", "", "-rf", String(repeating: "x", count: 65), "æ"])
     func hostileIDs(id: String) {
         func refused(_ body: () throws -> Void) {
             do {
@@ -45,18 +46,20 @@ struct LearnerValidationTests {
         #expect(try LearnerFields.displayName(String(repeating: "ø", count: 60)).count == 60)
     }
 
-    @Test("bad display names are refused with the reason", arguments: [
-        ("", "is empty"),
-        ("   \n ", "is empty"),
-        (String(repeating: "x", count: 61), "is longer than 60 characters"),
-        ("Anna\tJensen", "may not contain control characters (such as tabs, line breaks or escape)"),
-        ("Anna\nJensen", "may not contain control characters (such as tabs, line breaks or escape)"),
-        ("Anna\u{1B}[31m", "may not contain control characters (such as tabs, line breaks or escape)"),
-        ("Anna\u{0}", "may not contain control characters (such as tabs, line breaks or escape)"),
-        ("Anna\u{9B}", "may not contain control characters (such as tabs, line breaks or escape)"),
-        ("Anna\u{202E}nesneJ", "may not contain invisible or unprintable characters (U+202E)"),
-        ("An\u{200B}na", "may not contain invisible or unprintable characters (U+200B)"),
-    ])
+    @Test(
+        "bad display names are refused with the reason",
+        arguments: [
+            ("", "is empty"),
+            ("   \n ", "is empty"),
+            (String(repeating: "x", count: 61), "is longer than 60 characters"),
+            ("Anna\tJensen", "may not contain control characters (such as tabs, line breaks or escape)"),
+            ("Anna\nJensen", "may not contain control characters (such as tabs, line breaks or escape)"),
+            ("Anna\u{1B}[31m", "may not contain control characters (such as tabs, line breaks or escape)"),
+            ("Anna\u{0}", "may not contain control characters (such as tabs, line breaks or escape)"),
+            ("Anna\u{9B}", "may not contain control characters (such as tabs, line breaks or escape)"),
+            ("Anna\u{202E}nesneJ", "may not contain invisible or unprintable characters (U+202E)"),
+            ("An\u{200B}na", "may not contain invisible or unprintable characters (U+200B)"),
+        ])
     func badNames(name: String, reason: String) {
         #expect(throws: LearnerError.invalidDisplayName(reason: reason)) { try LearnerFields.displayName(name) }
         #expect(throws: LearnerError.invalidDisplayName(reason: reason)) {
@@ -71,22 +74,26 @@ struct LearnerValidationTests {
         #expect(try LearnerFields.team("  ") == nil)
         #expect(try LearnerFields.team(" Akutmodtagelsen ") == "Akutmodtagelsen")
         #expect(try LearnerFields.team(String(repeating: "t", count: 40))?.count == 40)
-        #expect(throws: LearnerError.invalidTeam(reason: "is longer than 40 characters")) { try LearnerFields.team(String(repeating: "t", count: 41)) }
+        #expect(throws: LearnerError.invalidTeam(reason: "is longer than 40 characters")) {
+            try LearnerFields.team(String(repeating: "t", count: 41))
+        }
         #expect(throws: LearnerError.invalidTeam(reason: "may not contain control characters (such as tabs, line breaks or escape)")) {
             try LearnerFields.team("Hold\u{7}")
         }
     }
 
-    @Test("PINs are 4 to 8 ASCII digits; the error never repeats the PIN", arguments: [
-        ("123", "must be 4 to 8 digits long"),
-        ("123456789", "must be 4 to 8 digits long"),
-        ("", "must be 4 to 8 digits long"),
-        ("12a4", "must contain only the digits 0-9"),
-        ("12 34", "must contain only the digits 0-9"),
-        ("１２３４", "must contain only the digits 0-9"),
-        ("١٢٣٤", "must contain only the digits 0-9"),
-        ("1234\n", "must contain only the digits 0-9"),
-    ])
+    @Test(
+        "PINs are 4 to 8 ASCII digits; the error never repeats the PIN",
+        arguments: [
+            ("123", "must be 4 to 8 digits long"),
+            ("123456789", "must be 4 to 8 digits long"),
+            ("", "must be 4 to 8 digits long"),
+            ("12a4", "must contain only the digits 0-9"),
+            ("12 34", "must contain only the digits 0-9"),
+            ("１２３４", "must contain only the digits 0-9"),
+            ("١٢٣٤", "must contain only the digits 0-9"),
+            ("1234\n", "must contain only the digits 0-9"),
+        ])
     func pinFormat(pin: String, reason: String) {
         #expect(throws: LearnerError.invalidPIN(reason: reason)) { try PINHasher.validate(pin) }
         #expect(throws: LearnerError.invalidPIN(reason: reason)) {

@@ -41,13 +41,15 @@ struct PINHasherTests {
         #expect(derived.map { String(format: "%02x", $0) }.joined() == "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc")
     }
 
-    @Test("damaged records are errors that name the file", arguments: [
-        PINRecord(algorithm: "md5", iterations: 1_000, salt: "AAAA", hash: "AAAA"),
-        PINRecord(iterations: 10, salt: "AAAAAAAAAAAAAAAAAAAAAA==", hash: String(repeating: "A", count: 43) + "="),
-        PINRecord(iterations: 100_000_000, salt: "AAAAAAAAAAAAAAAAAAAAAA==", hash: String(repeating: "A", count: 43) + "="),
-        PINRecord(iterations: 1_000, salt: "not base64!", hash: String(repeating: "A", count: 43) + "="),
-        PINRecord(iterations: 1_000, salt: "AAAAAAAAAAAAAAAAAAAAAA==", hash: "AAAA"),
-    ])
+    @Test(
+        "damaged records are errors that name the file",
+        arguments: [
+            PINRecord(algorithm: "md5", iterations: 1_000, salt: "AAAA", hash: "AAAA"),
+            PINRecord(iterations: 10, salt: "AAAAAAAAAAAAAAAAAAAAAA==", hash: String(repeating: "A", count: 43) + "="),
+            PINRecord(iterations: 100_000_000, salt: "AAAAAAAAAAAAAAAAAAAAAA==", hash: String(repeating: "A", count: 43) + "="),
+            PINRecord(iterations: 1_000, salt: "not base64!", hash: String(repeating: "A", count: 43) + "="),
+            PINRecord(iterations: 1_000, salt: "AAAAAAAAAAAAAAAAAAAAAA==", hash: "AAAA"),
+        ])
     func damagedRecords(record: PINRecord) {
         do {
             _ = try hasher.matches("1234", record: record, path: "/data/learners/anna/profile.json")

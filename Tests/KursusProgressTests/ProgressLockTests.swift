@@ -17,7 +17,8 @@ struct ProgressLockTests {
         let anna = try LearnerLock.acquire(dataDirectory: folder, learner: "anna")
         #expect(anna.path.path == lockFile("anna"))
         #expect(try FileManager.default.attributesOfItem(atPath: lockFile("anna"))[.posixPermissions] as? Int == 0o600)
-        #expect(try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("learners/anna").path)[.posixPermissions] as? Int == 0o700)
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("learners/anna").path)[.posixPermissions] as? Int == 0o700)
         #expect(throws: ProgressError.learnerBusy(learner: "anna")) { try LearnerLock.acquire(dataDirectory: folder, learner: "anna") }
         let bo = try LearnerLock.acquire(dataDirectory: folder, learner: "bo")
         anna.release()
@@ -64,10 +65,11 @@ struct ProgressLockTests {
         // The kernel drops the lock once the killed command has exited too (we only
         // wait for flock itself, so allow its child a moment).
         var lock: LearnerLock?
-        #expect(ProgressTestSupport.wait(seconds: 10) {
-            lock = try? LearnerLock.acquire(dataDirectory: folder, learner: "anna")
-            return lock != nil
-        })
+        #expect(
+            ProgressTestSupport.wait(seconds: 10) {
+                lock = try? LearnerLock.acquire(dataDirectory: folder, learner: "anna")
+                return lock != nil
+            })
         lock?.release()
     }
 }

@@ -55,10 +55,10 @@ struct ProgressMigrationTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let main = try store.progressFile(learner: "anna", course: "k")
         let version2 = """
-        {"schema": "kursus-progress", "schemaVersion": 2, "learner": "anna", "course": "k", "courseVersion": "1.0",
-         "updatedAt": "2025-11-30T08:00:00Z", "units": {"a": {"outcome": "completed", "activeSeconds": 60}},
-         "bookmark": {"unitID": "a", "scroll": 3, "inUnit": false}}
-        """
+            {"schema": "kursus-progress", "schemaVersion": 2, "learner": "anna", "course": "k", "courseVersion": "1.0",
+             "updatedAt": "2025-11-30T08:00:00Z", "units": {"a": {"outcome": "completed", "activeSeconds": 60}},
+             "bookmark": {"unitID": "a", "scroll": 3, "inUnit": false}}
+            """
         try write(version2, to: main)
         let loaded = try store.load(learner: "anna", courseID: "k")
         #expect(loaded.notices == [.migrated(from: 2)])
@@ -77,10 +77,13 @@ struct ProgressMigrationTests {
         try write("{", to: main)
         let loaded = try store.load(learner: "anna", courseID: "k", now: ProgressTestSupport.fixedDate)
         #expect(loaded.progress == migrated)
-        #expect(loaded.notices == [
-            .restoredFromBackup(corruptCopy: main.path + ".corrupt-20260101T000000Z", reason: "not a JSON object", backupSavedAt: Date(timeIntervalSince1970: 1_764_489_600)),
-            .migrated(from: 1),
-        ])
+        #expect(
+            loaded.notices == [
+                .restoredFromBackup(
+                    corruptCopy: main.path + ".corrupt-20260101T000000Z", reason: "not a JSON object",
+                    backupSavedAt: Date(timeIntervalSince1970: 1_764_489_600)),
+                .migrated(from: 1),
+            ])
         #expect(ProgressTestSupport.text(main)?.contains("\"schemaVersion\" : 4") == true)
     }
 
@@ -90,6 +93,10 @@ struct ProgressMigrationTests {
         let main = try store.progressFile(learner: "anna", course: "k")
         try write(Self.version1.replacingOccurrences(of: "[ \"a\", \"b\" ]", with: "5"), to: main)
         let loaded = try store.load(learner: "anna", courseID: "k", now: ProgressTestSupport.fixedDate)
-        #expect(loaded == ProgressLoad(progress: .empty, notices: [.startedFresh(corruptCopy: main.path + ".corrupt-20260101T000000Z", reason: "wrong type at .completed")]))
+        #expect(
+            loaded
+                == ProgressLoad(
+                    progress: .empty,
+                    notices: [.startedFresh(corruptCopy: main.path + ".corrupt-20260101T000000Z", reason: "wrong type at .completed")]))
     }
 }

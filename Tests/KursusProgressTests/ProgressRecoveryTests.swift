@@ -10,7 +10,7 @@ struct ProgressRecoveryTests {
     let first = ProgressTestSupport.richProgress(scroll: 1)
     let second = ProgressTestSupport.richProgress(scroll: 2)
     let firstSaved = ProgressTestSupport.fixedDate
-    let loadTime = ProgressTestSupport.fixedDate.addingTimeInterval(86_400 + 3_723) // 2026-01-02T01:02:03Z
+    let loadTime = ProgressTestSupport.fixedDate.addingTimeInterval(86_400 + 3_723)  // 2026-01-02T01:02:03Z
 
     var main: URL { get throws { try store.progressFile(learner: "anna", course: "k") } }
     var backup: URL { get throws { try store.backupFile(learner: "anna", course: "k") } }
@@ -23,11 +23,36 @@ struct ProgressRecoveryTests {
 
     static let damage: [(String, [UInt8], String)] = [
         ("truncated JSON", Array("{\n  \"bookmark\" : {\n    \"inUnit\" : true,\n    \"scr".utf8), "not a JSON object"),
-        ("wrong types", Array("{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"learner\": \"anna\", \"course\": \"k\", \"updatedAt\": \"2026-01-01T00:00:00Z\", \"units\": {\"a\": {\"outcome\": \"completed\", \"activeSeconds\": \"lots\"}}}".utf8), "wrong type at .units.a.activeSeconds"),
-        ("unknown outcome", Array("{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"learner\": \"anna\", \"course\": \"k\", \"updatedAt\": \"2026-01-01T00:00:00Z\", \"units\": {\"a\": {\"outcome\": \"done\", \"activeSeconds\": 1}}}".utf8), "invalid value at .units.a.outcome"),
-        ("negative time", Array("{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"learner\": \"anna\", \"course\": \"k\", \"updatedAt\": \"2026-01-01T00:00:00Z\", \"units\": {\"a\": {\"outcome\": \"completed\", \"activeSeconds\": -5}}}".utf8), "negative activeSeconds for unit 'a'"),
-        ("missing units", Array("{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"learner\": \"anna\", \"course\": \"k\", \"updatedAt\": \"2026-01-01T00:00:00Z\"}".utf8), "missing \"units\""),
-        ("another course", Array("{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"learner\": \"anna\", \"course\": \"other\", \"updatedAt\": \"2026-01-01T00:00:00Z\", \"units\": {}}".utf8), "it belongs to course 'other', not 'k'"),
+        (
+            "wrong types",
+            Array(
+                "{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"learner\": \"anna\", \"course\": \"k\", \"updatedAt\": \"2026-01-01T00:00:00Z\", \"units\": {\"a\": {\"outcome\": \"completed\", \"activeSeconds\": \"lots\"}}}"
+                    .utf8), "wrong type at .units.a.activeSeconds"
+        ),
+        (
+            "unknown outcome",
+            Array(
+                "{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"learner\": \"anna\", \"course\": \"k\", \"updatedAt\": \"2026-01-01T00:00:00Z\", \"units\": {\"a\": {\"outcome\": \"done\", \"activeSeconds\": 1}}}"
+                    .utf8), "invalid value at .units.a.outcome"
+        ),
+        (
+            "negative time",
+            Array(
+                "{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"learner\": \"anna\", \"course\": \"k\", \"updatedAt\": \"2026-01-01T00:00:00Z\", \"units\": {\"a\": {\"outcome\": \"completed\", \"activeSeconds\": -5}}}"
+                    .utf8), "negative activeSeconds for unit 'a'"
+        ),
+        (
+            "missing units",
+            Array(
+                "{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"learner\": \"anna\", \"course\": \"k\", \"updatedAt\": \"2026-01-01T00:00:00Z\"}"
+                    .utf8), "missing \"units\""
+        ),
+        (
+            "another course",
+            Array(
+                "{\"schema\": \"kursus-progress\", \"schemaVersion\": 2, \"learner\": \"anna\", \"course\": \"other\", \"updatedAt\": \"2026-01-01T00:00:00Z\", \"units\": {}}"
+                    .utf8), "it belongs to course 'other', not 'k'"
+        ),
         ("not progress", Array("{\"x\": 1}".utf8), "not a Kursus progress file (missing \"schema\": \"kursus-progress\")"),
         ("empty file", [], "not a JSON object"),
         ("binary junk", [0x00, 0xFF, 0xFE, 0x1B, 0x5B, 0x32, 0x4A, 0x00, 0x80, 0x7B], "not a JSON object"),
@@ -77,7 +102,11 @@ struct ProgressRecoveryTests {
         try Data("junk backup".utf8).write(to: try backup)
         let loaded = try store.load(learner: "anna", courseID: "k", now: loadTime)
         let progressFolder = try main.deletingLastPathComponent()
-        #expect(loaded == ProgressLoad(progress: .empty, notices: [.startedFresh(corruptCopy: progressFolder.path + "/k.json.corrupt-20260102T010203Z", reason: "not a JSON object")]))
+        #expect(
+            loaded
+                == ProgressLoad(
+                    progress: .empty,
+                    notices: [.startedFresh(corruptCopy: progressFolder.path + "/k.json.corrupt-20260102T010203Z", reason: "not a JSON object")]))
         #expect(ProgressTestSupport.files(in: progressFolder) == ["k.json.bak.corrupt-20260102T010203Z", "k.json.corrupt-20260102T010203Z"])
         #expect(ProgressTestSupport.text(progressFolder.appendingPathComponent("k.json.bak.corrupt-20260102T010203Z")) == "junk backup")
     }
@@ -88,7 +117,10 @@ struct ProgressRecoveryTests {
         try saveTwoGenerations()
         try FileManager.default.removeItem(at: try main)
         let loaded = try store.load(learner: "anna", courseID: "k", now: loadTime)
-        #expect(loaded == ProgressLoad(progress: first, notices: [.restoredFromBackup(corruptCopy: nil, reason: "the file was missing", backupSavedAt: firstSaved)]))
+        #expect(
+            loaded
+                == ProgressLoad(
+                    progress: first, notices: [.restoredFromBackup(corruptCopy: nil, reason: "the file was missing", backupSavedAt: firstSaved)]))
         #expect(try store.load(learner: "anna", courseID: "k") == ProgressLoad(progress: first))
     }
 
@@ -101,7 +133,11 @@ struct ProgressRecoveryTests {
         try Data("two".utf8).write(to: try main)
         let loaded = try store.load(learner: "anna", courseID: "k", now: loadTime)
         let progressFolder = try main.deletingLastPathComponent()
-        #expect(loaded.notices == [.restoredFromBackup(corruptCopy: progressFolder.path + "/k.json.corrupt-20260102T010203Z-2", reason: "not a JSON object", backupSavedAt: firstSaved)])
+        #expect(
+            loaded.notices == [
+                .restoredFromBackup(
+                    corruptCopy: progressFolder.path + "/k.json.corrupt-20260102T010203Z-2", reason: "not a JSON object", backupSavedAt: firstSaved)
+            ])
         #expect(ProgressTestSupport.text(progressFolder.appendingPathComponent("k.json.corrupt-20260102T010203Z")) == "one")
         #expect(ProgressTestSupport.text(progressFolder.appendingPathComponent("k.json.corrupt-20260102T010203Z-2")) == "two")
     }

@@ -9,7 +9,8 @@ struct ProgressSaverTests {
     var store: ProgressStore { ProgressStore(dataDirectory: folder) }
 
     func state(_ scroll: Int) -> LearnerProgress {
-        LearnerProgress(units: ["a": UnitRecord(outcome: .inProgress, activeSeconds: scroll)], bookmark: Bookmark(unitID: "a", scroll: scroll, inUnit: true))
+        LearnerProgress(
+            units: ["a": UnitRecord(outcome: .inProgress, activeSeconds: scroll)], bookmark: Bookmark(unitID: "a", scroll: scroll, inUnit: true))
     }
 
     /// Blocks saving: the progress folder is moved away and a plain file put in its place.
@@ -19,10 +20,13 @@ struct ProgressSaverTests {
         let moved = progressFolder.deletingLastPathComponent().appendingPathComponent("progress-away")
         try FileManager.default.moveItem(at: progressFolder, to: moved)
         try Data("obstacle".utf8).write(to: progressFolder)
-        return (moved, {
-            try FileManager.default.removeItem(at: progressFolder)
-            try FileManager.default.moveItem(at: moved, to: progressFolder)
-        })
+        return (
+            moved,
+            {
+                try FileManager.default.removeItem(at: progressFolder)
+                try FileManager.default.moveItem(at: moved, to: progressFolder)
+            }
+        )
     }
 
     @Test("the saver writes the newest progress off the caller's thread and reports the outcome")
@@ -59,10 +63,11 @@ struct ProgressSaverTests {
         let saver = ProgressSaver(store: store, learner: "anna", course: "k", courseVersion: nil, retryDelays: [0.02, 0.05, 0.1])
         saver.submit(state(2))
         var outcomes: [SaveOutcome] = []
-        #expect(ProgressTestSupport.wait(seconds: 10) {
-            outcomes += saver.takeOutcomes()
-            return outcomes.count >= 4
-        }, "retried without new submits")
+        #expect(
+            ProgressTestSupport.wait(seconds: 10) {
+                outcomes += saver.takeOutcomes()
+                return outcomes.count >= 4
+            }, "retried without new submits")
         #expect(outcomes.allSatisfy { if case .failed = $0 { true } else { false } })
         if case .failed(let message) = outcomes.first {
             #expect(message.contains(moved.deletingLastPathComponent().path + "/progress"))
@@ -73,10 +78,11 @@ struct ProgressSaverTests {
         #expect(try Data(contentsOf: moved.appendingPathComponent("k.json")) == saved)
 
         try unblock()
-        #expect(ProgressTestSupport.wait(seconds: 10) {
-            outcomes += saver.takeOutcomes()
-            return outcomes.last == .saved
-        }, "the retry saved once the obstacle was gone")
+        #expect(
+            ProgressTestSupport.wait(seconds: 10) {
+                outcomes += saver.takeOutcomes()
+                return outcomes.last == .saved
+            }, "the retry saved once the obstacle was gone")
         #expect(!saver.hasUnsavedProgress)
         #expect(try store.load(learner: "anna", course: "k") == state(2))
         #expect(try Data(contentsOf: try store.backupFile(learner: "anna", course: "k")) == saved)

@@ -33,7 +33,10 @@ struct ProgressStoreTests {
         #expect(json.contains("\"schemaVersion\" : 4"))
         #expect(json.contains("\"courseFingerprint\" : \"sha256:ab\""))
         #expect(json.contains("\"updatedAt\" : \"2026-01-01T00:00:00Z\""))
-        #expect(json.contains("\"a\" : {\n      \"activeSeconds\" : 95,\n      \"completedAt\" : \"2026-01-01T00:10:00Z\",\n      \"firstOpenedAt\" : \"2026-01-01T00:00:00Z\",\n      \"outcome\" : \"completed\"\n    }"))
+        #expect(
+            json.contains(
+                "\"a\" : {\n      \"activeSeconds\" : 95,\n      \"completedAt\" : \"2026-01-01T00:10:00Z\",\n      \"firstOpenedAt\" : \"2026-01-01T00:00:00Z\",\n      \"outcome\" : \"completed\"\n    }"
+            ))
         #expect(json.contains("\"outcome\" : \"in-progress\""))
         #expect(!json.contains("\"completed\" : ["))
         // One save: no backup yet, and no temporary files are left behind.
@@ -92,7 +95,9 @@ struct ProgressStoreTests {
         #expect(try store.load(learner: "bo", course: "k") == .empty)
     }
 
-    @Test("learner ids that could reach other folders are refused", arguments: ["../x", "/", "a/b", "a\u{0}b", "a\u{1B}b", ".hidden", "", "-rf", String(repeating: "x", count: 65), "æ"])
+    @Test(
+        "learner ids that could reach other folders are refused",
+        arguments: ["../x", "/", "a/b", "a\u{0}b", "a\u{1B}b", ".hidden", "", "-rf", String(repeating: "x", count: 65), "æ"])
     func hostileLearnerIDs(id: String) {
         #expect(throws: ProgressError.self) { try store.save(sample, learner: id, course: "k", courseVersion: nil) }
         #expect(throws: ProgressError.self) { try LearnerLock.acquire(dataDirectory: folder, learner: id) }

@@ -8,7 +8,7 @@ enum ProgressTestSupport {
         FileManager.default.temporaryDirectory.appendingPathComponent("kursus-\(name)-\(UUID().uuidString)")
     }
 
-    static let fixedDate = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01T00:00:00Z
+    static let fixedDate = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
     /// A progress with every kind of unit record and a bookmark; dates are whole seconds
     /// so they survive ISO 8601 unchanged.

@@ -14,7 +14,8 @@ struct QuizProgressTests {
             answers: ["q1": .option("3"), "q2": .pairs(["Ingen lyd": "Tjek mikrofonen"])], secondsPerQuestion: ["q1": 12, "q2": 30],
             current: 2, startedAt: ProgressTestSupport.fixedDate, finishedAt: ProgressTestSupport.fixedDate.addingTimeInterval(42),
             scorePercent: 62.5, passed: false)
-        let unfinished = QuizAttempt(number: 2, seed: 7, questionIDs: ["q1", "q2"], answers: ["q1": .number(37.5)], current: 1, startedAt: ProgressTestSupport.fixedDate)
+        let unfinished = QuizAttempt(
+            number: 2, seed: 7, questionIDs: ["q1", "q2"], answers: ["q1": .number(37.5)], current: 1, startedAt: ProgressTestSupport.fixedDate)
         var record = UnitRecord(outcome: .failed, activeSeconds: 80, firstOpenedAt: ProgressTestSupport.fixedDate)
         record.quiz = QuizRecord(attempts: [finished, unfinished])
         return LearnerProgress(units: ["quiz": record], bookmark: Bookmark(unitID: "quiz", scroll: 0, inUnit: true))

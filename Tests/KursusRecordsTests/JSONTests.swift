@@ -13,7 +13,9 @@ struct JSONTests {
 
     @Test("every C0 and C1 control, DEL and the bidirectional controls are written as \\uXXXX")
     func escapes() {
-        for value: UInt32 in Array(0x00...0x1F) + Array(0x7F...0x9F) + [0x061C, 0x200E, 0x200F, 0x2028, 0x2029] + Array(0x202A...0x202E) + Array(0x2066...0x2069) {
+        for value: UInt32 in Array(0x00...0x1F) + Array(0x7F...0x9F) + [0x061C, 0x200E, 0x200F, 0x2028, 0x2029] + Array(0x202A...0x202E)
+            + Array(0x2066...0x2069)
+        {
             let scalar = Unicode.Scalar(value)!
             let written = JSONWriter.string(.string("a\(Character(scalar))b"))
             let hex = String(value, radix: 16)
@@ -50,7 +52,9 @@ struct JSONTests {
 
     @Test("what the writer writes, the parser reads back as the same value")
     func roundTrip() throws {
-        let value: JSONValue = ["text": "\u{0}\u{1B}\u{7F}\u{85}\u{202E}ø😀\"\\", "n": -12.75, "list": [true, false, .null, 1e-7], "nested": ["deep": [[["x": 1]]]]]
+        let value: JSONValue = [
+            "text": "\u{0}\u{1B}\u{7F}\u{85}\u{202E}ø😀\"\\", "n": -12.75, "list": [true, false, .null, 1e-7], "nested": ["deep": [[["x": 1]]]],
+        ]
         #expect(try JSONParser.parse(JSONWriter.data(value)) == value)
     }
 

@@ -15,15 +15,19 @@ enum RecordFixtures {
         id: "digital-kompetence", title: "Bliv digitalt kompetent", language: "da", version: "1.0.0",
         description: "Et kursus om videokonsultationer.",
         modules: [
-            CourseModule(id: "videokonsultation", title: "Videokonsultationer i praksis", units: [
-                CourseUnit(id: "forberedelse", kind: .lesson, title: "Før konsultationen", file: "l.md", location: location),
-                CourseUnit(id: "quiz-teknik", kind: .quiz, title: "Quiz: teknik", file: "q.yaml", location: location),
-                CourseUnit(id: "scenarie-inger", kind: .scenario, title: "Billedet fryser", file: "s.yaml", location: location),
-            ], location: location),
-            CourseModule(id: "afslutning", title: "Afslutning", units: [
-                CourseUnit(id: "selvvurdering", kind: .survey, title: "Selvvurdering", file: "sv.yaml", location: location),
-                CourseUnit(id: "evaluering", kind: .survey, title: "Evaluering af kurset", file: "ev.yaml", location: location),
-            ], location: location),
+            CourseModule(
+                id: "videokonsultation", title: "Videokonsultationer i praksis",
+                units: [
+                    CourseUnit(id: "forberedelse", kind: .lesson, title: "Før konsultationen", file: "l.md", location: location),
+                    CourseUnit(id: "quiz-teknik", kind: .quiz, title: "Quiz: teknik", file: "q.yaml", location: location),
+                    CourseUnit(id: "scenarie-inger", kind: .scenario, title: "Billedet fryser", file: "s.yaml", location: location),
+                ], location: location),
+            CourseModule(
+                id: "afslutning", title: "Afslutning",
+                units: [
+                    CourseUnit(id: "selvvurdering", kind: .survey, title: "Selvvurdering", file: "sv.yaml", location: location),
+                    CourseUnit(id: "evaluering", kind: .survey, title: "Evaluering af kurset", file: "ev.yaml", location: location),
+                ], location: location),
         ],
         location: location
     )
@@ -171,31 +175,55 @@ enum RecordFixtures {
 
     /// Every kind of event, as the engine makes them.
     static var everyEvent: [LearningEvent] {
-        let step = ScenarioStep(node: "valg", option: 0, text: "\"Dit billede står stille hos mig.\"", feedback: "Du siger højt, hvad du ser.", quality: .good, timedOut: false)
+        let step = ScenarioStep(
+            node: "valg", option: 0, text: "\"Dit billede står stille hos mig.\"", feedback: "Du siger højt, hvad du ser.", quality: .good,
+            timedOut: false)
         return [
             LearningEvent(at: time, .sessionLaunched(session: 3)),
             LearningEvent(at: time, .sessionEnded(session: 3, seconds: 754)),
             LearningEvent(at: time, .unitOpened(unitID: "forberedelse", opening: 2)),
             LearningEvent(at: time, .lessonCompleted(unitID: "forberedelse")),
-            LearningEvent(at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "kamera", answer: .option("ring-op"), seconds: 42)),
-            LearningEvent(at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "udstyr", answer: .options(["net"]), seconds: 12)),
-            LearningEvent(at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "kamera-kraeves", answer: .bool(false), seconds: 5)),
-            LearningEvent(at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "app", answer: .text("videoopkald"), seconds: 9)),
-            LearningEvent(at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "app-wild", answer: .text("Videomøde"), seconds: 9)),
+            LearningEvent(
+                at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "kamera", answer: .option("ring-op"), seconds: 42)),
+            LearningEvent(
+                at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "udstyr", answer: .options(["net"]), seconds: 12)),
+            LearningEvent(
+                at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "kamera-kraeves", answer: .bool(false), seconds: 5)),
+            LearningEvent(
+                at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "app", answer: .text("videoopkald"), seconds: 9)),
+            LearningEvent(
+                at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "app-wild", answer: .text("Videomøde"), seconds: 9)),
             LearningEvent(at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "ilt", answer: .number(94.5), seconds: 7)),
-            LearningEvent(at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "par", answer: .pairs(["Ingen lyd": "Mikrofon", "Sort billede": "Router"]), seconds: 20)),
-            LearningEvent(at: time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "trin", answer: .order(["Hils", "Tjek forbindelsen", "Aftal plan B"]), seconds: 15)),
+            LearningEvent(
+                at: time,
+                .questionAnswered(
+                    unitID: "quiz-teknik", attempt: 1, questionID: "par", answer: .pairs(["Ingen lyd": "Mikrofon", "Sort billede": "Router"]),
+                    seconds: 20)),
+            LearningEvent(
+                at: time,
+                .questionAnswered(
+                    unitID: "quiz-teknik", attempt: 1, questionID: "trin", answer: .order(["Hils", "Tjek forbindelsen", "Aftal plan B"]), seconds: 15)
+            ),
             LearningEvent(at: time, .attemptFinished(unitID: "quiz-teknik", attempt: 1, scorePercent: 62.5, passed: true, seconds: 300)),
             LearningEvent(at: time, .attemptFinished(unitID: "quiz-teknik", attempt: 2, scorePercent: 25, passed: false, seconds: 200)),
             LearningEvent(at: time, .questionAnswered(unitID: "selvvurdering", attempt: 1, questionID: "tryg", answer: .likert(2), seconds: 4)),
             LearningEvent(at: time, .attemptFinished(unitID: "selvvurdering", attempt: 1, scorePercent: nil, passed: nil, seconds: 30)),
             LearningEvent(at: time, .unitOpened(unitID: "evaluering", opening: 1)),
             LearningEvent(at: time, .questionAnswered(unitID: "evaluering", attempt: 1, questionID: "relevans", answer: .likert(3), seconds: 6)),
-            LearningEvent(at: time, .questionAnswered(unitID: "evaluering", attempt: 1, questionID: "mangler", answer: .freeText("Mere om lyd."), seconds: 60)),
+            LearningEvent(
+                at: time, .questionAnswered(unitID: "evaluering", attempt: 1, questionID: "mangler", answer: .freeText("Mere om lyd."), seconds: 60)),
             LearningEvent(at: time, .attemptFinished(unitID: "evaluering", attempt: 1, scorePercent: nil, passed: nil, seconds: 90)),
             LearningEvent(at: time, .scenarioChoice(unitID: "scenarie-inger", run: 1, step: 0, choice: step)),
-            LearningEvent(at: time, .scenarioEnded(unitID: "scenarie-inger", run: 1, outcome: ScenarioOutcome(ending: "godt", title: "Godt håndteret", score: 2, rating: .good, passed: true), seconds: 95)),
-            LearningEvent(at: time, .scenarioEnded(unitID: "scenarie-inger", run: 2, outcome: ScenarioOutcome(ending: "skidt", title: "Inger blev usikker", score: 0, rating: nil, passed: false), seconds: 40)),
+            LearningEvent(
+                at: time,
+                .scenarioEnded(
+                    unitID: "scenarie-inger", run: 1,
+                    outcome: ScenarioOutcome(ending: "godt", title: "Godt håndteret", score: 2, rating: .good, passed: true), seconds: 95)),
+            LearningEvent(
+                at: time,
+                .scenarioEnded(
+                    unitID: "scenarie-inger", run: 2,
+                    outcome: ScenarioOutcome(ending: "skidt", title: "Inger blev usikker", score: 0, rating: nil, passed: false), seconds: 40)),
         ]
     }
 }

@@ -21,31 +21,57 @@ struct RecordsDocumentationTests {
     static var examples: [(name: String, event: LearningEvent, pseudonymous: Bool)] {
         let choice = ScenarioStep(
             node: "v-kamera", option: 0,
-            text: "\"Goddag Inger, det er din sygeplejerske. Jeg kan høre dig fint. Kan du se en lille tegning af et kamera nederst på skærmen? Tryk én gang på den.\"",
+            text:
+                "\"Goddag Inger, det er din sygeplejerske. Jeg kan høre dig fint. Kan du se en lille tegning af et kamera nederst på skærmen? Tryk én gang på den.\"",
             feedback: "Du præsenterer dig, beroliger og giver én konkret handling ad gangen.", quality: .good, timedOut: false
         )
         return [
             ("session-launched", LearningEvent(at: at(0), .sessionLaunched(session: 4)), false),
             ("unit-opened", LearningEvent(at: at(0.5), .unitOpened(unitID: "forberedelse", opening: 1)), false),
             ("lesson-completed", LearningEvent(at: at(6), .lessonCompleted(unitID: "forberedelse")), false),
-            ("question-answered", LearningEvent(at: at(9), .questionAnswered(
-                unitID: "quiz-videokonsultation", attempt: 2, questionID: "godkendt-loesning", answer: .option("2"), seconds: 38
-            )), false),
-            ("attempt-passed", LearningEvent(at: at(16), .attemptFinished(unitID: "quiz-videokonsultation", attempt: 2, scorePercent: 85, passed: true, seconds: 412)), false),
-            ("scenario-choice", LearningEvent(at: at(18), .scenarioChoice(unitID: "scenarie-foerste-videobesoeg", run: 1, step: 0, choice: choice)), false),
-            ("scenario-ended", LearningEvent(at: at(25), .scenarioEnded(
-                unitID: "scenarie-foerste-videobesoeg", run: 1,
-                outcome: ScenarioOutcome(ending: "slut-god", title: "Godt videobesøg", score: 12, rating: .good, passed: true), seconds: 402
-            )), false),
-            ("anonymous-answer", LearningEvent(at: at(27), .questionAnswered(unitID: "evaluering", attempt: 1, questionID: "relevans", answer: .likert(3), seconds: 7)), false),
-            ("anonymous-finished", LearningEvent(at: at(30), .attemptFinished(unitID: "evaluering", attempt: 1, scorePercent: nil, passed: nil, seconds: 160)), false),
+            (
+                "question-answered",
+                LearningEvent(
+                    at: at(9),
+                    .questionAnswered(
+                        unitID: "quiz-videokonsultation", attempt: 2, questionID: "godkendt-loesning", answer: .option("2"), seconds: 38
+                    )), false
+            ),
+            (
+                "attempt-passed",
+                LearningEvent(
+                    at: at(16), .attemptFinished(unitID: "quiz-videokonsultation", attempt: 2, scorePercent: 85, passed: true, seconds: 412)), false
+            ),
+            (
+                "scenario-choice",
+                LearningEvent(at: at(18), .scenarioChoice(unitID: "scenarie-foerste-videobesoeg", run: 1, step: 0, choice: choice)), false
+            ),
+            (
+                "scenario-ended",
+                LearningEvent(
+                    at: at(25),
+                    .scenarioEnded(
+                        unitID: "scenarie-foerste-videobesoeg", run: 1,
+                        outcome: ScenarioOutcome(ending: "slut-god", title: "Godt videobesøg", score: 12, rating: .good, passed: true), seconds: 402
+                    )), false
+            ),
+            (
+                "anonymous-answer",
+                LearningEvent(
+                    at: at(27), .questionAnswered(unitID: "evaluering", attempt: 1, questionID: "relevans", answer: .likert(3), seconds: 7)), false
+            ),
+            (
+                "anonymous-finished",
+                LearningEvent(at: at(30), .attemptFinished(unitID: "evaluering", attempt: 1, scorePercent: nil, passed: nil, seconds: 160)), false
+            ),
             ("session-ended", LearningEvent(at: at(31), .sessionEnded(session: 4, seconds: 1843)), false),
             ("pseudonymous-session-launched", LearningEvent(at: at(0), .sessionLaunched(session: 4)), true),
         ]
     }
 
     static func package() throws -> CoursePackage {
-        let (package, diagnostics) = CoursePackageLoader.load(root.appendingPathComponent("Courses/digital-kompetence"), shownAs: "digital-kompetence")
+        let (package, diagnostics) = CoursePackageLoader.load(
+            root.appendingPathComponent("Courses/digital-kompetence"), shownAs: "digital-kompetence")
         return try #require(package, "\(diagnostics)")
     }
 
@@ -53,7 +79,8 @@ struct RecordsDocumentationTests {
         var settings = Self.settings
         settings.pseudonymous = example.pseudonymous
         let builder = StatementBuilder(
-            course: package.course, quizzes: package.quizzes, scenarios: package.scenarios, learnerID: "anje04", settings: settings, siteSecret: secret
+            course: package.course, quizzes: package.quizzes, scenarios: package.scenarios, learnerID: "anje04", settings: settings,
+            siteSecret: secret
         )
         return try #require(builder.statementValues(for: example.event).first)
     }

@@ -37,8 +37,10 @@ struct SiteSecretTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
         #expect(throws: SiteSecretError.readableByOthers(path: file.path, mode: 0o640)) { try SiteSecret.load(dataDirectory: folder) }
         #expect(try Data(contentsOf: file) == original)
-        #expect(SiteSecretError.readableByOthers(path: "/d/site-secret", mode: 0o644).description
-            .hasPrefix("/d/site-secret: error: the site secret may be read only by its owner, but its mode is 644; run 'chmod 600 /d/site-secret'"))
+        #expect(
+            SiteSecretError.readableByOthers(path: "/d/site-secret", mode: 0o644).description
+                .hasPrefix(
+                    "/d/site-secret: error: the site secret may be read only by its owner, but its mode is 644; run 'chmod 600 /d/site-secret'"))
     }
 
     @Test("a secret of the wrong size, a folder or a symbolic link is refused")
@@ -64,10 +66,13 @@ struct SiteSecretTests {
     @Test("settings from the workstation config: defaults, a trailing slash, a relative credentials path")
     func settings() throws {
         let data = URL(fileURLWithPath: "/srv/kursus")
-        #expect(RecordSettings(config: .default, dataDirectory: data) == RecordSettings(
-            activityBase: "https://kursus.invalid/xapi", accountHomePage: "https://kursus.invalid", pseudonymous: false, lrs: nil
-        ))
-        let config = try WorkstationConfig.parse("""
+        #expect(
+            RecordSettings(config: .default, dataDirectory: data)
+                == RecordSettings(
+                    activityBase: "https://kursus.invalid/xapi", accountHomePage: "https://kursus.invalid", pseudonymous: false, lrs: nil
+                ))
+        let config = try WorkstationConfig.parse(
+            """
             records:
               activity-base: https://kursus.region.dk/xapi/
               account-homepage: https://login.region.dk
@@ -80,8 +85,12 @@ struct SiteSecretTests {
         #expect(settings.activityBase == "https://kursus.region.dk/xapi")
         #expect(settings.accountHomePage == "https://login.region.dk")
         #expect(settings.pseudonymous)
-        #expect(settings.lrs == LRSSettings(endpoint: "http://lrs.region.dk:8100/xAPI/", credentialsFile: URL(fileURLWithPath: "/srv/kursus/lrs/credentials.yaml")))
-        let absolute = try WorkstationConfig.parse("records:\n  lrs:\n    endpoint: https://lrs.dk/xAPI/\n    credentials: /etc/kursus/lrs.yaml\n", path: "c")
+        #expect(
+            settings.lrs
+                == LRSSettings(endpoint: "http://lrs.region.dk:8100/xAPI/", credentialsFile: URL(fileURLWithPath: "/srv/kursus/lrs/credentials.yaml"))
+        )
+        let absolute = try WorkstationConfig.parse(
+            "records:\n  lrs:\n    endpoint: https://lrs.dk/xAPI/\n    credentials: /etc/kursus/lrs.yaml\n", path: "c")
         #expect(RecordSettings(config: absolute, dataDirectory: data).lrs?.credentialsFile.path == "/etc/kursus/lrs.yaml")
     }
 }

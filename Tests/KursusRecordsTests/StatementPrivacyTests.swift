@@ -37,7 +37,8 @@ struct StatementPrivacyTests {
 
         let short = try answer("app", .text("videoopkald"))
         #expect(short["object"]?["definition"]?["interactionType"] == "fill-in")
-        #expect(short["object"]?["definition"]?["correctResponsesPattern"] == ["{case_matters=false}Videoopkald", "{case_matters=false}Video opkald"])
+        #expect(
+            short["object"]?["definition"]?["correctResponsesPattern"] == ["{case_matters=false}Videoopkald", "{case_matters=false}Video opkald"])
         #expect(short["result"]?["response"] == "videoopkald")
         #expect(short["result"]?["success"] == true)
         // A wildcard cannot be written as a pattern, so there is none; the scoring still counts it.
@@ -55,9 +56,11 @@ struct StatementPrivacyTests {
         let definition = matching["object"]?["definition"]
         #expect(definition?["interactionType"] == "matching")
         #expect(definition?["source"] == [["id": "s1", "description": ["da": "Ingen lyd"]], ["id": "s2", "description": ["da": "Sort billede"]]])
-        #expect(definition?["target"] == [
-            ["id": "t1", "description": ["da": "Mikrofon"]], ["id": "t2", "description": ["da": "Kamera"]], ["id": "t3", "description": ["da": "Router"]],
-        ])
+        #expect(
+            definition?["target"] == [
+                ["id": "t1", "description": ["da": "Mikrofon"]], ["id": "t2", "description": ["da": "Kamera"]],
+                ["id": "t3", "description": ["da": "Router"]],
+            ])
         #expect(definition?["correctResponsesPattern"] == ["s1[.]t1[,]s2[.]t2"])
         #expect(matching["result"]?["response"] == "s1[.]t1[,]s2[.]t3")
         #expect(matching["result"]?["score"] == ["scaled": 0.5, "raw": 0.5, "min": 0, "max": 1])
@@ -69,9 +72,14 @@ struct StatementPrivacyTests {
         #expect(ordering["result"]?["response"] == "2[,]1[,]3")
         #expect(ordering["result"]?["success"] == false)
 
-        let text = try #require(F.builder(learner: "anna").statementValues(for: LearningEvent(at: F.time, .questionAnswered(
-            unitID: "evaluering", attempt: 1, questionID: "mangler", answer: .freeText("Mere om lyd."), seconds: 60
-        ))).first)
+        let text = try #require(
+            F.builder(learner: "anna").statementValues(
+                for: LearningEvent(
+                    at: F.time,
+                    .questionAnswered(
+                        unitID: "evaluering", attempt: 1, questionID: "mangler", answer: .freeText("Mere om lyd."), seconds: 60
+                    ))
+            ).first)
         #expect(text["object"]?["definition"]?["interactionType"] == "long-fill-in")
         #expect(text["result"] == ["response": "Mere om lyd.", "duration": "PT1M"])
     }
@@ -106,8 +114,14 @@ struct StatementPrivacyTests {
     func bytes() throws {
         let statement = try #require(F.builder().statements(for: LearningEvent(at: F.time, .sessionEnded(session: 3, seconds: 754))).first)
         let text = String(decoding: statement.json, as: UTF8.self)
-        #expect(text.hasPrefix(#"{"actor":{"account":{"homePage":"https://kursus.invalid","name":"anna"},"objectType":"Agent"},"context":{"extensions":{"https://kursus.invalid/xapi/extensions/course-version":"1.0.0"},"language":"da","platform":"Kursus","registration":"c57ae70f-018e-5716-a16b-515553c49f3c"},"id":"725222a7-940a-51a8-aea3-91cbf4e6a0cb","object":"#))
-        #expect(text.hasSuffix(#""result":{"duration":"PT12M34S"},"timestamp":"2025-03-04T09:15:02.250Z","verb":{"display":{"da":"afsluttede","en":"terminated"},"id":"http://adlnet.gov/expapi/verbs/terminated"}}"#))
+        #expect(
+            text.hasPrefix(
+                #"{"actor":{"account":{"homePage":"https://kursus.invalid","name":"anna"},"objectType":"Agent"},"context":{"extensions":{"https://kursus.invalid/xapi/extensions/course-version":"1.0.0"},"language":"da","platform":"Kursus","registration":"c57ae70f-018e-5716-a16b-515553c49f3c"},"id":"725222a7-940a-51a8-aea3-91cbf4e6a0cb","object":"#
+            ))
+        #expect(
+            text.hasSuffix(
+                #""result":{"duration":"PT12M34S"},"timestamp":"2025-03-04T09:15:02.250Z","verb":{"display":{"da":"afsluttede","en":"terminated"},"id":"http://adlnet.gov/expapi/verbs/terminated"}}"#
+            ))
     }
 
     @Test("pseudonymous: the account name is the keyed hash, and no id can be recomputed from the learner id")
@@ -121,16 +135,21 @@ struct StatementPrivacyTests {
         let everything = F.everyEvent.flatMap { builder.statements(for: $0) }.map { String(decoding: $0.json, as: UTF8.self) }
         #expect(!everything.contains { $0.contains("anna") })
         // Another site secret gives another pseudonym.
-        let other = StatementBuilder(course: F.course, quizzes: F.quizzes, scenarios: [:], learnerID: "anna", settings: RecordSettings(pseudonymous: true), siteSecret: Data(repeating: 9, count: 32))
+        let other = StatementBuilder(
+            course: F.course, quizzes: F.quizzes, scenarios: [:], learnerID: "anna", settings: RecordSettings(pseudonymous: true),
+            siteSecret: Data(repeating: 9, count: 32))
         #expect(other.statementValues(for: LearningEvent(at: F.time, .sessionLaunched(session: 3))).first?["actor"] != launched["actor"])
     }
 
     @Test("an anonymous survey: its own actor and registration per submission, the week instead of the moment, no attempt number")
     func anonymousSurvey() throws {
         let builder = F.builder()
-        func made(_ kind: LearningEvent.Kind) throws -> JSONValue { try #require(builder.statementValues(for: LearningEvent(at: F.time, kind)).first) }
+        func made(_ kind: LearningEvent.Kind) throws -> JSONValue {
+            try #require(builder.statementValues(for: LearningEvent(at: F.time, kind)).first)
+        }
         let answer = try made(.questionAnswered(unitID: "evaluering", attempt: 1, questionID: "relevans", answer: .likert(3), seconds: 6))
-        let expected = try JSONParser.parse("""
+        let expected = try JSONParser.parse(
+            """
             {"id": "434ff095-5a0e-5528-b0d9-80766de10e2d",
              "actor": {"objectType": "Agent", "account": {"homePage": "https://kursus.invalid/xapi/anonymous", "name": "anonymous-d373641eb199fe97c87cdb4ad23fc807"}},
              "verb": {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en": "answered", "da": "besvarede"}},
@@ -174,16 +193,29 @@ struct StatementPrivacyTests {
 
         // Nothing in them names the learner, their pseudonym, registration or statement-id scheme.
         let learner = try made(.sessionLaunched(session: 1))
-        let pseudonymous = try #require(F.builder(settings: RecordSettings(pseudonymous: true)).statementValues(for: LearningEvent(at: F.time, .sessionLaunched(session: 1))).first)
+        let pseudonymous = try #require(
+            F.builder(settings: RecordSettings(pseudonymous: true)).statementValues(for: LearningEvent(at: F.time, .sessionLaunched(session: 1)))
+                .first)
         let anonymousText = [answer, other, finished, opened, second].map(JSONWriter.string).joined()
-        for secret in ["anna", StatementBuilderTests.registration, pseudonymous["actor"]?["account"]?["name"]?.stringValue ?? "?",
-                       pseudonymous["context"]?["registration"]?.stringValue ?? "?", learner["context"]?["registration"]?.stringValue ?? "?", "09:15"] {
+        for secret in [
+            "anna", StatementBuilderTests.registration, pseudonymous["actor"]?["account"]?["name"]?.stringValue ?? "?",
+            pseudonymous["context"]?["registration"]?.stringValue ?? "?", learner["context"]?["registration"]?.stringValue ?? "?", "09:15",
+        ] {
             #expect(!anonymousText.contains(secret), "\(secret)")
         }
         // The statement id is not the learner's scheme either.
-        #expect(answer["id"]?.stringValue != UUIDv5.string(name: "kursus-statement:https://kursus.invalid anna https://kursus.invalid/xapi/courses/digital-kompetence/units/evaluering/attempts/1/questions/relevans"))
+        #expect(
+            answer["id"]?.stringValue
+                != UUIDv5.string(
+                    name:
+                        "kursus-statement:https://kursus.invalid anna https://kursus.invalid/xapi/courses/digital-kompetence/units/evaluering/attempts/1/questions/relevans"
+                ))
         // Another learner's submission gets other ids.
-        let bo = try #require(F.builder(learner: "bo").statementValues(for: LearningEvent(at: F.time, .questionAnswered(unitID: "evaluering", attempt: 1, questionID: "relevans", answer: .likert(3), seconds: 6))).first)
+        let bo = try #require(
+            F.builder(learner: "bo").statementValues(
+                for: LearningEvent(
+                    at: F.time, .questionAnswered(unitID: "evaluering", attempt: 1, questionID: "relevans", answer: .likert(3), seconds: 6))
+            ).first)
         #expect(bo["actor"] != answer["actor"])
         #expect(bo["id"] != answer["id"])
     }
@@ -192,10 +224,19 @@ struct StatementPrivacyTests {
     func onlyWhenAsked() throws {
         var quizzes = F.quizzes
         quizzes["quiz-teknik"]?.anonymous = true
-        let builder = StatementBuilder(course: F.course, quizzes: quizzes, scenarios: [:], learnerID: "anna", settings: .default, siteSecret: F.secret)
-        let quizAnswer = try #require(builder.statementValues(for: LearningEvent(at: F.time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "kamera", answer: .option("spoerg"), seconds: 1))).first)
+        let builder = StatementBuilder(
+            course: F.course, quizzes: quizzes, scenarios: [:], learnerID: "anna", settings: .default, siteSecret: F.secret)
+        let quizAnswer = try #require(
+            builder.statementValues(
+                for: LearningEvent(
+                    at: F.time, .questionAnswered(unitID: "quiz-teknik", attempt: 1, questionID: "kamera", answer: .option("spoerg"), seconds: 1))
+            ).first)
         #expect(quizAnswer["actor"]?["account"]?["name"] == "anna")
-        let survey = try #require(builder.statementValues(for: LearningEvent(at: F.time, .questionAnswered(unitID: "selvvurdering", attempt: 1, questionID: "tryg", answer: .likert(0), seconds: 1))).first)
+        let survey = try #require(
+            builder.statementValues(
+                for: LearningEvent(
+                    at: F.time, .questionAnswered(unitID: "selvvurdering", attempt: 1, questionID: "tryg", answer: .likert(0), seconds: 1))
+            ).first)
         #expect(survey["actor"]?["account"]?["name"] == "anna")
     }
 
@@ -209,7 +250,9 @@ struct StatementPrivacyTests {
         let builder = F.builder(course: course)
         let statements = F.everyEvent.map { event -> LearningEvent in
             var event = event
-            if case .unitOpened(let unit, let n) = event.kind, unit == "forberedelse" { event.kind = .unitOpened(unitID: "lektion 1/../x", opening: n) }
+            if case .unitOpened(let unit, let n) = event.kind, unit == "forberedelse" {
+                event.kind = .unitOpened(unitID: "lektion 1/../x", opening: n)
+            }
             return event
         }.flatMap { builder.statements(for: $0) }
         for statement in statements {
@@ -237,7 +280,9 @@ struct StatementPrivacyTests {
             .questionAnswered(unitID: "selvvurdering", attempt: 1, questionID: "tryg", answer: .likert(-7), seconds: 1),
             .scenarioEnded(unitID: "scenarie-inger", run: 1, outcome: outcome, seconds: 1),
             .scenarioEnded(unitID: "ukendt", run: 1, outcome: outcome, seconds: 1),
-            .scenarioChoice(unitID: "scenarie-inger", run: 1, step: 0, choice: ScenarioStep(node: "mangler", option: 99, text: "", feedback: "", quality: nil, timedOut: false)),
+            .scenarioChoice(
+                unitID: "scenarie-inger", run: 1, step: 0,
+                choice: ScenarioStep(node: "mangler", option: 99, text: "", feedback: "", quality: nil, timedOut: false)),
         ]
         for kind in events {
             for date in [F.time, Date(timeIntervalSince1970: .nan), .distantFuture] {
@@ -250,7 +295,10 @@ struct StatementPrivacyTests {
 
     @Test("every statement the builder makes passes the validator")
     func allValid() {
-        for settings in [RecordSettings.default, RecordSettings(activityBase: "https://kursus.region.dk/xapi/", accountHomePage: "https://login.region.dk", pseudonymous: true)] {
+        for settings in [
+            RecordSettings.default,
+            RecordSettings(activityBase: "https://kursus.region.dk/xapi/", accountHomePage: "https://login.region.dk", pseudonymous: true),
+        ] {
             for event in F.everyEvent {
                 for statement in F.builder(settings: settings).statements(for: event) {
                     #expect(StatementValidator.problems(in: statement.json) == [], "\(event.kind)")

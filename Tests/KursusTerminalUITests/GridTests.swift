@@ -53,11 +53,12 @@ struct GridTests {
         grid.put("▸ Modul", x: 0, y: 1, style: CellStyle(.normal, [.reverse, .bold]))
         grid.put("日本", x: 4, y: 10, style: CellStyle(.accent, .underline))
         grid.put("x", x: 11, y: 10, style: .muted)
-        #expect(grid.styleMap == """
-            \(Grid.styleMapHeader)
-             1: 0-6 normal+br
-            10: 4-7 accent+u, 11 muted+d
-            """)
+        #expect(
+            grid.styleMap == """
+                \(Grid.styleMapHeader)
+                 1: 0-6 normal+br
+                10: 4-7 accent+u, 11 muted+d
+                """)
     }
 
     @Test("every attribute has its own letter in a style code")

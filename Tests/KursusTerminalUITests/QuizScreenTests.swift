@@ -27,28 +27,45 @@ struct QuizScreenTests {
         kind: .multipleResponse([option("1", "Sound", 50), option("2", "Light", 50), option("3", "The weather", -100)]), location: here)
     static let matching = Question(
         id: "par", text: "Sæt hvert problem sammen med det første skridt.",
-        kind: .matching(MatchingSpec(pairs: [MatchPair(prompt: "Ingen lyd", match: "Tjek mikrofonen"), MatchPair(prompt: "Sort billede", match: "Tjek kameraet")], distractors: ["Genstart routeren"])),
+        kind: .matching(
+            MatchingSpec(
+                pairs: [MatchPair(prompt: "Ingen lyd", match: "Tjek mikrofonen"), MatchPair(prompt: "Sort billede", match: "Tjek kameraet")],
+                distractors: ["Genstart routeren"])),
         location: here)
-    static let ordering = Question(id: "orden", text: "Sæt trinnene i rækkefølge.", kind: .ordering(["Test forbindelsen", "Hils og præsenter dig", "Aftal plan B"]), location: here)
-    static let short = Question(id: "kort", text: "Hvad kalder man metoden, hvor borgeren gentager med egne ord?", kind: .shortAnswer(ShortAnswerRules(accepting: ["teach*back"])), location: here)
-    static let likert = Question(id: "tryg", text: "Jeg føler mig tryg ved at lede en videokonsultation.", kind: .likert(scale: ["Helt uenig", "Uenig", "Hverken enig eller uenig", "Enig", "Helt enig"]), location: here)
+    static let ordering = Question(
+        id: "orden", text: "Sæt trinnene i rækkefølge.", kind: .ordering(["Test forbindelsen", "Hils og præsenter dig", "Aftal plan B"]),
+        location: here)
+    static let short = Question(
+        id: "kort", text: "Hvad kalder man metoden, hvor borgeren gentager med egne ord?",
+        kind: .shortAnswer(ShortAnswerRules(accepting: ["teach*back"])), location: here)
+    static let likert = Question(
+        id: "tryg", text: "Jeg føler mig tryg ved at lede en videokonsultation.",
+        kind: .likert(scale: ["Helt uenig", "Uenig", "Hverken enig eller uenig", "Enig", "Helt enig"]), location: here)
 
     static func quiz(_ questions: [Question], feedback: FeedbackTiming = .afterEachQuestion, compareWith: String? = nil) -> Quiz {
-        Quiz(title: "Quiz", intro: "Fem spørgsmål om **videokonsultationens** faser.", attempts: .limited(3), feedbackTiming: feedback, compareWith: compareWith, questions: questions, location: here)
+        Quiz(
+            title: "Quiz", intro: "Fem spørgsmål om **videokonsultationens** faser.", attempts: .limited(3), feedbackTiming: feedback,
+            compareWith: compareWith, questions: questions, location: here)
     }
 
     static let course = Course(
         id: "digital", title: "Bliv digitalt kompetent", language: "da", version: "1",
-        modules: [CourseModule(id: "m1", title: "Videokonsultationer", units: [
-            CourseUnit(id: "l", kind: .lesson, title: "Lektion", file: "l.md", location: here),
-            CourseUnit(id: "quiz", kind: .quiz, title: "Quiz: videokonsultationens faser", file: "q.yaml", location: here),
-            CourseUnit(id: "start", kind: .survey, title: "Selvvurdering: før", file: "s.yaml", location: here),
-            CourseUnit(id: "slut", kind: .survey, title: "Selvvurdering: efter", file: "t.yaml", location: here),
-        ], location: here)],
+        modules: [
+            CourseModule(
+                id: "m1", title: "Videokonsultationer",
+                units: [
+                    CourseUnit(id: "l", kind: .lesson, title: "Lektion", file: "l.md", location: here),
+                    CourseUnit(id: "quiz", kind: .quiz, title: "Quiz: videokonsultationens faser", file: "q.yaml", location: here),
+                    CourseUnit(id: "start", kind: .survey, title: "Selvvurdering: før", file: "s.yaml", location: here),
+                    CourseUnit(id: "slut", kind: .survey, title: "Selvvurdering: efter", file: "t.yaml", location: here),
+                ], location: here)
+        ],
         location: here)
 
     static func opened(_ quiz: Quiz, unit: String = "quiz", progress: LearnerProgress = .empty, columns: Int = 80, rows: Int = 24) -> PlayerState {
-        var state = PlayerState(content: CourseContent(course: course, quizzes: [unit: quiz]), progress: progress, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
+        var state = PlayerState(
+            content: CourseContent(course: course, quizzes: [unit: quiz]), progress: progress,
+            viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
         _ = PlayerReducer.reduce(&state, .openUnit(unit))
         return state
     }
@@ -164,7 +181,8 @@ struct QuizScreenTests {
     @Test("a question taller than the screen keeps the answer field in view; PgUp shows its beginning")
     func longQuestion() throws {
         let text = (1...40).map { "Linje \($0) af en lang beskrivelse." }.joined(separator: "\n\n")
-        let long = Question(id: "lang", text: "Start på spørgsmålet.\n\n" + text, kind: .shortAnswer(ShortAnswerRules(accepting: ["x"])), location: Self.here)
+        let long = Question(
+            id: "lang", text: "Start på spørgsmålet.\n\n" + text, kind: .shortAnswer(ShortAnswerRules(accepting: ["x"])), location: Self.here)
         var state = Self.opened(Self.quiz([long]))
         Self.send(&state, [.open])
         let context = try ScreenFixtures.context()

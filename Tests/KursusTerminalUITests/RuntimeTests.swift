@@ -77,7 +77,10 @@ final class MemoryServices: SessionServices {
 struct RuntimeTests {
     static let course = Repository.root.appendingPathComponent("Courses/digital-kompetence")
 
-    func makeRuntime(_ backend: MemoryBackend, services: MemoryServices, configuration: SessionConfiguration = SessionConfiguration(), clock: @escaping () -> Date = Date.init) throws -> SessionRuntime {
+    func makeRuntime(
+        _ backend: MemoryBackend, services: MemoryServices, configuration: SessionConfiguration = SessionConfiguration(),
+        clock: @escaping () -> Date = Date.init
+    ) throws -> SessionRuntime {
         let (package, _) = try CoursePackage.open(Self.course, shownAs: "kursus")
         let context = ScreenContext(strings: try UIStrings.load(language: "da", assets: Repository.assets), symbols: .unicode)
         return SessionRuntime(package: package, configuration: configuration, backend: backend, services: services, context: context, clock: clock)
@@ -101,7 +104,10 @@ struct RuntimeTests {
     @Test("the PIN is typed as text, masked on screen, and checked")
     func pinEntry() throws {
         let services = MemoryServices(learners: [LearnerSummary(id: "anna", displayName: "Anna", hasPIN: true)])
-        let backend = MemoryBackend(inputs: [.enter, .character("9"), .character("9"), .enter, .character("1"), .character("2"), .character("3"), .character("4"), .none, .enter, .none, .controlC])
+        let backend = MemoryBackend(inputs: [
+            .enter, .character("9"), .character("9"), .enter, .character("1"), .character("2"), .character("3"), .character("4"), .none, .enter,
+            .none, .controlC,
+        ])
         let runtime = try makeRuntime(backend, services: services)
         #expect(runtime.run() == .quit)
         let texts = backend.frames.map(\.text)

@@ -24,11 +24,17 @@ enum ScenarioScreenFixtures {
 
     /// Draws a session the way the player does: a scenario unit on screen, through
     /// `ScreenRenderer` and the unit views, with these portraits.
-    static func render(_ session: ScenarioSession, scenario: Scenario, portraits: [String: [String]], context: ScreenContext, columns: Int, rows: Int) -> Grid {
+    static func render(_ session: ScenarioSession, scenario: Scenario, portraits: [String: [String]], context: ScreenContext, columns: Int, rows: Int)
+        -> Grid
+    {
         let here = SourceLocation(file: "course.yaml")
         let unit = CourseUnit(id: "scenarie", kind: .scenario, title: scenario.title, file: file, location: here)
-        let course = Course(id: "c", title: "Kursus", language: "da", version: "1", modules: [CourseModule(id: "m", title: "Modul", units: [unit], location: here)], location: here)
-        var state = PlayerState(content: CourseContent(course: course, scenarios: [unit.id: scenario]), progress: .empty, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
+        let course = Course(
+            id: "c", title: "Kursus", language: "da", version: "1", modules: [CourseModule(id: "m", title: "Modul", units: [unit], location: here)],
+            location: here)
+        var state = PlayerState(
+            content: CourseContent(course: course, scenarios: [unit.id: scenario]), progress: .empty,
+            viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
         state.screen = .unit(.scenario(ScenarioState(unitID: unit.id, scenario: scenario, session: session)))
         let views = UnitViews(lessonText: { _ in "" }, portraits: { _ in portraits })
         return ScreenRenderer.render(state, views: views, context: context, columns: columns, rows: rows)
@@ -52,7 +58,9 @@ struct ScenarioScreenTests {
     func callNarrow() throws {
         let scenario = try ScenarioScreenFixtures.scenario()
         let session = ScenarioScreenFixtures.play([], scenario, ticks: 12)
-        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScenarioScreenFixtures.render(
+            session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80,
+            rows: 24)
         GoldenFile.check(grid, named: "scenario-call-80x24-da.txt")
         #expect(grid.text.contains("Kameraet er slukket"))
         #expect(grid.text.contains("Svar: 00:33"))
@@ -64,7 +72,9 @@ struct ScenarioScreenTests {
         let scenario = try ScenarioScreenFixtures.scenario()
         let session = ScenarioScreenFixtures.play([1, 1, 2], scenario, ticks: 20)
         #expect(session.run.current == "v-frys")
-        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 120, rows: 40)
+        let grid = ScenarioScreenFixtures.render(
+            session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 120,
+            rows: 40)
         GoldenFile.check(grid, named: "scenario-call-120x40-da.txt")
         let frozenRow = try #require(grid.lines.firstIndex { $0.contains("FROSSET") })
         // Beside the frame on the same rows: the transcript's frame.
@@ -78,7 +88,9 @@ struct ScenarioScreenTests {
         let scenario = try ScenarioScreenFixtures.scenario()
         let session = ScenarioScreenFixtures.play([1, 2, 1], scenario)
         #expect(session.run.current == "v-hanne")
-        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 160, rows: 50)
+        let grid = ScenarioScreenFixtures.render(
+            session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario),
+            context: try ScreenFixtures.context("en", symbols: .ascii), columns: 160, rows: 50)
         GoldenFile.check(grid, named: "scenario-call-160x50-en-ascii.txt")
         #expect(!["─", "│", "▸", "✓", "⚠", "▂", "…"].contains { grid.text.contains($0) })
         #expect(grid.text.contains("+ Hanne"))
@@ -90,17 +102,20 @@ struct ScenarioScreenTests {
         let session = ScenarioScreenFixtures.play([1, 1, 2, 1, 1, 1, 1, 1], scenario)
         #expect(session.mode == .debrief)
         #expect(session.run.outcome?.ending == "slut-god")
-        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScenarioScreenFixtures.render(
+            session, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
         GoldenFile.check(grid, named: "scenario-debrief-80x24-da.txt")
         #expect(grid.line(0).contains("Udfald: Godt videobesøg"))
         #expect(grid.text.contains("✓ godt valg"))
         // Scrolled to the end, the last learning point is the last body line.
         var scrolled = session
-        let lines = ScenarioDebriefScreen.lineCount(session, scenario: scenario, context: try ScreenFixtures.context(), maximumScore: nil, columns: 80)
+        let lines = ScenarioDebriefScreen.lineCount(
+            session, scenario: scenario, context: try ScreenFixtures.context(), maximumScore: nil, columns: 80)
         _ = ScenarioSession.reduce(&scrolled, .debriefMeasured(lines: lines, rows: Chrome.bodyRows(forHeight: 24)), scenario)
         _ = ScenarioSession.reduce(&scrolled, .scroll(1000), scenario)
         #expect(scrolled.debrief.offset > 0)
-        let end = ScenarioScreenFixtures.render(scrolled, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let end = ScenarioScreenFixtures.render(
+            scrolled, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: 80, rows: 24)
         #expect(end.line(21).contains("pårørende inddrages i samtalen."), "\(end.text)")
     }
 
@@ -128,25 +143,33 @@ struct ScenarioScreenTests {
             id: "x", title: "T\u{1B}[2J", participants: [ScenarioParticipant(id: "p", name: "P\u{1B}]0;x\u{07}", role: .citizen, location: here)],
             nodes: [
                 ScenarioNode(id: "a", kind: .say(speaker: "p", text: "hej\u{1B}[31m"), next: .goto("b", here), location: here),
-                ScenarioNode(id: "b", kind: .choice(ScenarioChoice(prompt: "?", options: [
-                    ScenarioOption(text: "x\u{9B}y", feedback: "f", target: "c", targetLocation: here, location: here),
-                ])), location: here),
+                ScenarioNode(
+                    id: "b",
+                    kind: .choice(
+                        ScenarioChoice(
+                            prompt: "?",
+                            options: [
+                                ScenarioOption(text: "x\u{9B}y", feedback: "f", target: "c", targetLocation: here, location: here)
+                            ])), location: here),
                 ScenarioNode(id: "c", kind: .ending(ScenarioEnding(title: "e", debrief: "d")), location: here),
             ],
             location: here
         )
         let session = ScenarioSession.start(scenario, seed: 1)
-        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ["p": ["\u{1B}[1m"]], context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScenarioScreenFixtures.render(
+            session, scenario: scenario, portraits: ["p": ["\u{1B}[1m"]], context: try ScreenFixtures.context(), columns: 80, rows: 24)
         #expect(!grid.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 })
     }
 
-    @Test("events change the frame: sound lost, reconnecting, camera off, measurement", arguments: [
-        (ScenarioEvent.Kind.audioLost, "⚠ Lyd tabt", "Mik fra"),
-        (.callDropReconnect, "Genopretter forbindelse…", "Forbindelse ____ afbrudt"),
-        (.cameraOff, "Kameraet er slukket", "Kam fra"),
-        (.echo, "⚠ Ekko på lyden", "Mik til"),
-        (.measurement, "Iltmætning: 88 %", "Forbindelse ▂▄▆█ god"),
-    ])
+    @Test(
+        "events change the frame: sound lost, reconnecting, camera off, measurement",
+        arguments: [
+            (ScenarioEvent.Kind.audioLost, "⚠ Lyd tabt", "Mik fra"),
+            (.callDropReconnect, "Genopretter forbindelse…", "Forbindelse ____ afbrudt"),
+            (.cameraOff, "Kameraet er slukket", "Kam fra"),
+            (.echo, "⚠ Ekko på lyden", "Mik til"),
+            (.measurement, "Iltmætning: 88 %", "Forbindelse ▂▄▆█ god"),
+        ])
     func events(kind: ScenarioEvent.Kind, banner: String, status: String) throws {
         let here = SourceLocation(file: "e.yaml")
         let event = ScenarioEvent(kind: kind, label: kind == .measurement ? "Iltmætning" : nil, value: kind == .measurement ? "88 %" : nil)
@@ -154,9 +177,14 @@ struct ScenarioScreenTests {
             id: "e", title: "Hændelser", participants: [ScenarioParticipant(id: "p", name: "Bent", age: 72, role: .citizen, location: here)],
             nodes: [
                 ScenarioNode(id: "a", kind: .event(event), next: .goto("v", here), location: here),
-                ScenarioNode(id: "v", kind: .choice(ScenarioChoice(prompt: "", options: [
-                    ScenarioOption(text: "Videre", feedback: "f", target: "slut", targetLocation: here, location: here),
-                ])), location: here),
+                ScenarioNode(
+                    id: "v",
+                    kind: .choice(
+                        ScenarioChoice(
+                            prompt: "",
+                            options: [
+                                ScenarioOption(text: "Videre", feedback: "f", target: "slut", targetLocation: here, location: here)
+                            ])), location: here),
                 ScenarioNode(id: "slut", kind: .ending(ScenarioEnding(title: "Slut", debrief: "d")), location: here),
             ],
             location: here
@@ -164,7 +192,8 @@ struct ScenarioScreenTests {
         let session = ScenarioSession.start(scenario, seed: 1)
         let portrait = ["  .-.  ", " (o o) ", "  '-'  "]
         for (columns, rows) in [(80, 24), (120, 40)] {
-            let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ["p": portrait], context: try ScreenFixtures.context(), columns: columns, rows: rows)
+            let grid = ScenarioScreenFixtures.render(
+                session, scenario: scenario, portraits: ["p": portrait], context: try ScreenFixtures.context(), columns: columns, rows: rows)
             #expect(grid.text.contains(banner), "\(columns)x\(rows)\n\(grid.text)")
             #expect(grid.text.contains(status))
             #expect(grid.text.contains("Hvad gør du?"), "an empty prompt shows the standard question")
@@ -177,16 +206,19 @@ struct ScenarioScreenTests {
         let text = try String(contentsOf: ScenarioScreenFixtures.package.appendingPathComponent(file), encoding: .utf8)
         let scenario = try #require(ScenarioFile.parse(text, file: file).scenario)
         // The first seed whose random branch gives a reading at once.
-        let seed = try #require((UInt64(0)..<50).first { seed in
-            var run = ScenarioMachine.start(scenario, seed: seed)
-            ScenarioMachine.choose(&run, scenario, optionIndex: 0)
-            ScenarioMachine.choose(&run, scenario, optionIndex: 0)
-            return run.current == "v-maaling"
-        })
+        let seed = try #require(
+            (UInt64(0)..<50).first { seed in
+                var run = ScenarioMachine.start(scenario, seed: seed)
+                ScenarioMachine.choose(&run, scenario, optionIndex: 0)
+                ScenarioMachine.choose(&run, scenario, optionIndex: 0)
+                return run.current == "v-maaling"
+            })
         var session = ScenarioSession.start(scenario, seed: seed)
         for _ in 0..<2 { _ = ScenarioSession.reduce(&session, .confirm, scenario) }
         _ = ScenarioSession.reduce(&session, .tick(252), scenario)
-        let grid = ScenarioScreenFixtures.render(session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScenarioScreenFixtures.render(
+            session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80,
+            rows: 24)
         GoldenFile.check(grid, named: "scenario-measurement-80x24-da.txt")
         #expect(grid.text.contains("Iltmætning: 88 %"))
         #expect(grid.line(0).hasSuffix("anna · 04:12"))
@@ -217,7 +249,8 @@ struct ScenarioSmallTerminalTests {
     @Test("visible options: everything when it fits; otherwise the prompt and the selected option from its first line")
     func window() {
         typealias L = ScenarioCallScreen.OptionLine
-        let lines = [L(text: "P", style: .plain, selected: false, isPrompt: true)]
+        let lines =
+            [L(text: "P", style: .plain, selected: false, isPrompt: true)]
             + (0..<6).map { L(text: "o\($0)", style: .plain, selected: $0 == 4 || $0 == 5) }
         #expect(ScenarioCallScreen.visibleOptions(lines, rows: 10).lines.map(\.text) == lines.map(\.text))
         let shown = ScenarioCallScreen.visibleOptions(lines, rows: 3)

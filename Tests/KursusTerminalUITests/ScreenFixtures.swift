@@ -13,15 +13,19 @@ enum ScreenFixtures {
     static let course = Course(
         id: "digital", title: "Bliv digitalt kompetent", language: "da", version: "1",
         modules: [
-            CourseModule(id: "m1", title: "Videokonsultationer i praksis", units: [
-                unit("a", "Før konsultationen: teknik og forberedelse", minutes: 8),
-                unit("b", "At skabe kontakt gennem skærmen", minutes: 10),
-                unit("c", "Når teknikken svigter", minutes: 7),
-                unit("d", "Afslutning og opfølgning", minutes: 6, optional: true),
-            ], location: here),
-            CourseModule(id: "m2", title: "Vejledning af borgere i digitale løsninger", units: [
-                unit("e", "En meget lang titel der ikke kan stå på én linje i et smalt terminalvindue uden at blive afkortet"),
-            ], location: here),
+            CourseModule(
+                id: "m1", title: "Videokonsultationer i praksis",
+                units: [
+                    unit("a", "Før konsultationen: teknik og forberedelse", minutes: 8),
+                    unit("b", "At skabe kontakt gennem skærmen", minutes: 10),
+                    unit("c", "Når teknikken svigter", minutes: 7),
+                    unit("d", "Afslutning og opfølgning", minutes: 6, optional: true),
+                ], location: here),
+            CourseModule(
+                id: "m2", title: "Vejledning af borgere i digitale løsninger",
+                units: [
+                    unit("e", "En meget lang titel der ikke kan stå på én linje i et smalt terminalvindue uden at blive afkortet")
+                ], location: here),
         ],
         location: here
     )
@@ -46,15 +50,15 @@ enum ScreenFixtures {
     }
 
     static let lessonMarkdown = """
-    ## Når billedet fryser
+        ## Når billedet fryser
 
-    Et frosset billede er et almindeligt teknisk problem i en videokonsultation. Sig det højt, så borgeren ved, at du har opdaget det:
+        Et frosset billede er et almindeligt teknisk problem i en videokonsultation. Sig det højt, så borgeren ved, at du har opdaget det:
 
-    - Fortæl, hvad du ser: »Dit billede står stille hos mig.«
-    - Aftal på forhånd, hvad I gør, hvis forbindelsen ryger.
+        - Fortæl, hvad du ser: »Dit billede står stille hos mig.«
+        - Aftal på forhånd, hvad I gør, hvis forbindelsen ryger.
 
-    | Problem | Første skridt |
-    |---|---|
-    | Ingen lyd | Bed borgeren tjekke, om mikrofonen er slået fra. |
-    """
+        | Problem | Første skridt |
+        |---|---|
+        | Ingen lyd | Bed borgeren tjekke, om mikrofonen er slået fra. |
+        """
 }

@@ -19,13 +19,16 @@ struct ScreenTests {
     func menuASCII() throws {
         let progress = LearnerProgress(completed: ["a"], started: ["b"])
         let state = ScreenFixtures.state(progress: progress)
-        let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 80, rows: 24)
+        let grid = ScreenRenderer.render(
+            state, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 80, rows: 24)
         GoldenFile.check(grid, named: "menu-80x24-en-ascii.txt")
     }
 
     @Test("course menu on a large terminal")
     func menuLarge() throws {
-        let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 140, rows: 40), views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 140, rows: 40)
+        let grid = ScreenRenderer.render(
+            ScreenFixtures.state(columns: 140, rows: 40), views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 140, rows: 40
+        )
         GoldenFile.check(grid, named: "menu-140x40-da.txt")
         #expect(grid.lines.allSatisfy { $0.count <= 140 })
     }
@@ -43,18 +46,24 @@ struct ScreenTests {
 
     @Test("start screen: the learner list shows names and teams only")
     func startList() throws {
-        var session = SessionState(content: CourseContent(course: ScreenFixtures.course), configuration: SessionConfiguration(), viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
-        session.phase = .start(StartScreen(learners: [
-            LearnerSummary(id: "anna", displayName: "Anna Hansen", team: "Team A", hasPIN: true),
-            LearnerSummary(id: "bo", displayName: "Bo Larsen", team: "Aftenholdet"),
-        ], mode: .list(selection: 1), notice: .idleLocked(minutes: 10)))
+        var session = SessionState(
+            content: CourseContent(course: ScreenFixtures.course), configuration: SessionConfiguration(),
+            viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
+        session.phase = .start(
+            StartScreen(
+                learners: [
+                    LearnerSummary(id: "anna", displayName: "Anna Hansen", team: "Team A", hasPIN: true),
+                    LearnerSummary(id: "bo", displayName: "Bo Larsen", team: "Aftenholdet"),
+                ], mode: .list(selection: 1), notice: .idleLocked(minutes: 10)))
         let grid = ScreenRenderer.render(session, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         GoldenFile.check(grid, named: "start-list-80x24-da.txt")
     }
 
     @Test("start screen: the new-learner form")
     func startForm() throws {
-        var session = SessionState(content: CourseContent(course: ScreenFixtures.course), configuration: SessionConfiguration(), viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
+        var session = SessionState(
+            content: CourseContent(course: ScreenFixtures.course), configuration: SessionConfiguration(),
+            viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
         var form = NewLearnerForm()
         form.name.text = "Søren Ørsted"
         form.id.text = "soeren-oersted"
@@ -97,7 +106,9 @@ struct ScreenTests {
 
     @Test("terminal too small")
     func tooSmall() throws {
-        let grid = ScreenRenderer.render(ScreenFixtures.state(columns: 40, rows: 10), views: ScreenFixtures.views(), context: try ScreenFixtures.context("en"), columns: 40, rows: 10)
+        let grid = ScreenRenderer.render(
+            ScreenFixtures.state(columns: 40, rows: 10), views: ScreenFixtures.views(), context: try ScreenFixtures.context("en"), columns: 40,
+            rows: 10)
         GoldenFile.check(grid, named: "too-small-40x10-en.txt")
     }
 
@@ -112,7 +123,8 @@ struct ScreenTests {
 
     @Test("the selected unit is shown in reverse video, so focus never depends on colour")
     func focusWithoutColour() throws {
-        let grid = ScreenRenderer.render(ScreenFixtures.state(), views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
+        let grid = ScreenRenderer.render(
+            ScreenFixtures.state(), views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         let row = try #require((0..<24).first { grid.line($0).contains("▸") })
         #expect(grid[10, row].style.attributes.contains(.reverse))
     }
@@ -122,7 +134,8 @@ struct ScreenTests {
         var state = ScreenFixtures.state(columns: columns, rows: rows)
         for help in [false, true] {
             state.helpVisible = help
-            let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: columns, rows: rows)
+            let grid = ScreenRenderer.render(
+                state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: columns, rows: rows)
             #expect(grid.lines.count == rows)
         }
     }
@@ -134,7 +147,8 @@ struct ScreenTests {
         var grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         #expect(grid.line(23).hasSuffix("↑ 12 venter  0 % gennemført"), "\(grid.line(23))")
         _ = PlayerReducer.reduce(&state, .recordsStatus(RecordsStatus(waiting: 3, offline: true)))
-        grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 80, rows: 24)
+        grid = ScreenRenderer.render(
+            state, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en", symbols: .ascii), columns: 80, rows: 24)
         #expect(grid.line(23).hasSuffix("^ 3 waiting (offline)  0 % complete"), "\(grid.line(23))")
         _ = PlayerReducer.reduce(&state, .recordsStatus(RecordsStatus(waiting: 0)))
         grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)

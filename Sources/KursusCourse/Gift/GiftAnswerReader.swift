@@ -19,16 +19,23 @@ extension GiftQuestionReader {
             if let close = rest.firstMarker("%", from: start) {
                 let raw = rest[start..<close].giftString.trimmingGiftSpace()
                 guard let value = GiftNumber.parse(raw) else {
-                    error(rest[rest.startIndex].offset, "the answer weight '%\(raw)%' is not a number; write a percentage such as %50% or %-25%\(GiftNumber.commaHint(raw))")
+                    error(
+                        rest[rest.startIndex].offset,
+                        "the answer weight '%\(raw)%' is not a number; write a percentage such as %50% or %-25%\(GiftNumber.commaHint(raw))")
                     return nil
                 }
                 guard value >= -100 && value <= 100 else {
-                    error(rest[rest.startIndex].offset, "the answer weight \(GiftNumber.format(value)) % is outside -100 % to 100 %; an answer can give at most full credit (%100%) and take at most full credit away (%-100%)")
+                    error(
+                        rest[rest.startIndex].offset,
+                        "the answer weight \(GiftNumber.format(value)) % is outside -100 % to 100 %; an answer can give at most full credit (%100%) and take at most full credit away (%-100%)"
+                    )
                     return nil
                 }
                 weight = value
                 rest = rest[(close + 1)...]
-            } else if let next = rest.dropFirst().first, next.scalar == "-" || next.scalar == "." || (next.scalar.value >= 0x30 && next.scalar.value <= 0x39) {
+            } else if let next = rest.dropFirst().first,
+                next.scalar == "-" || next.scalar == "." || (next.scalar.value >= 0x30 && next.scalar.value <= 0x39)
+            {
                 error(rest[rest.startIndex].offset, "the answer weight has no closing '%'; write it as %50%")
                 return nil
             }
@@ -58,7 +65,9 @@ extension GiftQuestionReader {
                 while low > block.startIndex && isWordCharacter(block[low - 1]) { low -= 1 }
                 var high = index + 2
                 while high < block.endIndex && isWordCharacter(block[high]) { high += 1 }
-                warning(block[index].offset, "the '=' in '\(block[low..<high].giftString)' starts a new right answer, as in Moodle; write '\\=' if it is part of the text")
+                warning(
+                    block[index].offset,
+                    "the '=' in '\(block[low..<high].giftString)' starts a new right answer, as in Moodle; write '\\=' if it is part of the text")
             }
             index += 1
         }
@@ -73,7 +82,10 @@ extension GiftQuestionReader {
         for piece in answers(in: block, split: ["=", "~"]) {
             if piece.marker == nil {
                 let text = piece.body.trimmedGift().giftString
-                warning(piece.body.trimmedGift().first?.offset ?? blockOffset, "'\(text)' has no '=' or '~' in front, so it is read as a wrong answer, as Moodle does; write '~\(text)' for a wrong answer or '=\(text)' for the right one")
+                warning(
+                    piece.body.trimmedGift().first?.offset ?? blockOffset,
+                    "'\(text)' has no '=' or '~' in front, so it is read as a wrong answer, as Moodle does; write '~\(text)' for a wrong answer or '=\(text)' for the right one"
+                )
             }
             if piece.marker?.scalar == "=" { single = true }
             guard let parts = answerParts(piece.body, marker: piece.marker) else {
@@ -83,32 +95,45 @@ extension GiftQuestionReader {
             let text = markdown(parts.text)
             if text.isEmpty {
                 // Moodle saves a multiple-choice question without its empty answers.
-                warning(parts.offset, "this answer has no text, so it is left out, as Moodle leaves out empty answers; write it after '\(piece.marker.map { String($0.scalar) } ?? "~")', or remove the marker")
+                warning(
+                    parts.offset,
+                    "this answer has no text, so it is left out, as Moodle leaves out empty answers; write it after '\(piece.marker.map { String($0.scalar) } ?? "~")', or remove the marker"
+                )
                 continue
             }
             // Moodle gives every '=' answer of a multiple-choice question full credit and
             // reads no weight after it; Kursus does the same but keeps '%N%' out of the text.
             if piece.marker?.scalar == "=", let given = parts.weight, abs(given - 100) > 0.0001 {
-                warning(parts.offset, "in a multiple-choice question an '=' answer gets full credit and Moodle ignores the weight after it (showing '%\(GiftNumber.format(given))%' as part of the answer); Kursus gives full credit too. For partial credit write '~%\(GiftNumber.format(given))%'")
+                warning(
+                    parts.offset,
+                    "in a multiple-choice question an '=' answer gets full credit and Moodle ignores the weight after it (showing '%\(GiftNumber.format(given))%' as part of the answer); Kursus gives full credit too. For partial credit write '~%\(GiftNumber.format(given))%'"
+                )
             }
             let weight = piece.marker?.scalar == "=" ? 100 : (parts.weight ?? 0)
-            options.append(QuizOption(
-                id: "\(options.count + 1)", text: text, weightPercent: weight,
-                feedback: optionalMarkdown(parts.feedback), location: source.location(ofOffset: parts.offset)
-            ))
+            options.append(
+                QuizOption(
+                    id: "\(options.count + 1)", text: text, weightPercent: weight,
+                    feedback: optionalMarkdown(parts.feedback), location: source.location(ofOffset: parts.offset)
+                ))
         }
         if failed { return nil }
         guard options.count >= 2 else {
-            error(blockOffset, "a multiple-choice question needs at least two answers, but this one has \(options.count); add a wrong answer such as '~Another answer'")
+            error(
+                blockOffset,
+                "a multiple-choice question needs at least two answers, but this one has \(options.count); add a wrong answer such as '~Another answer'"
+            )
             return nil
         }
         // Every '=' answer has full credit, so a single-choice question always has one.
         if single { return .singleChoice(options) }
         let positive = options.map(\.weightPercent).filter { $0 > 0 }.reduce(0, +)
         guard positive >= 99.9 else {
-            error(blockOffset, positive <= 0
-                  ? "no answer gives credit; mark the right answer with '=', or give the right answers weights that add up to 100 %, such as '~%50%'"
-                  : "the positive answer weights add up to \(GiftNumber.format(positive)) %, so no learner can reach 100 %; make them add up to 100 %")
+            error(
+                blockOffset,
+                positive <= 0
+                    ? "no answer gives credit; mark the right answer with '=', or give the right answers weights that add up to 100 %, such as '~%50%'"
+                    : "the positive answer weights add up to \(GiftNumber.format(positive)) %, so no learner can reach 100 %; make them add up to 100 %"
+            )
             return nil
         }
         return .multipleResponse(options)
@@ -130,10 +155,11 @@ extension GiftQuestionReader {
                 failed = true
                 continue
             }
-            accepted.append(AcceptedAnswer(
-                text: text, weightPercent: parts.weight ?? 100, feedback: optionalMarkdown(parts.feedback),
-                location: source.location(ofOffset: parts.offset)
-            ))
+            accepted.append(
+                AcceptedAnswer(
+                    text: text, weightPercent: parts.weight ?? 100, feedback: optionalMarkdown(parts.feedback),
+                    location: source.location(ofOffset: parts.offset)
+                ))
         }
         if failed { return nil }
         guard checkBest(accepted.map(\.weightPercent)) else { return nil }
@@ -198,7 +224,9 @@ extension GiftQuestionReader {
             return false
         }
         if best < 99.99 {
-            warning(blockOffset, "the best answer is worth only \(GiftNumber.format(best)) %, so no learner can get full credit; Moodle expects one answer at 100 %")
+            warning(
+                blockOffset,
+                "the best answer is worth only \(GiftNumber.format(best)) %, so no learner can get full credit; Moodle expects one answer at 100 %")
         }
         return true
     }

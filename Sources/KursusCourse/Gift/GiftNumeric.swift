@@ -64,10 +64,11 @@ extension GiftQuestionReader {
                 failed = true
                 continue
             }
-            numeric.append(NumericAnswer(
-                target: target, weightPercent: parts.weight ?? 100, feedback: optionalMarkdown(parts.feedback),
-                location: source.location(ofOffset: parts.offset)
-            ))
+            numeric.append(
+                NumericAnswer(
+                    target: target, weightPercent: parts.weight ?? 100, feedback: optionalMarkdown(parts.feedback),
+                    location: source.location(ofOffset: parts.offset)
+                ))
         }
         if failed { return nil }
         guard !numeric.isEmpty else {
@@ -90,16 +91,21 @@ extension GiftQuestionReader {
         }
         if let range = raw.range(of: ".."), range.lowerBound > raw.startIndex {
             guard let low = number(raw[..<range.lowerBound], "lower bound"),
-                  let high = number(raw[range.upperBound...], "upper bound") else { return nil }
+                let high = number(raw[range.upperBound...], "upper bound")
+            else { return nil }
             guard low <= high else {
-                error(offset, "the range \(raw) starts above where it ends; write the smaller number first, as \(GiftNumber.format(high))..\(GiftNumber.format(low))")
+                error(
+                    offset,
+                    "the range \(raw) starts above where it ends; write the smaller number first, as \(GiftNumber.format(high))..\(GiftNumber.format(low))"
+                )
                 return nil
             }
             return .range(low...high)
         }
         if let colon = raw.firstIndex(of: ":"), colon > raw.startIndex {
             guard let value = number(raw[..<colon], "answer"),
-                  let tolerance = number(raw[raw.index(after: colon)...], "tolerance") else { return nil }
+                let tolerance = number(raw[raw.index(after: colon)...], "tolerance")
+            else { return nil }
             return .value(value, tolerance: abs(tolerance))
         }
         guard let value = number(raw[...], "answer") else { return nil }

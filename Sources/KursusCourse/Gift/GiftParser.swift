@@ -42,10 +42,11 @@ public enum GiftParser {
                 category = name.isEmpty ? nil : name
                 body = body[lineEnd...].trimmedGift()
                 guard let first = body.first else { continue }
-                diagnostics.append(.warning(
-                    source.location(ofOffset: first.offset),
-                    "Moodle needs a blank line after '$CATEGORY:'; without it Moodle reads this question as part of the category name. Kursus reads it as a question; add a blank line above it"
-                ))
+                diagnostics.append(
+                    .warning(
+                        source.location(ofOffset: first.offset),
+                        "Moodle needs a blank line after '$CATEGORY:'; without it Moodle reads this question as part of the category name. Kursus reads it as a question; add a blank line above it"
+                    ))
             }
             position += 1
             var reader = GiftQuestionReader(source: source, id: "q\(position)", category: category)

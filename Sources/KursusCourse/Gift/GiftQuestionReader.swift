@@ -57,7 +57,10 @@ struct GiftQuestionReader {
             if let close = rest.firstMarker("::", from: afterOpen) {
                 rest = rest[(close + 2)...].trimmedGift()
             } else {
-                warning(first.offset, "'::' starts a question title, but no closing '::' follows; the question is read without a title. Write '::Title:: question text', or '\\:' for a colon in the text")
+                warning(
+                    first.offset,
+                    "'::' starts a question title, but no closing '::' follows; the question is read without a title. Write '::Title:: question text', or '\\:' for a colon in the text"
+                )
                 rest = rest[afterOpen...].trimmedGift()
             }
         }
@@ -72,7 +75,10 @@ struct GiftQuestionReader {
             (format, _) = GiftText.format(of: rest, fallback: .moodle)
             return question(text: markdown(rest), kind: .description, generalFeedback: nil)
         case (let open?, nil):
-            error(rest[open].offset, "the answer block opened with '{' here is never closed; add '}' after the answers (a blank line ends a question in GIFT, so the '}' must come before the next blank line), or write '\\{' for a brace in the text")
+            error(
+                rest[open].offset,
+                "the answer block opened with '{' here is never closed; add '}' after the answers (a blank line ends a question in GIFT, so the '}' must come before the next blank line), or write '\\{' for a brace in the text"
+            )
             return nil
         case (nil, let close?):
             error(rest[close].offset, "'}' without an opening '{'; write '\\}' for a brace in the text")
@@ -83,11 +89,17 @@ struct GiftQuestionReader {
                 return nil
             }
             if let inner = rest.firstMarker("{", from: open + 1), inner < close {
-                error(rest[inner].offset, "a second '{' inside the answer block that opened at \(source.location(ofOffset: rest[open].offset)); close the first block with '}', or write '\\{' for a brace")
+                error(
+                    rest[inner].offset,
+                    "a second '{' inside the answer block that opened at \(source.location(ofOffset: rest[open].offset)); close the first block with '}', or write '\\{' for a brace"
+                )
                 return nil
             }
             if let extra = rest[(close + 1)...].firstIndex(where: { !$0.escaped && ($0.scalar == "{" || $0.scalar == "}") }) {
-                error(rest[extra].offset, "a question has only one answer block, but another '\(rest[extra].scalar)' follows the one that closed at \(source.location(ofOffset: rest[close].offset)); put a blank line between questions, or write '\\\(rest[extra].scalar)' for a brace")
+                error(
+                    rest[extra].offset,
+                    "a question has only one answer block, but another '\(rest[extra].scalar)' follows the one that closed at \(source.location(ofOffset: rest[close].offset)); put a blank line between questions, or write '\\\(rest[extra].scalar)' for a brace"
+                )
                 return nil
             }
             blockOffset = rest[open].offset
@@ -100,7 +112,10 @@ struct GiftQuestionReader {
         let after = rest[(close + 1)...].trimmedGift()
         var textChars = Array(before)
         if after.hasMarker("//", at: after.startIndex), let slash = after.first {
-            warning(slash.offset, "'//' starts a comment only at the beginning of a line; here Moodle reads it as question text after the answer block, so the block becomes a blank '_____'. Kursus does the same; move the comment to a line of its own")
+            warning(
+                slash.offset,
+                "'//' starts a comment only at the beginning of a line; here Moodle reads it as question text after the answer block, so the block becomes a blank '_____'. Kursus does the same; move the comment to a line of its own"
+            )
         }
         if !after.isEmpty {
             textChars.append(GiftChar(scalar: GiftText.blankPlaceholder, escaped: true, offset: rest[open].offset))
@@ -142,11 +157,16 @@ struct GiftQuestionReader {
             return readTrueFalse(block, correct: answerPart.hasPrefix("T"))
         }
         if let arrow {
-            error(block[arrow].offset, "'->' belongs only in a matching question, whose answers are all '=prompt -> match'; add the '=' signs, or write the arrow as '→' if it is text")
+            error(
+                block[arrow].offset,
+                "'->' belongs only in a matching question, whose answers are all '=prompt -> match'; add the '=' signs, or write the arrow as '→' if it is text"
+            )
             return nil
         }
         if ["t", "true", "f", "false"].contains(answerPart.lowercased()) {
-            warning(first.offset, "'\(answerPart)' is read as a short answer, as Moodle does; write {T}, {TRUE}, {F} or {FALSE} in capitals for a true/false question")
+            warning(
+                first.offset,
+                "'\(answerPart)' is read as a short answer, as Moodle does; write {T}, {TRUE}, {F} or {FALSE} in capitals for a true/false question")
         }
         return readShortAnswer(block)
     }
@@ -154,7 +174,9 @@ struct GiftQuestionReader {
     /// Reports a `->` in a question that is not a matching question.
     private mutating func rejectArrow(in block: GiftSlice, kind: String) -> Bool {
         guard let arrow = block.firstMarker("->") else { return false }
-        error(block[arrow].offset, "'->' belongs only in a matching question ('=prompt -> match'), not in this \(kind) question; write the arrow as '→' if it is text")
+        error(
+            block[arrow].offset,
+            "'->' belongs only in a matching question ('=prompt -> match'), not in this \(kind) question; write the arrow as '→' if it is text")
         return true
     }
 

@@ -55,7 +55,8 @@ public struct CoursePackage: Sendable {
     public static func open(_ folder: URL, shownAs displayRoot: String) throws(CourseError) -> (CoursePackage, [Diagnostic]) {
         let result = CoursePackageLoader.load(folder, shownAs: displayRoot)
         guard let package = result.package, !result.diagnostics.hasErrors else {
-            throw CourseError(result.diagnostics.hasErrors ? result.diagnostics : [.error(SourceLocation(file: displayRoot), "the package could not be loaded")])
+            throw CourseError(
+                result.diagnostics.hasErrors ? result.diagnostics : [.error(SourceLocation(file: displayRoot), "the package could not be loaded")])
         }
         return (package, result.diagnostics)
     }

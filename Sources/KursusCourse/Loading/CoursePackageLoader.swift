@@ -14,7 +14,7 @@ public enum CoursePackageLoader {
             return (nil, [.error(SourceLocation(file: displayRoot), "is a file; a course package is a folder that holds course.yaml")])
         }
         guard FileManager.default.isReadableFile(atPath: folder.path),
-              FileManager.default.isExecutableFile(atPath: folder.path)
+            FileManager.default.isExecutableFile(atPath: folder.path)
         else {
             return (nil, [.error(SourceLocation(file: displayRoot), "the package folder cannot be read (check its permissions)")])
         }
@@ -53,7 +53,8 @@ public enum CoursePackageLoader {
                     }
                     guard let filled = files.read(unit, url, shownAs: shown(relative), into: &diagnostics) else { continue }
                     if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
-                        diagnostics.append(.error(unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)"))
+                        diagnostics.append(
+                            .error(unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)"))
                     }
                     course.modules[m].units[u] = filled
                 }
@@ -80,7 +81,8 @@ public enum CoursePackageLoader {
             }
             for unit in module.units {
                 if let first = units[unit.id] {
-                    diagnostics.append(.error(unit.location, "duplicate unit id '\(unit.id)'; first used at \(first). Unit ids must be unique in the whole course"))
+                    diagnostics.append(
+                        .error(unit.location, "duplicate unit id '\(unit.id)'; first used at \(first). Unit ids must be unique in the whole course"))
                 } else {
                     units[unit.id] = unit.location
                 }

@@ -95,10 +95,11 @@ struct ManifestParser {
             }
             diagnostics += object.diagnostics
             if let id, let title {
-                modules.append(CourseModule(
-                    id: id, title: title, description: description, units: units, requires: requires,
-                    sequential: sequential, location: object.location
-                ))
+                modules.append(
+                    CourseModule(
+                        id: id, title: title, description: description, units: units, requires: requires,
+                        sequential: sequential, location: object.location
+                    ))
             }
         }
         return modules
@@ -114,10 +115,16 @@ struct ManifestParser {
             kind = UnitKind(rawValue: kindText)
             let place = source.location(of: object.value("kind"))
             if let known = kind, !UnitKind.supported.contains(known) {
-                diagnostics.append(.error(place, "unit kind '\(kindText)' is reserved for a later version; this player plays: \(UnitKind.supported.map(\.rawValue).joined(separator: ", "))"))
+                diagnostics.append(
+                    .error(
+                        place,
+                        "unit kind '\(kindText)' is reserved for a later version; this player plays: \(UnitKind.supported.map(\.rawValue).joined(separator: ", "))"
+                    ))
             } else if kind == nil {
                 let names = UnitKind.supported.map(\.rawValue)
-                let hint = Spelling.closest(to: kindText, among: names).map { "; did you mean '\($0)'?" } ?? "; known kinds: \(names.joined(separator: ", "))"
+                let hint =
+                    Spelling.closest(to: kindText, among: names).map { "; did you mean '\($0)'?" }
+                    ?? "; known kinds: \(names.joined(separator: ", "))"
                 diagnostics.append(.error(place, "unknown unit kind '\(kindText)'\(hint)"))
             }
         }

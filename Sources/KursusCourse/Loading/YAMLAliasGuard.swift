@@ -13,7 +13,8 @@ enum YAMLAliasGuard {
         var column: Int
     }
 
-    static let message = "aliases ('*name') are not allowed in course files; write the content out. If this is text that starts with '*', put it in quotes"
+    static let message =
+        "aliases ('*name') are not allowed in course files; write the content out. If this is text that starts with '*', put it in quotes"
 
     /// Works on UTF-8 bytes: every character YAML gives meaning to is ASCII, and bytes of
     /// multi-byte characters (0x80 and up) never look like one. The column is counted in
@@ -108,7 +109,9 @@ enum YAMLAliasGuard {
                     continue
                 }
                 // Inside a plain scalar or after a closed one.
-                if c == UInt8(ascii: ":"), i + 1 == line.count || line[i + 1] == space || line[i + 1] == tab || (flowDepth > 0 && Self.flowEnders.contains(line[i + 1])) {
+                if c == UInt8(ascii: ":"),
+                    i + 1 == line.count || line[i + 1] == space || line[i + 1] == tab || (flowDepth > 0 && Self.flowEnders.contains(line[i + 1]))
+                {
                     nodeStart = true
                 } else if flowDepth > 0, c == UInt8(ascii: ",") || c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
                     if c != UInt8(ascii: ",") { flowDepth += 1 }

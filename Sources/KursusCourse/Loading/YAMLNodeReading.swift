@@ -110,7 +110,8 @@ struct YAMLObject {
             return nil
         }
         guard range.contains(value) else {
-            diagnostics.append(.error(source.location(of: node), "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(value)"))
+            diagnostics.append(
+                .error(source.location(of: node), "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(value)"))
             return nil
         }
         return value

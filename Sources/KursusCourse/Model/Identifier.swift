@@ -11,7 +11,9 @@ public enum Identifier {
         guard let first = id.utf8.first, isLowerAlphanumeric(first) else {
             return "must start with a lowercase letter a-z or a digit"
         }
-        for byte in id.utf8 where !(isLowerAlphanumeric(byte) || byte == UInt8(ascii: "-")
+        for byte in id.utf8
+        where
+            !(isLowerAlphanumeric(byte) || byte == UInt8(ascii: "-")
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "."))
         {
             return "may only contain lowercase letters a-z, digits, '-', '_' and '.'"

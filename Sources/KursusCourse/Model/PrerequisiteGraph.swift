@@ -98,7 +98,8 @@ public struct PrerequisiteGraph: Hashable, Sendable {
             Diagnostic.error(requirement.location, "'requires' names '\(requirement.id)', which is neither a unit nor a module of this course")
         }
         for (path, location) in cycles(in: course) {
-            let message = path.count == 2
+            let message =
+                path.count == 2
                 ? "unit '\(path[0])' requires itself (directly or through its own module), so it can never open"
                 : "prerequisites form a cycle, so these units can never open: \(path.joined(separator: " → "))"
             diagnostics.append(.error(location, message))

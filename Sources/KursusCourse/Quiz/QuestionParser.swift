@@ -51,7 +51,9 @@ extension QuizFileParser {
     static func idProblem(_ id: String) -> String? {
         if id.isEmpty { return "is empty" }
         if id.utf8.count > 64 { return "is longer than 64 characters" }
-        let allowed = id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
+        let allowed = id.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_"
+        }
         return allowed ? nil : "may only contain letters a-z and A-Z, digits, '-' and '_'"
     }
 

@@ -124,7 +124,9 @@ struct QuizFileParser {
             return []
         }
         if sequence.count > QuizFile.maximumQuestions {
-            object.report(node, "a quiz may have at most \(QuizFile.maximumQuestions) questions; this one has \(sequence.count). Split it into several quiz units")
+            object.report(
+                node,
+                "a quiz may have at most \(QuizFile.maximumQuestions) questions; this one has \(sequence.count). Split it into several quiz units")
             return []
         }
         var questions: [Question] = []

@@ -42,7 +42,9 @@ extension QuizFileParser {
             idPositions[id] = idPositions[id] ?? position
             let feedback = optionalText("feedback", in: &option)
             diagnostics += option.diagnostics.map { $0.labelled("\(label): option \(position)") }
-            options.append(QuizOption(id: id, text: text ?? "", weightPercent: correct == true ? 100 : weight ?? 0, feedback: feedback, location: option.location))
+            options.append(
+                QuizOption(
+                    id: id, text: text ?? "", weightPercent: correct == true ? 100 : weight ?? 0, feedback: feedback, location: option.location))
             correctNodes.append(correct == true ? option.value("correct") : nil)
             givenWeights.append(weight)
         }
@@ -53,7 +55,11 @@ extension QuizFileParser {
             for (position, node) in correctNodes.enumerated() {
                 guard let node else { continue }
                 mixed = true
-                diagnostics.append(.error(source.location(of: node), "\(label): option \(position + 1): this question gives its options weights, so give this option a 'weight' instead of 'correct: true'"))
+                diagnostics.append(
+                    .error(
+                        source.location(of: node),
+                        "\(label): option \(position + 1): this question gives its options weights, so give this option a 'weight' instead of 'correct: true'"
+                    ))
             }
             return mixed ? nil : options
         }
@@ -117,7 +123,10 @@ extension QuizFileParser {
             if case .scalar(let scalar) = item {
                 let place = source.location(of: item)
                 guard let value = YAMLObject.number(in: scalar), value.isFinite else {
-                    diagnostics.append(.error(place, "\(itemLabel): must be a finite number or a mapping with 'value' or 'min' and 'max', not \(YAMLObject.describe(item))"))
+                    diagnostics.append(
+                        .error(
+                            place,
+                            "\(itemLabel): must be a finite number or a mapping with 'value' or 'min' and 'max', not \(YAMLObject.describe(item))"))
                     continue
                 }
                 answers.append(NumericAnswer(target: .value(value, tolerance: 0), location: place))

@@ -67,9 +67,12 @@ public enum QuizYAMLWriter {
         case .numeric(let answers):
             pairs.add("answers", list(answers.map(numericAnswer)))
         case .matching(let spec):
-            pairs.add("pairs", list(spec.pairs.map { pair in
-                .mapping(Node.Mapping([(string("prompt"), string(pair.prompt)), (string("match"), string(pair.match))]))
-            }))
+            pairs.add(
+                "pairs",
+                list(
+                    spec.pairs.map { pair in
+                        .mapping(Node.Mapping([(string("prompt"), string(pair.prompt)), (string("match"), string(pair.match))]))
+                    }))
             if !spec.distractors.isEmpty { pairs.add("distractors", list(spec.distractors.map(string))) }
         case .ordering(let items):
             pairs.add("items", list(items.map(string)))
@@ -80,7 +83,6 @@ public enum QuizYAMLWriter {
         }
         return .mapping(Node.Mapping(pairs.items))
     }
-
 
     /// Single choice: `correct: true` at 100 %, `weight` for partial credit. Multiple
     /// response: every option carries its `weight` (0 included), so the file never

@@ -30,7 +30,8 @@ public enum ExpressionParser {
         do {
             let expression = try parser.parseOr()
             if let extra = parser.peek {
-                throw Failure(column: extra.column, message: "unexpected '\(extra.text)' after a complete condition; join conditions with 'and' or 'or'")
+                throw Failure(
+                    column: extra.column, message: "unexpected '\(extra.text)' after a complete condition; join conditions with 'and' or 'or'")
             }
             return .success(expression)
         } catch let failure as Failure {
@@ -120,7 +121,9 @@ public enum ExpressionParser {
         mutating func enter(_ token: Token?) throws(Failure) {
             depth += 1
             if depth > ExpressionParser.maximumDepth {
-                throw Failure(column: token?.column ?? endColumn, message: "the condition is nested more than \(ExpressionParser.maximumDepth) levels deep; write it more simply")
+                throw Failure(
+                    column: token?.column ?? endColumn,
+                    message: "the condition is nested more than \(ExpressionParser.maximumDepth) levels deep; write it more simply")
             }
         }
 

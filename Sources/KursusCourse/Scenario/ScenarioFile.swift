@@ -115,7 +115,8 @@ struct ScenarioParser {
                 if text.hasPrefix("assets:") {
                     let name = String(text.dropFirst("assets:".count))
                     if let problem = Identifier.problem(with: name) {
-                        error(object.value("portrait"), "generic portrait name '\(name)' \(problem); write 'assets:NAME' for Assets/portraits/NAME.txt")
+                        error(
+                            object.value("portrait"), "generic portrait name '\(name)' \(problem); write 'assets:NAME' for Assets/portraits/NAME.txt")
                     } else {
                         portrait = .generic(name, place)
                     }
@@ -125,7 +126,9 @@ struct ScenarioParser {
             }
             diagnostics += object.diagnostics
             if let id, let name, let role {
-                result.append(ScenarioParticipant(id: id, name: name, age: age, role: role, description: description, portrait: portrait, location: object.location))
+                result.append(
+                    ScenarioParticipant(
+                        id: id, name: name, age: age, role: role, description: description, portrait: portrait, location: object.location))
             }
         }
         return result
@@ -202,7 +205,8 @@ struct ScenarioParser {
         return nil
     }
 
-    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ object: inout YAMLObject, _ key: String, _ type: E.Type, required: Bool) -> E? where E.RawValue == String {
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ object: inout YAMLObject, _ key: String, _ type: E.Type, required: Bool) -> E?
+    where E.RawValue == String {
         guard let text = object.string(key, required: required) else { return nil }
         if let value = E(rawValue: text) { return value }
         let names = E.allCases.map(\.rawValue)

@@ -60,18 +60,21 @@ public struct ScenarioGraph: Sendable {
     /// Text (one line per node with its targets) or Graphviz `dot`.
     public static func describe(_ scenario: Scenario, dot: Bool) -> String {
         func quote(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ") + "\""
+            "\""
+                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(
+                    of: "\n", with: " ") + "\""
         }
         var lines: [String] = []
         if dot {
             lines.append("digraph \(quote(scenario.id)) {")
             for node in scenario.nodes {
-                let shape = switch node.kind {
-                case .choice: "diamond"
-                case .ending: "doubleoctagon"
-                case .event: "box"
-                default: "ellipse"
-                }
+                let shape =
+                    switch node.kind {
+                    case .choice: "diamond"
+                    case .ending: "doubleoctagon"
+                    case .event: "box"
+                    default: "ellipse"
+                    }
                 lines.append("  \(quote(node.id)) [shape=\(shape), label=\(quote("\(node.id)\n\(node.kindName)"))];")
                 if case .choice(let choice) = node.kind {
                     for (i, option) in choice.options.enumerated() {

@@ -37,7 +37,8 @@ struct ScenarioNodeParser {
             return []
         }
         guard items.count <= ScenarioFile.maximumNodes else {
-            parser.error(node, "a scenario may have at most \(ScenarioFile.maximumNodes) nodes; this one has \(items.count). Split it into several scenarios")
+            parser.error(
+                node, "a scenario may have at most \(ScenarioFile.maximumNodes) nodes; this one has \(items.count). Split it into several scenarios")
             return []
         }
         var result: [ScenarioNode] = []
@@ -46,7 +47,8 @@ struct ScenarioNodeParser {
         for item in items {
             guard let parsed = parseNode(item) else { continue }
             if let first = seen[parsed.id] {
-                parser.diagnostics.append(.error(parsed.location, "the node id '\(parsed.id)' is already used at line \(first.line); node ids must be unique"))
+                parser.diagnostics.append(
+                    .error(parsed.location, "the node id '\(parsed.id)' is already used at line \(first.line); node ids must be unique"))
                 continue
             }
             seen[parsed.id] = parsed.location
@@ -62,7 +64,8 @@ struct ScenarioNodeParser {
         if let id, let problem = Identifier.problem(with: id) { parser.error(object.value("id"), "node id '\(id)' \(problem)") }
         let present = Self.kinds.filter { object.value($0) != nil }
         guard present.count == 1, let kind = present.first else {
-            let message = present.isEmpty
+            let message =
+                present.isEmpty
                 ? "a node needs one kind key: \(Self.kinds.map { "'\($0)'" }.joined(separator: ", "))"
                 : "a node has exactly one kind; this one has \(present.map { "'\($0)'" }.joined(separator: " and "))"
             parser.diagnostics.append(.error(object.location, message))
@@ -107,13 +110,16 @@ struct ScenarioNodeParser {
         guard let name = object.string("event", required: true) else { return nil }
         guard let kind = ScenarioEvent.Kind(rawValue: name) else {
             let names = ScenarioEvent.Kind.allCases.map(\.rawValue)
-            let hint = Spelling.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; known events: \(names.joined(separator: ", "))"
+            let hint =
+                Spelling.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; known events: \(names.joined(separator: ", "))"
             parser.error(object.value("event"), "unknown event '\(name)'\(hint)")
             return nil
         }
         let participant = object.string("participant", required: kind == .relativeEnters || kind == .relativeLeaves)
         if let participant, !participants.contains(participant) {
-            parser.error(object.value("participant"), "'participant' names '\(participant)', who is not among the participants\(suggest(participant, participants))")
+            parser.error(
+                object.value("participant"),
+                "'participant' names '\(participant)', who is not among the participants\(suggest(participant, participants))")
         }
         let label = object.string("label", required: kind == .measurement)
         let value = object.string("value", required: kind == .measurement)
@@ -138,12 +144,15 @@ struct ScenarioNodeParser {
             if let option = parseOption(item) { options.append(option) }
         }
         var timer: ResponseTimer?
-        if let timerNode = object.value("timer"), var timerObject = YAMLObject(timerNode, source: source, what: "'timer'", problems: &parser.diagnostics) {
+        if let timerNode = object.value("timer"),
+            var timerObject = YAMLObject(timerNode, source: source, what: "'timer'", problems: &parser.diagnostics)
+        {
             timerObject.rejectUnknownKeys(["seconds", "default"])
             let seconds = timerObject.integer("seconds", in: 3...3600)
             let defaultNumber = timerObject.integer("default", in: 1...max(1, items.count))
             if timerObject.value("seconds") == nil || timerObject.value("default") == nil {
-                parser.diagnostics.append(.error(timerObject.location, "'timer' needs 'seconds' and 'default' (the option number taken when time runs out)"))
+                parser.diagnostics.append(
+                    .error(timerObject.location, "'timer' needs 'seconds' and 'default' (the option number taken when time runs out)"))
             }
             parser.diagnostics += timerObject.diagnostics
             if let seconds, let defaultNumber { timer = ResponseTimer(seconds: seconds, defaultOption: defaultNumber - 1) }

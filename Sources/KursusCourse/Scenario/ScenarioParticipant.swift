@@ -12,7 +12,10 @@ public struct ScenarioParticipant: Hashable, Sendable {
     public var portrait: PortraitReference?
     public var location: SourceLocation
 
-    public init(id: String, name: String, age: Int? = nil, role: Role, description: String? = nil, portrait: PortraitReference? = nil, location: SourceLocation) {
+    public init(
+        id: String, name: String, age: Int? = nil, role: Role, description: String? = nil, portrait: PortraitReference? = nil,
+        location: SourceLocation
+    ) {
         self.id = id
         self.name = name
         self.age = age

@@ -18,7 +18,10 @@ public enum ScenarioPortraits {
             problems.append(.error(SourceLocation(file: file), "the portrait is empty"))
         }
         if lines.count > maximumLines {
-            problems.append(.error(SourceLocation(file: file, line: maximumLines + 1), "the portrait has \(lines.count) lines; at most \(maximumLines) fit in the video frame"))
+            problems.append(
+                .error(
+                    SourceLocation(file: file, line: maximumLines + 1),
+                    "the portrait has \(lines.count) lines; at most \(maximumLines) fit in the video frame"))
         }
         for (index, line) in lines.enumerated() {
             var column = 1
@@ -35,7 +38,10 @@ public enum ScenarioPortraits {
             if bad { continue }
             let width = DisplayWidth.of(line)
             if width > maximumColumns {
-                problems.append(.error(SourceLocation(file: file, line: index + 1, column: maximumColumns + 1), "this line is \(width) columns wide; a portrait may be at most \(maximumColumns) columns"))
+                problems.append(
+                    .error(
+                        SourceLocation(file: file, line: index + 1, column: maximumColumns + 1),
+                        "this line is \(width) columns wide; a portrait may be at most \(maximumColumns) columns"))
             }
         }
         return problems.isEmpty ? .success(lines) : .failure(CourseError(problems))

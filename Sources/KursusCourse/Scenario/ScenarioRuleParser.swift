@@ -106,7 +106,10 @@ extension ScenarioNodeParser {
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             let singleLine = !text.contains("\n") && (scalar.style == .plain || quoted)
             let column = singleLine ? base.column + (quoted ? 1 : 0) + failure.column - 1 : base.column
-            parser.diagnostics.append(.error(SourceLocation(file: base.file, line: base.line, column: column), "condition '\(text.prefix(60))\(text.count > 60 ? "…" : "")': \(failure.message)"))
+            parser.diagnostics.append(
+                .error(
+                    SourceLocation(file: base.file, line: base.line, column: column),
+                    "condition '\(text.prefix(60))\(text.count > 60 ? "…" : "")': \(failure.message)"))
             return nil
         }
     }

@@ -9,7 +9,9 @@ public enum ScenarioRules {
     }
 
     /// Indices of the options offered now: the condition holds and a `once` option has not been used.
-    public static func availableOptions(_ choice: ScenarioChoice, node: String, values: [String: ScenarioValue], visits: [String: Int], used: Set<String>) -> [Int] {
+    public static func availableOptions(
+        _ choice: ScenarioChoice, node: String, values: [String: ScenarioValue], visits: [String: Int], used: Set<String>
+    ) -> [Int] {
         let environment = environment(values: values, visits: visits)
         return choice.options.indices.filter { index in
             let option = choice.options[index]

@@ -13,7 +13,8 @@ public struct ScoreRange: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "scores \(minimum) to \(maximum)" + (complete ? "" : " (search stopped at \(ScenarioScoreSearch.stateLimit) states; the true range may be wider)")
+        "scores \(minimum) to \(maximum)"
+            + (complete ? "" : " (search stopped at \(ScenarioScoreSearch.stateLimit) states; the true range may be wider)")
     }
 }
 
@@ -30,9 +31,11 @@ enum ScenarioScoreSearch {
     /// nil when the scenario has no score or no ending can be reached.
     static func run(_ scenario: Scenario) -> ScoreRange? {
         guard let start = scenario.nodeIndex[scenario.start] else { return nil }
-        let hasScore = scenario.scoreVariable != nil || scenario.nodes.contains {
-            if case .ending(let ending) = $0.kind { ending.score != nil } else { false }
-        }
+        let hasScore =
+            scenario.scoreVariable != nil
+            || scenario.nodes.contains {
+                if case .ending(let ending) = $0.kind { ending.score != nil } else { false }
+            }
         guard hasScore else { return nil }
         // Only visit counts that conditions read are part of the state.
         var watched: Set<String> = []
@@ -73,7 +76,9 @@ enum ScenarioScoreSearch {
                 case .goto(let id, _)?:
                     if let target = scenario.nodeIndex[id] { enter(target, from: state) }
                 case .conditional(let items)?:
-                    if let id = ScenarioRules.conditionalTarget(items, values: state.values, visits: state.visits), let target = scenario.nodeIndex[id] {
+                    if let id = ScenarioRules.conditionalTarget(items, values: state.values, visits: state.visits),
+                        let target = scenario.nodeIndex[id]
+                    {
                         enter(target, from: state)
                     }
                 case .random(let items)?:

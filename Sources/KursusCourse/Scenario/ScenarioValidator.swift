@@ -29,14 +29,21 @@ public enum ScenarioValidator {
                 }
             }
             if case .choice(let choice) = node.kind, !choice.options.isEmpty,
-               choice.options.allSatisfy({ $0.condition != nil || $0.once }) {
-                diagnostics.append(.warning(node.location, "every option of '\(node.id)' has a condition or 'once'; if none is offered the learner is stuck here. Give one option neither"))
+                choice.options.allSatisfy({ $0.condition != nil || $0.once })
+            {
+                diagnostics.append(
+                    .warning(
+                        node.location,
+                        "every option of '\(node.id)' has a condition or 'once'; if none is offered the learner is stuck here. Give one option neither"
+                    ))
             }
             if case .conditional(let items)? = node.next, items.allSatisfy({ $0.condition != nil }) {
-                diagnostics.append(.warning(node.location, "'\(node.id)' has no way on when none of its conditions holds; add a last item with only 'goto'"))
+                diagnostics.append(
+                    .warning(node.location, "'\(node.id)' has no way on when none of its conditions holds; add a last item with only 'goto'"))
             }
             if case .event(let event) = node.kind, event.kind == .relativeEnters || event.kind == .relativeLeaves,
-               let id = event.participant, let participant = scenario.participant(id), participant.role != .relative, participant.role != .colleague {
+                let id = event.participant, let participant = scenario.participant(id), participant.role != .relative, participant.role != .colleague
+            {
                 diagnostics.append(.warning(node.location, "'\(event.kind.rawValue)' names '\(id)', who is not a relative or a colleague"))
             }
         }
@@ -56,7 +63,9 @@ public enum ScenarioValidator {
         for (index, node) in scenario.nodes.enumerated() {
             let isEnding: Bool = if case .ending = node.kind { true } else { false }
             if !reachable[index] {
-                let what = isEnding ? "no path reaches the ending '\(node.id)'" : "the node '\(node.id)' cannot be reached from the start '\(scenario.start)'"
+                let what =
+                    isEnding
+                    ? "no path reaches the ending '\(node.id)'" : "the node '\(node.id)' cannot be reached from the start '\(scenario.start)'"
                 diagnostics.append(.warning(node.location, what))
                 continue
             }
@@ -64,7 +73,10 @@ public enum ScenarioValidator {
             if graph.successors[index].isEmpty {
                 diagnostics.append(.error(node.location, "dead end: '\(node.id)' is not an ending and leads nowhere"))
             } else if !leadsToEnding[index] {
-                diagnostics.append(.error(node.location, "from '\(node.id)' no ending can be reached: the learner would go round in a cycle for ever. Add a way to an ending"))
+                diagnostics.append(
+                    .error(
+                        node.location,
+                        "from '\(node.id)' no ending can be reached: the learner would go round in a cycle for ever. Add a way to an ending"))
             }
         }
     }
@@ -78,14 +90,16 @@ public enum ScenarioValidator {
         func checkEffect(_ effect: VariableEffect) {
             setNames.insert(effect.variable)
             guard let variable = declared[effect.variable] else {
-                diagnostics.append(.error(effect.location, "the variable '\(effect.variable)' is not declared; add it under 'variables' with its initial value"))
+                diagnostics.append(
+                    .error(effect.location, "the variable '\(effect.variable)' is not declared; add it under 'variables' with its initial value"))
                 return
             }
             switch (effect.operation, variable.initial) {
             case (.add, .flag):
                 diagnostics.append(.error(effect.location, "'\(effect.variable)' is true/false; 'add' works on numbers only"))
             case (.set(.number), .flag), (.set(.flag), .number):
-                diagnostics.append(.error(effect.location, "'\(effect.variable)' starts as \(variable.initial); it cannot be set to a value of the other kind"))
+                diagnostics.append(
+                    .error(effect.location, "'\(effect.variable)' starts as \(variable.initial); it cannot be set to a value of the other kind"))
             default: break
             }
         }
@@ -108,7 +122,9 @@ public enum ScenarioValidator {
         }
         for variable in scenario.variables {
             if readNames.contains(variable.name), !setNames.contains(variable.name) {
-                diagnostics.append(.warning(variable.location, "the variable '\(variable.name)' is read but never set or added to, so it is always \(variable.initial)"))
+                diagnostics.append(
+                    .warning(
+                        variable.location, "the variable '\(variable.name)' is read but never set or added to, so it is always \(variable.initial)"))
             } else if !readNames.contains(variable.name) {
                 diagnostics.append(.warning(variable.location, "the variable '\(variable.name)' is never read by a condition or used as the score"))
             }
@@ -126,8 +142,10 @@ public enum ScenarioValidator {
             diagnostics.append(.error(pass.location, "'pass: endings' names '\(id)', which is a \(node.kindName) node, not an ending"))
         }
         if pass.minimumScore != nil, scenario.scoreVariable == nil,
-           !scenario.nodes.contains(where: { if case .ending(let e) = $0.kind { e.score != nil } else { false } }) {
-            diagnostics.append(.error(pass.location, "'min-score' needs a score: declare a 'score' variable (or 'score-variable') or give endings a 'score'"))
+            !scenario.nodes.contains(where: { if case .ending(let e) = $0.kind { e.score != nil } else { false } })
+        {
+            diagnostics.append(
+                .error(pass.location, "'min-score' needs a score: declare a 'score' variable (or 'score-variable') or give endings a 'score'"))
         }
     }
 

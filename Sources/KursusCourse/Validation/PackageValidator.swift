@@ -63,12 +63,17 @@ public struct PackageValidator: Sendable {
                 diagnostics.append(.error(place, "image '\(reference.path)': \(problem)"))
             case .success(let (url, relative)):
                 if !FileManager.default.fileExists(atPath: url.path) {
-                    diagnostics.append(.warning(place, "image '\(reference.path)' not found (looked for \(package.shown(relative))); learners will see only its description"))
+                    diagnostics.append(
+                        .warning(
+                            place,
+                            "image '\(reference.path)' not found (looked for \(package.shown(relative))); learners will see only its description"))
                 }
             }
         }
         if lesson.body.unicodeScalars.contains(where: { $0.value == 0x1B || (0x80...0x9F).contains($0.value) }) {
-            diagnostics.append(.warning(SourceLocation(file: shownFile), "contains terminal control characters; they are shown as symbols, never sent to the terminal"))
+            diagnostics.append(
+                .warning(
+                    SourceLocation(file: shownFile), "contains terminal control characters; they are shown as symbols, never sent to the terminal"))
         }
         return diagnostics
     }
@@ -82,7 +87,10 @@ public struct PackageValidator: Sendable {
             guard let quiz = package.quizzes[unit.id] else { continue }
             diagnostics += QuizChecks.diagnostics(for: quiz, isSurvey: unit.kind == .survey, surveyUnitIDs: surveys)
             if unit.kind == .quiz, !quiz.isScored {
-                diagnostics.append(.warning(unit.location, "unit '\(unit.id)' is a quiz with no scored question; make it 'kind: survey' so it is completed rather than passed"))
+                diagnostics.append(
+                    .warning(
+                        unit.location,
+                        "unit '\(unit.id)' is a quiz with no scored question; make it 'kind: survey' so it is completed rather than passed"))
             }
         }
         return diagnostics
@@ -94,7 +102,8 @@ public struct PackageValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         for unit in package.course.allUnits where unit.kind == .scenario {
             guard let scenario = package.scenarios[unit.id] else { continue }
-            diagnostics += ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: assets, shownAs: package.shown).diagnostics
+            diagnostics +=
+                ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: assets, shownAs: package.shown).diagnostics
         }
         return diagnostics
     }

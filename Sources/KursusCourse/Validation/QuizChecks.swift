@@ -15,27 +15,34 @@ public enum QuizChecks {
             if pool.draw < 1 {
                 found.append(.error(quiz.settingPlaces["draw"] ?? place, "'draw' must be at least 1: each attempt must ask at least one question"))
             } else if pool.draw > quiz.questions.count {
-                found.append(.error(quiz.settingPlaces["draw"] ?? place, "'draw' asks for \(pool.draw) questions, but the quiz has only \(quiz.questions.count)"))
+                found.append(
+                    .error(
+                        quiz.settingPlaces["draw"] ?? place, "'draw' asks for \(pool.draw) questions, but the quiz has only \(quiz.questions.count)"))
             }
         }
         if let other = quiz.compareWith {
             if !isSurvey {
-                found.append(.warning(quiz.settingPlaces["compare-with"] ?? place, "'compare-with' is used only by surveys; this unit is a quiz, so it is ignored"))
+                found.append(
+                    .warning(
+                        quiz.settingPlaces["compare-with"] ?? place, "'compare-with' is used only by surveys; this unit is a quiz, so it is ignored"))
             }
             if !surveyUnitIDs.contains(other) {
-                found.append(.error(quiz.settingPlaces["compare-with"] ?? place, "'compare-with' names '\(other)', which is not a survey unit of this course"))
+                found.append(
+                    .error(quiz.settingPlaces["compare-with"] ?? place, "'compare-with' names '\(other)', which is not a survey unit of this course"))
             }
         }
         if quiz.anonymous, !isSurvey {
-            found.append(.error(
-                quiz.settingPlaces["anonymous"] ?? place,
-                "'anonymous' is only for surveys: a quiz's answers are scored and count for the learner, so they cannot be anonymous; remove it, or make the unit a survey"
-            ))
+            found.append(
+                .error(
+                    quiz.settingPlaces["anonymous"] ?? place,
+                    "'anonymous' is only for surveys: a quiz's answers are scored and count for the learner, so they cannot be anonymous; remove it, or make the unit a survey"
+                ))
         }
         var firstPosition: [String: Int] = [:]
         for (index, question) in quiz.questions.enumerated() {
             if let earlier = firstPosition[question.id] {
-                found.append(.error(question.location, "question id '\(question.id)' is already used by question \(earlier); each question needs its own id"))
+                found.append(
+                    .error(question.location, "question id '\(question.id)' is already used by question \(earlier); each question needs its own id"))
             } else {
                 firstPosition[question.id] = index + 1
             }
@@ -47,7 +54,8 @@ public enum QuizChecks {
     static func diagnostics(for question: Question, isSurvey: Bool) -> [Diagnostic] {
         var check = QuestionCheck(question: question)
         if isSurvey && question.isScored {
-            check.error("a survey may hold only unscored questions (likert, text, description), not a \(QuestionType(question.kind).rawValue) question")
+            check.error(
+                "a survey may hold only unscored questions (likert, text, description), not a \(QuestionType(question.kind).rawValue) question")
         }
         if !question.weight.isFinite || question.weight < 0 {
             check.error("'weight' must be 0 or more, not \(format(question.weight))")
@@ -71,7 +79,6 @@ public enum QuizChecks {
         }
         return check.found
     }
-
 
     /// A number as a trainer would write it: `150`, `33.33`.
     static func format(_ value: Double) -> String {

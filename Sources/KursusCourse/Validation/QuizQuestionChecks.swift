@@ -44,14 +44,18 @@ struct QuestionCheck {
             if positive <= 0 {
                 error("no option is correct: mark the right ones 'correct: true' or give them positive weights")
             } else if positive < 99.99 {
-                error("the positive option weights add up to only \(QuizChecks.format(positive)) %, so a full score is impossible; make them add up to 100")
+                error(
+                    "the positive option weights add up to only \(QuizChecks.format(positive)) %, so a full score is impossible; make them add up to 100"
+                )
             }
         } else if !options.isEmpty {
             let best = options.map(\.weightPercent).max() ?? 0
             if best <= 0 {
                 error("no option is correct: mark the right one 'correct: true'")
             } else if best < 100 {
-                error("the best option weighs only \(QuizChecks.format(best)) %, so a full score is impossible; one option must weigh 100 (or be 'correct: true')")
+                error(
+                    "the best option weighs only \(QuizChecks.format(best)) %, so a full score is impossible; one option must weigh 100 (or be 'correct: true')"
+                )
             }
         }
     }

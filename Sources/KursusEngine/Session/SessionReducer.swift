@@ -115,10 +115,12 @@ public enum SessionReducer {
         let effects = PlayerReducer.reduce(&player, event)
         let quitting = effects.contains(.quit)
         // On quit the final save goes with the close, together with the session's end.
-        let events = quitting ? effects.flatMap { effect -> [LearningEvent] in
-            if case .saveProgress(_, let events) = effect { return events }
-            return []
-        } + player.endSession() : []
+        let events =
+            quitting
+            ? effects.flatMap { effect -> [LearningEvent] in
+                if case .saveProgress(_, let events) = effect { return events }
+                return []
+            } + player.endSession() : []
         state.phase = .playing(learner, player)
         var lifted: [SessionEffect] = []
         for effect in effects {

@@ -81,7 +81,9 @@ public struct SessionConfiguration: Hashable, Sendable {
         hideLearnerList ? .typeID(TextField.learnerID) : .list(selection: 0)
     }
 
-    public init(idleLockSeconds: Int? = 600, hideLearnerList: Bool = false, initialLearner: String? = nil, preview: Bool = false, initialUnit: String? = nil) {
+    public init(
+        idleLockSeconds: Int? = 600, hideLearnerList: Bool = false, initialLearner: String? = nil, preview: Bool = false, initialUnit: String? = nil
+    ) {
         self.idleLockSeconds = idleLockSeconds
         self.hideLearnerList = hideLearnerList
         self.initialLearner = initialLearner

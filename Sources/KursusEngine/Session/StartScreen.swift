@@ -81,7 +81,8 @@ public struct NewLearnerForm: Hashable, Sendable {
         if name.isEmpty { return .failure(.name) }
         if id.isEmpty { return .failure(.id) }
         if !pin.text.isEmpty, !(TextLimits.pinMinimum...TextLimits.pin).contains(pin.text.count) { return .failure(.pin) }
-        return .success(NewLearner(id: id.trimmed, displayName: name.trimmed, team: team.isEmpty ? nil : team.trimmed, pin: pin.text.isEmpty ? nil : pin.text))
+        return .success(
+            NewLearner(id: id.trimmed, displayName: name.trimmed, team: team.isEmpty ? nil : team.trimmed, pin: pin.text.isEmpty ? nil : pin.text))
     }
 }
 

@@ -15,7 +15,7 @@ public struct TextField: Hashable, Sendable {
     public mutating func insert(_ character: Character) {
         guard text.count < maximumLength else { return }
         guard let scalar = character.unicodeScalars.first, scalar.value >= 0x20, scalar.value != 0x7F,
-              !(0x80...0x9F).contains(scalar.value)
+            !(0x80...0x9F).contains(scalar.value)
         else { return }
         if isSecret, !(character.isASCII && character.isNumber) { return }
         text.append(character)

@@ -58,7 +58,9 @@ public struct PINHasher: Sendable {
             throw .corrupt(path: path, reason: "unknown PIN algorithm '\(LearnerError.printable(record.algorithm))'")
         }
         guard Self.acceptedIterations.contains(record.iterations) else {
-            throw .corrupt(path: path, reason: "PIN iterations \(record.iterations) outside \(Self.acceptedIterations.lowerBound)...\(Self.acceptedIterations.upperBound)")
+            throw .corrupt(
+                path: path,
+                reason: "PIN iterations \(record.iterations) outside \(Self.acceptedIterations.lowerBound)...\(Self.acceptedIterations.upperBound)")
         }
         guard let salt = Data(base64Encoded: record.salt), !salt.isEmpty,
             let expected = Data(base64Encoded: record.hash), expected.count == Self.hashByteCount

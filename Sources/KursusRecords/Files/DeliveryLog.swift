@@ -56,7 +56,9 @@ final class DeliveryLog {
         var uuids: [UUID] = []
         var text = Data()
         for id in ids {
-            guard let uuid = StatementLine.uuid(id) else { throw .writeFailed(path: folder.pathOf(Self.sentName), reason: "\"\(StatementLine.shown(id))\" is not a statement id") }
+            guard let uuid = StatementLine.uuid(id) else {
+                throw .writeFailed(path: folder.pathOf(Self.sentName), reason: "\"\(StatementLine.shown(id))\" is not a statement id")
+            }
             uuids.append(uuid)
             text += Self.encode(SentLine(at: time, id: id))
         }
@@ -70,7 +72,9 @@ final class DeliveryLog {
 
     /// Records a rejection durably; a reason longer than 1000 characters is shortened.
     func appendRejected(_ id: String, status: Int, reason: String, at time: Date, in folder: SafeDirectory) throws(RecordFileError) {
-        guard let uuid = StatementLine.uuid(id) else { throw .writeFailed(path: folder.pathOf(Self.rejectedName), reason: "\"\(StatementLine.shown(id))\" is not a statement id") }
+        guard let uuid = StatementLine.uuid(id) else {
+            throw .writeFailed(path: folder.pathOf(Self.rejectedName), reason: "\"\(StatementLine.shown(id))\" is not a statement id")
+        }
         let kept = reason.count > Self.maximumReasonLength ? String(reason.prefix(Self.maximumReasonLength)) + "…" : reason
         try append(Self.encode(RejectedLine(at: time, id: id, reason: kept, status: status)), to: Self.rejectedName, in: folder)
         if !delivered.contains(uuid) {

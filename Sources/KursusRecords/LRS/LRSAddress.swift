@@ -21,7 +21,8 @@ public struct LRSAddress: Hashable, Sendable, CustomStringConvertible {
         }
         guard let host = components.host, !host.isEmpty else { throw .invalidAddress(shown, reason: "it names no host") }
         guard components.user == nil, components.password == nil else {
-            throw .invalidAddress(shown, reason: "it contains a user name or password; put them in the credentials file (\(LRSError.credentialsKey)) instead")
+            throw .invalidAddress(
+                shown, reason: "it contains a user name or password; put them in the credentials file (\(LRSError.credentialsKey)) instead")
         }
         guard components.query == nil, components.fragment == nil else {
             throw .invalidAddress(shown, reason: "it has a '?' or '#' part; give only the xAPI endpoint")

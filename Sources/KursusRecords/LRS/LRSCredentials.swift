@@ -26,12 +26,11 @@ public struct LRSCredentials: Hashable, Sendable, CustomStringConvertible, Custo
 
     private init(username: String, password: String, source: String) throws(LRSError) {
         let problem: String? =
-            if username.isEmpty { "'username' is empty" }
-            else if password.isEmpty { "'password' is empty" }
-            else if username.contains(":") { "'username' contains ':', which HTTP basic authentication cannot carry" }
-            else if !TerminalSafe.isSafe(username) { "'username' contains control characters" }
-            else if !TerminalSafe.isSafe(password) { "'password' contains control characters" }
-            else { nil }
+            if username.isEmpty { "'username' is empty" } else if password.isEmpty { "'password' is empty" } else if username.contains(":") {
+                "'username' contains ':', which HTTP basic authentication cannot carry"
+            } else if !TerminalSafe.isSafe(username) { "'username' contains control characters" } else if !TerminalSafe.isSafe(password) {
+                "'password' contains control characters"
+            } else { nil }
         if let problem { throw .credentialsFile(path: source, problem: problem) }
         self.username = username
         self.password = password

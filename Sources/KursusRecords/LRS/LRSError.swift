@@ -53,24 +53,31 @@ public enum LRSError: Error, Hashable, Sendable, CustomStringConvertible {
         let unchanged = "Kursus marked nothing as sent; run the sync again when this is fixed."
         switch self {
         case let .invalidAddress(address, reason):
-            return "The LRS address '\(address)' cannot be used: \(reason). Set \(Self.addressKey) to the xAPI endpoint the LRS administrator gave you, such as https://lrs.example.dk/xAPI/."
+            return
+                "The LRS address '\(address)' cannot be used: \(reason). Set \(Self.addressKey) to the xAPI endpoint the LRS administrator gave you, such as https://lrs.example.dk/xAPI/."
         case let .credentialsFile("", problem):
             return "The LRS credentials cannot be used: \(problem)."
         case let .credentialsFile(path, problem):
-            return "The LRS credentials file \(path) cannot be used: \(problem). It is named by \(Self.credentialsKey) and holds two lines, 'username: ...' and 'password: ...'."
+            return
+                "The LRS credentials file \(path) cannot be used: \(problem). It is named by \(Self.credentialsKey) and holds two lines, 'username: ...' and 'password: ...'."
         case let .unauthorized(401, detail):
-            return "The LRS refused the user name or password (HTTP 401\(Self.suffix(detail))). Check the username and password in the credentials file named by \(Self.credentialsKey) against what the LRS administrator gave you. \(unchanged)"
+            return
+                "The LRS refused the user name or password (HTTP 401\(Self.suffix(detail))). Check the username and password in the credentials file named by \(Self.credentialsKey) against what the LRS administrator gave you. \(unchanged)"
         case let .unauthorized(status, detail):
-            return "The LRS accepted the login but does not allow this account to do this (HTTP \(status)\(Self.suffix(detail))). Ask the LRS administrator to let it read and write statements, or put another account in the credentials file named by \(Self.credentialsKey). \(unchanged)"
+            return
+                "The LRS accepted the login but does not allow this account to do this (HTTP \(status)\(Self.suffix(detail))). Ask the LRS administrator to let it read and write statements, or put another account in the credentials file named by \(Self.credentialsKey). \(unchanged)"
         case let .unreachable(address, detail):
-            return "The LRS at \(address) could not be reached (\(detail)). Check \(Self.addressKey), the network and that the LRS is running. \(unchanged)"
+            return
+                "The LRS at \(address) could not be reached (\(detail)). Check \(Self.addressKey), the network and that the LRS is running. \(unchanged)"
         case let .timedOut(address, seconds):
             return "The LRS at \(address) did not answer within \(seconds) seconds. It may be overloaded or the network slow. \(unchanged)"
         case let .tlsFailure(address, detail):
-            return "The secure connection to \(address) failed (\(detail)). The LRS's certificate is not trusted by this PC, has expired, or is for another name; ask IT to fix the certificate or install the organisation's CA certificate. Kursus never sends records over an unverified connection. \(unchanged)"
+            return
+                "The secure connection to \(address) failed (\(detail)). The LRS's certificate is not trusted by this PC, has expired, or is for another name; ask IT to fix the certificate or install the organisation's CA certificate. Kursus never sends records over an unverified connection. \(unchanged)"
         case let .redirected(status, location):
             let target = location.isEmpty ? "another address" : location
-            return "The LRS answered with a redirect (HTTP \(status)) to \(target). Kursus does not follow redirects; set \(Self.addressKey) to the final xAPI address. \(unchanged)"
+            return
+                "The LRS answered with a redirect (HTTP \(status)) to \(target). Kursus does not follow redirects; set \(Self.addressKey) to the final xAPI address. \(unchanged)"
         case let .conflict(detail):
             return "The LRS already holds a statement with the same id and different content (HTTP 409\(Self.suffix(detail)))."
         case let .rejected(status, detail):
@@ -79,11 +86,14 @@ public enum LRSError: Error, Hashable, Sendable, CustomStringConvertible {
             let wait = retryAfter.map { " and asks to wait \($0) seconds" } ?? ""
             return "The LRS is receiving too many requests (HTTP 429)\(wait). \(unchanged)"
         case let .serverError(status, detail):
-            return "The LRS failed with a server error (HTTP \(status)\(Self.suffix(detail))). If this repeats, ask the LRS administrator to look at its log. \(unchanged)"
+            return
+                "The LRS failed with a server error (HTTP \(status)\(Self.suffix(detail))). If this repeats, ask the LRS administrator to look at its log. \(unchanged)"
         case let .unexpectedStatus(404, detail):
-            return "The LRS address has no xAPI statements resource (HTTP 404\(Self.suffix(detail))). Check \(Self.addressKey): it must be the xAPI endpoint, such as https://lrs.example.dk/xAPI/. \(unchanged)"
+            return
+                "The LRS address has no xAPI statements resource (HTTP 404\(Self.suffix(detail))). Check \(Self.addressKey): it must be the xAPI endpoint, such as https://lrs.example.dk/xAPI/. \(unchanged)"
         case let .unexpectedStatus(status, detail):
-            return "The LRS answered with HTTP \(status), which Kursus does not expect\(Self.suffix(detail, prefix: ": ")). Check \(Self.addressKey). \(unchanged)"
+            return
+                "The LRS answered with HTTP \(status), which Kursus does not expect\(Self.suffix(detail, prefix: ": ")). Check \(Self.addressKey). \(unchanged)"
         case let .invalidResponse(detail):
             return "The LRS sent an answer that is not valid xAPI: \(detail). Check \(Self.addressKey). \(unchanged)"
         case let .responseTooLarge(limit):

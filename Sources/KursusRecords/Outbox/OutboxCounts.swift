@@ -41,7 +41,8 @@ public struct OutboxCounts: Hashable, Sendable {
         guard let folder = try OutboxFiles.outboxFolder(dataDirectory: dataDirectory, learner: learner, create: false) else {
             let path = dataDirectory.appendingPathComponent("learners/\(learner)/\(OutboxLayout.folderName)/\(OutboxLayout.journalName)").path
             return OutboxCounts(
-                learner: learner, journalPath: path, pending: 0, sent: 0, rejected: [], damaged: [], damagedCount: 0, tornLastLine: false, archivedJournals: 0
+                learner: learner, journalPath: path, pending: 0, sent: 0, rejected: [], damaged: [], damagedCount: 0, tornLastLine: false,
+                archivedJournals: 0
             )
         }
         let log: DeliveryLog
@@ -71,7 +72,8 @@ public struct OutboxCounts: Hashable, Sendable {
                 return true
             }
             return OutboxCounts(
-                learner: learner, journalPath: folder.pathOf(OutboxLayout.journalName), pending: pending, sent: log.delivered.count, rejected: log.rejectionList,
+                learner: learner, journalPath: folder.pathOf(OutboxLayout.journalName), pending: pending, sent: log.delivered.count,
+                rejected: log.rejectionList,
                 damaged: Array(damaged.prefix(damagedListed)), damagedCount: damagedCount,
                 tornLastLine: (summary?.unfinishedLength ?? 0) > 0, archivedJournals: try OutboxFiles.archives(in: folder).count
             )

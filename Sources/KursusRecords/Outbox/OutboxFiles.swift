@@ -73,7 +73,9 @@ enum OutboxFiles {
         return try scan(file, from: offset, firstLine: firstLine, body)
     }
 
-    static func scan(_ file: OpenFile, from offset: UInt64 = 0, firstLine: Int = 1, _ body: (Item) -> Bool) throws(RecordFileError) -> LineFileReader.Summary {
+    static func scan(_ file: OpenFile, from offset: UInt64 = 0, firstLine: Int = 1, _ body: (Item) -> Bool) throws(RecordFileError)
+        -> LineFileReader.Summary
+    {
         try LineFileReader.read(file, from: offset, firstLineNumber: firstLine, maximumLength: StatementLine.maximumLength) { event in
             switch event {
             case let .line(data, number, start):

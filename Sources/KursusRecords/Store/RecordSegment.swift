@@ -70,7 +70,8 @@ enum RecordSegment {
                 guard let statementsFile = try folder.openForReading(statementsName(number)),
                     let indexFile = try folder.openForReading(indexName(number))
                 else { throw RecordFileError.missing(path: folder.pathOf(RecordStoreLayout.segmentName(number))) }
-                statements = try LineCursor(statementsFile, from: position.statementsOffset, lineNumber: position.line, maximumLength: StatementLine.maximumLength)
+                statements = try LineCursor(
+                    statementsFile, from: position.statementsOffset, lineNumber: position.line, maximumLength: StatementLine.maximumLength)
                 index = try LineCursor(indexFile, from: position.indexOffset, lineNumber: position.line, maximumLength: 64)
             } catch {
                 throw .damaged(path: folder.path, reason: error.description)

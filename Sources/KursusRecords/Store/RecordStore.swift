@@ -149,7 +149,9 @@ public final class RecordStore: StatementQueue, @unchecked Sendable {
         } catch {
             throw RecordStoreError.file(error)
         }
-        guard let catalog = try RecordStoreCatalog.load(folder) else { throw RecordStoreError.file(.missing(path: folder.pathOf(RecordStoreLayout.catalogName))) }
+        guard let catalog = try RecordStoreCatalog.load(folder) else {
+            throw RecordStoreError.file(.missing(path: folder.pathOf(RecordStoreLayout.catalogName)))
+        }
         let segments: SafeDirectory
         do { segments = try folder.subdirectory(RecordStoreLayout.segmentsFolder, create: false) } catch { throw RecordStoreError.file(error) }
         for (place, segment) in catalog.segments.enumerated() {

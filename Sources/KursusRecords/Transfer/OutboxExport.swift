@@ -46,7 +46,8 @@ public enum OutboxExport {
             writer.beginLearner(listing.learner)
             var failure: TransferError?
             do throws(OutboxError) {
-                let result = try OutboxDirectory.statements(dataDirectory: dataDirectory, learner: listing.learner, includeHandled: includeHandled) { statement in
+                let result = try OutboxDirectory.statements(dataDirectory: dataDirectory, learner: listing.learner, includeHandled: includeHandled) {
+                    statement in
                     do throws(TransferError) {
                         try writer.add(statement)
                         return true

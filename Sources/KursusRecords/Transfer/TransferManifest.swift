@@ -56,7 +56,8 @@ public struct TransferManifest: Codable, Hashable, Sendable {
             throw .badManifest(path: path, reason: "manifest.json is not a JSON object")
         }
         guard header.format == TransferFormat.formatName else {
-            throw .badManifest(path: path, reason: "manifest.json does not say \"format\": \"\(TransferFormat.formatName)\"; this is not a Kursus transfer file")
+            throw .badManifest(
+                path: path, reason: "manifest.json does not say \"format\": \"\(TransferFormat.formatName)\"; this is not a Kursus transfer file")
         }
         if let version = header.formatVersion, version > TransferFormat.formatVersion {
             throw .newerFormat(path: path, found: version, supported: TransferFormat.formatVersion)

@@ -60,7 +60,8 @@ public struct TransferReader {
             throw TransferError.badManifest(path: path, reason: "the file has no statements.jsonl")
         }
         guard member.uncompressedSize == expected.bytes else {
-            throw TransferError.badManifest(path: path, reason: "statements.jsonl holds \(member.uncompressedSize) bytes, the manifest says \(expected.bytes)")
+            throw TransferError.badManifest(
+                path: path, reason: "statements.jsonl holds \(member.uncompressedSize) bytes, the manifest says \(expected.bytes)")
         }
         guard member.uncompressedSize <= limits.maximumStatementsBytes else {
             throw TransferError.tooLarge(path: path, reason: "statements.jsonl is larger than \(limits.maximumStatementsBytes) bytes")
@@ -78,10 +79,12 @@ public struct TransferReader {
                     leftForLearner = learnerIndex < manifest.learners.count ? manifest.learners[learnerIndex].statements : 0
                 }
                 guard learnerIndex < manifest.learners.count else {
-                    throw TransferError.badManifest(path: path, reason: "statements.jsonl has more lines than the manifest's \(manifest.statements) statements")
+                    throw TransferError.badManifest(
+                        path: path, reason: "statements.jsonl has more lines than the manifest's \(manifest.statements) statements")
                 }
                 leftForLearner -= 1
-                try body(TransferStatement(id: statement.id, json: statement.json, learner: manifest.learners[learnerIndex].learner, line: statement.line))
+                try body(
+                    TransferStatement(id: statement.id, json: statement.json, learner: manifest.learners[learnerIndex].learner, line: statement.line))
                 return true
             }
         }
@@ -89,7 +92,8 @@ public struct TransferReader {
             throw TransferError.damaged(path: path, reason: "statements.jsonl ends in the middle of a line")
         }
         guard splitter.lineCount == manifest.statements else {
-            throw TransferError.badManifest(path: path, reason: "statements.jsonl has \(splitter.lineCount) statements, the manifest says \(manifest.statements)")
+            throw TransferError.badManifest(
+                path: path, reason: "statements.jsonl has \(splitter.lineCount) statements, the manifest says \(manifest.statements)")
         }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         guard digest == expected.sha256 else {

@@ -108,7 +108,9 @@ public final class TransferWriter {
             guard let scratch else { throw TransferError.cannotWrite(path: output.path, reason: "finished twice") }
             let manifestData = try TransferManifest.encoder.encode(manifest) + Data([0x0A])
             try pack(manifestData, statements: scratch, into: archiveURL)
-            guard let packed = try folder.openForReading(archiveName) else { throw TransferError.cannotWrite(path: output.path, reason: "the temporary file vanished") }
+            guard let packed = try folder.openForReading(archiveName) else {
+                throw TransferError.cannotWrite(path: output.path, reason: "the temporary file vanished")
+            }
             try packed.sync()
             // Proof that the file imports before it takes the output's name.
             let check = try TransferReader.open(archiveURL, limits: limits)

@@ -44,7 +44,9 @@ struct ZipDirectory {
         let entries = Int(tail.u16(end + 10))
         let directorySize = UInt64(tail.u32(end + 12))
         let directoryOffset = UInt64(tail.u32(end + 16))
-        if endOffset >= 20, (try? bytes(file, at: endOffset - 20, count: 4).u32(0)) == 0x0706_4B50 || entries == 0xFFFF || directoryOffset == 0xFFFF_FFFF {
+        if endOffset >= 20,
+            (try? bytes(file, at: endOffset - 20, count: 4).u32(0)) == 0x0706_4B50 || entries == 0xFFFF || directoryOffset == 0xFFFF_FFFF
+        {
             throw .tooLarge(path: path, reason: "a ZIP64 archive (over 4 GiB, or over 65535 entries) is not a transfer file")
         }
         guard tail.u16(end + 4) == 0, tail.u16(end + 6) == 0, Int(tail.u16(end + 8)) == entries else {
@@ -62,7 +64,9 @@ struct ZipDirectory {
         var names = Set<String>()
         var position = 0
         for _ in 0..<entries {
-            guard position + 46 <= directory.count, directory.u32(position) == 0x0201_4B50 else { throw damaged("the archive's directory is cut off") }
+            guard position + 46 <= directory.count, directory.u32(position) == 0x0201_4B50 else {
+                throw damaged("the archive's directory is cut off")
+            }
             let madeBy = directory.u16(position + 4)
             let flags = directory.u16(position + 8)
             let method = directory.u16(position + 10)
@@ -70,7 +74,9 @@ struct ZipDirectory {
             let extraLength = Int(directory.u16(position + 30))
             let commentLength = Int(directory.u16(position + 32))
             let external = directory.u32(position + 38)
-            guard position + 46 + nameLength + extraLength + commentLength <= directory.count else { throw damaged("the archive's directory is cut off") }
+            guard position + 46 + nameLength + extraLength + commentLength <= directory.count else {
+                throw damaged("the archive's directory is cut off")
+            }
             let nameBytes = directory[(position + 46)..<(position + 46 + nameLength)]
             // Decoding repairs bad UTF-8, so a name that does not survive the round trip was not UTF-8.
             let name = String(decoding: nameBytes, as: UTF8.self)
@@ -111,7 +117,9 @@ struct ZipDirectory {
                 try bytes(file, at: member.headerOffset + 30, count: Int(localName)) == Array(nameBytes)
             else { throw unsafe("entry '\(shown)' has a local header that disagrees with the archive's directory") }
             member.dataOffset = member.headerOffset + 30 + localName + localExtra
-            guard member.dataOffset + member.compressedSize <= directoryOffset else { throw damaged("entry '\(shown)' runs past the end of its data") }
+            guard member.dataOffset + member.compressedSize <= directoryOffset else {
+                throw damaged("entry '\(shown)' runs past the end of its data")
+            }
             members[name] = member
             position += 46 + nameLength + extraLength + commentLength
         }

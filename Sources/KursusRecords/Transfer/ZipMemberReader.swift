@@ -37,8 +37,11 @@ enum ZipMemberReader {
             if produced > limits.limit {
                 throw TransferError.tooLarge(path: path, reason: "\(member.name) unpacks to more than \(limits.limit) bytes")
             }
-            if produced > TransferLimits.ratioAllowance, produced > member.compressedSize.multipliedReportingOverflow(by: limits.maximumRatio).partialValue {
-                throw TransferError.tooLarge(path: path, reason: "\(member.name) unpacks to over \(limits.maximumRatio) times its packed size (a zip bomb)")
+            if produced > TransferLimits.ratioAllowance,
+                produced > member.compressedSize.multipliedReportingOverflow(by: limits.maximumRatio).partialValue
+            {
+                throw TransferError.tooLarge(
+                    path: path, reason: "\(member.name) unpacks to over \(limits.maximumRatio) times its packed size (a zip bomb)")
             }
             if produced > member.uncompressedSize {
                 throw TransferError.damaged(path: path, reason: "\(member.name) unpacks to more than its declared size")

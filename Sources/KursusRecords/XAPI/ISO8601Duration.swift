@@ -40,7 +40,9 @@ public enum ISO8601Duration {
                 number.append(character == "," ? "." : character)
                 continue
             }
-            guard let unit = (inTime ? timeUnits : dateUnits)[character], let value = Double(number), value >= 0, unit.rank > lastRank else { return nil }
+            guard let unit = (inTime ? timeUnits : dateUnits)[character], let value = Double(number), value >= 0, unit.rank > lastRank else {
+                return nil
+            }
             // Only the smallest unit written may have a fraction.
             if number.contains("."), unit.rank != 6 { return nil }
             total += value * unit.seconds

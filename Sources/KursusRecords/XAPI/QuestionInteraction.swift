@@ -96,7 +96,7 @@ enum QuestionInteraction {
     static func fits(_ answer: Answer, _ question: Question) -> Bool {
         switch (answer, question.kind) {
         case (.option, .singleChoice), (.options, .multipleResponse), (.bool, .trueFalse), (.text, .shortAnswer),
-             (.number, .numeric), (.pairs, .matching), (.order, .ordering), (.likert, .likert), (.freeText, .freeText):
+            (.number, .numeric), (.pairs, .matching), (.order, .ordering), (.likert, .likert), (.freeText, .freeText):
             true
         default:
             false

@@ -15,17 +15,19 @@ extension StatementBuilder {
         var definition: [String: JSONValue] = ["type": .string(XAPIActivityType.interaction), "interactionType": "choice"]
         if let node = scenarios[unitID]?.node(choice.node), case .choice(let point) = node.kind {
             definition["description"] = .languageMap(language, point.prompt)
-            definition["choices"] = .array(point.options.enumerated().map {
-                QuestionInteraction.component("\($0.offset + 1)", $0.element.text, language)
-            })
+            definition["choices"] = .array(
+                point.options.enumerated().map {
+                    QuestionInteraction.component("\($0.offset + 1)", $0.element.text, language)
+                })
         }
         let result: [String: JSONValue] = [
             "response": .string("\(choice.option + 1)"),
-            "extensions": .object(extensions([
-                .quality: choice.quality.map { .string($0.rawValue) },
-                .timedOut: .bool(choice.timedOut),
-                .feedback: .languageMap(language, choice.feedback),
-            ])),
+            "extensions": .object(
+                extensions([
+                    .quality: choice.quality.map { .string($0.rawValue) },
+                    .timedOut: .bool(choice.timedOut),
+                    .feedback: .languageMap(language, choice.feedback),
+                ])),
         ]
         return statement(
             learner, "units/\(IRI.segment(unitID))/runs/\(run)/steps/\(step)", .answered, object: Self.activity(id, definition),
@@ -55,10 +57,11 @@ extension StatementBuilder {
             }
             result["score"] = .object(score)
         }
-        result["extensions"] = .object(extensions([
-            .ending: .string(outcome.ending),
-            .rating: outcome.rating.map { .string($0.rawValue) },
-        ]))
+        result["extensions"] = .object(
+            extensions([
+                .ending: .string(outcome.ending),
+                .rating: outcome.rating.map { .string($0.rawValue) },
+            ]))
         return statement(
             learner, "units/\(IRI.segment(unitID))/runs/\(run)/ended", verb, object: unitActivity(unitID), result: result,
             context: unitContext(unitID), contextExtensions: [.run: .number(Double(run))], at: date

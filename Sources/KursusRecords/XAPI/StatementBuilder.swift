@@ -63,19 +63,23 @@ public struct StatementBuilder: Sendable {
         case .sessionLaunched(let session):
             return [statement(learner, "sessions/\(session)/launched", .initialized, object: courseActivity(described: true), at: event.at)]
         case .sessionEnded(let session, let seconds):
-            return [statement(
-                learner, "sessions/\(session)/ended", .terminated, object: courseActivity(described: true),
-                result: ["duration": .string(ISO8601Duration.string(seconds: seconds))], at: event.at
-            )]
+            return [
+                statement(
+                    learner, "sessions/\(session)/ended", .terminated, object: courseActivity(described: true),
+                    result: ["duration": .string(ISO8601Duration.string(seconds: seconds))], at: event.at
+                )
+            ]
         case .unitOpened(let unitID, let opening):
             let place = "units/\(IRI.segment(unitID))/openings/\(opening)"
             let who = isAnonymous(unitID) ? anonymous(place) : learner
             return [statement(who, place, .launched, object: unitActivity(unitID), context: unitContext(unitID), at: event.at)]
         case .lessonCompleted(let unitID):
-            return [statement(
-                learner, "units/\(IRI.segment(unitID))/completed", .completed, object: unitActivity(unitID),
-                result: ["completion": true], context: unitContext(unitID), at: event.at
-            )]
+            return [
+                statement(
+                    learner, "units/\(IRI.segment(unitID))/completed", .completed, object: unitActivity(unitID),
+                    result: ["completion": true], context: unitContext(unitID), at: event.at
+                )
+            ]
         case .questionAnswered(let unitID, let attempt, let questionID, let answer, let seconds):
             return [answered(unitID: unitID, attempt: attempt, questionID: questionID, answer: answer, seconds: seconds, at: event.at)]
         case .attemptFinished(let unitID, let attempt, let scorePercent, let passed, let seconds):
@@ -149,27 +153,32 @@ public struct StatementBuilder: Sendable {
     /// The course; its description only where the course is the statement's object, not
     /// in every statement's context.
     func courseActivity(described: Bool = false) -> JSONValue {
-        Self.activity(courseIRI, [
-            "type": .string(XAPIActivityType.course), "name": .languageMap(language, course.title),
-            "description": described ? .languageMap(language, course.description) : nil,
-        ])
+        Self.activity(
+            courseIRI,
+            [
+                "type": .string(XAPIActivityType.course), "name": .languageMap(language, course.title),
+                "description": described ? .languageMap(language, course.description) : nil,
+            ])
     }
 
     func moduleActivity(_ module: CourseModule) -> JSONValue {
-        Self.activity(courseIRI + "/modules/" + IRI.segment(module.id), [
-            "type": .string(XAPIActivityType.module), "name": .languageMap(language, module.title),
-        ])
+        Self.activity(
+            courseIRI + "/modules/" + IRI.segment(module.id),
+            [
+                "type": .string(XAPIActivityType.module), "name": .languageMap(language, module.title),
+            ])
     }
 
     /// A unit; one the course no longer has is named by its id only.
     func unitActivity(_ unitID: String) -> JSONValue {
         guard let unit = course.unit(withID: unitID) else { return Self.activity(unitIRI(unitID), [:]) }
-        let type = switch unit.kind {
-        case .lesson: XAPIActivityType.lesson
-        case .quiz: XAPIActivityType.assessment
-        case .survey: XAPIActivityType.survey
-        case .scenario: XAPIActivityType.simulation
-        }
+        let type =
+            switch unit.kind {
+            case .lesson: XAPIActivityType.lesson
+            case .quiz: XAPIActivityType.assessment
+            case .survey: XAPIActivityType.survey
+            case .scenario: XAPIActivityType.simulation
+            }
         return Self.activity(unitIRI(unitID), ["type": .string(type), "name": .languageMap(language, unit.title)])
     }
 

@@ -5,7 +5,9 @@ import KursusProgress
 /// the typed values every part uses: strings, UUIDs, IRIs, timestamps, language maps
 /// and extensions.
 extension StatementCheck {
-    static let interactionTypes = ["true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing", "likert", "numeric", "other"]
+    static let interactionTypes = [
+        "true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing", "likert", "numeric", "other",
+    ]
     static let componentLists = ["choices", "scale", "source", "target", "steps"]
     /// xAPI 1.0.3 §2.4.4.1, "supported interaction component list(s)".
     static let listsByType: [String: Set<String>] = [
@@ -36,7 +38,9 @@ extension StatementCheck {
             if Self.interactionTypes.contains(text) {
                 interactionType = text
             } else {
-                add(Self.child(path, "interactionType"), "'\(text)' is not an interaction type; xAPI has \(Self.interactionTypes.joined(separator: ", "))")
+                add(
+                    Self.child(path, "interactionType"),
+                    "'\(text)' is not an interaction type; xAPI has \(Self.interactionTypes.joined(separator: ", "))")
             }
         }
         var componentIDs: [String: Set<String>] = [:]
@@ -47,13 +51,17 @@ extension StatementCheck {
                 add(listPath, "'\(list)' belongs to an interaction, but the definition has no interactionType")
             } else if let type = interactionType, !(Self.listsByType[type] ?? []).contains(list) {
                 let allowed = (Self.listsByType[type] ?? []).sorted()
-                add(listPath, "an interaction of type '\(type)' has " + (allowed.isEmpty ? "no component lists" : "only \(allowed.joined(separator: " and "))"))
+                add(
+                    listPath,
+                    "an interaction of type '\(type)' has " + (allowed.isEmpty ? "no component lists" : "only \(allowed.joined(separator: " and "))"))
             }
             componentIDs[list] = components(item, listPath)
         }
         if let patterns = m["correctResponsesPattern"] {
             let patternPath = Self.child(path, "correctResponsesPattern")
-            if m["interactionType"] == nil { add(patternPath, "correctResponsesPattern belongs to an interaction, but the definition has no interactionType") }
+            if m["interactionType"] == nil {
+                add(patternPath, "correctResponsesPattern belongs to an interaction, but the definition has no interactionType")
+            }
             guard case .array(let items) = patterns else {
                 add(patternPath, "must be an array of strings, not \(patterns.kindName)")
                 return
@@ -117,7 +125,9 @@ extension StatementCheck {
         let keys: Set<String> = ["usageType", "display", "description", "contentType", "length", "sha2", "fileUrl"]
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index)]"
-            guard let m = members(item, itemPath, "an Attachment", allowed: keys, required: ["usageType", "display", "contentType", "length", "sha2"]) else { continue }
+            guard
+                let m = members(item, itemPath, "an Attachment", allowed: keys, required: ["usageType", "display", "contentType", "length", "sha2"])
+            else { continue }
             for key in ["usageType", "fileUrl"] {
                 if let iri = m[key] { self.iri(iri, Self.child(itemPath, key)) }
             }
@@ -149,9 +159,11 @@ extension StatementCheck {
         guard let text = string(value, path) else { return }
         let bytes = Array(text.utf8)
         let hyphens: Set<Int> = [8, 13, 18, 23]
-        let valid = bytes.count == 36 && bytes.indices.allSatisfy { index in
-            hyphens.contains(index) ? bytes[index] == UInt8(ascii: "-") : Character(Unicode.Scalar(bytes[index])).isHexDigit
-        }
+        let valid =
+            bytes.count == 36
+            && bytes.indices.allSatisfy { index in
+                hyphens.contains(index) ? bytes[index] == UInt8(ascii: "-") : Character(Unicode.Scalar(bytes[index])).isHexDigit
+            }
         if !valid { add(path, "'\(text)' is not a UUID in the standard form (8-4-4-4-12 hex digits)") }
     }
 

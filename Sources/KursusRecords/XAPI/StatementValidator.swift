@@ -49,7 +49,9 @@ public enum StatementValidator {
 struct StatementCheck {
     var problems: [StatementProblem] = []
 
-    static let statementKeys: Set<String> = ["id", "actor", "verb", "object", "result", "context", "timestamp", "stored", "authority", "version", "attachments"]
+    static let statementKeys: Set<String> = [
+        "id", "actor", "verb", "object", "result", "context", "timestamp", "stored", "authority", "version", "attachments",
+    ]
     static let subStatementKeys: Set<String> = ["objectType", "actor", "verb", "object", "result", "context", "timestamp", "attachments"]
     static let identifiers = ["mbox", "mbox_sha1sum", "openid", "account"]
 
@@ -75,7 +77,8 @@ struct StatementCheck {
     }
 
     static func child(_ path: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)) }
+        let plain =
+            !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)) }
             && !(key.first?.isNumber ?? true)
         return plain ? "\(path).\(key)" : "\(path)[\(JSONWriter.string(.string(key)))]"
     }
@@ -84,7 +87,8 @@ struct StatementCheck {
 
     mutating func statement(_ value: JSONValue, _ path: String, sub: Bool) {
         let what = sub ? "a SubStatement" : "a Statement"
-        guard let m = members(value, path, what, allowed: sub ? Self.subStatementKeys : Self.statementKeys, required: ["actor", "verb", "object"]) else { return }
+        guard let m = members(value, path, what, allowed: sub ? Self.subStatementKeys : Self.statementKeys, required: ["actor", "verb", "object"])
+        else { return }
         if let id = m["id"] { uuid(id, Self.child(path, "id")) }
         if let actor = m["actor"] { self.actor(actor, Self.child(path, "actor")) }
         if let verb = m["verb"] { self.verb(verb, Self.child(path, "verb")) }
@@ -157,7 +161,8 @@ struct StatementCheck {
             }
         }
         if let sum = m["mbox_sha1sum"], let text = string(sum, Self.child(path, "mbox_sha1sum")),
-           !(text.count == 40 && text.allSatisfy(\.isHexDigit)) {
+            !(text.count == 40 && text.allSatisfy(\.isHexDigit))
+        {
             add(Self.child(path, "mbox_sha1sum"), "must be 40 hex digits (the SHA-1 of a mailto address)")
         }
         if let openid = m["openid"] { iri(openid, Self.child(path, "openid")) }
@@ -206,7 +211,9 @@ struct StatementCheck {
     // MARK: - Result and context
 
     mutating func result(_ value: JSONValue, _ path: String) {
-        guard let m = members(value, path, "a Result", allowed: ["score", "success", "completion", "response", "duration", "extensions"]) else { return }
+        guard let m = members(value, path, "a Result", allowed: ["score", "success", "completion", "response", "duration", "extensions"]) else {
+            return
+        }
         if let score = m["score"] { self.score(score, Self.child(path, "score")) }
         for key in ["success", "completion"] {
             if let flag = m[key], flag.boolValue == nil { add(Self.child(path, key), "must be true or false, not \(flag.kindName)") }
@@ -228,23 +235,35 @@ struct StatementCheck {
             guard let item = m[key] else { continue }
             if let number = item.numberValue { numbers[key] = number } else { add(Self.child(path, key), "must be a number, not \(item.kindName)") }
         }
-        if let scaled = numbers["scaled"], !(-1...1).contains(scaled) { add(Self.child(path, "scaled"), "must be between -1 and 1, not \(JSONWriter.format(scaled))") }
+        if let scaled = numbers["scaled"], !(-1...1).contains(scaled) {
+            add(Self.child(path, "scaled"), "must be between -1 and 1, not \(JSONWriter.format(scaled))")
+        }
         if let low = numbers["min"], let high = numbers["max"], !(low < high) {
             add(path, "min (\(JSONWriter.format(low))) must be less than max (\(JSONWriter.format(high)))")
         }
         if let raw = numbers["raw"] {
-            if let low = numbers["min"], raw < low { add(Self.child(path, "raw"), "\(JSONWriter.format(raw)) is below min (\(JSONWriter.format(low)))") }
-            if let high = numbers["max"], raw > high { add(Self.child(path, "raw"), "\(JSONWriter.format(raw)) is above max (\(JSONWriter.format(high)))") }
+            if let low = numbers["min"], raw < low {
+                add(Self.child(path, "raw"), "\(JSONWriter.format(raw)) is below min (\(JSONWriter.format(low)))")
+            }
+            if let high = numbers["max"], raw > high {
+                add(Self.child(path, "raw"), "\(JSONWriter.format(raw)) is above max (\(JSONWriter.format(high)))")
+            }
         }
     }
 
     mutating func context(_ value: JSONValue, _ path: String, objectIsActivity: Bool) {
-        let keys: Set<String> = ["registration", "instructor", "team", "contextActivities", "revision", "platform", "language", "statement", "extensions"]
+        let keys: Set<String> = [
+            "registration", "instructor", "team", "contextActivities", "revision", "platform", "language", "statement", "extensions",
+        ]
         guard let m = members(value, path, "a Context", allowed: keys) else { return }
         if let registration = m["registration"] { uuid(registration, Self.child(path, "registration")) }
         if let instructor = m["instructor"] { actor(instructor, Self.child(path, "instructor")) }
         if let team = m["team"] {
-            if team["objectType"]?.stringValue == "Group" { group(team, Self.child(path, "team")) } else { add(Self.child(path, "team"), "must be a Group (objectType \"Group\")") }
+            if team["objectType"]?.stringValue == "Group" {
+                group(team, Self.child(path, "team"))
+            } else {
+                add(Self.child(path, "team"), "must be a Group (objectType \"Group\")")
+            }
         }
         if let activities = m["contextActivities"] { contextActivities(activities, Self.child(path, "contextActivities")) }
         for key in ["revision", "platform"] {

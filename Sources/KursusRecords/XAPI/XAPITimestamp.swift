@@ -46,11 +46,13 @@ public enum XAPITimestamp {
             return value
         }
         guard let year = digits(0..<4), b[4] == UInt8(ascii: "-"), let month = digits(5..<7), b[7] == UInt8(ascii: "-"),
-              let day = digits(8..<10), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
-              let hour = digits(11..<13), b[13] == UInt8(ascii: ":"), let minute = digits(14..<16), b[16] == UInt8(ascii: ":"),
-              let second = digits(17..<19)
+            let day = digits(8..<10), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
+            let hour = digits(11..<13), b[13] == UInt8(ascii: ":"), let minute = digits(14..<16), b[16] == UInt8(ascii: ":"),
+            let second = digits(17..<19)
         else { return false }
-        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour <= 23, minute <= 59, second <= 60 else { return false }
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour <= 23, minute <= 59, second <= 60 else {
+            return false
+        }
         var i = 19
         if i < b.count, b[i] == UInt8(ascii: ".") {
             i += 1
@@ -71,7 +73,8 @@ public enum XAPITimestamp {
         default: return false
         }
         guard zone.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ":") }),
-              let zoneHours = parts.0, let zoneMinutes = parts.1 else { return false }
+            let zoneHours = parts.0, let zoneMinutes = parts.1
+        else { return false }
         return zoneHours <= 23 && zoneMinutes <= 59
     }
 

@@ -20,15 +20,16 @@ public enum XAPIVerb: String, CaseIterable, Sendable {
 
     /// Past tense, as the specification's examples write displays.
     public var display: JSONValue {
-        let (english, danish): (String, String) = switch self {
-        case .initialized: ("initialized", "startede")
-        case .terminated: ("terminated", "afsluttede")
-        case .launched: ("launched", "åbnede")
-        case .completed: ("completed", "gennemførte")
-        case .passed: ("passed", "bestod")
-        case .failed: ("failed", "bestod ikke")
-        case .answered: ("answered", "besvarede")
-        }
+        let (english, danish): (String, String) =
+            switch self {
+            case .initialized: ("initialized", "startede")
+            case .terminated: ("terminated", "afsluttede")
+            case .launched: ("launched", "åbnede")
+            case .completed: ("completed", "gennemførte")
+            case .passed: ("passed", "bestod")
+            case .failed: ("failed", "bestod ikke")
+            case .answered: ("answered", "besvarede")
+            }
         return ["en": .string(english), "da": .string(danish)]
     }
 

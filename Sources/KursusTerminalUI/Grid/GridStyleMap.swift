@@ -14,7 +14,8 @@ import KursusMarkdown
 /// rows with nothing else.
 extension Grid {
     /// The header line that starts a style map; it also explains the notation.
-    public static let styleMapHeader = "-- styles: row: first-last column tint+attributes "
+    public static let styleMapHeader =
+        "-- styles: row: first-last column tint+attributes "
         + "(b bold, d dim, i italic, r reverse, s strikethrough, u underline); other cells plain --"
 
     /// The style map: the header, then one line per row that has a cell not in the plain style.

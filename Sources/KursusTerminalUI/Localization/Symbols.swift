@@ -51,7 +51,8 @@ public struct Symbols: Hashable, Sendable {
         barFull: "█", barEmpty: "░", rule: "─", separator: "·", ellipsis: "…", breadcrumb: "›",
         dotDone: "●", dotToDo: "○", partial: "◐", mixed: "≈", bullet: "•", moreAbove: "↑", moreBelow: "↓",
         signalBars: ["▂", "▄", "▆", "█"], signalNone: "_", warning: "⚠",
-        boxCorners: ("┌", "┐", "└", "┘"), boxHorizontal: "─", boxVertical: "│", chosen: "(•)", pairsWith: "→", carried: "↕", upload: "↑", secret: "•", textCursor: "▏", isUnicode: true
+        boxCorners: ("┌", "┐", "└", "┘"), boxHorizontal: "─", boxVertical: "│", chosen: "(•)", pairsWith: "→", carried: "↕", upload: "↑", secret: "•",
+        textCursor: "▏", isUnicode: true
     )
 
     public static let ascii = Symbols(
@@ -59,7 +60,8 @@ public struct Symbols: Hashable, Sendable {
         barFull: "#", barEmpty: ".", rule: "-", separator: "-", ellipsis: "...", breadcrumb: ">",
         dotDone: "*", dotToDo: ".", partial: "[~]", mixed: "[~]", bullet: "*", moreAbove: "^", moreBelow: "v",
         signalBars: ["#", "#", "#", "#"], signalNone: ".", warning: "!",
-        boxCorners: ("+", "+", "+", "+"), boxHorizontal: "-", boxVertical: "|", chosen: "(*)", pairsWith: "->", carried: "=", upload: "^", secret: "*", textCursor: "_", isUnicode: false
+        boxCorners: ("+", "+", "+", "+"), boxHorizontal: "-", boxVertical: "|", chosen: "(*)", pairsWith: "->", carried: "=", upload: "^",
+        secret: "*", textCursor: "_", isUnicode: false
     )
 
     public static func == (lhs: Symbols, rhs: Symbols) -> Bool { lhs.isUnicode == rhs.isUnicode && lhs.completed == rhs.completed }

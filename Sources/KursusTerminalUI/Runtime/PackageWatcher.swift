@@ -39,9 +39,11 @@ public final class PackageWatcher {
 
     static func snapshot(of folder: URL) -> [String: String] {
         var result: [String: String] = [:]
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey], options: [.skipsHiddenFiles]
-        ) else { return result }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey], options: [.skipsHiddenFiles]
+            )
+        else { return result }
         for case let url as URL in enumerator {
             guard result.count < maximumFiles else { break }
             let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])

@@ -38,7 +38,8 @@ public final class SessionRuntime {
         self.clock = clock
         views = UnitViews(package: package, assets: assets)
         let (columns, rows) = backend.size()
-        state = SessionState(content: CourseContent(package), configuration: configuration, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
+        state = SessionState(
+            content: CourseContent(package), configuration: configuration, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
     }
 
     /// Runs until the learner quits or a termination signal arrives. Progress is on disk
@@ -110,7 +111,7 @@ public final class SessionRuntime {
                 lastGrid = grid
             }
             guard case .playing(let learner, let player) = state.phase,
-                  let event = views.measure(player, ScreenRenderer.playerContext(state, learner, context), columns: columns, rows: rows)
+                let event = views.measure(player, ScreenRenderer.playerContext(state, learner, context), columns: columns, rows: rows)
             else { return }
             send(.player(event))
         }

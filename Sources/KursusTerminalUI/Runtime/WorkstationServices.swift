@@ -90,7 +90,8 @@ public final class WorkstationServices: SessionServices {
                 journal: journal, recovered: loaded.outbox
             )
             builder = StatementBuilder(
-                course: course, quizzes: content.quizzes, scenarios: content.scenarios, learnerID: learner.id, settings: records, siteSecret: siteSecret
+                course: course, quizzes: content.quizzes, scenarios: content.scenarios, learnerID: learner.id, settings: records,
+                siteSecret: siteSecret
             )
             if let lrs = records.lrs {
                 sync = BackgroundSync(dataDirectory: store.dataDirectory, settings: lrs, learner: learner.id)

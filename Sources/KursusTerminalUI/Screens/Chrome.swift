@@ -23,7 +23,10 @@ public enum Chrome {
     }
 
     /// Draws title (left and right parts), rules and hints; the body is left to the caller.
-    static func draw(into grid: inout Grid, title: String, titleRight: String, hints: String, hintsRight: String, hintsRightStyle: CellStyle = .muted, symbols: Symbols) {
+    static func draw(
+        into grid: inout Grid, title: String, titleRight: String, hints: String, hintsRight: String, hintsRightStyle: CellStyle = .muted,
+        symbols: Symbols
+    ) {
         let width = grid.width
         let rightWidth = min(width / 2, DisplayWidth.of(titleRight))
         grid.fill(y: 0, style: CellStyle(.normal, .bold))

@@ -4,10 +4,12 @@ import KursusText
 enum HelpOverlay {
     static func draw(_ context: ScreenContext, into grid: inout Grid) {
         let strings = context.strings
-        let lines: [String] = [
-            strings(.helpMove), strings(.helpPage), strings(.helpTopBottom), strings(.helpOpen), strings(.quizHelpChoose), strings(.scenarioHelpKeys),
-            strings(.helpBack), strings(.helpHelp), strings(.helpQuit), strings(.helpSuspend),
-        ] + (context.isPreview ? [] : [strings(.helpSwitch)])
+        let lines: [String] =
+            [
+                strings(.helpMove), strings(.helpPage), strings(.helpTopBottom), strings(.helpOpen), strings(.quizHelpChoose),
+                strings(.scenarioHelpKeys),
+                strings(.helpBack), strings(.helpHelp), strings(.helpQuit), strings(.helpSuspend),
+            ] + (context.isPreview ? [] : [strings(.helpSwitch)])
         let note = strings(.helpProgress)
         let innerWidth = min(grid.width - 6, max(lines.map { DisplayWidth.of($0) }.max() ?? 0, 40) + 2)
         let noteLines = WordWrap.lines(note, width: innerWidth - 2)

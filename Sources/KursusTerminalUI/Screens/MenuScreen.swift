@@ -34,7 +34,7 @@ enum MenuScreen {
             hints: strings(.menuHints),
             hintsRight: StatusLine.text(state, context)
                 ?? ([StatusLine.records(state, context)].compactMap { $0 }
-                    + [state.isCourseComplete ? strings(.menuCourseComplete) : strings(.menuCompleted, ["percent": "\(percent)"])])
+                + [state.isCourseComplete ? strings(.menuCourseComplete) : strings(.menuCompleted, ["percent": "\(percent)"])])
                 .joined(separator: "  "),
             hintsRightStyle: StatusLine.style(state),
             symbols: symbols
@@ -64,7 +64,8 @@ enum MenuScreen {
         let (done, total) = state.completion(of: module.units)
         let barWidth = 10
         let filled = total == 0 ? 0 : done * barWidth / total
-        let bar = "[" + String(repeating: context.symbols.barFull, count: filled)
+        let bar =
+            "[" + String(repeating: context.symbols.barFull, count: filled)
             + String(repeating: context.symbols.barEmpty, count: barWidth - filled) + "]"
         let count = "\(done)/\(total)"
         let right = "\(bar) \(DisplayWidth.pad(count, toWidth: 5))"
@@ -74,13 +75,18 @@ enum MenuScreen {
         grid.put(right, x: grid.width - rightWidth - 1, y: y, style: CellStyle(done == total && total > 0 ? .success : .accent))
     }
 
-    static func drawUnit(number: String, _ unit: CourseUnit, selected: Bool, _ state: PlayerState, _ context: ScreenContext, y: Int, into grid: inout Grid) {
+    static func drawUnit(
+        number: String, _ unit: CourseUnit, selected: Bool, _ state: PlayerState, _ context: ScreenContext, y: Int, into grid: inout Grid
+    ) {
         let symbols = context.symbols
         let strings = context.strings
         let status = state.status(of: unit)
         let marker: String
         let markerTint: Tint
-        var right = unit.estimatedMinutes.map { strings(.menuMinutes, ["minutes": "\($0)"]) } ?? unit.questionCount.map { strings(.quizMenuQuestions, ["count": "\($0)"]) } ?? ""
+        var right =
+            unit.estimatedMinutes.map { strings(.menuMinutes, ["minutes": "\($0)"]) } ?? unit.questionCount.map {
+                strings(.quizMenuQuestions, ["count": "\($0)"])
+            } ?? ""
         switch status {
         case .completed: (marker, markerTint) = (symbols.completed, .success)
         case .passed: (marker, markerTint) = (symbols.completed, .success)
@@ -112,7 +118,8 @@ enum MenuScreen {
         x += grid.put(" \(number)  ", x: x, y: y, style: rowStyle)
         let rightWidth = DisplayWidth.of(right)
         let titleWidth = max(0, grid.width - x - rightWidth - 3)
-        grid.put(DisplayWidth.truncate(unit.title, toWidth: titleWidth, ellipsis: symbols.ellipsis), x: x, y: y, style: rowStyle, maxWidth: titleWidth)
+        grid.put(
+            DisplayWidth.truncate(unit.title, toWidth: titleWidth, ellipsis: symbols.ellipsis), x: x, y: y, style: rowStyle, maxWidth: titleWidth)
         if rightWidth > 0 {
             grid.put(right, x: grid.width - rightWidth - 2, y: y, style: selected ? rowStyle : .muted)
         }

@@ -15,8 +15,9 @@ enum StartScreenView {
         case .pin: hints = strings(.startHintsPIN)
         case .opening: hints = ""
         }
-        Chrome.draw(into: &grid, title: "\(strings(.appName)) \(context.symbols.separator) \(course)", titleRight: "",
-                    hints: hints, hintsRight: "", symbols: context.symbols)
+        Chrome.draw(
+            into: &grid, title: "\(strings(.appName)) \(context.symbols.separator) \(course)", titleRight: "",
+            hints: hints, hintsRight: "", symbols: context.symbols)
         var y = Chrome.bodyTop + 1
         let bottom = grid.height - 3
         guard let learners = screen.learners else {
@@ -27,9 +28,10 @@ enum StartScreenView {
         case .list(let selection):
             grid.put("  " + strings(.startTitle), x: 0, y: y, style: CellStyle(.heading, .bold))
             y += 2
-            let rows = learners.map { learner in
-                (learner.team.map { "\(learner.displayName) \(context.symbols.separator) \($0)" } ?? learner.displayName, learner.hasPIN)
-            } + [(strings(.startNewLearner), false)]
+            let rows =
+                learners.map { learner in
+                    (learner.team.map { "\(learner.displayName) \(context.symbols.separator) \($0)" } ?? learner.displayName, learner.hasPIN)
+                } + [(strings(.startNewLearner), false)]
             let visible = max(1, bottom - y - 1)
             // The list stays compact on wide terminals so a PIN tag sits near its name.
             let rowWidth = min(grid.width - 4, 64)
@@ -57,7 +59,8 @@ enum StartScreenView {
             let fieldWidth = max(10, min(40, grid.width - labelWidth - 8))
             for (field, label) in labels where y < bottom {
                 let focused = form.focus == field
-                grid.put((focused ? context.symbols.cursor : " ") + " " + label, x: 2, y: y, style: focused ? .bold : .plain, maxWidth: labelWidth + 2)
+                grid.put(
+                    (focused ? context.symbols.cursor : " ") + " " + label, x: 2, y: y, style: focused ? .bold : .plain, maxWidth: labelWidth + 2)
                 drawField(form[field], x: 4 + labelWidth, y: y, width: fieldWidth, focused: focused, context, into: &grid)
                 y += 2
             }

@@ -10,12 +10,13 @@ enum StatusLine {
         }
         switch state.notice {
         case let .unitFailed(kind, message)?:
-            let key: L10nKey = switch kind {
-            case .lesson: .noticeLessonFailed
-            case .quiz: .noticeQuizFailed
-            case .survey: .noticeSurveyFailed
-            case .scenario: .noticeScenarioFailed
-            }
+            let key: L10nKey =
+                switch kind {
+                case .lesson: .noticeLessonFailed
+                case .quiz: .noticeQuizFailed
+                case .survey: .noticeSurveyFailed
+                case .scenario: .noticeScenarioFailed
+                }
             return context.strings(key, ["message": message])
         case .locked(_, let reason)?:
             return context.strings(.noticeLocked, ["requirement": requirement(reason, state, context, menu: false)])

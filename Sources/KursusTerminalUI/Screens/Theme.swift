@@ -45,10 +45,12 @@ public struct ColorTheme: Sendable, Equatable {
         var colors: [Tint: Int] = [:]
         for (key, value) in file.colors {
             guard let tint = Tint(rawValue: key) else {
-                throw LoadError(path: url.path, reason: "unknown colour role '\(key)'; roles are \(Tint.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw LoadError(
+                    path: url.path, reason: "unknown colour role '\(key)'; roles are \(Tint.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let number = names[value] else {
-                throw LoadError(path: url.path, reason: "unknown colour '\(value)' for '\(key)'; colours are \(names.keys.sorted().joined(separator: ", "))")
+                throw LoadError(
+                    path: url.path, reason: "unknown colour '\(value)' for '\(key)'; colours are \(names.keys.sorted().joined(separator: ", "))")
             }
             colors[tint] = number
         }

@@ -4,10 +4,12 @@ enum TooSmallScreen {
     static func draw(_ context: ScreenContext, into grid: inout Grid) {
         let strings = context.strings
         let title = strings(.tooSmallTitle)
-        let detail = strings(.tooSmallDetail, [
-            "minColumns": "\(Chrome.minimumColumns)", "minRows": "\(Chrome.minimumRows)",
-            "columns": "\(grid.width)", "rows": "\(grid.height)",
-        ])
+        let detail = strings(
+            .tooSmallDetail,
+            [
+                "minColumns": "\(Chrome.minimumColumns)", "minRows": "\(Chrome.minimumRows)",
+                "columns": "\(grid.width)", "rows": "\(grid.height)",
+            ])
         let lines = [title] + WordWrap.lines(detail, width: max(10, grid.width - 2))
         let top = max(0, (grid.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {

@@ -21,7 +21,9 @@ public final class UnitViews {
     public convenience init(package: CoursePackage, assets: URL?) {
         self.init(
             lessonText: { unit throws(CourseError) in try package.lesson(unit).body },
-            portraits: { scenario in assets.map { ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: $0).portraits } ?? [:] }
+            portraits: { scenario in
+                assets.map { ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: $0).portraits } ?? [:]
+            }
         )
     }
 

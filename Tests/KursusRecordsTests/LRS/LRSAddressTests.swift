@@ -41,8 +41,9 @@ import Testing
 
     @Test func moreIsResolvedAgainstTheOrigin() throws {
         let address = try LRSAddress("https://lrs.example.dk:8443/lrs/xAPI/")
-        #expect(try address.resolveMore("/lrs/xAPI/statements?search_after=x").absoluteString
-            == "https://lrs.example.dk:8443/lrs/xAPI/statements?search_after=x")
+        #expect(
+            try address.resolveMore("/lrs/xAPI/statements?search_after=x").absoluteString
+                == "https://lrs.example.dk:8443/lrs/xAPI/statements?search_after=x")
         #expect(try address.resolveMore("https://LRS.example.dk:8443/next").absoluteString == "https://LRS.example.dk:8443/next")
     }
 
@@ -71,7 +72,10 @@ import Testing
 
     @Test(arguments: [
         (#"{"detail":"Invalid JSON body"}"#, "Invalid JSON body"),
-        (#"{"detail":[{"loc":["body",0,"actor"],"msg":"Field required"},{"loc":["body",0,"id"],"msg":"bad"}]}"#, "0.actor: Field required; 0.id: bad"),
+        (
+            #"{"detail":[{"loc":["body",0,"actor"],"msg":"Field required"},{"loc":["body",0,"id"],"msg":"bad"}]}"#,
+            "0.actor: Field required; 0.id: bad"
+        ),
         (#"{"message":"Statement is invalid","code":400}"#, "Statement is invalid"),
         (#"{"error":{"message":"nested"}}"#, "nested"),
         ("Internal Server Error", "Internal Server Error"),

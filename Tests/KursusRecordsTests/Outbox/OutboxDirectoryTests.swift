@@ -32,10 +32,12 @@ struct OutboxDirectoryTests {
         let learners = data.appendingPathComponent("learners")
         try FileManager.default.createDirectory(at: learners, withIntermediateDirectories: true)
         // A learner folder that is a link.
-        try FileManager.default.createSymbolicLink(at: learners.appendingPathComponent("eve"), withDestinationURL: elsewhere.appendingPathComponent("learners/eve"))
+        try FileManager.default.createSymbolicLink(
+            at: learners.appendingPathComponent("eve"), withDestinationURL: elsewhere.appendingPathComponent("learners/eve"))
         // An outbox that is a link.
         try FileManager.default.createDirectory(at: learners.appendingPathComponent("finn"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: learners.appendingPathComponent("finn/outbox"), withDestinationURL: F.outboxFolder(elsewhere, "eve"))
+        try FileManager.default.createSymbolicLink(
+            at: learners.appendingPathComponent("finn/outbox"), withDestinationURL: F.outboxFolder(elsewhere, "eve"))
         // A journal that is a link.
         try FileManager.default.createDirectory(at: F.outboxFolder(data, "gry"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: F.journal(data, "gry"), withDestinationURL: F.journal(elsewhere, "eve"))
@@ -106,16 +108,23 @@ struct OutboxDirectoryTests {
         defer { F.remove(data) }
         try F.write(F.statement(1) + "\n", to: F.outboxFolder(data, "anna").appendingPathComponent("statements.1.jsonl.done"))
         try F.writeJournal(data, "anna", [F.statement(1), F.statement(2), "garbage", F.statement(3)], torn: "{\"id")
-        try F.write("{\"at\":\"2026-03-16T09:00:00Z\",\"id\":\"\(F.id(2))\"}\n", to: F.outboxFolder(data, "anna").appendingPathComponent("sent.jsonl"))
+        try F.write(
+            "{\"at\":\"2026-03-16T09:00:00Z\",\"id\":\"\(F.id(2))\"}\n", to: F.outboxFolder(data, "anna").appendingPathComponent("sent.jsonl"))
         var pending: [String] = []
-        let result = try OutboxDirectory.statements(dataDirectory: data, learner: "anna", includeHandled: false) { pending.append($0.id); return true }
+        let result = try OutboxDirectory.statements(dataDirectory: data, learner: "anna", includeHandled: false) {
+            pending.append($0.id); return true
+        }
         #expect(pending == [F.id(1), F.id(3)])
         #expect(result.damagedCount == 1 && result.damaged.first?.line == 3)
         var all: [String] = []
-        try OutboxDirectory.statements(dataDirectory: data, learner: "anna", includeHandled: true) { all.append($0.id); return true }
+        try OutboxDirectory.statements(dataDirectory: data, learner: "anna", includeHandled: true) {
+            all.append($0.id); return true
+        }
         #expect(all == [F.id(1), F.id(2), F.id(3)])
         var first: [String] = []
-        try OutboxDirectory.statements(dataDirectory: data, learner: "anna", includeHandled: true) { first.append($0.id); return false }
+        try OutboxDirectory.statements(dataDirectory: data, learner: "anna", includeHandled: true) {
+            first.append($0.id); return false
+        }
         #expect(first == [F.id(1)])
     }
 }

@@ -35,10 +35,12 @@ struct OutboxStoreTests {
     func duplicatesTornAndDamaged() throws {
         let data = try F.folder("outbox-damaged")
         defer { F.remove(data) }
-        try F.writeJournal(data, "anna", [
-            F.statement(1), F.statement(1), "not json", "[1,2]", "{\"id\":\"00000000-0000-4000-8000-00000000000A\"}",
-            "{\"verb\":1}", F.statement(2),
-        ], torn: String(F.statement(3).prefix(40)))
+        try F.writeJournal(
+            data, "anna",
+            [
+                F.statement(1), F.statement(1), "not json", "[1,2]", "{\"id\":\"00000000-0000-4000-8000-00000000000A\"}",
+                "{\"verb\":1}", F.statement(2),
+            ], torn: String(F.statement(3).prefix(40)))
         let store = try OutboxStore.open(dataDirectory: data, learner: "anna")
         #expect(try store.pending(limit: 10).map(\.id) == [F.id(1), F.id(2)])
         let counts = try store.counts()
@@ -82,13 +84,15 @@ struct OutboxStoreTests {
             #expect(throws: OutboxError.closed(learner: "anna")) { try store.markDelivered([F.id(4)], at: F.monday) }
         }
         let folder = F.outboxFolder(data, "anna")
-        #expect(try F.text(folder.appendingPathComponent("sent.jsonl")) == """
-            {"at":"2026-03-16T09:00:00Z","id":"\(F.id(1))"}
-            {"at":"2026-03-16T09:00:00Z","id":"\(F.id(2))"}
+        #expect(
+            try F.text(folder.appendingPathComponent("sent.jsonl")) == """
+                {"at":"2026-03-16T09:00:00Z","id":"\(F.id(1))"}
+                {"at":"2026-03-16T09:00:00Z","id":"\(F.id(2))"}
 
-            """)
-        #expect(try F.text(folder.appendingPathComponent("rejected.jsonl"))
-            == "{\"at\":\"2026-03-16T09:00:00Z\",\"id\":\"\(F.id(3))\",\"reason\":\"conflict: held with other content\",\"status\":409}\n")
+                """)
+        #expect(
+            try F.text(folder.appendingPathComponent("rejected.jsonl"))
+                == "{\"at\":\"2026-03-16T09:00:00Z\",\"id\":\"\(F.id(3))\",\"reason\":\"conflict: held with other content\",\"status\":409}\n")
         #expect(try F.permissions(folder.appendingPathComponent("sent.jsonl")) == 0o600)
         #expect(try F.permissions(folder.appendingPathComponent("rejected.jsonl")) == 0o600)
         let again = try OutboxStore.open(dataDirectory: data, learner: "anna")
@@ -109,11 +113,12 @@ struct OutboxStoreTests {
         #expect(try store.pending(limit: 10).map(\.id) == [F.id(2), F.id(3)])
         #expect(try store.counts().damagedCount == 0)
         try store.markDelivered([F.id(2)], at: F.monday)
-        #expect(try F.text(sent) == """
-            {"at":"2026-03-16T09:00:00Z","id":"\(F.id(1))"}
-            {"at":"2026-03-16T09:00:00Z","id":"\(F.id(2))"}
+        #expect(
+            try F.text(sent) == """
+                {"at":"2026-03-16T09:00:00Z","id":"\(F.id(1))"}
+                {"at":"2026-03-16T09:00:00Z","id":"\(F.id(2))"}
 
-            """)
+                """)
     }
 
     @Test("a second sync of the same learner is refused until the first closes; other learners are free")

@@ -12,7 +12,9 @@ struct RecordStoreTests {
         for (learner, lines) in learners {
             writer.beginLearner(learner)
             for line in lines {
-                guard case let .success(id) = StatementLine.id(of: Data(line.utf8)) else { throw TransferError.cannotWrite(path: url.path, reason: "bad fixture") }
+                guard case let .success(id) = StatementLine.id(of: Data(line.utf8)) else {
+                    throw TransferError.cannotWrite(path: url.path, reason: "bad fixture")
+                }
                 try writer.add(PendingStatement(id: StatementLine.string(id), json: Data(line.utf8)))
             }
         }
@@ -43,26 +45,30 @@ struct RecordStoreTests {
         let folder = try F.folder("store-import")
         defer { F.remove(folder) }
         let storeURL = folder.appendingPathComponent("records")
-        let first = try Self.transfer(folder.appendingPathComponent("a.kursus-records"), [("anna", [F.statement(1), F.statement(2)]), ("bo", [F.statement(3, learner: "bo")])])
+        let first = try Self.transfer(
+            folder.appendingPathComponent("a.kursus-records"), [("anna", [F.statement(1), F.statement(2)]), ("bo", [F.statement(3, learner: "bo")])])
         let store = try RecordStore.open(storeURL)
         let report = try store.importFile(first, source: "a.kursus-records", now: F.monday)
         #expect(report.added == 3 && report.alreadyPresent == 0 && report.conflictCount == 0 && report.statementsInStore == 3)
         #expect(try F.permissions(storeURL) == 0o700)
         #expect(try F.permissions(storeURL.appendingPathComponent("segments/segment-000001.jsonl")) == 0o600)
-        #expect(try F.text(storeURL.appendingPathComponent("segments/segment-000001.index"))
-            == [1, 2, 3].map { n in
-                let line = n == 3 ? F.statement(3, learner: "bo") : F.statement(n)
-                let fingerprint = String(StatementLine.fingerprint(Data(line.utf8)), radix: 16)
-                return F.id(n) + " " + String(repeating: "0", count: 16 - fingerprint.count) + fingerprint + "\n"
-            }.joined())
+        #expect(
+            try F.text(storeURL.appendingPathComponent("segments/segment-000001.index"))
+                == [1, 2, 3].map { n in
+                    let line = n == 3 ? F.statement(3, learner: "bo") : F.statement(n)
+                    let fingerprint = String(StatementLine.fingerprint(Data(line.utf8)), radix: 16)
+                    return F.id(n) + " " + String(repeating: "0", count: 16 - fingerprint.count) + fingerprint + "\n"
+                }.joined())
         let catalog = try F.text(storeURL.appendingPathComponent("store.json"))
         #expect(catalog.contains("\"source\" : \"a.kursus-records\"") && catalog.contains("\"statements\" : 3"))
 
-        let again = try store.importFile(try TransferReader.open(folder.appendingPathComponent("a.kursus-records")), source: "a.kursus-records", now: F.monday)
+        let again = try store.importFile(
+            try TransferReader.open(folder.appendingPathComponent("a.kursus-records")), source: "a.kursus-records", now: F.monday)
         #expect(again.added == 0 && again.alreadyPresent == 3 && again.statementsInStore == 3)
         #expect(!FileManager.default.fileExists(atPath: storeURL.appendingPathComponent("segments/segment-000002.jsonl").path))
 
-        let other = try Self.transfer(folder.appendingPathComponent("b.kursus-records"), [("anna", [F.statement(2, verb: "failed"), F.statement(4)])])
+        let other = try Self.transfer(
+            folder.appendingPathComponent("b.kursus-records"), [("anna", [F.statement(2, verb: "failed"), F.statement(4)])])
         let mixed = try store.importFile(other, source: "b.kursus-records", now: F.monday)
         #expect(mixed.added == 1 && mixed.alreadyPresent == 0 && mixed.conflictCount == 1)
         #expect(mixed.conflicts == [ImportConflict(id: F.id(2), learner: "anna", line: 1)])
@@ -71,7 +77,9 @@ struct RecordStoreTests {
         // A new session knows every id from the index files.
         let reopened = try RecordStore.open(storeURL)
         #expect(reopened.statementCount == 4)
-        #expect(try reopened.importFile(try TransferReader.open(folder.appendingPathComponent("b.kursus-records")), source: "b", now: F.monday).alreadyPresent == 1)
+        #expect(
+            try reopened.importFile(try TransferReader.open(folder.appendingPathComponent("b.kursus-records")), source: "b", now: F.monday)
+                .alreadyPresent == 1)
     }
 
     @Test("a file refused part-way (a bad line after good ones) leaves the store byte for byte as it was")
@@ -80,14 +88,18 @@ struct RecordStoreTests {
         defer { F.remove(folder) }
         let storeURL = folder.appendingPathComponent("records")
         let store = try RecordStore.open(storeURL)
-        _ = try store.importFile(try Self.transfer(folder.appendingPathComponent("a.kursus-records"), [("anna", [F.statement(1)])]), source: "a", now: F.monday)
+        _ = try store.importFile(
+            try Self.transfer(folder.appendingPathComponent("a.kursus-records"), [("anna", [F.statement(1)])]), source: "a", now: F.monday)
         let before = try Self.snapshot(storeURL)
 
         let long = "{\"id\":\"\(F.id(9))\",\"pad\":\"" + String(repeating: "x", count: 400) + "\"}"
         let tooLong = try Self.transfer(
-            folder.appendingPathComponent("b.kursus-records"), [("anna", [F.statement(2), F.statement(3), long])], limits: TransferLimits(maximumStatementBytes: 300)
+            folder.appendingPathComponent("b.kursus-records"), [("anna", [F.statement(2), F.statement(3), long])],
+            limits: TransferLimits(maximumStatementBytes: 300)
         )
-        #expect(throws: RecordStoreError.transfer(.badStatement(path: tooLong.path, line: 3, reason: "longer than 300 bytes (\(long.utf8.count) bytes)"))) {
+        #expect(
+            throws: RecordStoreError.transfer(.badStatement(path: tooLong.path, line: 3, reason: "longer than 300 bytes (\(long.utf8.count) bytes)"))
+        ) {
             try store.importFile(tooLong, source: "b", now: F.monday)
         }
         #expect(try Self.snapshot(storeURL) == before)
@@ -120,8 +132,12 @@ struct RecordStoreTests {
         defer { F.remove(folder) }
         let storeURL = folder.appendingPathComponent("records")
         let store = try RecordStore.open(storeURL)
-        _ = try store.importFile(try Self.transfer(folder.appendingPathComponent("a.kursus-records"), [("anna", (1...3).map { F.statement($0) })]), source: "a", now: F.monday)
-        _ = try store.importFile(try Self.transfer(folder.appendingPathComponent("b.kursus-records"), [("bo", (4...5).map { F.statement($0) })]), source: "b", now: F.monday)
+        _ = try store.importFile(
+            try Self.transfer(folder.appendingPathComponent("a.kursus-records"), [("anna", (1...3).map { F.statement($0) })]), source: "a",
+            now: F.monday)
+        _ = try store.importFile(
+            try Self.transfer(folder.appendingPathComponent("b.kursus-records"), [("bo", (4...5).map { F.statement($0) })]), source: "b",
+            now: F.monday)
         #expect(store.name == storeURL.path)
         #expect(try store.pending(limit: 2).map(\.id) == [F.id(1), F.id(2)])
         try store.markDelivered([F.id(1), F.id(2)], at: F.monday)
@@ -137,7 +153,8 @@ struct RecordStoreTests {
         // A later import is found by a queue that had reached the end.
         try again.markDelivered([F.id(4), F.id(5)], at: F.monday)
         #expect(try again.pending(limit: 10).isEmpty)
-        _ = try again.importFile(try Self.transfer(folder.appendingPathComponent("c.kursus-records"), [("carl", [F.statement(6)])]), source: "c", now: F.monday)
+        _ = try again.importFile(
+            try Self.transfer(folder.appendingPathComponent("c.kursus-records"), [("carl", [F.statement(6)])]), source: "c", now: F.monday)
         #expect(try again.pending(limit: 10).map(\.id) == [F.id(6)])
     }
 
@@ -147,14 +164,17 @@ struct RecordStoreTests {
         defer { F.remove(folder) }
         let storeURL = folder.appendingPathComponent("records")
         let store = try RecordStore.open(storeURL)
-        _ = try store.importFile(try Self.transfer(folder.appendingPathComponent("a.kursus-records"), [("anna", [F.statement(1)])]), source: "a", now: F.monday)
+        _ = try store.importFile(
+            try Self.transfer(folder.appendingPathComponent("a.kursus-records"), [("anna", [F.statement(1)])]), source: "a", now: F.monday)
         let segments = storeURL.appendingPathComponent("segments")
         try F.write(F.statement(7) + "\n", to: segments.appendingPathComponent("segment-000002.jsonl"))
         try F.write("half", to: segments.appendingPathComponent(".segment-000003.jsonl.99.1.tmp"))
-        let report = try store.importFile(try Self.transfer(folder.appendingPathComponent("b.kursus-records"), [("anna", [F.statement(2)])]), source: "b", now: F.monday)
+        let report = try store.importFile(
+            try Self.transfer(folder.appendingPathComponent("b.kursus-records"), [("anna", [F.statement(2)])]), source: "b", now: F.monday)
         #expect(report.added == 1)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: segments.path).sorted()
-            == ["segment-000001.index", "segment-000001.jsonl", "segment-000002.index", "segment-000002.jsonl"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: segments.path).sorted()
+                == ["segment-000001.index", "segment-000001.jsonl", "segment-000002.index", "segment-000002.jsonl"])
         #expect(try Self.all(storeURL) == [F.statement(1), F.statement(2)])
         store.close()
 
@@ -172,7 +192,9 @@ struct RecordStoreTests {
         defer { F.remove(folder) }
         let storeURL = folder.appendingPathComponent("records")
         let store = try RecordStore.open(storeURL)
-        _ = try store.importFile(try Self.transfer(folder.appendingPathComponent("a.kursus-records"), [("anna", (1...20_000).map { "{\"id\":\"\(F.id($0))\"}" })]), source: "a", now: F.monday)
+        _ = try store.importFile(
+            try Self.transfer(folder.appendingPathComponent("a.kursus-records"), [("anna", (1...20_000).map { "{\"id\":\"\(F.id($0))\"}" })]),
+            source: "a", now: F.monday)
         var count = 0
         var inOrder = true
         try RecordStore.forEachStatement(in: storeURL) { statement in

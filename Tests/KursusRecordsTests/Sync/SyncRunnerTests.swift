@@ -71,7 +71,8 @@ final class SleepLog: @unchecked Sendable {
         _ = try client.postStatements([original.json])
 
         let conflicting = TestStatements.statement(id: original.id, at: window.timestamp(100), response: "changed")
-        var invalidObject = (try JSONSerialization.jsonObject(with: TestStatements.statement(at: window.timestamp(101)).json)) as? [String: Any] ?? [:]
+        var invalidObject =
+            (try JSONSerialization.jsonObject(with: TestStatements.statement(at: window.timestamp(101)).json)) as? [String: Any] ?? [:]
         invalidObject["actor"] = nil
         let invalidID = try #require(invalidObject["id"] as? String)
         let invalid = PendingStatement(id: invalidID, json: TestStatements.json(invalidObject))
@@ -169,8 +170,10 @@ final class SleepLog: @unchecked Sendable {
     @Test func aDryRunCountsAndSendsNothing() throws {
         let ralph = try RalphScope.current()
         let window = TestStatements.Window()
-        let queues = [MemoryStatementQueue(name: "anna", TestStatements.batch(4, in: window)),
-                      MemoryStatementQueue(name: "bo", Array(TestStatements.batch(7, in: window)[4...]))]
+        let queues = [
+            MemoryStatementQueue(name: "anna", TestStatements.batch(4, in: window)),
+            MemoryStatementQueue(name: "bo", Array(TestStatements.batch(7, in: window)[4...])),
+        ]
         let report = SyncRunner(client: try ralph.client()).run(queues, dryRun: true)
         #expect(report == SyncReport(dryRun: true, total: 7, stillPending: 7))
         #expect(report.exitCode == 0)
@@ -186,8 +189,9 @@ final class SleepLog: @unchecked Sendable {
         var progress: [SyncProgress] = []
         let report = SyncRunner(client: try ralph.client(), batchSize: 4, progress: { progress.append($0) }).run([anna, bo])
         #expect(report == SyncReport(total: 12, delivered: 12))
-        #expect(progress.map { "\($0.queue):\($0.done)/\($0.total)" }
-            == ["anna:0/12", "anna:4/12", "anna:5/12", "bo:5/12", "bo:9/12", "bo:12/12"])
+        #expect(
+            progress.map { "\($0.queue):\($0.done)/\($0.total)" }
+                == ["anna:0/12", "anna:4/12", "anna:5/12", "bo:5/12", "bo:9/12", "bo:12/12"])
         #expect(try ralph.client().statements(window.query()).count == 12)
     }
 
@@ -212,11 +216,13 @@ final class SleepLog: @unchecked Sendable {
         var stopFailure: Error?
         let sleeps = SleepLog()
         // The LRS goes away once the first two batches are recorded.
-        let first = SyncRunner(client: try ralph.client(timeout: 5), batchSize: 50, retry: sleeps.policy(), progress: { progress in
-            guard progress.done >= 100, !stopped else { return }
-            stopped = true
-            do { try ralph.stop() } catch { stopFailure = error }
-        })
+        let first = SyncRunner(
+            client: try ralph.client(timeout: 5), batchSize: 50, retry: sleeps.policy(),
+            progress: { progress in
+                guard progress.done >= 100, !stopped else { return }
+                stopped = true
+                do { try ralph.stop() } catch { stopFailure = error }
+            })
         let interrupted: SyncReport
         do {
             defer { try? ralph.restart() }

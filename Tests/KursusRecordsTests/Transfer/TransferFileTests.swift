@@ -8,7 +8,8 @@ struct TransferFileTests {
 
     /// Writes a transfer file with anna (2 statements), bo (1) and carl (none).
     static func writeSample(to url: URL, overwrite: Bool = false, limits: TransferLimits = .standard) throws -> TransferManifest {
-        let writer = try TransferWriter(output: url, overwrite: overwrite, kursusVersion: "0.1.0", selection: "pending", createdAt: F.monday, limits: limits)
+        let writer = try TransferWriter(
+            output: url, overwrite: overwrite, kursusVersion: "0.1.0", selection: "pending", createdAt: F.monday, limits: limits)
         writer.beginLearner("anna")
         try writer.add(PendingStatement(id: F.id(1), json: Data(F.statement(1).utf8)))
         try writer.add(PendingStatement(id: F.id(2), json: Data(F.statement(2).utf8)))
@@ -131,20 +132,29 @@ struct TransferFileTests {
         #expect(reason(try refused { $0.bytes.removeLast(10) }) == "no end-of-archive record: not a ZIP archive, or cut off")
         #expect(reason(try refused { $0.bytes.removeLast($0.bytes.count / 2) }) == "no end-of-archive record: not a ZIP archive, or cut off")
         #expect(reason(try refused { $0.bytes = Array("just text\n".utf8) }) == "no end-of-archive record: not a ZIP archive, or cut off")
-        #expect(reason(try refused { $0.replaceAll("statements.jsonl", with: "../atements.json") })
-            == "entry '../atements.json' would be unpacked outside its folder ('..')")
-        #expect(reason(try refused { $0.replaceAll("statements.jsonl", with: "/tatements.jsonl") }) == "entry '/tatements.jsonl' has an absolute name")
-        #expect(reason(try refused { $0.replaceAll("manifest.json", with: "statements.js") }) == "entry 'statements.js' is not part of a transfer file (only manifest.json and statements.jsonl)")
-        #expect(reason(try refused { $0.replaceAll("manifest.json", with: "manifest.jso\u{7}") })
-            == "entry 'manifest.jso\u{7}' has control characters or backslashes in its name")
-        #expect(reason(try refused { $0.replaceAll(Array("manifest.json".utf8), with: Array("manifest.jso".utf8) + [0xFF]) }) == "an entry's name is not UTF-8 text")
+        #expect(
+            reason(try refused { $0.replaceAll("statements.jsonl", with: "../atements.json") })
+                == "entry '../atements.json' would be unpacked outside its folder ('..')")
+        #expect(
+            reason(try refused { $0.replaceAll("statements.jsonl", with: "/tatements.jsonl") }) == "entry '/tatements.jsonl' has an absolute name")
+        #expect(
+            reason(try refused { $0.replaceAll("manifest.json", with: "statements.js") })
+                == "entry 'statements.js' is not part of a transfer file (only manifest.json and statements.jsonl)")
+        #expect(
+            reason(try refused { $0.replaceAll("manifest.json", with: "manifest.jso\u{7}") })
+                == "entry 'manifest.jso\u{7}' has control characters or backslashes in its name")
+        #expect(
+            reason(try refused { $0.replaceAll(Array("manifest.json".utf8), with: Array("manifest.jso".utf8) + [0xFF]) })
+                == "an entry's name is not UTF-8 text")
         #expect(reason(try refused { $0.setFlags("statements.jsonl", 0x0001) }) == "entry 'statements.jsonl' is encrypted")
-        #expect(reason(try refused { bytes in
-            if let central = bytes.header("manifest.json", central: true) {
-                bytes.setU16(central + 4, 0x031E)
-                bytes.setU32(central + 38, 0o120777 << 16)
-            }
-        }) == "entry 'manifest.json' is a symbolic link")
+        #expect(
+            reason(
+                try refused { bytes in
+                    if let central = bytes.header("manifest.json", central: true) {
+                        bytes.setU16(central + 4, 0x031E)
+                        bytes.setU32(central + 38, 0o120777 << 16)
+                    }
+                }) == "entry 'manifest.json' is a symbolic link")
         // A flipped byte in the packed statements: inflating fails or the CRC-32 does not match.
         let flipped = try refused { bytes in
             if let local = bytes.header("statements.jsonl", central: false) { bytes.bytes[local + 30 + 16 + 20] ^= 0x55 }

@@ -12,7 +12,8 @@ struct TransferManifestTests {
         members: String? = nil, kursusVersion: String = "0.1.0"
     ) -> Data {
         let members = members ?? "{\"statements.jsonl\":{\"bytes\":10,\"sha256\":\"\(sha)\"}}"
-        return Data("""
+        return Data(
+            """
             {"format":\(format),"formatVersion":\(version),"createdAt":"2026-03-16T09:00:00Z","kursusVersion":"\(kursusVersion)",\
             "selection":"pending","statements":\(statements),"learners":\(learners),"members":\(members)}
             """.utf8)
@@ -40,17 +41,26 @@ struct TransferManifestTests {
     @Test("manifests that do not fit are refused with their reason")
     func refused() {
         #expect(Self.problem(Data("[]".utf8)) == "manifest.json is not a JSON object")
-        #expect(Self.problem(Self.manifest(format: "\"zip\"")) == "manifest.json does not say \"format\": \"kursus-records\"; this is not a Kursus transfer file")
+        #expect(
+            Self.problem(Self.manifest(format: "\"zip\""))
+                == "manifest.json does not say \"format\": \"kursus-records\"; this is not a Kursus transfer file")
         #expect(Self.problem(Self.manifest(version: 2)) == "newer 2")
         #expect(Self.problem(Self.manifest(statements: 4)) == "the learners' counts add up to 3, but \"statements\" says 4")
         #expect(Self.problem(Self.manifest(learners: "[{\"learner\":\"../x\",\"statements\":3}]")) == "\"../x\" is not a learner id Kursus accepts")
-        #expect(Self.problem(Self.manifest(learners: "[{\"learner\":\"a\",\"statements\":1},{\"learner\":\"a\",\"statements\":2}]")) == "learner 'a' is listed twice")
-        #expect(Self.problem(Self.manifest(learners: "[{\"learner\":\"a\",\"statements\":-1},{\"learner\":\"b\",\"statements\":4}]")) == "learner 'a' has a negative count")
-        #expect(Self.problem(Self.manifest(members: "{\"statements.jsonl\":{\"bytes\":1,\"sha256\":\"ABC\"}}"))
-            == "the SHA-256 of statements.jsonl is not 64 lowercase hex digits")
+        #expect(
+            Self.problem(Self.manifest(learners: "[{\"learner\":\"a\",\"statements\":1},{\"learner\":\"a\",\"statements\":2}]"))
+                == "learner 'a' is listed twice")
+        #expect(
+            Self.problem(Self.manifest(learners: "[{\"learner\":\"a\",\"statements\":-1},{\"learner\":\"b\",\"statements\":4}]"))
+                == "learner 'a' has a negative count")
+        #expect(
+            Self.problem(Self.manifest(members: "{\"statements.jsonl\":{\"bytes\":1,\"sha256\":\"ABC\"}}"))
+                == "the SHA-256 of statements.jsonl is not 64 lowercase hex digits")
         #expect(Self.problem(Self.manifest(members: "{}")) == "\"members\" must describe statements.jsonl and nothing else")
         #expect(Self.problem(Self.manifest(kursusVersion: "\\u001b[2J")) == "\"kursusVersion\" is not a version number")
-        #expect(Self.problem(Data("{\"format\":\"kursus-records\",\"formatVersion\":1}".utf8)) == "manifest.json lacks a field or has one of the wrong type")
+        #expect(
+            Self.problem(Data("{\"format\":\"kursus-records\",\"formatVersion\":1}".utf8))
+                == "manifest.json lacks a field or has one of the wrong type")
     }
 
     @Test("statement lines: a JSON object with a lowercase UUID id; anything else is refused, never echoed raw")
@@ -72,6 +82,9 @@ struct TransferManifestTests {
         #expect(problem("{\"id\":\"00000000-0000-4000-8000-00000000000G\"}") == .idNotUUID("00000000-0000-4000-8000-00000000000G"))
         // Deep nesting is refused, not a crash.
         #expect(problem(String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)) != nil)
-        #expect(problem("{\"id\":\"\(RecordsFixtures.id(1))\",\"x\":" + String(repeating: "{\"a\":", count: 50_000) + "1" + String(repeating: "}", count: 50_001)) != nil)
+        #expect(
+            problem(
+                "{\"id\":\"\(RecordsFixtures.id(1))\",\"x\":" + String(repeating: "{\"a\":", count: 50_000) + "1"
+                    + String(repeating: "}", count: 50_001)) != nil)
     }
 }

@@ -9,7 +9,7 @@ public enum NumberReading {
         guard !cleaned.isEmpty, cleaned.count <= 40 else { return nil }
         if cleaned.contains(","), !cleaned.contains(".") { cleaned = cleaned.replacingOccurrences(of: ",", with: ".") }
         guard cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") }),
-              let value = Double(cleaned), value.isFinite
+            let value = Double(cleaned), value.isFinite
         else { return nil }
         return value
     }

@@ -92,8 +92,11 @@ enum QuizAnswering {
             let prompt = rows[state.cursor].id
             let index = state.draft.pairs[prompt].flatMap { choices.firstIndex(of: $0) }
             let next: Int
-            if let index { next = (index + (command == .right ? 1 : choices.count - 1)) % choices.count }
-            else { next = command == .right ? 0 : choices.count - 1 }
+            if let index {
+                next = (index + (command == .right ? 1 : choices.count - 1)) % choices.count
+            } else {
+                next = command == .right ? 0 : choices.count - 1
+            }
             state.draft.pairs[prompt] = choices[next]
         default:
             return []
@@ -112,7 +115,9 @@ enum QuizAnswering {
     }
 
     static func edit(_ state: inout QuizState, _ edit: TextEdit, _ context: UnitContext) {
-        guard state.phase == .question, let (_, question) = current(state, context.record.quizRecord), QuestionRows.takesText(question) else { return }
+        guard state.phase == .question, let (_, question) = current(state, context.record.quizRecord), QuestionRows.takesText(question) else {
+            return
+        }
         state.message = nil
         state.questionOffset = 0
         state.draft.editor.apply(edit)
@@ -162,7 +167,8 @@ enum QuizAnswering {
             if let given {
                 updated.answers[question.id] = given
                 let seconds = attempt.secondsPerQuestion[question.id] ?? 0
-                context.note(.questionAnswered(unitID: state.unitID, attempt: attempt.number, questionID: question.id, answer: given, seconds: seconds))
+                context.note(
+                    .questionAnswered(unitID: state.unitID, attempt: attempt.number, questionID: question.id, answer: given, seconds: seconds))
             }
             updated.current += 1
             context.record.quiz?.unfinished = updated
@@ -203,7 +209,10 @@ enum QuizAnswering {
             context.record.markCompleted(at: context.now)
         }
         let seconds = attempt.secondsPerQuestion.values.reduce(0, +)
-        context.note(.attemptFinished(unitID: state.unitID, attempt: attempt.number, scorePercent: scored ? total.percent : nil, passed: scored ? total.passed : nil, seconds: seconds))
+        context.note(
+            .attemptFinished(
+                unitID: state.unitID, attempt: attempt.number, scorePercent: scored ? total.percent : nil, passed: scored ? total.passed : nil,
+                seconds: seconds))
         return QuizFeature.show(&state, .result, &context)
     }
 }

@@ -122,7 +122,7 @@ enum QuizFeature: UnitFeature {
     static func addTime(_ state: inout QuizState, seconds: Int, _ context: inout UnitContext) {
         context.record.addActiveTime(seconds)
         guard state.phase == .question, var attempt = context.record.quizRecord.unfinished,
-              attempt.questionIDs.indices.contains(attempt.current)
+            attempt.questionIDs.indices.contains(attempt.current)
         else { return }
         attempt.secondsPerQuestion[attempt.questionIDs[attempt.current], default: 0] += seconds
         context.record.quiz?.unfinished = attempt

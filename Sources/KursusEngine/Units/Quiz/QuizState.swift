@@ -69,7 +69,9 @@ public struct AnswerDraft: Hashable, Sendable {
     /// Ordering: an item is picked up and moves with the arrows.
     public var grabbed: Bool
 
-    public init(selected: [String] = [], editor: LineEditor = LineEditor(), pairs: [String: String] = [:], order: [String] = [], grabbed: Bool = false) {
+    public init(
+        selected: [String] = [], editor: LineEditor = LineEditor(), pairs: [String: String] = [:], order: [String] = [], grabbed: Bool = false
+    ) {
         self.selected = selected
         self.editor = editor
         self.pairs = pairs
@@ -95,7 +97,7 @@ extension QuizState {
     /// nil when there is none or the quiz no longer has it.
     public func currentQuestion(in record: QuizRecord) -> (attempt: QuizAttempt, question: Question)? {
         guard let attempt = record.unfinished, attempt.questionIDs.indices.contains(attempt.current),
-              let question = quiz.question(withID: attempt.questionIDs[attempt.current])
+            let question = quiz.question(withID: attempt.questionIDs[attempt.current])
         else { return nil }
         return (attempt, question)
     }

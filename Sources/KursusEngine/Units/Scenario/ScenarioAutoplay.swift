@@ -41,7 +41,10 @@ public enum ScenarioAutoplay {
                 }
                 if outcome.passed { report.passedRuns += 1 }
             } else {
-                report.stuck.append(AutoplayReport.StuckRun(index: index, seed: runSeed, node: run.current, reason: run.stuck ?? "stopped without an ending", choices: run.path.map(\.option)))
+                report.stuck.append(
+                    AutoplayReport.StuckRun(
+                        index: index, seed: runSeed, node: run.current, reason: run.stuck ?? "stopped without an ending",
+                        choices: run.path.map(\.option)))
             }
         }
         report.unvisitedNodes = scenario.nodes.map(\.id).filter { !visited.contains($0) }
@@ -103,8 +106,12 @@ public struct AutoplayReport: Hashable, Sendable {
         for (ending, count) in endings.sorted(by: { $0.key < $1.key }) { lines.append("  \(ending): \(count)") }
         if let low = lowestScore, let high = highestScore { lines.append("scores: \(low) to \(high)") }
         lines.append("passed: \(passedRuns)/\(runs)")
-        if !unvisitedNodes.isEmpty { lines.append("never visited: " + unvisitedNodes.prefix(50).joined(separator: ", ") + (unvisitedNodes.count > 50 ? ", …" : "")) }
-        if !unchosenOptions.isEmpty { lines.append("never chosen: " + unchosenOptions.prefix(50).joined(separator: ", ") + (unchosenOptions.count > 50 ? ", …" : "")) }
+        if !unvisitedNodes.isEmpty {
+            lines.append("never visited: " + unvisitedNodes.prefix(50).joined(separator: ", ") + (unvisitedNodes.count > 50 ? ", …" : ""))
+        }
+        if !unchosenOptions.isEmpty {
+            lines.append("never chosen: " + unchosenOptions.prefix(50).joined(separator: ", ") + (unchosenOptions.count > 50 ? ", …" : ""))
+        }
         lines.append("stuck runs: \(stuck.count)")
         for run in stuck.prefix(20) {
             lines.append("  run \(run.index + 1) (seed \(run.seed)) at '\(run.node)': \(run.reason)")

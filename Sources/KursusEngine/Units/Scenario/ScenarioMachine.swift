@@ -9,7 +9,8 @@ public enum ScenarioMachine {
 
     /// A new run at the start node, advanced to the first choice or ending.
     public static func start(_ scenario: Scenario, seed: UInt64) -> ScenarioRun {
-        var run = ScenarioRun(scenarioID: scenario.id, seed: seed, start: scenario.start, variables: scenario.initialValues, call: CallState(scenario.call))
+        var run = ScenarioRun(
+            scenarioID: scenario.id, seed: seed, start: scenario.start, variables: scenario.initialValues, call: CallState(scenario.call))
         go(to: scenario.start, &run, scenario, missing: "the start node '\(scenario.start)' does not exist")
         return run
     }
@@ -70,11 +71,14 @@ public enum ScenarioMachine {
     @discardableResult
     public static func choose(_ run: inout ScenarioRun, _ scenario: Scenario, optionIndex: Int, timedOut: Bool = false) -> Bool {
         guard availableOptions(run, scenario).contains(optionIndex),
-              let node = scenario.node(run.current), case .choice(let choice) = node.kind else { return false }
+            let node = scenario.node(run.current), case .choice(let choice) = node.kind
+        else { return false }
         let option = choice.options[optionIndex]
         for effect in option.effects { effect.apply(to: &run.variables) }
         if option.once { run.usedOptions.insert(ScenarioRules.optionKey(node: node.id, option: optionIndex)) }
-        run.path.append(ScenarioStep(node: node.id, option: optionIndex, text: option.text, feedback: option.feedback, quality: option.quality, timedOut: timedOut))
+        run.path.append(
+            ScenarioStep(
+                node: node.id, option: optionIndex, text: option.text, feedback: option.feedback, quality: option.quality, timedOut: timedOut))
         run.transcript.append(TranscriptEntry(kind: .learner, text: option.text))
         go(to: option.target, &run, scenario, missing: "the option leads to '\(option.target)', which does not exist")
         return true
@@ -148,7 +152,8 @@ public enum ScenarioMachine {
             break
         case .ending(let ending):
             let score = ScenarioRules.score(scenario, ending: ending, values: run.variables)
-            run.outcome = ScenarioOutcome(ending: id, title: ending.title, score: score, rating: ending.rating, passed: scenario.passes(ending: id, score: score))
+            run.outcome = ScenarioOutcome(
+                ending: id, title: ending.title, score: score, rating: ending.rating, passed: scenario.passes(ending: id, score: score))
         }
     }
 }

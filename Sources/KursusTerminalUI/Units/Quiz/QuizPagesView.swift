@@ -30,7 +30,11 @@ enum QuizPagesView {
         }
         if let unfinished = record.unfinished {
             page.blank()
-            page.text(strings(.quizResume, ["number": "\(min(unfinished.current + 1, unfinished.questionIDs.count))", "total": "\(unfinished.questionIDs.count)"]), style: .bold, indent: 2)
+            page.text(
+                strings(
+                    .quizResume,
+                    ["number": "\(min(unfinished.current + 1, unfinished.questionIDs.count))", "total": "\(unfinished.questionIDs.count)"]),
+                style: .bold, indent: 2)
         } else if !quiz.attempts.allowsAnother(after: used) {
             page.blank()
             page.text(strings(.quizNoAttemptsLeft), style: CellStyle(.warning, .bold), indent: 2)
@@ -41,10 +45,12 @@ enum QuizPagesView {
             for attempt in record.finished {
                 let passed = attempt.passed == true
                 let mark = passed ? context.symbols.completed : context.symbols.failed
-                let line = strings(.quizAttemptLine, [
-                    "number": "\(attempt.number)", "percent": AnswerDescription.percent(attempt.scorePercent ?? 0, strings),
-                    "verdict": strings(passed ? .quizPassed : .quizFailed),
-                ])
+                let line = strings(
+                    .quizAttemptLine,
+                    [
+                        "number": "\(attempt.number)", "percent": AnswerDescription.percent(attempt.scorePercent ?? 0, strings),
+                        "verdict": strings(passed ? .quizPassed : .quizFailed),
+                    ])
                 page.text("\(mark) \(line)", style: passed ? CellStyle(.success) : CellStyle(.warning), indent: 2)
             }
         }
@@ -96,7 +102,9 @@ enum QuizPagesView {
         let strings = context.strings
         guard let attempt = record.finished.last else { return page }
         if play.isSurvey || !quiz.isScored {
-            page.text("\(context.symbols.completed) " + strings(context.isPreview ? .quizSurveyDonePreview : .quizSurveyDone), style: CellStyle(.success, .bold), indent: 2)
+            page.text(
+                "\(context.symbols.completed) " + strings(context.isPreview ? .quizSurveyDonePreview : .quizSurveyDone),
+                style: CellStyle(.success, .bold), indent: 2)
             if quiz.compareWith != nil { comparison(quiz, attempt: attempt, earlier: earlier, context: context, into: &page) }
             return page
         }
@@ -104,7 +112,8 @@ enum QuizPagesView {
         let verdict = "\(passed ? context.symbols.completed : context.symbols.failed) " + strings(passed ? .quizPassed : .quizFailed)
         page.text(verdict, style: passed ? CellStyle(.success, .bold) : CellStyle(.danger, .bold), indent: 2)
         page.blank()
-        page.text(strings(.quizScore, ["percent": AnswerDescription.percent(attempt.scorePercent ?? 0, strings), "mark": "\(quiz.passMark)"]), indent: 2)
+        page.text(
+            strings(.quizScore, ["percent": AnswerDescription.percent(attempt.scorePercent ?? 0, strings), "mark": "\(quiz.passMark)"]), indent: 2)
         if record.finished.count > 1, let counted = QuizScoring.counting(record.finished.compactMap(\.scorePercent), rule: quiz.counting) {
             let rule = strings(quiz.counting == .best ? .quizRuleBest : .quizRuleLast)
             page.text(strings(.quizCounted, ["percent": AnswerDescription.percent(counted, strings), "rule": rule]), indent: 2)
@@ -124,7 +133,8 @@ enum QuizPagesView {
             page.blank()
             page.markdown(question.text, indent: 2)
             let strings = context.strings
-            let before = earlier?.answers[id].map { AnswerDescription.given($0, question, strings).joined(separator: " ") } ?? strings(.quizCompareMissing)
+            let before =
+                earlier?.answers[id].map { AnswerDescription.given($0, question, strings).joined(separator: " ") } ?? strings(.quizCompareMissing)
             let now = AnswerDescription.given(attempt.answers[id], question, strings).joined(separator: " ")
             page.markdown(strings(.quizCompareLine, ["before": before, "now": now]), indent: 4)
         }

@@ -46,7 +46,9 @@ enum QuizQuestionView {
             for (index, row) in rows.enumerated() {
                 let focused = index == play.cursor
                 let grabbed = focused && play.draft.grabbed
-                choiceRow(&page, label: row.text, prefix: grabbed ? context.symbols.carried + " " + "\(index + 1)  " : "  \(index + 1)  ", focused: focused, context: context)
+                choiceRow(
+                    &page, label: row.text, prefix: grabbed ? context.symbols.carried + " " + "\(index + 1)  " : "  \(index + 1)  ", focused: focused,
+                    context: context)
             }
             if play.draft.grabbed { page.text(strings(.quizGrabbed), style: .muted, indent: 4) }
         case .shortAnswer, .numeric, .freeText:

@@ -15,11 +15,13 @@ enum QuizScreen {
         var titleRight = context.isPreview ? context.titleRight : context.learnerName
         if case .feedback = play.phase, let last = attempt ?? record.attempts.last {
             // Feedback on the answer just given: its question's number.
-            titleRight = strings(.quizQuestionOf, ["number": "\(max(1, min(last.current, last.questionIDs.count)))", "total": "\(last.questionIDs.count)"])
+            titleRight = strings(
+                .quizQuestionOf, ["number": "\(max(1, min(last.current, last.questionIDs.count)))", "total": "\(last.questionIDs.count)"])
             if !play.isSurvey { titleRight += " \(context.symbols.separator) " + strings(.quizAttempt, ["number": "\(last.number)"]) }
         }
         if play.phase == .question, let attempt {
-            titleRight = strings(.quizQuestionOf, ["number": "\(min(attempt.current + 1, attempt.questionIDs.count))", "total": "\(attempt.questionIDs.count)"])
+            titleRight = strings(
+                .quizQuestionOf, ["number": "\(min(attempt.current + 1, attempt.questionIDs.count))", "total": "\(attempt.questionIDs.count)"])
             if !play.isSurvey { titleRight += " \(context.symbols.separator) " + strings(.quizAttempt, ["number": "\(attempt.number)"]) }
         }
         let page = self.page(state, play, context, width: LessonScreen.textWidth(forColumns: grid.width))
@@ -45,7 +47,7 @@ enum QuizScreen {
             return QuizPagesView.intro(quiz, record: record, play: play, context: context, width: width)
         case .question:
             guard let attempt = record.unfinished, attempt.questionIDs.indices.contains(attempt.current),
-                  let question = quiz.question(withID: attempt.questionIDs[attempt.current])
+                let question = quiz.question(withID: attempt.questionIDs[attempt.current])
             else { return QuizPage(width: width, symbols: context.markdownSymbols) }
             return QuizQuestionView.page(question, attempt: attempt, play: play, context: context, width: width)
         case .feedback(let id):
@@ -58,7 +60,9 @@ enum QuizScreen {
         case .result:
             return QuizPagesView.result(quiz, record: record, play: play, earlier: earlierSurvey(state, quiz), context: context, width: width)
         case .review(let number):
-            guard let attempt = record.attempts.first(where: { $0.number == number }) else { return QuizPage(width: width, symbols: context.markdownSymbols) }
+            guard let attempt = record.attempts.first(where: { $0.number == number }) else {
+                return QuizPage(width: width, symbols: context.markdownSymbols)
+            }
             return QuizPagesView.review(quiz, attempt: attempt, context: context, width: width)
         }
     }

@@ -19,7 +19,8 @@ public enum ScenarioCallScreen {
         let strings = context.strings
         let run = session.run
         let offered = ScenarioMachine.availableOptions(run, scenario)
-        let right = [context.titleRight, ScenarioWords.clock(run.elapsedSeconds)].filter { !$0.isEmpty }.joined(separator: " \(context.symbols.separator) ")
+        let right = [context.titleRight, ScenarioWords.clock(run.elapsedSeconds)].filter { !$0.isEmpty }.joined(
+            separator: " \(context.symbols.separator) ")
         let timer = session.secondsLeft(scenario).map { strings(.scenarioTimer, ["time": ScenarioWords.clock($0)]) } ?? ""
         Chrome.draw(
             into: &grid, title: strings(.scenarioTitle, ["title": scenario.title]), titleRight: right,
@@ -96,7 +97,9 @@ public enum ScenarioCallScreen {
         return lines
     }
 
-    static func drawTranscript(_ session: ScenarioSession, _ scenario: Scenario, _ context: ScreenContext, x: Int, y: Int, width: Int, height: Int, into grid: inout Grid) {
+    static func drawTranscript(
+        _ session: ScenarioSession, _ scenario: Scenario, _ context: ScreenContext, x: Int, y: Int, width: Int, height: Int, into grid: inout Grid
+    ) {
         guard width >= 12, height >= 3 else { return }
         Frame.draw(x: x, y: y, width: width, height: height, title: context.strings(.scenarioTranscriptFrame), context.symbols, into: &grid)
         let inner = width - 4
@@ -110,7 +113,9 @@ public enum ScenarioCallScreen {
         var lines = ScenarioWords.transcript(session.run, scenario, width: inner, context)
         if let stuck = session.run.stuck {
             lines.append(("", .plain))
-            for line in WordWrap.lines(context.strings(.scenarioStuck, ["reason": stuck]), width: inner) { lines.append((line, CellStyle(.danger, .bold))) }
+            for line in WordWrap.lines(context.strings(.scenarioStuck, ["reason": stuck]), width: inner) {
+                lines.append((line, CellStyle(.danger, .bold)))
+            }
         }
         let scroll = min(session.transcriptScroll, max(0, lines.count - rows))
         let end = lines.count - scroll

@@ -21,7 +21,9 @@ public enum ScenarioDebriefScreen {
             hintsRightStyle: status?.style ?? .muted, symbols: context.symbols
         )
         let width = grid.width - 4
-        let lines = picking.map { picker(run, scenario, cursor: $0, width: width, context) } ?? body(run, scenario, width: width, context, maximumScore: maximumScore)
+        let lines =
+            picking.map { picker(run, scenario, cursor: $0, width: width, context) }
+            ?? body(run, scenario, width: width, context, maximumScore: maximumScore)
         let rows = Chrome.bodyRows(forHeight: grid.height)
         var scroll = min(session.debrief.offset, max(0, lines.count - rows))
         if picking != nil, let row = lines.firstIndex(where: { $0.selected }) {
@@ -78,7 +80,9 @@ public enum ScenarioDebriefScreen {
                 }
             }
             if scenario.pass != nil {
-                verdict.append("\(outcome.passed ? context.symbols.completed : context.symbols.failed) \(strings(outcome.passed ? .scenarioPassed : .scenarioNotPassed))")
+                verdict.append(
+                    "\(outcome.passed ? context.symbols.completed : context.symbols.failed) \(strings(outcome.passed ? .scenarioPassed : .scenarioNotPassed))"
+                )
             }
             if !verdict.isEmpty { lines.append(Line(verdict.joined(separator: "  \(context.symbols.separator)  "), .bold)) }
         }
@@ -131,7 +135,9 @@ public enum ScenarioDebriefScreen {
             if let node = scenario.node(step.node), case .choice(let choice) = node.kind, !choice.prompt.isEmpty { prompt = choice.prompt }
             let style = selected ? CellStyle(.accent, [.bold, .reverse]) : CellStyle.plain
             lines.append(Line(spans: [(" \(marker) \(i + 1). \(prompt)", style)], selected: selected))
-            lines.append(Line(spans: [("      " + context.strings(.scenarioPickYouChose, ["text": step.text]), selected ? style : .muted)], selected: selected))
+            lines.append(
+                Line(spans: [("      " + context.strings(.scenarioPickYouChose, ["text": step.text]), selected ? style : .muted)], selected: selected)
+            )
         }
         return lines
     }

@@ -9,8 +9,10 @@ enum ScenarioVideoFrame {
     /// Rows the frame needs for a portrait of `portraitLines` (border, name, status).
     static func height(portraitLines: Int) -> Int { max(1, portraitLines) + 5 }
 
-    static func draw(_ run: ScenarioRun, _ scenario: Scenario, portraits: [String: [String]], _ context: ScreenContext,
-                     x: Int, y: Int, width: Int, height: Int, into grid: inout Grid) {
+    static func draw(
+        _ run: ScenarioRun, _ scenario: Scenario, portraits: [String: [String]], _ context: ScreenContext,
+        x: Int, y: Int, width: Int, height: Int, into grid: inout Grid
+    ) {
         guard width >= 12, height >= 5 else { return }
         Frame.draw(x: x, y: y, width: width, height: height, title: context.strings(.scenarioCallFrame), context.symbols, into: &grid)
         let inner = width - 4
@@ -33,9 +35,12 @@ enum ScenarioVideoFrame {
         if picture.count > pictureRows { picture = Array(picture.dropFirst((picture.count - pictureRows) / 2).prefix(pictureRows)) }
         let pictureStyle = call.poorLighting ? CellStyle(.muted, .dim) : CellStyle(.normal, [])
         if call.reconnecting {
-            banner(context.strings(.scenarioReconnecting), row: pictureTop + pictureRows / 2, left: left, inner: inner, style: CellStyle(.warning, [.bold, .reverse]), into: &grid)
+            banner(
+                context.strings(.scenarioReconnecting), row: pictureTop + pictureRows / 2, left: left, inner: inner,
+                style: CellStyle(.warning, [.bold, .reverse]), into: &grid)
         } else if !call.camera {
-            centered(context.strings(.scenarioCameraOffPicture), row: pictureTop + pictureRows / 2, left: left, inner: inner, style: .muted, into: &grid)
+            centered(
+                context.strings(.scenarioCameraOffPicture), row: pictureTop + pictureRows / 2, left: left, inner: inner, style: .muted, into: &grid)
         } else {
             let offset = max(0, (pictureRows - picture.count) / 2)
             let pictureWidth = picture.map { DisplayWidth.of($0) }.max() ?? 0

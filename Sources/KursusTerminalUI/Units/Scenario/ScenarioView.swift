@@ -17,19 +17,24 @@ final class ScenarioView: UnitView {
         // A failed save or a notice takes the right of the key line, as on every screen.
         let status = StatusLine.text(player, context).map { (text: $0, style: StatusLine.style(player)) }
         if state.session.mode == .call {
-            ScenarioCallScreen.draw(state.session, scenario: state.scenario, portraits: portraits(state), context: context, status: status, into: &grid)
+            ScenarioCallScreen.draw(
+                state.session, scenario: state.scenario, portraits: portraits(state), context: context, status: status, into: &grid)
         } else {
-            ScenarioDebriefScreen.draw(state.session, scenario: state.scenario, context: context, maximumScore: state.maximumScore, status: status, into: &grid)
+            ScenarioDebriefScreen.draw(
+                state.session, scenario: state.scenario, context: context, maximumScore: state.maximumScore, status: status, into: &grid)
         }
     }
 
     func measure(_ player: PlayerState, _ state: ScenarioState, _ context: ScreenContext, columns: Int, rows: Int) -> ContentMeasure? {
         guard state.session.mode != .call else { return nil }
         if let measured, measured.columns == columns, measured.rows == rows, measured.session.run == state.session.run,
-           measured.session.mode == state.session.mode, state.session.debrief.lineCount != nil
-        { return nil }
+            measured.session.mode == state.session.mode, state.session.debrief.lineCount != nil
+        {
+            return nil
+        }
         measured = (columns, rows, state.session)
-        let lines = ScenarioDebriefScreen.lineCount(state.session, scenario: state.scenario, context: context, maximumScore: state.maximumScore, columns: columns)
+        let lines = ScenarioDebriefScreen.lineCount(
+            state.session, scenario: state.scenario, context: context, maximumScore: state.maximumScore, columns: columns)
         return lines == state.session.debrief.lineCount ? nil : .lines(lines)
     }
 

@@ -14,20 +14,22 @@ enum ScenarioWords {
     }
 
     static func connection(_ connection: CallSetup.Connection, _ context: ScreenContext) -> String {
-        let strength = switch connection {
-        case .good: 4
-        case .weak: 2
-        case .unstable: 1
-        case .offline: 0
-        }
+        let strength =
+            switch connection {
+            case .good: 4
+            case .weak: 2
+            case .unstable: 1
+            case .offline: 0
+            }
         let full = context.symbols.signalBars
         let bars = (0..<4).map { $0 < strength ? full[$0] : context.symbols.signalNone }.joined()
-        let word: String = switch connection {
-        case .good: context.strings(.scenarioConnectionGood)
-        case .weak: context.strings(.scenarioConnectionWeak)
-        case .unstable: context.strings(.scenarioConnectionUnstable)
-        case .offline: context.strings(.scenarioConnectionOffline)
-        }
+        let word: String =
+            switch connection {
+            case .good: context.strings(.scenarioConnectionGood)
+            case .weak: context.strings(.scenarioConnectionWeak)
+            case .unstable: context.strings(.scenarioConnectionUnstable)
+            case .offline: context.strings(.scenarioConnectionOffline)
+            }
         return "\(context.strings(.scenarioConnection)) \(bars) \(word)"
     }
 
