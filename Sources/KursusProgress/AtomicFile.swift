@@ -13,19 +13,7 @@ enum AtomicFile {
         let temporary = temporaryName(for: url)
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard descriptor >= 0 else { throw .writeFailed(path: url.path, reason: lastError()) }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = lastError()
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = DescriptorWriting.writeAll(descriptor, data)
         if failure == nil, fsync(descriptor) != 0 { failure = lastError() }
         if close(descriptor) != 0, failure == nil { failure = lastError() }
         if failure == nil, rename(temporary.path, url.path) != 0 { failure = lastError() }

@@ -99,19 +99,7 @@ public struct OutboxJournal: Sendable {
     }
 
     private func write(_ data: Data, to descriptor: Int32, at offset: Int) throws(ProgressError) {
-        var failure: String?
-        data.withUnsafeBytes { raw in
-            var written = 0
-            while written < raw.count, let base = raw.baseAddress {
-                let count = pwrite(descriptor, base + written, raw.count - written, off_t(offset + written))
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = AtomicFile.lastError()
-                    return
-                }
-                written += count
-            }
-        }
-        if let failure { throw .writeFailed(path: file.path, reason: failure) }
+        guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else { throw .writeFailed(path: file.path, reason: AtomicFile.lastError()) }
+        if let failure = DescriptorWriting.writeAll(descriptor, data) { throw .writeFailed(path: file.path, reason: failure) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KursusProgress
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,19 +31,7 @@ final class OpenFile {
 
     /// Writes all of `data` (at the end when the file was opened with O_APPEND).
     func write(_ data: Data) throws(RecordFileError) {
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = Self.lastError()
-                    return
-                }
-                offset += written
-            }
-        }
+        let failure = DescriptorWriting.writeAll(descriptor, data)
         if let failure { throw .writeFailed(path: path, reason: failure) }
     }
 
