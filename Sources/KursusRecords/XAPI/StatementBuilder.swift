@@ -44,7 +44,7 @@ public struct StatementBuilder: Sendable {
         let courseIRI = Self.courseIRI(settings: settings, course: course.id)
         learner = .learner(id: learnerID, courseIRI: courseIRI, settings: settings, secret: siteSecret)
         var ranges: [String: ScoreRange] = [:]
-        for (unit, scenario) in scenarios where scenario.nodes.count <= 2000 {
+        for (unit, scenario) in scenarios where scenario.nodes.count <= ScenarioState.scoreSearchLimit {
             if let range = ScenarioValidator.scoreRange(scenario), range.complete { ranges[unit] = range }
         }
         scoreRanges = ranges
