@@ -28,6 +28,15 @@ public final class ProgressSaver: @unchecked Sendable {
     /// Statements not yet known to be in the journal, oldest first.
     private var statements: [OutboxStatement]
     /// A drain is queued and will pick up `pending`.
+    /// Journal state, touched only on `queue`: how many of `statements` (a prefix) are
+    /// appended but not yet fsynced, and the journal's size after the last append (nil
+    /// when unknown, so the next append checks the journal's tail first).
+    private var appendedUnsynced = 0
+    private var journalEnd: Int?
+    /// Appended statements are fsynced, and dropped from the progress file, in groups of
+    /// this many (and at every flush): until then the progress file carries them, so a
+    /// power cut that loses the journal's unsynced tail loses nothing.
+    public static let journalSyncEvery = 8
     private var scheduled = false
     private var failuresInARow = 0
     private var retry: DispatchWorkItem?
@@ -73,6 +82,7 @@ public final class ProgressSaver: @unchecked Sendable {
             retry = nil
             lock.unlock()
             drain()
+            syncJournal()
             lock.lock()
             defer { lock.unlock() }
             return pending == nil
@@ -105,19 +115,17 @@ public final class ProgressSaver: @unchecked Sendable {
         lock.unlock()
         guard let progress else { return }
         let outcome: SaveOutcome
-        var journaled = false
         do {
             try store.save(progress, learner: learner, course: course, courseVersion: courseVersion, fingerprint: fingerprint, outbox: outgoing)
             outcome = .saved
             // The statements are safe in the progress file; a failed append is tried
             // again with the next save (or the next load), and nothing is lost.
-            if let journal, !outgoing.isEmpty { journaled = (try? journal.append(outgoing)) != nil }
+            appendToJournal(outgoing, sync: outgoing.count >= Self.journalSyncEvery)
         } catch {
             outcome = .failed(message: error.description)
         }
         lock.lock()
         defer { lock.unlock() }
-        if journaled { statements.removeFirst(min(outgoing.count, statements.count)) }
         outcomes.append(outcome)
         if outcome == .saved {
             failuresInARow = 0
@@ -130,6 +138,42 @@ public final class ProgressSaver: @unchecked Sendable {
         let item = DispatchWorkItem { [weak self] in self?.retryNow() }
         retry = item
         queue.asyncAfter(deadline: .now() + delay, execute: item)
+    }
+
+    /// Appends the statements of `outgoing` not appended yet (on `queue`); with `sync`,
+    /// fsyncs the journal and drops every appended statement from the next progress file.
+    private func appendToJournal(_ outgoing: [OutboxStatement], sync: Bool) {
+        guard let journal, !outgoing.isEmpty else { return }
+        let fresh = Array(outgoing.dropFirst(min(appendedUnsynced, outgoing.count)))
+        do {
+            journalEnd = try journal.append(fresh, knownEnd: journalEnd, sync: sync)
+            appendedUnsynced = outgoing.count
+        } catch {
+            journalEnd = nil
+            appendedUnsynced = 0
+            return
+        }
+        if sync { dropSynced() }
+    }
+
+    /// Makes the appended statements durable in the journal (at a flush), so the
+    /// progress file no longer needs to carry them.
+    private func syncJournal() {
+        guard let journal, appendedUnsynced > 0 else { return }
+        do {
+            try journal.sync()
+            dropSynced()
+        } catch {
+            journalEnd = nil
+            appendedUnsynced = 0
+        }
+    }
+
+    private func dropSynced() {
+        lock.lock()
+        statements.removeFirst(min(appendedUnsynced, statements.count))
+        lock.unlock()
+        appendedUnsynced = 0
     }
 
     private func retryNow() {

@@ -162,6 +162,9 @@ struct RecordsEndToEndTests {
         let first = try KursusBinary.run(arguments)
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         #expect(first.stdout.contains("200 delivered"), "\(first.stdout)")
+        // Not on a terminal: plain progress lines, no bar drawn over itself.
+        #expect(first.stderr.contains("sync: 200 of 200 ("), "\(first.stderr)")
+        #expect(!first.stderr.contains("\r"))
         let again = try KursusBinary.run(arguments)
         #expect(again.status == 0)
         #expect(again.stdout.contains("0 delivered"), "nothing is sent twice: \(again.stdout)")

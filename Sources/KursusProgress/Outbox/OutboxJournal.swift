@@ -29,9 +29,12 @@ public struct OutboxJournal: Sendable {
         self.init(file: folder.appendingPathComponent(Self.fileName))
     }
 
-    /// Appends the statements the journal's tail does not already hold, then fsyncs.
-    public func append(_ statements: [OutboxStatement]) throws(ProgressError) {
-        guard !statements.isEmpty else { return }
+    /// Appends the statements the journal's tail does not already hold, and fsyncs unless
+    /// `sync` is false. `knownEnd` is the size the caller's own last append left: when the
+    /// journal still has that size, nobody else wrote to it and its tail is not read.
+    /// Returns the journal's size after the append.
+    @discardableResult
+    public func append(_ statements: [OutboxStatement], knownEnd: Int? = nil, sync: Bool = true) throws(ProgressError) -> Int {
         let folder = file.deletingLastPathComponent()
         try AtomicFile.makePrivateDirectory(folder.deletingLastPathComponent())
         try AtomicFile.makePrivateDirectory(folder)
@@ -42,19 +45,29 @@ public struct OutboxJournal: Sendable {
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             throw .writeFailed(path: file.path, reason: "not a regular file")
         }
+        let size = Int(info.st_size)
         let tailBytes = statements.reduce(0) { $0 + $1.json.utf8.count + 1 } + 1
-        let (end, tail) = try readTail(descriptor, size: Int(info.st_size), bytes: tailBytes)
+        let (end, tail) = knownEnd == size ? (size, []) : try readTail(descriptor, size: size, bytes: tailBytes)
         let present = Set(tail)
         var text = ""
         for statement in statements where !present.contains(statement.id) {
             text += statement.json + "\n"
         }
         // Cut off a torn last line first, so every line stays whole.
-        if end != Int(info.st_size), ftruncate(descriptor, off_t(end)) != 0 {
+        if end != size, ftruncate(descriptor, off_t(end)) != 0 {
             throw .writeFailed(path: file.path, reason: AtomicFile.lastError())
         }
-        guard !text.isEmpty else { return }
-        try write(Data(text.utf8), to: descriptor, at: end)
+        let data = Data(text.utf8)
+        if !data.isEmpty { try write(data, to: descriptor, at: end) }
+        if sync, fsync(descriptor) != 0 { throw .writeFailed(path: file.path, reason: AtomicFile.lastError()) }
+        return end + data.count
+    }
+
+    /// Makes everything appended so far durable.
+    public func sync() throws(ProgressError) {
+        let descriptor = open(file.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw .writeFailed(path: file.path, reason: AtomicFile.lastError()) }
+        defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw .writeFailed(path: file.path, reason: AtomicFile.lastError()) }
     }
 
@@ -62,7 +75,7 @@ public struct OutboxJournal: Sendable {
     /// the last `bytes` bytes before it. The window grows until it holds a newline, so a
     /// torn line longer than the window is still found and cut.
     private func readTail(_ descriptor: Int32, size: Int, bytes: Int) throws(ProgressError) -> (end: Int, ids: [String]) {
-        var window = max(1, bytes)
+        var window = max(1, bytes) + 1
         while true {
             let start = max(0, size - window)
             let buffer = try read(descriptor, from: start, count: size - start)
@@ -71,8 +84,11 @@ public struct OutboxJournal: Sendable {
                 window *= 2
                 continue
             }
-            // The first line may be cut by `start`; whole lines follow it.
-            let lines = buffer[..<lastNewline].split(separator: 0x0A, omittingEmptySubsequences: true).dropFirst(start == 0 ? 0 : 1)
+            // Before `start` the file goes on: whole lines begin after the first newline
+            // in the window (the window reaches one byte further back, so a line that
+            // begins right at its edge is still seen whole).
+            let first = start == 0 ? 0 : min(lastNewline, (buffer.firstIndex(of: 0x0A) ?? lastNewline) + 1)
+            let lines = buffer[first..<lastNewline].split(separator: 0x0A, omittingEmptySubsequences: true)
             return (start + lastNewline + 1, lines.compactMap { Self.id(of: Array($0)) })
         }
     }
