@@ -2,8 +2,10 @@
 # Benchmarks what learning records add to saving progress: the hidden `kursus save-loop`
 # saves N successive progress states through the real ProgressSaver, each one durable
 # (fsync) before the next, once with one statement per save for the outbox (padded to
-# the size of a real `answered` statement, about 1.6 kB) and once without. Each run
-# starts from an empty data directory.
+# the size of a real `answered` statement, about 1.6 kB) and once without. A save with a
+# statement is acknowledged once the progress file that carries it is durable; the
+# journal is fsynced in groups, as in the player. Each run starts from an empty data
+# directory.
 #
 # Usage: scripts/bench-outbox.sh [--check]
 #   --check   exit 1 when saving with statements takes more than 1.5 times as long

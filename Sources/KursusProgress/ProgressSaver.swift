@@ -73,16 +73,18 @@ public final class ProgressSaver: @unchecked Sendable {
 
     /// Waits for queued work, tries once more at once if the newest progress is not yet
     /// saved, and tells whether everything submitted is on disk. Retries continue after
-    /// a failed flush.
+    /// a failed flush. Statements are on disk once their progress is (the progress file
+    /// carries them); `syncJournal` also makes the outbox journal durable, as when a
+    /// learner leaves, so that a sync finds them even if the learner never comes back.
     @discardableResult
-    public func flush() -> Bool {
+    public func flush(syncJournal: Bool = true) -> Bool {
         queue.sync {
             lock.lock()
             retry?.cancel()
             retry = nil
             lock.unlock()
             drain()
-            syncJournal()
+            if syncJournal { self.syncJournal() }
             lock.lock()
             defer { lock.unlock() }
             return pending == nil

@@ -60,7 +60,9 @@ struct SaveLoop: ParsableCommand {
         )
         for index in first..<max(first, count) {
             saver.submit(Self.state(index), statements: noStatements ? [] : [Self.statement(index, padding: statementBytes)])
-            guard saver.flush() else {
+            // Acknowledged once the progress, which carries the statement, is durable;
+            // the journal is fsynced in groups, as in the player.
+            guard saver.flush(syncJournal: false) else {
                 let message = saver.takeOutcomes().reversed().compactMap { outcome -> String? in
                     if case .failed(let message) = outcome { return message }
                     return nil
