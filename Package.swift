@@ -6,6 +6,7 @@
 //   KursusEngine (pure state machine)
 //   KursusProgress (durable progress store, the learner's outbox journal)
 //   KursusRecords (xAPI statements, the outbox, LRS sync, transfer files, record stores)
+//   KursusReports (pure statistics for trainers' reports)
 //   KursusTerminalUI (cell grid, screens, ncurses backend, runtime)
 //   kursus (command line only)
 // C is reached only through the two system-library targets CNcursesw and CCmarkGFM.
@@ -59,6 +60,8 @@ let package = Package(
             name: "KursusTerminalUI",
             dependencies: ["KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords", "CNcursesw"]
         ),
+        // Pure statistics for `kursus report` (no I/O).
+        .target(name: "KursusReports", dependencies: ["KursusText"]),
         .executableTarget(
             name: "kursus",
             dependencies: [
@@ -78,6 +81,7 @@ let package = Package(
             name: "KursusEndToEndTests",
             dependencies: ["kursus", "KursusText", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "KursusReportsTests", dependencies: ["KursusReports"]),
         .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),
     ]
 )
