@@ -89,7 +89,8 @@ struct ScipyComparisonTests {
         #expect(relativelyClose(ours.pValue, theirs.last ?? .nan, 1e-12))
     }
 
-    @Test("normal approximation, with and without continuity correction, equals scipy's method='asymptotic'",
+    @Test(
+        "normal approximation, with and without continuity correction, equals scipy's method='asymptotic'",
         arguments: [true, false])
     func asymptotic(correction: Bool) throws {
         for (before, after) in [(Self.noTiesBefore, Self.noTiesAfter), (Self.tiedBefore, Self.tiedAfter)] {
@@ -143,5 +144,32 @@ struct ScipyComparisonTests {
         #expect(theirs.count == 2)
         #expect(relativelyClose(interval.lower, theirs.first ?? .nan, 1e-10))
         #expect(relativelyClose(interval.upper, theirs.last ?? .nan, 1e-10))
+    }
+
+    @Test("discrimination index equals 100 × numpy's Pearson r of item and rest of test")
+    func discrimination() throws {
+        let marks: [[Double]] = [
+            [1, 0.5, 2, 0], [0, 1, 1.5, 1], [1, 1, 2, 1], [0, 0, 0.5, 0], [1, 0.5, 1, 1], [0, 0, 1, 1],
+            [1, 1, 1.5, 0], [1, 0, 2, 1],
+        ]
+        let maxima: [Double] = [1, 1, 2, 1]
+        let ours = try #require(ItemAnalysis.quiz(marks: marks, maximumMarks: maxima))
+        let rows = "[" + marks.map(literal).joined(separator: ", ") + "]"
+        let theirs = try Scipy.numbers(
+            """
+            import json, numpy as np
+            m = np.array(\(rows)); mx = np.array(\(literal(maxima)))
+            out = []
+            for i in range(m.shape[1]):
+                x = m[:, i]; rest = m.sum(axis=1) - x
+                out += [100 * x.mean() / mx[i], 100 * x.std(ddof=1) / mx[i], 100 * np.corrcoef(x, rest)[0, 1]]
+            print(json.dumps([float(v) for v in out]))
+            """)
+        #expect(theirs.count == 3 * ours.count)
+        for (i, stats) in ours.enumerated() where theirs.count == 3 * ours.count {
+            #expect(relativelyClose(stats.facility ?? .nan, theirs[3 * i], 1e-12))
+            #expect(relativelyClose(stats.standardDeviation ?? .nan, theirs[3 * i + 1], 1e-12))
+            #expect(relativelyClose(stats.discriminationIndex ?? .nan, theirs[3 * i + 2], 1e-10), "item \(i)")
+        }
     }
 }

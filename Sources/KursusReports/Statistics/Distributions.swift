@@ -4,9 +4,9 @@
 // beyond the C math library.
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 public enum Distributions {
