@@ -109,12 +109,15 @@ struct InlineCollector {
         imageDepth += 1
     }
 
-    /// Ends an image: it shows as `[Billede: alt] (path)`.
+    /// The word an image shows as (`MarkdownLayoutOptions.imageWord`).
+    var imageWord = "Image"
+
+    /// Ends an image: it shows as `[Image: alt] (path)`, in the reader's language.
     mutating func exitImage() {
         imageDepth -= 1
         guard imageDepth == 0 else { return }
         let alt = String(decoding: altText, as: UTF8.self).trimmingSpaces
-        let label = alt.isEmpty ? "[Billede]" : "[Billede: \(alt)]"
+        let label = alt.isEmpty ? "[\(imageWord)]" : "[\(imageWord): \(alt)]"
         let shown = imageURL.isEmpty ? label : "\(label) (\(imageURL))"
         content.append(shown, style: SpanStyle(role: .image, attributes: style.attributes))
     }

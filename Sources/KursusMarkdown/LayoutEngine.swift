@@ -30,6 +30,7 @@ final class LayoutEngine<Output: LayoutOutput> {
         containers = ContainerStack(symbols: symbols, width: width, blocksBefore: blocksBefore)
         self.output = output
         self.links = links
+        inline.imageWord = options.imageWord
     }
 
     /// Parses `markdown` and lays all of it out (the link list included);

@@ -1,3 +1,5 @@
+import KursusText
+
 /// Which characters decorations use: Unicode symbols, or plain ASCII for
 /// terminals whose locale is not UTF-8.
 public enum SymbolSet: Sendable {
@@ -10,10 +12,14 @@ public struct MarkdownLayoutOptions: Sendable {
     /// The number of terminal columns no line may exceed.
     public var width: Int
     public var symbols: SymbolSet
+    /// The word an image shows as, `[Image: alt text]`, in the reader's language (the
+    /// layout has no strings of its own: the terminal UI passes its own).
+    public var imageWord: String
 
-    public init(width: Int, symbols: SymbolSet = .unicode) {
+    public init(width: Int, symbols: SymbolSet = .unicode, imageWord: String = "Image") {
         self.width = width
         self.symbols = symbols
+        self.imageWord = TerminalSafe.clean(imageWord)
     }
 }
 

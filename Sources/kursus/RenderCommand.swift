@@ -47,9 +47,15 @@ struct Render: ParsableCommand {
         }
         let body = LessonText(text, path: file).body
         let toTerminal = isatty(STDOUT_FILENO) == 1
+        // The word for an image in the reader's language, from the UI strings when
+        // Kursus's assets are found (render works without them, in English).
+        let strings = (try? CommandSupport.installation()).flatMap {
+            try? UIStrings.load(language: UILanguage.resolve(flag: nil, environment: environment), assets: $0.assets)
+        }
         let options = MarkdownLayoutOptions(
             width: width ?? Self.terminalWidth(environment, toTerminal: toTerminal),
-            symbols: Symbols.forEnvironment(environment).isUnicode ? .unicode : .ascii)
+            symbols: Symbols.forEnvironment(environment).isUnicode ? .unicode : .ascii,
+            imageWord: strings.map { $0(.markdownImage) } ?? "Image")
         let useColor = color.allowsColor(environment, toTerminal: toTerminal)
         AnsiRenderer.render(markdown: body, options: options, color: useColor) { bytes in
             Self.writeToStandardOutput(bytes)

@@ -51,7 +51,8 @@ struct GoldenTests {
     func golden(_ golden: GoldenCase) throws {
         let directory = try #require(GoldenCase.directory)
         let input = try String(contentsOf: directory.appendingPathComponent(golden.name + ".md"), encoding: .utf8)
-        let document = MarkdownLayout.layout(input, options: MarkdownLayoutOptions(width: golden.width, symbols: golden.symbols))
+        let document = MarkdownLayout.layout(
+            input, options: MarkdownLayoutOptions(width: golden.width, symbols: golden.symbols, imageWord: "Billede"))
         let actual = AnsiRenderer.render(document, color: false)
         if ProcessInfo.processInfo.environment["KURSUS_UPDATE_GOLDEN"] == "1" {
             let target = GoldenCase.sourceDirectory.appendingPathComponent(golden.name + ".txt")

@@ -33,7 +33,7 @@ struct MarkdownLayoutTests {
         #expect(try #require(span(document, "c")).style.role == .codeBlock)
         #expect(try #require(span(document, "───")).style.role == .rule)
         #expect(try #require(span(document, "<b>")).style.role == .html)
-        #expect(try #require(span(document, "[Billede: alt]")).style.role == .image)
+        #expect(try #require(span(document, "[Image: alt]")).style.role == .image)
         #expect(try #require(span(document, "┌")).style.role == .tableBorder)
         #expect(try #require(span(document, "hoved")).style == SpanStyle(role: .tableHeader, attributes: .bold))
     }
@@ -93,5 +93,13 @@ struct ConcurrentLayoutTests {
             }
             #expect(results == expected)
         }
+    }
+
+    @Test("an image shows with the word the reader's language gives it, and that word cannot carry control characters")
+    func imageWord() throws {
+        let danish = MarkdownLayout.layout("![Hånd](a.png) og ![](b.png)", options: MarkdownLayoutOptions(width: 60, imageWord: "Billede"))
+        #expect(danish.lines.map(\.plainText).joined().contains("[Billede: Hånd] (a.png) og [Billede] (b.png)"))
+        let hostile = MarkdownLayout.layout("![x](a.png)", options: MarkdownLayoutOptions(width: 60, imageWord: "Bild\u{1B}[2J"))
+        #expect(!hostile.lines.map(\.plainText).joined().unicodeScalars.contains { $0.value == 0x1B })
     }
 }

@@ -154,4 +154,15 @@ struct ScreenTests {
         grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
         #expect(grid.line(23).hasSuffix("q afslut          0 % gennemført"), "nothing waiting, nothing shown: \(grid.line(23))")
     }
+
+    @Test(
+        "a lesson's image is named in the UI language",
+        arguments: [("da", "[Billede: Hånd under vandhanen]"), ("en", "[Image: Hånd under vandhanen]")])
+    func imageInUILanguage(language: String, expected: String) throws {
+        var state = ScreenFixtures.state()
+        state.screen = .unit(.lesson(LessonState(unitID: "c")))
+        let views = UnitViews(lessonText: { _ in "![Hånd under vandhanen](haand.png)" }, portraits: { _ in [:] })
+        let grid = ScreenRenderer.render(state, views: views, context: try ScreenFixtures.context(language), columns: 80, rows: 24)
+        #expect(grid.text.contains(expected), "\(grid.text)")
+    }
 }

@@ -32,6 +32,7 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case noticeQuizFailed = "notice.quizFailed"
     case noticeSurveyFailed = "notice.surveyFailed"
     case noticeScenarioFailed = "notice.scenarioFailed"
+    case markdownImage = "markdown.image"
     case recordsWaiting = "records.waiting"
     case recordsWaitingOffline = "records.waitingOffline"
     case statusCompleted = "status.completed"

@@ -23,4 +23,10 @@ public struct ScreenContext: Sendable {
     }
 
     public var markdownSymbols: SymbolSet { symbols.isUnicode ? .unicode : .ascii }
+
+    /// How Markdown is laid out on these screens: their symbols, and the word for an
+    /// image in the UI language.
+    public func markdownOptions(width: Int) -> MarkdownLayoutOptions {
+        MarkdownLayoutOptions(width: width, symbols: markdownSymbols, imageWord: strings(.markdownImage))
+    }
 }

@@ -41,7 +41,7 @@ final class LessonView: UnitView {
             markdown = try text(unit)
             body = (unitID, markdown)
         }
-        let document = MarkdownLayout.layout(markdown, options: MarkdownLayoutOptions(width: width, symbols: context.markdownSymbols))
+        let document = MarkdownLayout.layout(markdown, options: context.markdownOptions(width: width))
         let lesson = RenderedLesson(unitID: unitID, width: width, lines: document.lines)
         laidOut = lesson
         return lesson

@@ -10,14 +10,15 @@ struct QuizPage {
     }
 
     let width: Int
-    let symbols: SymbolSet
+    /// How Markdown is laid out here (symbols, the word for an image); the width is set per use.
+    let markdown: MarkdownLayoutOptions
     private(set) var lines: [Line] = []
     /// The line the cursor row starts on, so the view can keep it on screen.
     var focusLine: Int?
 
-    init(width: Int, symbols: SymbolSet) {
+    init(width: Int, markdown: MarkdownLayoutOptions) {
         self.width = max(10, width)
-        self.symbols = symbols
+        self.markdown = markdown
     }
 
     mutating func blank() {
@@ -37,7 +38,9 @@ struct QuizPage {
     mutating func markdown(_ source: String, prefix: [(text: String, style: CellStyle)] = [], indent: Int = 0, emphasis: TextAttributes = []) {
         let prefixWidth = prefix.reduce(0) { $0 + DisplayWidth.of($1.text) }
         let available = max(4, width - indent - prefixWidth)
-        var laidOut = MarkdownLayout.layout(source, options: MarkdownLayoutOptions(width: available, symbols: symbols)).lines
+        var options = markdown
+        options.width = available
+        var laidOut = MarkdownLayout.layout(source, options: options).lines
         while let last = laidOut.last, last.spans.isEmpty || last.plainText.allSatisfy({ $0 == " " }) { laidOut.removeLast() }
         if laidOut.isEmpty { laidOut = [StyledLine.empty] }
         let pad = String(repeating: " ", count: indent)

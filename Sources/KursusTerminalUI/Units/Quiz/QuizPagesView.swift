@@ -6,7 +6,7 @@ import KursusEngine
 /// result of an attempt and the review of every answer.
 enum QuizPagesView {
     static func intro(_ quiz: Quiz, record: QuizRecord, play: QuizState, context: ScreenContext, width: Int) -> QuizPage {
-        var page = QuizPage(width: width, symbols: context.markdownSymbols)
+        var page = QuizPage(width: width, markdown: context.markdownOptions(width: width))
         let strings = context.strings
         if !quiz.intro.isEmpty {
             page.markdown(quiz.intro, indent: 2)
@@ -98,7 +98,7 @@ enum QuizPagesView {
     }
 
     static func result(_ quiz: Quiz, record: QuizRecord, play: QuizState, earlier: QuizAttempt?, context: ScreenContext, width: Int) -> QuizPage {
-        var page = QuizPage(width: width, symbols: context.markdownSymbols)
+        var page = QuizPage(width: width, markdown: context.markdownOptions(width: width))
         let strings = context.strings
         guard let attempt = record.finished.last else { return page }
         if play.isSurvey || !quiz.isScored {
@@ -141,7 +141,7 @@ enum QuizPagesView {
     }
 
     static func review(_ quiz: Quiz, attempt: QuizAttempt, context: ScreenContext, width: Int) -> QuizPage {
-        var page = QuizPage(width: width, symbols: context.markdownSymbols)
+        var page = QuizPage(width: width, markdown: context.markdownOptions(width: width))
         let strings = context.strings
         page.text(strings(.quizReviewTitle, ["number": "\(attempt.number)"]), style: CellStyle(.heading, .bold), indent: 2)
         var number = 0

@@ -7,7 +7,7 @@ import KursusText
 /// (`▸`, bold) and the selection (`(•)`, `[x]`) marked by symbols, never by colour alone.
 enum QuizQuestionView {
     static func page(_ question: Question, attempt: QuizAttempt, play: QuizState, context: ScreenContext, width: Int) -> QuizPage {
-        var page = QuizPage(width: width, symbols: context.markdownSymbols)
+        var page = QuizPage(width: width, markdown: context.markdownOptions(width: width))
         let strings = context.strings
         page.markdown(question.text, indent: 2)
         page.blank()

@@ -48,10 +48,10 @@ enum QuizScreen {
         case .question:
             guard let attempt = record.unfinished, attempt.questionIDs.indices.contains(attempt.current),
                 let question = quiz.question(withID: attempt.questionIDs[attempt.current])
-            else { return QuizPage(width: width, symbols: context.markdownSymbols) }
+            else { return QuizPage(width: width, markdown: context.markdownOptions(width: width)) }
             return QuizQuestionView.page(question, attempt: attempt, play: play, context: context, width: width)
         case .feedback(let id):
-            var page = QuizPage(width: width, symbols: context.markdownSymbols)
+            var page = QuizPage(width: width, markdown: context.markdownOptions(width: width))
             let attempt = record.unfinished ?? record.attempts.last
             if let question = quiz.question(withID: id) {
                 QuizPagesView.feedback(question, answer: attempt?.answers[id], context: context, into: &page)
@@ -61,7 +61,7 @@ enum QuizScreen {
             return QuizPagesView.result(quiz, record: record, play: play, earlier: earlierSurvey(state, quiz), context: context, width: width)
         case .review(let number):
             guard let attempt = record.attempts.first(where: { $0.number == number }) else {
-                return QuizPage(width: width, symbols: context.markdownSymbols)
+                return QuizPage(width: width, markdown: context.markdownOptions(width: width))
             }
             return QuizPagesView.review(quiz, attempt: attempt, context: context, width: width)
         }
