@@ -62,3 +62,23 @@ struct KeyMapAndStringsTests {
         #expect(theme.colors.count == Tint.allCases.count)
     }
 }
+
+@Suite("Counted strings")
+struct CountedStringTests {
+    @Test("one and many read right in both languages", arguments: ["da", "en"])
+    func pluralForms(language: String) throws {
+        let strings = try UIStrings.load(language: language, assets: Repository.assets)
+        #expect(strings.missingSingulars.isEmpty)
+        for key in UIStrings.countedKeys {
+            let one = strings(key, count: 1, ["units": "x"])
+            let many = strings(key, count: 3, ["units": "x, y, z"])
+            #expect(one.contains("1") && !one.contains("{"), "\(key): \(one)")
+            #expect(many.contains("3") && !many.contains("{"), "\(key): \(many)")
+        }
+        if language == "en" {
+            #expect(strings(.startPinRejected, count: 1) == "Wrong PIN. 1 more try before a pause.")
+            #expect(strings(.startPinRejected, count: 2) == "Wrong PIN. 2 more tries before a pause.")
+            #expect(strings(.quizMenuQuestions, count: 1) == "1 question")
+        }
+    }
+}

@@ -51,11 +51,17 @@ public enum QuizChecks {
         return found
     }
 
+    /// A word with its indefinite article: "a single", "an ordering".
+    static func indefinite(_ word: String) -> String {
+        (word.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + word
+    }
+
     static func diagnostics(for question: Question, isSurvey: Bool) -> [Diagnostic] {
         var check = QuestionCheck(question: question)
         if isSurvey && question.isScored {
             check.error(
-                "a survey may hold only unscored questions (likert, text, description), not a \(QuestionType(question.kind).rawValue) question")
+                "a survey may hold only unscored questions (likert, text, description), not \(Self.indefinite(QuestionType(question.kind).rawValue)) question"
+            )
         }
         if !question.weight.isFinite || question.weight < 0 {
             check.error("'weight' must be 0 or more, not \(format(question.weight))")

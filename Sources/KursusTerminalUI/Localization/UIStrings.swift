@@ -20,7 +20,30 @@ public struct UIStrings: Sendable {
     ]
 
     public func callAsFunction(_ key: L10nKey, _ arguments: [String: String] = [:]) -> String {
-        var text = table[key.rawValue] ?? key.rawValue
+        format(table[key.rawValue] ?? key.rawValue, arguments)
+    }
+
+    /// A string that depends on a number: the key's singular form, `<key>.one`, for
+    /// exactly one (Danish and English both have one singular and one plural form), else
+    /// the key's own (plural) form. `{count}` is the number.
+    public func callAsFunction(_ key: L10nKey, count: Int, _ arguments: [String: String] = [:]) -> String {
+        let form = count == 1 ? table[key.rawValue + Self.singularSuffix] : nil
+        return format(form ?? table[key.rawValue] ?? key.rawValue, arguments.merging(["count": "\(count)"]) { given, _ in given })
+    }
+
+    /// The suffix of a key's singular form.
+    public static let singularSuffix = ".one"
+
+    /// Keys counted with `callAsFunction(_:count:)`: each has a singular form.
+    public static let countedKeys: [L10nKey] = [
+        .startPinRejected, .quizMenuQuestions, .progressCourseChangedMissing, .recordsWaiting, .recordsWaitingOffline,
+    ]
+
+    /// Counted keys whose singular form the table lacks; empty for a complete table.
+    public var missingSingulars: [L10nKey] { Self.countedKeys.filter { table[$0.rawValue + Self.singularSuffix] == nil } }
+
+    private func format(_ template: String, _ arguments: [String: String]) -> String {
+        var text = template
         if asciiOnly {
             for (from, to) in Self.asciiReplacements { text = text.replacingOccurrences(of: from, with: to) }
         }
@@ -51,6 +74,9 @@ public struct UIStrings: Sendable {
         let strings = UIStrings(language: file.language, table: file.strings)
         if let missing = strings.missingKeys.first {
             throw LoadError(path: url.path, reason: "missing the string '\(missing.rawValue)'")
+        }
+        if let missing = strings.missingSingulars.first {
+            throw LoadError(path: url.path, reason: "missing the string '\(missing.rawValue)\(singularSuffix)'")
         }
         return strings
     }

@@ -160,7 +160,7 @@ public final class WorkstationServices: SessionServices {
             return strings(.progressMigrated)
         case let .courseChanged(missing, _):
             if missing.isEmpty { return strings(.progressCourseChanged) }
-            return strings(.progressCourseChangedMissing, ["count": "\(missing.count)", "units": missing.joined(separator: ", ")])
+            return strings(.progressCourseChangedMissing, count: missing.count, ["units": missing.joined(separator: ", ")])
         case let .startedFresh(copy, reason):
             return strings(.progressStartedFresh, ["reason": reason, "copy": URL(fileURLWithPath: copy).lastPathComponent])
         }

@@ -85,7 +85,7 @@ enum MenuScreen {
         let markerTint: Tint
         var right =
             unit.estimatedMinutes.map { strings(.menuMinutes, ["minutes": "\($0)"]) } ?? unit.questionCount.map {
-                strings(.quizMenuQuestions, ["count": "\($0)"])
+                strings(.quizMenuQuestions, count: $0)
             } ?? ""
         switch status {
         case .completed: (marker, markerTint) = (symbols.completed, .success)

@@ -109,7 +109,7 @@ enum StartScreenView {
         case .signedOut(let name?): return strings(.startSignedOut, ["name": name])
         case .signedOut(nil): return strings(.startSignedOutAnonymous)
         case .unknownLearner(let id): return strings(.startUnknownLearner, ["id": id])
-        case .pinRejected(let left): return strings(.startPinRejected, ["left": "\(left)"])
+        case .pinRejected(let left): return strings(.startPinRejected, count: left)
         case .pinLockedOut(let until):
             let formatter = DateFormatter()
             formatter.dateFormat = "HH:mm:ss"

@@ -32,7 +32,7 @@ enum StatusLine {
     static func records(_ state: PlayerState, _ context: ScreenContext) -> String? {
         guard let records = state.records, records.waiting > 0 else { return nil }
         let key: L10nKey = records.offline ? .recordsWaitingOffline : .recordsWaiting
-        return context.symbols.upload + " " + context.strings(key, ["count": "\(records.waiting)"])
+        return context.symbols.upload + " " + context.strings(key, count: records.waiting)
     }
 
     /// "kræver 1.2" in the menu, "enhed 1.2" in a notice: units by their number, modules by theirs.
