@@ -107,6 +107,7 @@ struct ScenarioScreenTests {
         GoldenFile.check(grid, named: "scenario-debrief-80x24-da.txt")
         #expect(grid.line(0).contains("Udfald: Godt videobesøg"))
         #expect(grid.text.contains("✓ godt valg"))
+        #expect(grid.text.contains("✓ Udfaldet er vurderet godt"), "the ending's rating is shown")
         // Scrolled to the end, the last learning point is the last body line.
         var scrolled = session
         let lines = ScenarioDebriefScreen.lineCount(

@@ -79,6 +79,10 @@ public enum ScenarioDebriefScreen {
                     verdict.append(strings(.scenarioScore, ["score": "\(score)"]))
                 }
             }
+            if let rating = outcome.rating {
+                let (mark, _, _) = ScenarioWords.mark(rating, context)
+                verdict.append("\(mark) \(strings(.scenarioRating, ["rating": ScenarioWords.rating(rating, context)]))")
+            }
             if scenario.pass != nil {
                 verdict.append(
                     "\(outcome.passed ? context.symbols.completed : context.symbols.failed) \(strings(outcome.passed ? .scenarioPassed : .scenarioNotPassed))"

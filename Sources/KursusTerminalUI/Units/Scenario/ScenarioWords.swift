@@ -44,6 +44,15 @@ enum ScenarioWords {
         }
     }
 
+    /// How the scenario's author rated an ending: "godt", "blandet", "dårligt".
+    static func rating(_ rating: ChoiceQuality, _ context: ScreenContext) -> String {
+        switch rating {
+        case .good: context.strings(.scenarioRatingGood)
+        case .mixed: context.strings(.scenarioRatingMixed)
+        case .poor: context.strings(.scenarioRatingPoor)
+        }
+    }
+
     static func name(_ id: String?, _ scenario: Scenario) -> String {
         guard let id else { return "" }
         return scenario.participant(id)?.name ?? id
