@@ -161,4 +161,27 @@ struct ScenarioMachineTests {
         let data = try JSONEncoder().encode(run)
         #expect(try JSONDecoder().decode(ScenarioRun.self, from: data) == run)
     }
+
+    @Test("a dropped call shows as reconnecting at the choice after the drop, and is restored once the learner chooses")
+    func reconnectIsRestored() throws {
+        let scenario = try ScenarioEngineFixtures.scenario(
+            """
+              - {id: drop, event: call-drop-reconnect, next: v1}
+              - id: v1
+                choice: Hvad gør du?
+                options:
+                  - {text: Venter, feedback: F, goto: v2}
+              - id: v2
+                choice: Og så?
+                options:
+                  - {text: Videre, feedback: F, goto: slut}
+              - {id: slut, ending: Slut, debrief: D}
+            """)
+        var run = ScenarioMachine.start(scenario, seed: 1)
+        #expect(run.current == "v1")
+        #expect(run.call.reconnecting, "the drop shows at the choice after it")
+        #expect(ScenarioMachine.choose(&run, scenario, optionIndex: 0))
+        #expect(run.current == "v2")
+        #expect(!run.call.reconnecting, "restored after the choice")
+    }
 }

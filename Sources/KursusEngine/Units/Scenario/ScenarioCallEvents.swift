@@ -2,7 +2,8 @@ import KursusCourse
 
 /// How events change the video frame. Problems stay until they are cleared:
 /// `connection-restored` clears every technical problem, `camera-on`/`microphone-on`
-/// their own, and a `call-drop-reconnect` clears a frozen picture and lost sound.
+/// their own, and a `call-drop-reconnect` clears a frozen picture and lost sound. The
+/// reconnecting itself shows until the learner's next choice (`ScenarioMachine.choose`).
 enum ScenarioCallEvents {
     static func apply(_ event: ScenarioEvent, to call: inout CallState) {
         switch event.kind {

@@ -74,6 +74,8 @@ public enum ScenarioMachine {
             let node = scenario.node(run.current), case .choice(let choice) = node.kind
         else { return false }
         let option = choice.options[optionIndex]
+        // A dropped call reconnects: the frame shows it up to the choice after the drop.
+        run.call.reconnecting = false
         for effect in option.effects { effect.apply(to: &run.variables) }
         if option.once { run.usedOptions.insert(ScenarioRules.optionKey(node: node.id, option: optionIndex)) }
         run.path.append(
