@@ -80,10 +80,9 @@ public final class WorkstationServices: SessionServices {
         do {
             _ = try registry.ensure(id: learner.id, now: clock())
             let loaded = try store.load(learner: learner.id, course: course, fingerprint: fingerprint, now: clock())
+            // Statements a crash left in the progress file reach the journal with the
+            // first save, the session's start, which follows at once.
             let journal = try OutboxJournal(dataDirectory: store.dataDirectory, learner: learner.id)
-            // Statements a crash left in the progress file go to the outbox now; if that
-            // fails too, the saver carries them on with the next save.
-            try? journal.append(loaded.outbox)
             self.lock = lock
             saver = ProgressSaver(
                 store: store, learner: learner.id, course: course.id, courseVersion: course.version, fingerprint: fingerprint,

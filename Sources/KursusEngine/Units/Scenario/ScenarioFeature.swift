@@ -145,9 +145,11 @@ enum ScenarioFeature: UnitFeature {
 
     /// The highest reachable score, searched once, when a debrief first shows.
     static func searchMaximum(_ state: inout ScenarioState) {
-        guard state.session.mode != .call, !state.maximumScoreSearched else { return }
-        state.maximumScoreSearched = true
-        guard state.scenario.nodes.count <= ScenarioState.scoreSearchLimit else { return }
-        state.maximumScore = ScenarioValidator.scoreRange(state.scenario).flatMap { $0.complete ? $0.maximum : nil }
+        guard state.session.mode != .call, state.searchedMaximum == nil else { return }
+        guard state.scenario.nodes.count <= ScenarioState.scoreSearchLimit else {
+            state.searchedMaximum = .some(nil)
+            return
+        }
+        state.searchedMaximum = .some(ScenarioValidator.scoreRange(state.scenario).flatMap { $0.complete ? $0.maximum : nil })
     }
 }

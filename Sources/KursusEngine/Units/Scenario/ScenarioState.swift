@@ -13,16 +13,16 @@ public struct ScenarioState: Hashable, Sendable {
     /// The highest score the scenario can reach, for the debrief; searched once, when a
     /// debrief first shows, and only for scenarios of ordinary size (nil otherwise, or
     /// when the search could not finish).
-    public var maximumScore: Int?
-    public var maximumScoreSearched: Bool
+    public var maximumScore: Int? { searchedMaximum ?? nil }
+    /// The search's result once it ran (`.some(nil)` when it found none).
+    var searchedMaximum: Int??
 
     public init(unitID: String, scenario: Scenario, session: ScenarioSession, restartedAfterEdit: Bool = false) {
         self.unitID = unitID
         self.scenario = scenario
         self.session = session
         self.restartedAfterEdit = restartedAfterEdit
-        maximumScore = nil
-        maximumScoreSearched = false
+        searchedMaximum = nil
     }
 
     /// Scenarios up to this many nodes have their highest score searched for the debrief.
