@@ -6,7 +6,7 @@
 //   KursusEngine (pure state machine)
 //   KursusProgress (durable progress store, the learner's outbox journal)
 //   KursusRecords (xAPI statements, the outbox, LRS sync, transfer files, record stores)
-//   KursusReports (pure statistics for trainers' reports)
+//   KursusReports (`kursus report`: reading records, statistics, the report formats)
 //   KursusTerminalUI (cell grid, screens, ncurses backend, runtime)
 //   kursus (command line only)
 // C is reached only through the two system-library targets CNcursesw and CCmarkGFM.
@@ -60,12 +60,13 @@ let package = Package(
             name: "KursusTerminalUI",
             dependencies: ["KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords", "CNcursesw"]
         ),
-        // Pure statistics for `kursus report` (no I/O).
-        .target(name: "KursusReports", dependencies: ["KursusText"]),
+        // `kursus report`: reading learning records, pure statistics, the report's formats.
+        .target(name: "KursusReports", dependencies: ["KursusText", "KursusCourse", "KursusRecords"]),
         .executableTarget(
             name: "kursus",
             dependencies: [
-                "KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords", "KursusTerminalUI",
+                "KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords", "KursusReports",
+                "KursusTerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,7 +82,7 @@ let package = Package(
             name: "KursusEndToEndTests",
             dependencies: ["kursus", "KursusText", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "KursusReportsTests", dependencies: ["KursusReports"]),
+        .testTarget(name: "KursusReportsTests", dependencies: ["KursusReports", "KursusTestSupport"]),
         .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),
     ]
 )
