@@ -129,4 +129,44 @@ struct ScenarioAnalysisTests {
         #expect(section.choicePoints.map(\.answers) == [.value(0), .value(0)])
         #expect(section.commonPoorChoices.isEmpty)
     }
+    @Test("at most 5 poor choices; no pass rule and no score: no pass rate, mean or maximum")
+    func poorChoiceLimit() throws {
+        let options = (1...7).map { "      - {text: Svar \($0), feedback: Nej, quality: poor, goto: slut}" }.joined(separator: "\n")
+        let text = """
+            format: kursus-scenario/1
+            id: mange
+            title: Mange
+            participants:
+              - {id: inger, name: Inger, role: citizen}
+            nodes:
+              - id: v
+                choice: Hvad nu?
+                options:
+            \(options)
+              - id: slut
+                ending: Slut
+                debrief: Færdig.
+            """
+        let parsed = ScenarioFile.parse(text, file: "mange.yaml")
+        #expect(!parsed.diagnostics.hasErrors, "\(parsed.diagnostics.map(\.description))")
+        let scenario = try #require(parsed.scenario)
+        // Option k chosen k times, each by a learner of its own: 1 + 2 + … + 7 = 28 runs.
+        var learners: [LearnerRecord] = []
+        for option in 1...7 {
+            for copy in 1...option {
+                learners.append(
+                    A.runner(
+                        "o\(option)-\(copy)",
+                        runs: [1: RunRecord(choices: [A.choice("v", option)], ending: A.ending("slut", score: nil, success: nil))]))
+            }
+        }
+        let section = ScenarioAnalysis.section(unitID: "scen", title: "Mange", scenario: scenario, learners: learners, policy: CellPolicy(minimum: 5))
+        #expect(section.runs == .value(28) && section.learners == .value(28))
+        #expect(section.commonPoorChoices.map(\.number) == [7, 6, 5, 4, 3])
+        #expect(section.commonPoorChoices.map(\.chosen) == [.value(7), .value(6), .value(5), .belowMinimum(5), .belowMinimum(5)])
+        #expect(section.passRate == nil && section.meanScore == nil && section.maximumScore == nil)
+        // Shares of 28 answers, shown: 28 learners answered. 7/28 = 25 %.
+        #expect(section.choicePoints.first?.options.last?.share == .value(25))
+        #expect(section.endings.map(\.share) == [.value(100)])
+    }
 }

@@ -20,6 +20,8 @@ struct SurveyAnalysisTests {
         A.learner("b3", attempts: ["foer": [1: A.attempt(["tryg": "3"])]]),
         A.learner("n2", attempts: ["foer": [4: A.attempt(["tryg": "3"])]]),
         A.learner("o1", attempts: ["foer": [1: A.attempt(["tryg": "1"], finished: false)]]),
+        // A survey and a question an earlier version of the course had: never shown.
+        A.learner("v1", attempts: ["gammel": [1: A.attempt(["tryg": "1"])], "efter": [1: A.attempt(["fjernet": "Tekst"])]]),
     ]
 
     static func section(_ unit: String, _ sections: [SurveySection]) throws -> SurveySection {
@@ -31,6 +33,9 @@ struct SurveyAnalysisTests {
         let sections = SurveyAnalysis.surveys(
             package: try A.load(), learners: Self.learners, anonymous: [], teamFiltered: false, policy: CellPolicy(minimum: 5))
         #expect(sections.map(\.unitID) == ["foer", "efter", "eval", "eval-igen"])
+        // v1 submitted `efter`, with only an answer to a question the file no longer has.
+        let efter = try Self.section("efter", sections)
+        #expect(efter.respondents == .belowMinimum(5) && efter.likert.allSatisfy { $0.answers == .value(0) })
         let foer = try Self.section("foer", sections)
         // a1's latest finished attempt (2) counts, o1's unfinished one does not.
         #expect(foer.respondents == .value(7) && !foer.anonymous && !foer.notFilteredByTeam)
