@@ -71,7 +71,7 @@ enum SurveyAnswersAnalysis {
         let points = submissions.compactMap { SurveyAnalysis.likertPoint($0[question.id], points: labels.count) }
         let text = AnalysisText.plain(question.text)
         let shownLabels = labels.map(AnalysisText.plain)
-        guard !points.isEmpty, let summary = Likert.summarize(points, scale: 1...max(2, labels.count)) else {
+        guard !points.isEmpty, labels.count >= 2, let summary = Likert.summarize(points, scale: 1...labels.count) else {
             return LikertItem(
                 questionID: question.id, text: text, labels: shownLabels, answers: policy.count(points.count), counts: nil, median: nil,
                 negative: nil, neutral: nil, positive: nil)
