@@ -59,7 +59,7 @@ public struct PairedStatistics: Codable, Sendable, Equatable {
     public var changeUpper: Double?
     /// Wilcoxon signed-rank test, two-sided; nil when every difference is zero.
     public var wilcoxonP: Double?
-    /// `exact` (no ties or zeros, n ≤ 25) or `normal` (with tie correction).
+    /// `exact` (up to 25 non-zero differences; zeros dropped) or `normal` (with tie correction).
     public var wilcoxonMethod: String?
     /// Effect size r = z / √n.
     public var effectSize: Double?
