@@ -77,6 +77,27 @@ struct ReportReadingSourceTests {
         #expect(summary.problems[1] == "record store \(store.path) could not be read to the end: \(store.path) does not exist")
     }
 
+    @Test("a statement's actor is found in Kursus's compact form and in any other form; other accounts match nobody")
+    func actorForms() {
+        var directory = LearnerDirectory()
+        directory.add(LearnerDirectory.Learner(id: "anna", team: "Afsnit 4", name: "Anna"), homePage: "https://kursus.invalid", accountName: "anna")
+        directory.add(
+            LearnerDirectory.Learner(id: "soeren", team: "Afsnit 5", name: "Søren"), homePage: "https://kursus.invalid", accountName: "sø/x")
+        let compact = #"{"actor":{"account":{"homePage":"https://kursus.invalid","name":"anna"},"objectType":"Agent"},"id":"x"}"#
+        let reordered = #"{"id":"x","actor":{"objectType":"Agent","account":{"name":"anna","homePage":"https://kursus.invalid"}}}"#
+        let escaped = #"{"actor":{"account":{"homePage":"https:\/\/kursus.invalid","name":"s\u00f8\/x"}}}"#
+        let otherSite = #"{"actor":{"account":{"homePage":"https://other.example","name":"anna"}}}"#
+        let cut = #"{"actor":{"account":{"homePage":"https://kursus.invalid","na"#
+        #expect(directory.learner(of: Data(compact.utf8))?.team == "Afsnit 4")
+        #expect(directory.learner(of: Data(reordered.utf8))?.name == "Anna")
+        #expect(directory.learner(of: Data(escaped.utf8))?.id == "soeren")
+        #expect(directory.learner(of: Data(otherSite.utf8)) == nil)
+        #expect(directory.learner(of: Data(cut.utf8)) == nil)
+        // The first data directory that knows an account wins.
+        directory.add(LearnerDirectory.Learner(id: "anna", team: "Elsewhere"), homePage: "https://kursus.invalid", accountName: "anna")
+        #expect(directory.learner(of: Data(compact.utf8))?.team == "Afsnit 4")
+    }
+
     @Test("a source's problems are kept up to 20, the rest counted")
     func problemsAreCapped() {
         var log = SourceLog(location: "/data")
