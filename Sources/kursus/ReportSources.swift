@@ -35,6 +35,9 @@ struct ReportSources {
         return ReportSources(sources: sources, profileDirectories: directories.isEmpty ? [defaultDirectory] : directories)
     }
 
+    /// Pages followed through `more`: 10 million statements at Ralph's 100 a page.
+    static let maximumLRSPages = 100_000
+
     /// The LRS client: the address given with `--lrs`, or with a bare `--lrs` the
     /// `records.lrs.endpoint` of the data directory's config; the credentials from
     /// `--credentials`, else `records.lrs.credentials`.
@@ -61,7 +64,10 @@ struct ReportSources {
             throw RecordsOutput.badArgument("no credentials for the LRS: give --credentials FILE or set records.lrs.credentials in \(configPath)")
         }
         do {
-            return LRSClient(address: try LRSAddress(endpoint), credentials: try LRSCredentials.load(path: file.path))
+            // A report may page through millions of statements: Ralph sends at most 100 a page.
+            return LRSClient(
+                address: try LRSAddress(endpoint), credentials: try LRSCredentials.load(path: file.path),
+                limits: LRSClient.Limits(maximumPages: maximumLRSPages))
         } catch {
             throw RecordsOutput.badArgument(error.description)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import KursusTestSupport
 import KursusText
 import Testing
 
@@ -156,5 +157,56 @@ struct ReportCommandTests {
         #expect(
             try KursusBinary.run(["report", "--course", Self.course, "--data-dir", data.path, "--format", "html", "--out", html.path]).status == 0)
         #expect(try String(contentsOf: html, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+    }
+}
+
+/// `kursus report --lrs` against a real Ralph LRS.
+@Suite(.ralph, .serialized) struct ReportCommandLRSTests {
+    /// A statement Ralph accepts, at `timestamp`.
+    static func statement(id: String, learner: String, timestamp: String) -> String {
+        #"{"actor":{"account":{"homePage":"https://kursus.invalid","name":"\#(learner)"},"objectType":"Agent"},"id":"\#(id)","#
+            + #""object":{"id":"https://kursus.invalid/xapi/courses/digital-kompetence","objectType":"Activity"},"#
+            + #""timestamp":"\#(timestamp)","verb":{"id":"http://adlnet.gov/expapi/verbs/initialized"}}"#
+    }
+
+    @Test("a bare --lrs reads the LRS in the data directory's config, page by page, within --since and --until")
+    func readsTheConfiguredLRS() throws {
+        let ralph = try RalphScope.current()
+        let data = try ReportCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: data) }
+        // Seven statements a minute apart on a day of their own in 2033; the window takes 2 to 5.
+        let day = Int.random(in: 1...28)
+        let ids = (0..<7).map { _ in UUID().uuidString.lowercased() }
+        let lines = ids.enumerated().map { index, id in
+            Self.statement(id: id, learner: "anna", timestamp: String(format: "2033-01-%02dT10:%02d:00.000Z", day, index))
+        }
+        let posted = try ralph.client().postStatements(lines.map { Data($0.utf8) })
+        #expect(posted.storedIDs == ids)
+        try ReportCommandTests.write(
+            "records:\n  lrs:\n    endpoint: \(ralph.url)\n    credentials: \(ralph.credentialsFile)\n",
+            to: data.appendingPathComponent("config.yaml"))
+
+        let since = String(format: "2033-01-%02dT10:02:00Z", day)
+        let until = String(format: "2033-01-%02dT10:06:00Z", day)
+        let (status, reading, stderr) = try ReportCommandTests.reading([
+            "--data-dir", data.path, "--lrs", "--since", since, "--until", until, "--lrs-page-size", "2",
+        ])
+        #expect(status == 0, "\(stderr)")
+        let sources = try #require(reading["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["kind"] as? String } == ["data-directory", "lrs"])
+        // Ralph returns 10:02 to 10:06 inclusive; the report's own filter later drops 10:06.
+        #expect(sources.last?["statements"] as? Int == 5)
+        #expect(sources.last?["complete"] as? Bool == true)
+
+        // Given on the command line instead, with a password that is wrong: the LRS is named, exit 1.
+        let wrong = data.appendingPathComponent("wrong.yaml")
+        try ReportCommandTests.write("username: \(ralph.username)\npassword: not-the-password\n", to: wrong)
+        #expect(chmod(wrong.path, 0o600) == 0)
+        let refused = try KursusBinary.run([
+            "report", "--course", ReportCommandTests.course, "--format", "json", "--data-dir", data.path, "--lrs", ralph.url, "--credentials",
+            wrong.path,
+        ])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("warning: the LRS at \(ralph.url) could not be read: "))
     }
 }
