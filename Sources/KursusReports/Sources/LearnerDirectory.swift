@@ -30,7 +30,7 @@ public struct LearnerDirectory: Sendable {
         }
     }
 
-    private var learners: [String: Learner] = [:]
+    private var learners: [StatementActor.Account: Learner] = [:]
 
     public init() {}
 
@@ -52,18 +52,18 @@ public struct LearnerDirectory: Sendable {
 
     /// The learner an account belongs to, if known.
     public func learner(homePage: String, name: String) -> Learner? {
-        learners[Self.key(homePage, name)]
+        learners[StatementActor.Account(homePage: homePage, name: name)]
     }
 
     /// The learner a statement's actor is, if known.
     public func learner(of statement: Data) -> Learner? {
         guard !learners.isEmpty, let account = StatementActor.account(of: statement) else { return nil }
-        return learner(homePage: account.homePage, name: account.name)
+        return learners[account]
     }
 
     /// Adds a learner under an account (kept when the account is known already).
     public mutating func add(_ learner: Learner, homePage: String, accountName: String) {
-        let key = Self.key(homePage, accountName)
+        let key = StatementActor.Account(homePage: homePage, name: accountName)
         if learners[key] == nil { learners[key] = learner }
     }
 
@@ -127,9 +127,5 @@ public struct LearnerDirectory: Sendable {
             problems.append("\(RecordStoreSource.describe(error)); the learners of \(dataDirectory.path) are matched with the default settings")
         }
         return .default
-    }
-
-    private static func key(_ homePage: String, _ name: String) -> String {
-        homePage + "\u{0}" + name
     }
 }

@@ -56,7 +56,7 @@ public struct SourceLog: Sendable, Equatable {
 /// statement has.
 enum StatementIDText {
     static func uuid(_ text: String) -> UUID? {
-        guard text.utf8.count == 36, text == text.lowercased() else { return nil }
+        guard text.utf8.count == 36, !text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return nil }
         return UUID(uuidString: text)
     }
 }
