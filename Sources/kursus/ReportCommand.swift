@@ -119,15 +119,15 @@ struct ReportCommand: ParsableCommand {
             dataDirectories: dataDirectories, store: store, transfers: transfer, lrs: lrs, credentials: credentials, courseID: package.course.id,
             since: filters.since, until: filters.until, lrsPageSize: lrsPageSize)
         let (learners, learnerProblems) = LearnerDirectory.read(dataDirectories: plan.profileDirectories)
-        var facts = StatementFacts(package: package)
-        var reading = ReportReading.read(plan.sources, learners: learners) { read in
+        let options = ReportOptions(
+            package: package, filters: filters, policy: CellPolicy(minimum: minimumGroup), names: names, generatedAt: Date())
+        var facts = StatementFacts(options: options)
+        let reading = ReportReading.read(plan.sources, learners: learners) { read in
             facts.add(read.statement, team: read.team, name: read.name)
         }
-        reading.problems = Self.unique(learnerProblems + reading.problems)
-        let options = ReportOptions(package: package, filters: filters, minimumGroup: minimumGroup, names: names, generatedAt: Date())
-        let report = ReportBuilder.build(records: facts.records, reading: reading, options: options)
+        let report = ReportBuilder.build(records: facts.records, reading: Self.summary(reading, facts.counts, learnerProblems), options: options)
         for problem in report.reading.problems { ReportFormat.warn(problem) }
-        let language = UILanguage.resolve(flag: lang, environment: CommandSupport.environment)
+        let language = ReportLanguage(code: UILanguage.resolve(flag: lang, environment: CommandSupport.environment))
         try ReportOutput(format: format, out: out, excel: excel, language: language, color: color).write(report)
         throw ExitCode(reading.complete ? 0 : 1)
     }
@@ -147,6 +147,20 @@ struct ReportCommand: ParsableCommand {
             CommandSupport.report(error.diagnostics)
             throw RecordsOutput.badArgument("the course package \(shown) cannot be used; run 'kursus validate \(shown)' for the full list")
         }
+    }
+
+    /// The reading layer's summary (sources, every statement read, duplicates across
+    /// sources, problems) with the fact parser's counts (other courses, filtered,
+    /// unreadable, not in the course). The parser only sees each statement once, so its
+    /// own read count is not added again.
+    static func summary(_ reading: ReadingSummary, _ counts: StatementCounts, _ learnerProblems: [String]) -> ReadingSummary {
+        var summary = ReadingSummary()
+        counts.add(to: &summary)
+        summary.duplicates += reading.duplicates
+        summary.statementsRead = reading.statementsRead
+        summary.sources = reading.sources
+        summary.problems = unique(learnerProblems + reading.problems + summary.problems)
+        return summary
     }
 
     static func unique(_ messages: [String]) -> [String] {

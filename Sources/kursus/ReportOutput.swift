@@ -19,7 +19,7 @@ struct ReportOutput {
     var format: ReportOutputFormat
     var out: String?
     var excel: Bool
-    var language: String
+    var language: ReportLanguage
     var color: ColorChoice
 
     func write(_ report: Report) throws {
@@ -31,7 +31,11 @@ struct ReportOutput {
                 color: color.allowsColor(CommandSupport.environment, toTerminal: toTerminal))
             try emit(Data(text.utf8))
         case .json:
-            try emit(JSONReport.data(report))
+            do {
+                try emit(JSONReport.data(report))
+            } catch let failure as JSONReport.Failure {
+                throw RecordsOutput.refuse(failure.description)
+            }
         case .html:
             try emit(Data(HTMLReport.page(report, language: language).utf8))
         case .csv:
@@ -54,7 +58,7 @@ struct ReportOutput {
         FileHandle.standardError.write(Data("Wrote the report to \(TerminalSafe.clean(out)).\n".utf8))
     }
 
-    private func writeCSV(_ files: [String: Data]) throws {
+    private func writeCSV(_ files: [(name: String, data: Data)]) throws {
         guard let out else { throw RecordsOutput.badArgument("--format csv needs --out DIR") }
         let folder = URL(fileURLWithPath: out)
         do {
@@ -62,9 +66,9 @@ struct ReportOutput {
         } catch {
             throw RecordsOutput.refuse("\(out): the folder cannot be made; check the path and its permissions")
         }
-        for name in files.keys.sorted() {
+        for (name, data) in files {
             // Names come from the report formats, never from records; still, no paths.
-            guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), let data = files[name] else { continue }
+            guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { continue }
             do {
                 try data.write(to: folder.appendingPathComponent(name), options: .atomic)
             } catch {
