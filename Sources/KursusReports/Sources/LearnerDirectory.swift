@@ -67,7 +67,10 @@ public struct LearnerDirectory: Sendable {
         if learners[key] == nil { learners[key] = learner }
     }
 
+    /// A data directory that cannot be read at all adds no learners and no problem: its
+    /// `DataDirectorySource` says why.
     private mutating func add(dataDirectory: URL, problems: inout [String]) {
+        guard let folders = try? ReadOnlyDataDirectory.learners(dataDirectory: dataDirectory) else { return }
         let settings = Self.settings(dataDirectory, &problems)
         var secret: Data?
         do {
@@ -80,7 +83,6 @@ public struct LearnerDirectory: Sendable {
                 "\(dataDirectory.path) has records.pseudonymous but no usable site secret: its learners' statements cannot be matched to their teams and names"
             )
         }
-        guard let folders = try? ReadOnlyDataDirectory.learners(dataDirectory: dataDirectory) else { return }
         for folder in folders where folder.problem == nil {
             var learner = Learner(id: folder.id)
             do {
