@@ -14,7 +14,8 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Reads the learning records of every place given (read-only; nothing is locked or changed): \
             --data-dir folders (the learners' outboxes), a --store filled by 'kursus import', --transfer \
-            files and an LRS (--lrs). With none of them, the default data directory. A statement found in \
+            files and an LRS (--lrs). With none of them, the default data directory and its record \
+            store (<data-dir>/records, where 'kursus import' puts records), if it has one. A statement found in \
             several places counts once. Teams and names come from the learners' profiles in the data \
             directories (with none given, the default one); names are shown only with --names, and no \
             figure shows a group smaller than --minimum-group. A place that cannot be read completely is \

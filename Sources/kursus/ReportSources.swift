@@ -6,7 +6,8 @@ import KursusReports
 
 /// Which places `kursus report` reads, from its options: every `--data-dir`, the
 /// `--store`, every `--transfer` file and the LRS (`--lrs`), in that order; with none
-/// of them, the default data directory. Teams and names come from the profiles of the
+/// of them, the default data directory and the record store `kursus import` fills by
+/// default (`<data-dir>/records`), when there is one. Teams and names come from the profiles of the
 /// data directories given, or, when none is given, of the default one.
 struct ReportSources {
     var sources: [any StatementSource]
@@ -24,7 +25,15 @@ struct ReportSources {
         let anySource = !given.isEmpty || store != nil || !transfers.isEmpty || lrs != nil
         let directories = anySource ? given : [defaultDirectory]
         var sources: [any StatementSource] = directories.map { DataDirectorySource(directory: $0, courseID: courseID) }
-        if let store { sources.append(RecordStoreSource(folder: URL(fileURLWithPath: store))) }
+        if let store {
+            sources.append(RecordStoreSource(folder: URL(fileURLWithPath: store)))
+        } else if !anySource {
+            // On a trainer's machine the records imported with `kursus import` are there too.
+            let imported = defaultDirectory.appendingPathComponent("records")
+            if FileManager.default.fileExists(atPath: imported.appendingPathComponent("store.json").path) {
+                sources.append(RecordStoreSource(folder: imported))
+            }
+        }
         sources += transfers.map { TransferFileSource(file: URL(fileURLWithPath: $0)) }
         if let lrs {
             let client = try lrsClient(lrs, credentials: credentials, dataDirectory: directories.first ?? defaultDirectory)

@@ -56,10 +56,21 @@ struct ReportCommandTests {
         #expect(sources.first?["kind"] as? String == "data-directory" && sources.first?["complete"] as? Bool == true)
         #expect(RecordsCommandTests.snapshot(data) == before)
 
-        // With no source given, the default data directory is read.
-        let (defaultStatus, defaultReading, _) = try Self.reading([], environment: ["KURSUS_DATA_DIR": data.path])
+        // With no source given, the default data directory is read, and its record store
+        // once `kursus import` made one (here with the data directory's own records).
+        let environment = ["KURSUS_DATA_DIR": data.path]
+        let (defaultStatus, defaultReading, _) = try Self.reading([], environment: environment)
         #expect(defaultStatus == 0)
         #expect(defaultReading["statementsRead"] as? Int == 3)
+        let transfer = data.appendingPathComponent("own.kursus-records").path
+        #expect(try KursusBinary.run(["export", "--all", "--out", transfer], environment: environment).status == 0)
+        #expect(try KursusBinary.run(["import", transfer], environment: environment).status == 0)
+        let (storeStatus, withStore, _) = try Self.reading([], environment: environment)
+        #expect(storeStatus == 0)
+        #expect(withStore["statementsRead"] as? Int == 6)
+        #expect(withStore["duplicates"] as? Int == 3)
+        let kinds = (withStore["sources"] as? [[String: Any]])?.map { $0["kind"] as? String }
+        #expect(kinds == ["data-directory", "store"])
     }
 
     @Test("a damaged line, a missing store and a cut transfer file: warnings naming each, exit 1, the rest still reported")
