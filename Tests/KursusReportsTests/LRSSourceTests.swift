@@ -1,4 +1,5 @@
 import Foundation
+import KursusEngine
 import KursusRecords
 import KursusReports
 import KursusTestSupport
@@ -34,7 +35,15 @@ import Testing
         let root = try F.folder("lrs")
         defer { F.remove(root) }
         let start = F.uniqueStart()
-        let (_, made) = try Self.posted(root, start: start, client: try ralph.client())
+        let (data, learners) = try Self.posted(root, start: start, client: try ralph.client())
+        // A quiz attempt scored a third: a number that must come back with all its digits.
+        let attempt = LearningEvent(
+            at: start.addingTimeInterval(900),
+            .attemptFinished(unitID: "teknik-tjek", attempt: 1, scorePercent: 100.0 / 3.0, passed: false, seconds: 95))
+        let scored = try F.statements(learner: "cai-\(Int.random(in: 100_000..<1_000_000))", dataDirectory: data, events: [attempt])
+        #expect(String(decoding: scored[0].json, as: UTF8.self).contains(#""scaled":0.3333333333333333"#))
+        #expect(try ralph.client().postStatements(scored.map(\.json)).storedIDs == scored.map(\.id))
+        let made = learners + scored
 
         let (since, until) = Self.window(start)
         let (statements, log) = F.read(LRSSource(client: try ralph.client(), since: since, until: until, pageSize: 5))

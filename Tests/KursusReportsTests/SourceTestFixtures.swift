@@ -54,12 +54,17 @@ enum SourceFixtures {
     /// The statements the player makes for `learner` in `dataDirectory` (with its config
     /// and site secret, made if missing as the player does).
     static func statements(learner: String, dataDirectory: URL, start: Date, session: Int = 1) throws -> [PendingStatement] {
+        try statements(learner: learner, dataDirectory: dataDirectory, events: events(start: start, session: session))
+    }
+
+    /// The statements the player makes for these events.
+    static func statements(learner: String, dataDirectory: URL, events: [LearningEvent]) throws -> [PendingStatement] {
         let package = try course()
         let config = try WorkstationConfig.load(dataDirectory: dataDirectory)
         let builder = StatementBuilder(
             course: package.course, quizzes: package.quizzes, scenarios: package.scenarios, learnerID: learner,
             settings: RecordSettings(config: config, dataDirectory: dataDirectory), siteSecret: try SiteSecret.load(dataDirectory: dataDirectory))
-        return events(start: start, session: session).flatMap(builder.statements(for:))
+        return events.flatMap(builder.statements(for:))
     }
 
     /// Adds the learner's profile and appends their statements to the outbox journal, as
