@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "KursusTerminalUITests", dependencies: ["KursusTerminalUI"], exclude: ["Golden"]),
         .testTarget(
             name: "KursusEndToEndTests",
-            dependencies: ["kursus", "KursusText", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["kursus", "KursusText", "KursusTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "KursusReportsTests", dependencies: ["KursusReports", "KursusTestSupport"]),
         .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),

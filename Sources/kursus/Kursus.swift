@@ -10,7 +10,7 @@ struct Kursus: ParsableCommand {
         version: KursusVersion.current,
         subcommands: [
             Play.self, Preview.self, Validate.self, Render.self, SaveLoop.self, Learners.self, ProgressReport.self, ImportGift.self,
-            ScenarioCommand.self, OutboxCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self,
+            ScenarioCommand.self, OutboxCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self, ReportCommand.self,
         ],
     )
 
@@ -20,7 +20,7 @@ struct Kursus: ParsableCommand {
 
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(ReportArguments.normalized(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
