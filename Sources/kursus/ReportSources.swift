@@ -37,7 +37,10 @@ struct ReportSources {
         sources += transfers.map { TransferFileSource(file: URL(fileURLWithPath: $0)) }
         if let lrs {
             let client = try lrsClient(lrs, credentials: credentials, dataDirectory: directories.first ?? defaultDirectory)
-            sources.append(LRSSource(client: client, since: since, until: until, pageSize: lrsPageSize))
+            // Only `since` goes to the LRS: xAPI compares `until` with when a statement was
+            // stored, so a laptop synced after `--until` would lose statements made before
+            // it. The report filters every statement by its own timestamp anyway.
+            sources.append(LRSSource(client: client, since: since, until: nil, pageSize: lrsPageSize))
         } else if credentials != nil {
             throw RecordsOutput.badArgument("--credentials goes with --lrs: give --lrs too, or leave --credentials out")
         }

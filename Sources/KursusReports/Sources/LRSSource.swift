@@ -14,8 +14,8 @@ import KursusRecords
 /// The window is widened by a millisecond at `since` because Ralph's `since` is
 /// exclusive where the report's is inclusive; the report filters every statement by its
 /// own timestamp afterwards. Ralph compares `since`/`until` with each statement's
-/// `timestamp`; an LRS that compares `stored`, as xAPI says, leaves out statements
-/// stored after `until` (a laptop synced late): run the report without `--until` there.
+/// `timestamp`; an LRS that compares `stored`, as xAPI says, would leave out statements
+/// stored after `until` (a laptop synced late), so `kursus report` passes only `since`.
 ///
 /// An LRS that stops answering part-way gives a problem naming it and saying how far
 /// reading got (statements and pages); the report is made from what was read, and the
