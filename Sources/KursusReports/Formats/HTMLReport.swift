@@ -117,7 +117,7 @@ struct HTMLWriter {
         if !reading.sources.isEmpty {
             table(
                 caption: strings[.sources],
-                columns: [Column(strings[.sources], numeric: false), Column(strings[.records]), Column("Status", numeric: false)],
+                columns: [Column(strings[.sources], numeric: false), Column(strings.capitalized(.records)), Column("Status", numeric: false)],
                 rows: reading.sources.map {
                     Row(cells: ["\(strings.source($0.kind)): \($0.location)", number.count($0.statements), $0.complete ? "" : strings[.incomplete]])
                 })
@@ -132,14 +132,14 @@ struct HTMLWriter {
                 ]), class: "note")
         if !reading.notInCourse.isEmpty {
             table(
-                caption: strings[.notInCourse], columns: [Column(strings[.unit], numeric: false), Column(strings[.records])],
+                caption: strings[.notInCourse], columns: [Column(strings[.unit], numeric: false), Column(strings.capitalized(.records))],
                 rows: reading.notInCourse.map { missing in
                     let what = missing.questionID.map { "\(missing.unitID) › \($0)" } ?? "\(missing.unitID) (\(strings[.wholeUnit]))"
                     return Row(cells: [what, number.count(missing.statements)])
                 })
         }
         if !reading.problems.isEmpty {
-            html += "<h2>\(e(strings[.problems]))</h2>\n<ul class=\"warning\">\n"
+            html += "<h3>\(e(strings[.problems]))</h3>\n<ul class=\"warning\">\n"
             for problem in reading.problems { html += "<li>\(e(problem))</li>\n" }
             html += "</ul>\n"
         }

@@ -67,6 +67,7 @@ extension HTMLWriter {
                         valueText: "\(number.count(timedOut)) · \(number.percent(point.timedOutShare))"))
             }
             let description = bars.map { "\($0.label): \($0.valueText)" }.joined(separator: "; ")
+            paragraph("\(point.prompt) (n \(number.count(point.answers)))", class: "point")
             let chart = self.chart(title: "\(strings[.chartChoices]): \(point.prompt)", description: description)
             html += chart.bars(series: [(strings[.share], "#4292c6")], rows: bars)
             table(

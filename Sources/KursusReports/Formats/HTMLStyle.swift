@@ -13,8 +13,11 @@ enum HTMLStyle {
         h3 { font-size: 12pt; margin: 1.2em 0 .3em; }
         h4 { font-size: 10.5pt; margin: 1em 0 .2em; }
         h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-        p, li, dd, td, th, caption { overflow-wrap: anywhere; }
+        p, li, dd, td, th[scope="row"], caption { overflow-wrap: anywhere; }
+        thead th { overflow-wrap: normal; hyphens: manual; }
+        th[scope="row"] { min-width: 7em; }
         p { margin: .3em 0; }
+        p.point { font-weight: 600; margin-top: 1em; }
         .note { color: #4a4a4a; font-size: 9.5pt; }
         .warning { color: #8a3b00; }
         .flags { color: #8a3b00; margin: .2em 0; }
@@ -26,7 +29,8 @@ enum HTMLStyle {
         th, td { padding: .2em .45em; border-bottom: 1px solid #c8c8c8; text-align: left; vertical-align: top; }
         thead th { border-bottom: 2px solid #6b6b6b; }
         th[scope="row"] { font-weight: normal; }
-        .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
         tr.module th, tr.module td { font-weight: 600; background: #f1f4f8; }
         tr.unit th { padding-left: 1.4em; }
         tr { break-inside: avoid; page-break-inside: avoid; }

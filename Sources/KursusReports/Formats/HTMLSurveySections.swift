@@ -34,14 +34,14 @@ extension HTMLWriter {
                 if rows.contains(where: { $0.change != nil }) {
                     let description = rows.map { "\($0.label): \($0.valueText)" }.joined(separator: "; ")
                     let chart = self.chart(title: "\(strings[.chartChange]): \(text)", description: description)
-                    html += chart.changes(rows)
+                    html += chart.changes(rows, tick: { number.decimal($0, digits: 1) })
                 }
                 table(
                     caption: "\(strings[.beforeAfter]): \(text)",
                     columns: [
                         Column(strings[.team], numeric: false), Column(strings[.pairs]), Column(strings[.before]), Column(strings[.after]),
-                        Column(strings[.change]), Column(strings[.confidenceInterval]), Column("p"), Column("r"), Column(strings[.onlyBefore]),
-                        Column(strings[.onlyAfter]),
+                        Column(strings[.change]), Column(strings[.confidenceInterval]), Column("p"), Column("r"),
+                        Column("\(strings[.onlyBefore]) / \(strings[.onlyAfter])"),
                     ],
                     rows: items.map { Row(cells: pairedCells($0)) })
             }
@@ -51,7 +51,7 @@ extension HTMLWriter {
 
     private func pairedCells(_ row: PairedItem) -> [String] {
         let team = row.team ?? strings[.everyone]
-        let counts = [number.count(row.onlyBefore), number.count(row.onlyAfter)]
+        let counts = [number.count(row.onlyBefore) + " / " + number.count(row.onlyAfter)]
         guard let statistics = row.statistics else {
             return [team, number.count(row.pairs), row.pairs.value == 0 ? strings[.noPairs] : "–", "–", "–", "–", "–", "–"] + counts
         }
@@ -108,6 +108,11 @@ extension HTMLWriter {
         }
     }
 
+    /// The median without its label (for the chart, where room is short).
+    private func medianValue(_ item: LikertItem) -> String {
+        item.median?.text { number.decimal($0, digits: $0 == $0.rounded() ? 0 : 1) } ?? "–"
+    }
+
     private mutating func likert(_ items: [LikertItem]) {
         guard let labels = items.first?.labels else { return }
         let description = items.map { item in
@@ -117,7 +122,10 @@ extension HTMLWriter {
         let chart = self.chart(title: strings[.chartLikert], description: description)
         html += chart.diverging(
             scale: labels,
-            rows: items.map { SVGChart.LikertRow(label: $0.text, counts: $0.counts, valueText: "n \(number.count($0.answers)) · Md \(median($0))") })
+            rows: items.map {
+                SVGChart.LikertRow(
+                    label: $0.text, counts: $0.counts, valueText: "n \(number.count($0.answers)) · \(strings[.median]) \(medianValue($0))")
+            })
         table(
             caption: strings[.chartLikert],
             columns: [Column(strings[.question], numeric: false)] + labels.map { Column($0) } + [Column(strings[.median]), Column("n")],

@@ -63,6 +63,9 @@ public struct ReportStrings: Sendable {
         }
     }
 
+    /// The label for `key` with its first letter in upper case (a column header).
+    public func capitalized(_ key: ReportText) -> String { self[key].prefix(1).uppercased() + self[key].dropFirst() }
+
     /// A team's name, or the words for "no team".
     public func team(_ team: String?) -> String { team ?? self[.noTeam] }
 }

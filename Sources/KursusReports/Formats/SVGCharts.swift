@@ -91,7 +91,7 @@ struct SVGChart {
     /// scale to the left, above it to the right, the middle point split across the centre.
     func diverging(scale labels: [String], rows: [LikertRow]) -> String {
         let labelWidth = 230.0
-        let half = 150.0
+        let half = 130.0
         let centre = labelWidth + half
         let rowHeight = 24.0
         let legendHeight = 22.0
@@ -136,7 +136,7 @@ struct SVGChart {
     }
 
     /// Each row's mean change as a dot and its 95 % interval as a line, around a zero line.
-    func changes(_ rows: [ChangeRow]) -> String {
+    func changes(_ rows: [ChangeRow], tick: (Double) -> String) -> String {
         let labelWidth = 200.0
         let plotWidth = 260.0
         let rowHeight = 22.0
@@ -155,8 +155,9 @@ struct SVGChart {
         }
         let bottom = Double(rows.count) * rowHeight
         body += "<line x1=\"\(x(0).svg)\" y1=\"0\" x2=\"\(x(0).svg)\" y2=\"\(bottom.svg)\" class=\"axis\"/>"
-        for tick in [-scale, 0, scale] {
-            body += "<text x=\"\(x(tick).svg)\" y=\"\((bottom + 14).svg)\" text-anchor=\"middle\" class=\"legend\">\(tick.svg)</text>"
+        for value in [-scale, 0, scale] {
+            body +=
+                "<text x=\"\(x(value).svg)\" y=\"\((bottom + 14).svg)\" text-anchor=\"middle\" class=\"legend\">\(HTMLEscaping.escape(tick(value)))</text>"
         }
         return svg(height: bottom + 20, body)
     }
