@@ -184,9 +184,11 @@ struct HTMLReportParserTests {
         return try Python.run(Python.interpreter(with: "html5lib") ?? "python3", ["-c", script, file.path])
     }
 
-    @Test("the sample and the hostile page parse as HTML5 without a single error")
+    @Test("the sample, the hostile and the empty page parse as HTML5 without a single error")
     func strict() throws {
-        for (report, language) in [(SampleReport.named, ReportLanguage.en), (HostileReport.report, .da), (SampleReport.report, .da)] {
+        for (report, language) in [
+            (SampleReport.named, ReportLanguage.en), (HostileReport.report, .da), (SampleReport.report, .da), (EmptyReportFormatTests.empty, .en),
+        ] {
             let result = try parse(HTMLReport.page(report, language: language))
             #expect(result.status == 0, "\(result.output)")
         }

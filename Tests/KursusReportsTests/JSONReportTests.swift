@@ -10,7 +10,9 @@ struct JSONReportTests {
     static let validator = Python.interpreter(with: "jsonschema")
     static let schema = TemporaryFolder.repository.appendingPathComponent("Assets/schemas/report.schema.json")
 
-    static let reports = ["sample": SampleReport.report, "named": SampleReport.named, "hostile": HostileReport.report]
+    static let reports = [
+        "sample": SampleReport.report, "named": SampleReport.named, "hostile": HostileReport.report, "empty": EmptyReportFormatTests.empty,
+    ]
 
     @Test("decoding the document gives back the same report", arguments: ["sample", "named", "hostile"])
     func roundTrip(name: String) throws {
@@ -65,7 +67,7 @@ struct JSONReportTests {
 
     @Test(
         "real encoded reports validate against the schema", .enabled(if: validator != nil, "python3 with jsonschema is not importable; skipped"),
-        arguments: ["sample", "named", "hostile"])
+        arguments: ["sample", "named", "hostile", "empty"])
     func validates(name: String) throws {
         let report = try #require(Self.reports[name])
         let result = try validate(try JSONReport.data(report))

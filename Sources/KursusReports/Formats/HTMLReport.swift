@@ -104,7 +104,7 @@ struct HTMLWriter {
         func fact(_ name: String, _ value: String) { html += "<dt>\(e(name))</dt><dd>\(e(value))</dd>\n" }
         fact(strings[.course], "\(header.courseID) · \(strings[.version]) \(header.courseVersion)")
         if !header.versionsSeen.isEmpty { fact(strings[.versionsSeen], header.versionsSeen.joined(separator: ", ")) }
-        fact(strings[.period], [header.firstActivity, header.lastActivity].map { $0.map(number.dateTime) ?? "–" }.joined(separator: " – "))
+        fact(strings[.period], number.period(header.firstActivity, header.lastActivity))
         fact(strings[.generated], number.dateTime(header.generatedAt))
         var filters: [String] = []
         if !header.filters.teams.isEmpty { filters.append("\(strings[.teamsFilter]) " + header.filters.teams.joined(separator: ", ")) }

@@ -63,6 +63,12 @@ public struct ReportNumberFormat: Sendable {
     /// A moment as "2026-03-14 09:30" in the time zone.
     public func dateTime(_ date: Date) -> String { formatted(date, "yyyy-MM-dd HH:mm") }
 
+    /// From `first` to `last` ("2026-02-02 07:12 – 2026-03-14 15:40"), or "–" with neither.
+    public func period(_ first: Date?, _ last: Date?) -> String {
+        guard first != nil || last != nil else { return "–" }
+        return [first, last].map { $0.map(dateTime) ?? "…" }.joined(separator: " – ")
+    }
+
     /// A day as "2026-03-14" in the time zone.
     public func day(_ date: Date) -> String { formatted(date, "yyyy-MM-dd") }
 

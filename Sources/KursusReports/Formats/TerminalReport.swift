@@ -89,7 +89,7 @@ struct TerminalWriter {
         var version = "\(strings[.course]): \(header.courseID) · \(strings[.version]) \(header.courseVersion)"
         if !header.versionsSeen.isEmpty { version += " · \(strings[.versionsSeen]): " + header.versionsSeen.joined(separator: ", ") }
         paragraph(version)
-        let period = [header.firstActivity, header.lastActivity].map { $0.map(number.dateTime) ?? "–" }.joined(separator: " – ")
+        let period = number.period(header.firstActivity, header.lastActivity)
         paragraph("\(strings[.period]): \(period) · \(strings[.generated]): \(number.dateTime(header.generatedAt))")
         var filters: [String] = []
         if !header.filters.teams.isEmpty { filters.append("\(strings[.teamsFilter]) " + header.filters.teams.joined(separator: ", ")) }
