@@ -95,7 +95,10 @@ enum OverflowProbe {
 @Suite("HTML report in a browser", .enabled(if: Chromium.path != nil, "chromium is not installed (scripts/ensure-deps.sh installs it); skipped"))
 struct HTMLReportBrowserTests {
     static let utc = TimeZone(identifier: "UTC") ?? .current
-    static let reports = ["sample-en": (SampleReport.named, ReportLanguage.en), "hostile-da": (HostileReport.report, ReportLanguage.da)]
+    static let reports = [
+        "sample-en": (SampleReport.report, ReportLanguage.en), "named-da": (SampleReport.named, ReportLanguage.da),
+        "hostile-da": (HostileReport.report, ReportLanguage.da),
+    ]
 
     func write(_ name: String, in folder: URL) throws -> URL {
         let (report, language) = try #require(Self.reports[name])
@@ -104,7 +107,7 @@ struct HTMLReportBrowserTests {
         return url
     }
 
-    @Test("a screenshot and an A4 PDF are made, with no console error", arguments: ["sample-en", "hostile-da"])
+    @Test("a screenshot and an A4 PDF are made, with no console error", arguments: ["sample-en", "named-da", "hostile-da"])
     func screenshotAndPDF(name: String) throws {
         let folder = try TemporaryFolder.make("html")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -152,7 +155,7 @@ struct HTMLReportBrowserTests {
         #expect(!Chromium.consoleErrors(output.standardError).isEmpty, "the Content-Security-Policy refusal is logged")
     }
 
-    @Test("nothing is wider than the page at A4 width", arguments: ["sample-en", "hostile-da"])
+    @Test("nothing is wider than the page at A4 width", arguments: ["sample-en", "named-da", "hostile-da"])
     func noOverflow(name: String) throws {
         let folder = try TemporaryFolder.make("html")
         defer { try? FileManager.default.removeItem(at: folder) }
