@@ -126,6 +126,9 @@ struct HTMLReportBrowserTests {
         let document = try Data(contentsOf: pdf)
         #expect(document.starts(with: Array("%PDF".utf8)))
         #expect(document.count > 30_000)
+        let pages = String(decoding: document, as: UTF8.self).matches(of: #//MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]/#)
+        #expect(pages.count >= 5, "every part starts on a new page: header and cohort, quizzes, before and after, surveys, scenarios")
+        #expect(pages.allSatisfy { abs((Double($0.1) ?? 0) - 595.28) < 1 && abs((Double($0.2) ?? 0) - 841.89) < 1 }, "A4 pages")
         if let artifacts = ProcessInfo.processInfo.environment["KURSUS_REPORT_ARTIFACTS"] {
             let target = URL(fileURLWithPath: artifacts)
             try? FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)

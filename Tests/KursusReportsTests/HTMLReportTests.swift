@@ -95,3 +95,33 @@ struct HTMLReportTests {
         #expect(page(SampleReport.named).contains("Mette Hansen"))
     }
 }
+
+@Suite("SVG charts")
+struct SVGChartTests {
+    @Test("a scale's colours: reds below the middle, grey at it, blues above, one per point")
+    func palette() {
+        #expect(SVGChart.palette(points: 5) == ["#b2182b", "#f4a582", "#d9d9d9", "#92c5de", "#2166ac"])
+        #expect(SVGChart.palette(points: 4) == ["#b2182b", "#f4a582", "#92c5de", "#2166ac"])
+        #expect(SVGChart.palette(points: 3) == ["#d6604d", "#d9d9d9", "#4393c3"])
+        #expect(SVGChart.palette(points: 1) == ["#d9d9d9"])
+        #expect(SVGChart.palette(points: 7).count == 7)
+    }
+
+    @Test("bars are drawn to scale: 50 % of the 300-unit track is 150 units")
+    func barLengths() {
+        let chart = SVGChart(id: "c", title: "T", description: "D")
+        let svg = chart.bars(series: [("Share", "#123456")], rows: [.init(label: "A", values: [50], valueText: "50%")])
+        #expect(svg.contains("<rect x=\"230\" y=\"3\" width=\"150\" height=\"16\" fill=\"#123456\"/>"))
+        #expect(svg.contains("viewBox=\"0 0 640 26\""))
+    }
+
+    @Test("a diverging bar puts the lower half of the scale left of the centre, the middle point across it")
+    func divergingGeometry() {
+        let chart = SVGChart(id: "c", title: "T", description: "D")
+        // 1 below, 2 in the middle, 1 above, out of 4: the bar starts (1 + 2/2)/4 of 130 left of the centre at 360.
+        let svg = chart.diverging(scale: ["Nej", "Måske", "Ja"], rows: [.init(label: "Q", counts: [1, 2, 1], valueText: "n 4")])
+        #expect(svg.contains("<rect x=\"295\" y=\"26\" width=\"32.5\" height=\"16\" fill=\"#d6604d\"/>"))
+        #expect(svg.contains("<rect x=\"327.5\" y=\"26\" width=\"65\" height=\"16\" fill=\"#d9d9d9\"/>"))
+        #expect(svg.contains("<rect x=\"392.5\" y=\"26\" width=\"32.5\" height=\"16\" fill=\"#4393c3\"/>"))
+    }
+}

@@ -61,6 +61,9 @@ struct ReportFormatTests {
         #expect(en.duration(3720) == "1 h 02 min")
         #expect(da.duration(3720) == "1 t 02 min")
         #expect(en.duration(-1) == "–")
+        #expect(en.duration(1e9) == "277778 h")
+        #expect(en.duration(1e300).hasSuffix(" h"))
+        #expect(en.duration(.infinity) == "–")
     }
 
     @Test("dates are written in the given time zone")
@@ -107,6 +110,23 @@ struct EmptyReportFormatTests {
         #expect(html.contains("Kurset har ingen quizzer."))
         #expect(html.contains("Kurset har ingen spørgeskemaer."))
         #expect(!html.contains("<svg"))
+    }
+
+    @Test("figures that are not numbers, or absurdly large, never crash a format")
+    func notNumbers() throws {
+        var report = SampleReport.report
+        report.beforeAfter[0].items[0].statistics?.meanChange = .nan
+        report.beforeAfter[0].items[0].statistics?.changeUpper = .infinity
+        report.beforeAfter[0].items[1].statistics?.changeLower = -1e300
+        report.cohort.modules[0].units[0].timeOnTask = .value(TimeSummary(learners: 72, lowerQuartile: 1e300, median: .nan, upperQuartile: .infinity))
+        report.quizzes[0].questions[0].options?[0].share = .value(.nan)
+        report.surveys[0].likert[0].median = .value(1e300)
+        report.surveys[0].likert[1].median = .value(-3)
+        let text = TerminalReport.render(report, language: .en, width: 80, color: false)
+        #expect(text.contains("Change"))
+        let html = HTMLReport.page(report, language: .en)
+        #expect(html.contains("</html>"))
+        #expect(CSVReport.files(report, language: .en, excel: true).count == 18)
     }
 
     @Test("an anonymous before/after pair says nothing is paired")

@@ -103,7 +103,7 @@ extension HTMLWriter {
         guard let cell = item.median else { return "–" }
         return cell.text { value in
             let whole = value == value.rounded()
-            let label = whole && Int(value) >= 1 && Int(value) <= item.labels.count ? " (\(item.labels[Int(value) - 1]))" : ""
+            let label = whole && value >= 1 && value <= Double(item.labels.count) ? " (\(item.labels[Int(value) - 1]))" : ""
             return number.decimal(value, digits: whole ? 0 : 1) + label
         }
     }

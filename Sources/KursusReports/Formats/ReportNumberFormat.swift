@@ -52,6 +52,7 @@ public struct ReportNumberFormat: Sendable {
     /// A time in seconds: "45 s", "4 min 05 s", "23 min", "1 t 05 min" / "1 h 05 min".
     public func duration(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0 else { return "–" }
+        if seconds >= 1e9 { return decimal(seconds / 3600, digits: 0) + (language == .da ? " t" : " h") }
         let total = Int(seconds.rounded())
         if total < 60 { return "\(total) s" }
         if total < 600 { return "\(total / 60) min " + String(format: "%02d", total % 60) + " s" }

@@ -81,7 +81,7 @@ struct SVGChart {
         let reds = ["#b2182b", "#d6604d", "#f4a582", "#fddbc7"]
         let blues = ["#d1e5f0", "#92c5de", "#4393c3", "#2166ac"]
         let side = points / 2
-        let darkFirst = side <= 1 ? [1] : side == 2 ? [0, 2] : (0..<side).map { min(3, $0 * 4 / side) }
+        let darkFirst = side == 0 ? [] : side == 1 ? [1] : side == 2 ? [0, 2] : (0..<side).map { min(3, $0 * 4 / side) }
         let negative = darkFirst.map { reds[$0] }
         let positive = darkFirst.reversed().map { blues[3 - $0] }
         return negative + (points % 2 == 1 ? ["#d9d9d9"] : []) + positive
@@ -140,17 +140,18 @@ struct SVGChart {
         let labelWidth = 200.0
         let plotWidth = 260.0
         let rowHeight = 22.0
-        let extent = max(0.5, rows.flatMap { [$0.change, $0.lower, $0.upper].compactMap { $0.map(abs) } }.max() ?? 0.5)
+        let values = rows.flatMap { [$0.change, $0.lower, $0.upper].compactMap { $0 } }.filter(\.isFinite).map(abs)
+        let extent = min(1e6, max(0.5, values.max() ?? 0.5))
         let scale = (extent * 2).rounded(.up) / 2
         func x(_ value: Double) -> Double { labelWidth + plotWidth / 2 + value / scale * plotWidth / 2 }
         var body = ""
         for (index, row) in rows.enumerated() {
             let y = Double(index) * rowHeight + 11
             body += "<text x=\"\((labelWidth - 8).svg)\" y=\"\((y + 4).svg)\" text-anchor=\"end\">\(Self.label(row.label, characters: 28))</text>"
-            if let lower = row.lower, let upper = row.upper {
+            if let lower = row.lower, let upper = row.upper, lower.isFinite, upper.isFinite {
                 body += "<line x1=\"\(x(lower).svg)\" y1=\"\(y.svg)\" x2=\"\(x(upper).svg)\" y2=\"\(y.svg)\" class=\"interval\"/>"
             }
-            if let change = row.change { body += "<circle cx=\"\(x(change).svg)\" cy=\"\(y.svg)\" r=\"4\" class=\"point\"/>" }
+            if let change = row.change, change.isFinite { body += "<circle cx=\"\(x(change).svg)\" cy=\"\(y.svg)\" r=\"4\" class=\"point\"/>" }
             body += "<text x=\"\((labelWidth + plotWidth + 8).svg)\" y=\"\((y + 4).svg)\">\(HTMLEscaping.escape(row.valueText))</text>"
         }
         let bottom = Double(rows.count) * rowHeight
@@ -164,10 +165,14 @@ struct SVGChart {
 }
 
 extension Double {
-    /// A coordinate for SVG: at most two decimals, a point as separator, no "-0".
+    /// A coordinate for SVG: at most two decimals (no trailing zeros), a point as separator,
+    /// no "-0"; "0" for a value that is not a number or absurdly large.
     var svg: String {
+        guard isFinite, abs(self) < 1e9 else { return "0" }
         let rounded = (self * 100).rounded() / 100
         if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(format: "%.2f", rounded)
+        var text = String(format: "%.2f", rounded)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
     }
 }

@@ -76,7 +76,7 @@ extension TerminalWriter {
         subheading(strings[.timeOnTask])
         paragraph(strings[.timeNote], style: .dim)
         var table = TextTable(columns: [
-            .init(strings[.unit], .left, flexible: true, minimumWidth: 14), .init(strings[.learners]),
+            .init(strings[.unit], .left, flexible: true, minimumWidth: 10), .init(strings[.learners]),
             .init(strings[.lowerQuartile]), .init(strings[.median]), .init(strings[.upperQuartile]),
         ])
         for unit in units {

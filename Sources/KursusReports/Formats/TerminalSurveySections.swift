@@ -81,7 +81,7 @@ extension TerminalWriter {
         var median = "–"
         if let cell = item.median {
             median = cell.text { value in
-                let label = value == value.rounded() && Int(value) >= 1 && Int(value) <= item.labels.count ? item.labels[Int(value) - 1] : nil
+                let label = value == value.rounded() && value >= 1 && value <= Double(item.labels.count) ? item.labels[Int(value) - 1] : nil
                 return number.decimal(value, digits: value == value.rounded() ? 0 : 1) + (label.map { " (\(TerminalText.line($0)))" } ?? "")
             }
         }
