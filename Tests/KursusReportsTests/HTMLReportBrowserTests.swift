@@ -109,7 +109,7 @@ struct HTMLReportBrowserTests {
 
     @Test("a screenshot and an A4 PDF are made, with no console error", arguments: ["sample-en", "named-da", "hostile-da"])
     func screenshotAndPDF(name: String) throws {
-        let folder = try TemporaryFolder.make("html")
+        let folder = try FormatTestFolder.make("html")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = try write(name, in: folder)
         let png = folder.appendingPathComponent("report.png")
@@ -139,7 +139,7 @@ struct HTMLReportBrowserTests {
             }
         }
         if name == "sample-en", ProcessInfo.processInfo.environment["KURSUS_UPDATE_SCREENSHOT"] == "1" {
-            let target = TemporaryFolder.repository.appendingPathComponent("docs/images/report.png")
+            let target = FormatTestFolder.repository.appendingPathComponent("docs/images/report.png")
             try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: png, to: target)
@@ -148,7 +148,7 @@ struct HTMLReportBrowserTests {
 
     @Test("the console check sees an error: a page with an inline script is refused and logged")
     func consoleCheckWorks() throws {
-        let folder = try TemporaryFolder.make("html")
+        let folder = try FormatTestFolder.make("html")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("probe.html")
         let html = HTMLReport.page(SampleReport.report, language: .en, timeZone: Self.utc)
@@ -160,7 +160,7 @@ struct HTMLReportBrowserTests {
 
     @Test("nothing is wider than the page at A4 width", arguments: ["sample-en", "named-da", "hostile-da"])
     func noOverflow(name: String) throws {
-        let folder = try TemporaryFolder.make("html")
+        let folder = try FormatTestFolder.make("html")
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = try write(name, in: folder)
         let probe = folder.appendingPathComponent("probe.html")
@@ -172,10 +172,10 @@ struct HTMLReportBrowserTests {
     }
 }
 
-@Suite("HTML report parses", .enabled(if: Python.interpreter(with: "html5lib") != nil, "python3 with html5lib is not importable; skipped"))
+@Suite("HTML report parses", .enabled(if: PythonCheck.interpreter(with: "html5lib") != nil, "python3 with html5lib is not importable; skipped"))
 struct HTMLReportParserTests {
-    func parse(_ html: String) throws -> Python.Result {
-        let folder = try TemporaryFolder.make("parse")
+    func parse(_ html: String) throws -> PythonCheck.Result {
+        let folder = try FormatTestFolder.make("parse")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("page.html")
         try Data(html.utf8).write(to: file)
@@ -187,7 +187,7 @@ struct HTMLReportParserTests {
             except html5lib.html5parser.ParseError as error:
                 print('parse error:', error, parser.errors[:3]); sys.exit(1)
             """
-        return try Python.run(Python.interpreter(with: "html5lib") ?? "python3", ["-c", script, file.path])
+        return try PythonCheck.run(PythonCheck.interpreter(with: "html5lib") ?? "python3", ["-c", script, file.path])
     }
 
     @Test("the sample, the hostile and the empty page parse as HTML5 without a single error")

@@ -7,8 +7,8 @@ import Testing
 
 @Suite("JSON report")
 struct JSONReportTests {
-    static let validator = Python.interpreter(with: "jsonschema")
-    static let schema = TemporaryFolder.repository.appendingPathComponent("Assets/schemas/report.schema.json")
+    static let validator = PythonCheck.interpreter(with: "jsonschema")
+    static let schema = FormatTestFolder.repository.appendingPathComponent("Assets/schemas/report.schema.json")
 
     static let reports = [
         "sample": SampleReport.report, "named": SampleReport.named, "hostile": HostileReport.report, "empty": EmptyReportFormatTests.empty,
@@ -49,8 +49,8 @@ struct JSONReportTests {
         #expect(throws: JSONReport.Failure.notANumber(path: ".quizzes[0].questions[1].facility")) { try JSONReport.data(report) }
     }
 
-    func validate(_ data: Data) throws -> Python.Result {
-        let folder = try TemporaryFolder.make("json")
+    func validate(_ data: Data) throws -> PythonCheck.Result {
+        let folder = try FormatTestFolder.make("json")
         defer { try? FileManager.default.removeItem(at: folder) }
         let document = folder.appendingPathComponent("report.json")
         try data.write(to: document)
@@ -62,7 +62,7 @@ struct JSONReportTests {
             for error in errors: print(list(error.absolute_path), error.message)
             sys.exit(1 if errors else 0)
             """
-        return try Python.run(Self.validator ?? "python3", ["-c", script, Self.schema.path, document.path])
+        return try PythonCheck.run(Self.validator ?? "python3", ["-c", script, Self.schema.path, document.path])
     }
 
     @Test(

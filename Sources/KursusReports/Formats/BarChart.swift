@@ -2,14 +2,14 @@ import Foundation
 
 /// Unicode bars for the terminal report: a bar in eighths of a cell (█▏▎▍▌▋▊▉) and a
 /// diverging bar around a centre line for Likert items.
-public enum BarChart {
+enum BarChart {
     /// The partial cells, by eighths (index 0 draws nothing).
     static let eighths: [Character] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
     /// A bar `fraction` (clamped to 0…1) of `width` cells long, to the nearest eighth of a
     /// cell, without trailing spaces. Empty for a width below 1 or a fraction that is not
     /// a number.
-    public static func bar(fraction: Double, width: Int) -> String {
+    static func bar(fraction: Double, width: Int) -> String {
         guard width > 0, fraction.isFinite else { return "" }
         let eighthsTotal = Int((min(1, max(0, fraction)) * Double(width * 8)).rounded())
         var bar = String(repeating: "█", count: eighthsTotal / 8)
@@ -18,7 +18,7 @@ public enum BarChart {
     }
 
     /// One part of a diverging bar.
-    public enum Segment: Sendable, Equatable {
+    enum Segment: Sendable, Equatable {
         case negative, neutral, positive, blank, centre
     }
 
@@ -26,7 +26,7 @@ public enum BarChart {
     /// right, `neutral` split evenly across the centre. Each side is `halfWidth` cells,
     /// whole cells only (▒ negative, ░ neutral, █ positive); `paint` styles each run of
     /// one segment (the identity without colour). Always `2 × halfWidth + 1` cells wide.
-    public static func diverging(
+    static func diverging(
         negative: Double, neutral: Double, positive: Double, halfWidth: Int,
         paint: (String, Segment) -> String = { text, _ in text }
     ) -> String {

@@ -12,7 +12,7 @@ public enum CSVReport {
     }
 
     /// The tables behind `files`.
-    public static func tables(_ report: Report, language: ReportLanguage) -> [CSVTable] {
+    static func tables(_ report: Report, language: ReportLanguage) -> [CSVTable] {
         let builder = CSVBuilder(language: language)
         return [builder.about(report)] + builder.cohort(report.cohort) + builder.quizzes(report.quizzes)
             + [builder.beforeAfter(report.beforeAfter)] + builder.surveys(report.surveys) + builder.scenarios(report.scenarios)

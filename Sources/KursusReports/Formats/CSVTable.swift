@@ -7,8 +7,8 @@ import KursusText
 /// formula injection, or figures the report computed. A content cell starting with `=`,
 /// `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so that a spreadsheet
 /// shows it as text instead of running it (OWASP's advice on CSV injection).
-public struct CSVTable: Sendable {
-    public enum Cell: Sendable, Equatable {
+struct CSVTable: Sendable {
+    enum Cell: Sendable, Equatable {
         /// Text from the course or the records.
         case text(String)
         /// A computed number with this many decimals.
@@ -19,21 +19,21 @@ public struct CSVTable: Sendable {
         case empty
     }
 
-    public var name: String
-    public var header: [String]
-    public var rows: [[Cell]] = []
+    var name: String
+    var header: [String]
+    var rows: [[Cell]] = []
 
-    public init(name: String, header: [String]) {
+    init(name: String, header: [String]) {
         self.name = name
         self.header = header
     }
 
-    public mutating func add(_ cells: [Cell]) { rows.append(cells) }
+    mutating func add(_ cells: [Cell]) { rows.append(cells) }
 
     /// The file's bytes. `excel`: `;` between cells, decimal commas, a UTF-8 byte order
     /// mark and CRLF line ends (what Danish Excel expects); otherwise `,`, decimal points
     /// and LF.
-    public func data(excel: Bool) -> Data {
+    func data(excel: Bool) -> Data {
         let separator = excel ? ";" : ","
         let lineEnd = excel ? "\r\n" : "\n"
         var text = excel ? "\u{FEFF}" : ""
@@ -45,7 +45,7 @@ public struct CSVTable: Sendable {
     }
 
     /// A cell's text before quoting.
-    public static func text(_ cell: Cell, excel: Bool) -> String {
+    static func text(_ cell: Cell, excel: Bool) -> String {
         switch cell {
         case .text(let text): return defused(cleaned(text))
         case .number(let value, let digits):
@@ -61,7 +61,7 @@ public struct CSVTable: Sendable {
 
     /// `text` without control characters: line breaks (inside quotes) and tabs stay; every
     /// other control character, and bidi controls, become their visible stand-ins.
-    public static func cleaned(_ text: String) -> String {
+    static func cleaned(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\r" && $0 != "\t" && TerminalSafe.replacement(for: $0) != nil })
         else { return text }
         var scalars = String.UnicodeScalarView()
@@ -73,14 +73,14 @@ public struct CSVTable: Sendable {
     }
 
     /// `text` with a leading `'` when a spreadsheet would read it as a formula.
-    public static func defused(_ text: String) -> String {
+    static func defused(_ text: String) -> String {
         guard let first = text.unicodeScalars.first else { return text }
         return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + text : text
     }
 
     /// RFC 4180: a field holding the separator, a quote, CR or LF is enclosed in quotes,
     /// and its quotes are doubled.
-    public static func quoted(_ text: String, separator: String) -> String {
+    static func quoted(_ text: String, separator: String) -> String {
         let needsQuotes = text.contains(separator) || text.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -3,12 +3,12 @@ import KursusText
 
 /// Escaping for the HTML report: content (course texts, names, answers) can never
 /// become markup, leave an attribute, or hide a control character in the page.
-public enum HTMLEscaping {
+enum HTMLEscaping {
     /// `text` for an element's content or a quoted attribute value: `&`, `<`, `>`, `"`
     /// and `'` become character references; line breaks and tabs become spaces; other
     /// control characters become their visible stand-ins (␛ for ESC), and bidi controls
     /// and Unicode noncharacters become U+FFFD (as `TerminalSafe` does).
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { append(scalar, to: &result, lineBreak: " ") }
@@ -16,7 +16,7 @@ public enum HTMLEscaping {
     }
 
     /// `text` escaped like `escape(_:)`, its own line breaks kept as `<br>`.
-    public static func escapeKeepingLines(_ text: String) -> String {
+    static func escapeKeepingLines(_ text: String) -> String {
         var result = ""
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
         for scalar in normalized.unicodeScalars { append(scalar, to: &result, lineBreak: "<br>") }

@@ -4,18 +4,18 @@ import Foundation
 /// with a decimal comma and "." between thousands ("1.234", "45,3 %"), English with a
 /// decimal point ("1,234", "45.3%"). Independent of the machine's locale, so every
 /// machine writes the same report.
-public struct ReportNumberFormat: Sendable {
-    public let language: ReportLanguage
+struct ReportNumberFormat: Sendable {
+    let language: ReportLanguage
     /// The time zone dates are shown in.
-    public let timeZone: TimeZone
+    let timeZone: TimeZone
 
-    public init(_ language: ReportLanguage, timeZone: TimeZone = .current) {
+    init(_ language: ReportLanguage, timeZone: TimeZone = .current) {
         self.language = language
         self.timeZone = timeZone
     }
 
     /// `value` with `digits` decimals; "-0" shows as "0".
-    public func decimal(_ value: Double, digits: Int) -> String {
+    func decimal(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return "–" }
         var text = String(format: "%.\(max(0, digits))f", value)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
@@ -23,18 +23,18 @@ public struct ReportNumberFormat: Sendable {
     }
 
     /// A signed change, "+1.05" or "-0.30".
-    public func signed(_ value: Double, digits: Int) -> String {
+    func signed(_ value: Double, digits: Int) -> String {
         let text = decimal(value, digits: digits)
         return value > 0 && text.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "+" + text : text
     }
 
     /// A share 0–100 with one decimal: "45,3 %" / "45.3%".
-    public func percent(_ value: Double) -> String {
+    func percent(_ value: Double) -> String {
         decimal(value, digits: 1) + (language == .da ? " %" : "%")
     }
 
     /// A count with thousands separators.
-    public func count(_ value: Int) -> String {
+    func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
         for (index, character) in digits.enumerated() {
@@ -45,12 +45,12 @@ public struct ReportNumberFormat: Sendable {
     }
 
     /// A p-value: "< 0.001" below that, else three decimals.
-    public func pValue(_ value: Double) -> String {
+    func pValue(_ value: Double) -> String {
         value < 0.001 ? "< " + decimal(0.001, digits: 3) : decimal(value, digits: 3)
     }
 
     /// A time in seconds: "45 s", "4 min 05 s", "23 min", "1 t 05 min" / "1 h 05 min".
-    public func duration(_ seconds: Double) -> String {
+    func duration(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0 else { return "–" }
         if seconds >= 1e9 { return decimal(seconds / 3600, digits: 0) + (language == .da ? " t" : " h") }
         let total = Int(seconds.rounded())
@@ -62,16 +62,16 @@ public struct ReportNumberFormat: Sendable {
     }
 
     /// A moment as "2026-03-14 09:30" in the time zone.
-    public func dateTime(_ date: Date) -> String { formatted(date, "yyyy-MM-dd HH:mm") }
+    func dateTime(_ date: Date) -> String { formatted(date, "yyyy-MM-dd HH:mm") }
 
     /// From `first` to `last` ("2026-02-02 07:12 – 2026-03-14 15:40"), or "–" with neither.
-    public func period(_ first: Date?, _ last: Date?) -> String {
+    func period(_ first: Date?, _ last: Date?) -> String {
         guard first != nil || last != nil else { return "–" }
         return [first, last].map { $0.map(dateTime) ?? "…" }.joined(separator: " – ")
     }
 
     /// A day as "2026-03-14" in the time zone.
-    public func day(_ date: Date) -> String { formatted(date, "yyyy-MM-dd") }
+    func day(_ date: Date) -> String { formatted(date, "yyyy-MM-dd") }
 
     private func formatted(_ date: Date, _ pattern: String) -> String {
         let formatter = DateFormatter()
@@ -83,11 +83,11 @@ public struct ReportNumberFormat: Sendable {
     }
 
     /// A suppressed-or-shown count.
-    public func count(_ cell: ReportCell<Int>) -> String { cell.text { count($0) } }
+    func count(_ cell: ReportCell<Int>) -> String { cell.text { count($0) } }
 
     /// A suppressed-or-shown share.
-    public func percent(_ cell: ReportCell<Double>?) -> String { cell?.text { percent($0) } ?? "–" }
+    func percent(_ cell: ReportCell<Double>?) -> String { cell?.text { percent($0) } ?? "–" }
 
     /// A suppressed-or-shown number with `digits` decimals.
-    public func decimal(_ cell: ReportCell<Double>?, digits: Int) -> String { cell?.text { decimal($0, digits: digits) } ?? "–" }
+    func decimal(_ cell: ReportCell<Double>?, digits: Int) -> String { cell?.text { decimal($0, digits: digits) } ?? "–" }
 }

@@ -12,26 +12,26 @@ public enum ReportLanguage: String, Sendable, CaseIterable, Codable {
 
 /// Every label the report formats write, in Danish and English. Texts with `{n}`-style
 /// placeholders are filled by `ReportStrings.text(_:_:)`.
-public struct ReportStrings: Sendable {
-    public let language: ReportLanguage
+struct ReportStrings: Sendable {
+    let language: ReportLanguage
 
-    public init(_ language: ReportLanguage) { self.language = language }
+    init(_ language: ReportLanguage) { self.language = language }
 
     /// The label for `key` in this language.
-    public subscript(_ key: ReportText) -> String {
+    subscript(_ key: ReportText) -> String {
         let pair = key.texts
         return language == .da ? pair.da : pair.en
     }
 
     /// The label for `key` with each `{name}` replaced by its value.
-    public func text(_ key: ReportText, _ values: [String: String]) -> String {
+    func text(_ key: ReportText, _ values: [String: String]) -> String {
         var text = self[key]
         for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
     }
 
     /// A flag spelled in words.
-    public func flag(_ flag: ItemFlagKind) -> String {
+    func flag(_ flag: ItemFlagKind) -> String {
         switch flag {
         case .tooEasy: return self[.flagTooEasy]
         case .tooHard: return self[.flagTooHard]
@@ -42,7 +42,7 @@ public struct ReportStrings: Sendable {
     }
 
     /// A source kind in words.
-    public func source(_ kind: SourceSummary.Kind) -> String {
+    func source(_ kind: SourceSummary.Kind) -> String {
         switch kind {
         case .dataDirectory: return self[.sourceDataDirectory]
         case .store: return self[.sourceStore]
@@ -53,7 +53,7 @@ public struct ReportStrings: Sendable {
 
     /// A scenario rating or option quality (`good`, `mixed`, `poor`, …) in words; an
     /// unknown word is returned as it is (the caller makes it safe).
-    public func quality(_ word: String) -> String {
+    func quality(_ word: String) -> String {
         switch word {
         case "good": return self[.qualityGood]
         case "mixed": return self[.qualityMixed]
@@ -64,14 +64,14 @@ public struct ReportStrings: Sendable {
     }
 
     /// The label for `key` with its first letter in upper case (a column header).
-    public func capitalized(_ key: ReportText) -> String { self[key].prefix(1).uppercased() + self[key].dropFirst() }
+    func capitalized(_ key: ReportText) -> String { self[key].prefix(1).uppercased() + self[key].dropFirst() }
 
     /// A team's name, or the words for "no team".
-    public func team(_ team: String?) -> String { team ?? self[.noTeam] }
+    func team(_ team: String?) -> String { team ?? self[.noTeam] }
 }
 
 /// The keys of `ReportStrings`, each with its Danish and English text.
-public enum ReportText: String, Sendable, CaseIterable {
+enum ReportText: String, Sendable, CaseIterable {
     case reportTitle, course, version, versionsSeen, period, generated, filters, noFilters, teamsFilter, since, until
     case minimumGroup, namesShown, namesHidden, sources, sourceDataDirectory, sourceStore, sourceTransfer, records
     case incomplete, readingSummary, notInCourse, wholeUnit, problems

@@ -8,17 +8,17 @@ import KursusText
 /// When the table is too wide, its flexible columns are truncated with "…" (widest
 /// first, down to their minimum), then the gaps narrow; a table that still does not fit
 /// is written as one block per row ("Header: value · …") so nothing is ever cut off.
-public struct TextTable: Sendable {
-    public enum Alignment: Sendable { case left, right }
+struct TextTable: Sendable {
+    enum Alignment: Sendable { case left, right }
 
-    public struct Column: Sendable {
-        public var header: String
-        public var alignment: Alignment
+    struct Column: Sendable {
+        var header: String
+        var alignment: Alignment
         /// Whether the column may be truncated, and how narrow it may get.
-        public var flexible: Bool
-        public var minimumWidth: Int
+        var flexible: Bool
+        var minimumWidth: Int
 
-        public init(_ header: String, _ alignment: Alignment = .right, flexible: Bool = false, minimumWidth: Int = 8) {
+        init(_ header: String, _ alignment: Alignment = .right, flexible: Bool = false, minimumWidth: Int = 8) {
             self.header = header
             self.alignment = alignment
             self.flexible = flexible
@@ -26,30 +26,30 @@ public struct TextTable: Sendable {
         }
     }
 
-    public var columns: [Column]
-    public var rows: [[String]]
+    var columns: [Column]
+    var rows: [[String]]
     /// Per row, an optional bar (a fraction 0…1) drawn after the last column in the space
     /// that is left (at most `maximumBarWidth` cells).
-    public var bars: [Double?]
-    public var maximumBarWidth = 30
+    var bars: [Double?]
+    var maximumBarWidth = 30
     /// Spaces before every line.
-    public var indent = 0
+    var indent = 0
 
-    public init(columns: [Column], indent: Int = 0) {
+    init(columns: [Column], indent: Int = 0) {
         self.columns = columns
         self.rows = []
         self.bars = []
         self.indent = indent
     }
 
-    public mutating func add(_ cells: [String], bar: Double? = nil) {
+    mutating func add(_ cells: [String], bar: Double? = nil) {
         rows.append(cells)
         bars.append(bar)
     }
 
     /// The lines, header and a rule first; `paintBar` styles a bar (colour), `paintHeader`
     /// the header line.
-    public func render(
+    func render(
         width: Int, paintBar: (String) -> String = { $0 }, paintHeader: (String) -> String = { $0 }
     ) -> [String] {
         let headers = columns.map { TerminalText.line($0.header) }

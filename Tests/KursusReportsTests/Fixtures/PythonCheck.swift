@@ -4,7 +4,7 @@ import Foundation
 /// `jsonschema`, strict HTML parsing with `html5lib`). scripts/ensure-deps.sh installs
 /// Debian's python3-jsonschema and python3-html5lib for /usr/bin/python3; another python3
 /// on PATH is tried too.
-enum Python {
+enum PythonCheck {
     struct Result {
         var status: Int32
         var output: String
@@ -34,7 +34,7 @@ enum Python {
 }
 
 /// A fresh folder under the temporary directory, for files a test writes.
-enum TemporaryFolder {
+enum FormatTestFolder {
     static func make(_ name: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kursus-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
