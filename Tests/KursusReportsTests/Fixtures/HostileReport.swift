@@ -4,7 +4,8 @@ import Foundation
 
 /// The sample report with hostile content in every kind of text a course, a learner or
 /// an LRS can put there: markup, quotes, ampersands, terminal escapes, other control
-/// characters, bidi controls, formula starts and a very long unbroken word.
+/// characters, bidi controls, formula starts, wide (CJK, emoji) characters and a very long
+/// unbroken word.
 enum HostileReport {
     static let script = "<script>alert(\"x\")</script>"
     static let escape = "\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J"
@@ -22,6 +23,8 @@ enum HostileReport {
         report.reading.sources[0].location = "/data/\(script)"
         report.cohort.teams[0].team = "=HYPERLINK(\"http://evil.example\")"
         report.cohort.teamModules[0].team = "+SUM(1;2)"
+        report.cohort.teams[1].team = "病棟チーム🏥東"
+        report.cohort.modules[1].title = String(repeating: "看護師の手指衛生", count: 8)
         report.cohort.modules[0].title = "Modul <b>1</b> \(escape)"
         report.cohort.modules[0].units[0].title = long
         report.cohort.stuckLearners?[0].learner = "@Mette \(bidi)"
