@@ -10,11 +10,24 @@ struct JSONReportTests {
     static let validator = PythonCheck.interpreter(with: "jsonschema")
     static let schema = FormatTestFolder.repository.appendingPathComponent("Assets/schemas/report.schema.json")
 
+    /// The named sample with the optional fields the sample leaves out set too.
+    static var full: Report {
+        var report = SampleReport.named
+        report.header.filters.until = SampleReport.date("2026-04-01T00:00:00Z")
+        report.header.filters.teams = ["Afsnit A", "Afsnit B"]
+        report.reading.notInCourse.append(MissingActivity(unitID: "quiz-1", questionID: "q-gammel", statements: 12))
+        report.beforeAfter.append(
+            BeforeAfterSection(beforeUnitID: "a", beforeTitle: "Før", afterUnitID: "b", afterTitle: "Efter", anonymous: true, items: []))
+        report.surveys[0].notFilteredByTeam = true
+        return report
+    }
+
     static let reports = [
         "sample": SampleReport.report, "named": SampleReport.named, "hostile": HostileReport.report, "empty": EmptyReportFormatTests.empty,
+        "full": full,
     ]
 
-    @Test("decoding the document gives back the same report", arguments: ["sample", "named", "hostile"])
+    @Test("decoding the document gives back the same report", arguments: ["sample", "named", "hostile", "full"])
     func roundTrip(name: String) throws {
         let report = try #require(Self.reports[name])
         let data = try JSONReport.data(report)
@@ -67,7 +80,7 @@ struct JSONReportTests {
 
     @Test(
         "real encoded reports validate against the schema", .enabled(if: validator != nil, "python3 with jsonschema is not importable; skipped"),
-        arguments: ["sample", "named", "hostile", "empty"])
+        arguments: ["sample", "named", "hostile", "empty", "full"])
     func validates(name: String) throws {
         let report = try #require(Self.reports[name])
         let result = try validate(try JSONReport.data(report))
