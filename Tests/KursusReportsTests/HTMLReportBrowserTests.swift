@@ -92,7 +92,9 @@ enum OverflowProbe {
     }
 }
 
-@Suite("HTML report in a browser", .enabled(if: Chromium.path != nil, "chromium is not installed (scripts/ensure-deps.sh installs it); skipped"))
+@Suite(
+    "HTML report in a browser", .serialized,
+    .enabled(if: Chromium.path != nil, "chromium is not installed (scripts/ensure-deps.sh installs it); skipped"))
 struct HTMLReportBrowserTests {
     static let utc = TimeZone(identifier: "UTC") ?? .current
     static let reports = [
