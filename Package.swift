@@ -82,7 +82,7 @@ let package = Package(
             name: "KursusEndToEndTests",
             dependencies: ["kursus", "KursusText", "KursusTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "KursusReportsTests", dependencies: ["KursusReports", "KursusTestSupport"]),
+        .testTarget(name: "KursusReportsTests", dependencies: ["KursusReports", "KursusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),
     ]
 )

@@ -6,7 +6,10 @@ set -euo pipefail
 
 # python3 and python3-venv: the tests start a real Ralph LRS from a virtualenv
 # (scripts/ralph-lrs.sh installs it from PyPI on first use).
-packages=(pkg-config libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux procps python3 python3-venv)
+# chromium, python3-html5lib, python3-jsonschema: the report's tests open the HTML report
+# in headless Chromium, parse it strictly, and validate the JSON report against its schema.
+packages=(pkg-config libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux procps python3 python3-venv
+  chromium python3-html5lib python3-jsonschema)
 [ "${KURSUS_WITH_BENCH_TOOLS:-}" = 1 ] && packages+=(cmark-gfm time python3 python3-yaml)
 
 if ! command -v swift >/dev/null 2>&1; then
