@@ -103,22 +103,33 @@ public struct StatementFacts: Sendable {
             return outcome
         }
         guard filters.includes(time) else { return .filteredOut }
-        var learner = records.learners[account] ?? LearnerRecord(account: account)
-        let outcome = record(statement, into: &learner, place: place, verb: verb, time: time)
-        guard outcome == .used else { return outcome }
-        learner.touch(time)
-        learner.statements += 1
-        if let name { learner.name = name }
+        let known = records.learners[account] != nil
+        let units = units
+        let outcome = Self.record(
+            statement, into: &records.learners[account, default: LearnerRecord(account: account)], place: place, verb: verb, time: time,
+            units: units)
+        guard outcome == .used else {
+            if !known { records.learners[account] = nil }
+            return outcome
+        }
+        var team: String?
         if let profileTeam {
-            learner.team = profileTeam
+            team = profileTeam
             profileTeams.insert(account)
-        } else if let team = statement.team, !profileTeams.contains(account), teamTimes[account].map({ time >= $0 }) ?? true {
-            learner.team = team
+        } else if let statementTeam = statement.team, !profileTeams.contains(account), teamTimes[account].map({ time >= $0 }) ?? true {
+            team = statementTeam
             teamTimes[account] = time
         }
-        if let version = statement.courseVersion { records.versionsSeen.insert(version) }
-        records.learners[account] = learner
+        Self.note(into: &records.learners[account, default: LearnerRecord(account: account)], time: time, team: team, name: name)
+        if let version = statement.courseVersion, !records.versionsSeen.contains(version) { records.versionsSeen.insert(version) }
         return .used
+    }
+
+    static func note(into learner: inout LearnerRecord, time: Date, team: String?, name: String?) {
+        learner.touch(time)
+        learner.statements += 1
+        if let team { learner.team = team }
+        if let name { learner.name = name }
     }
 
     /// `notInCourse` for a unit the package lacks, or a question its quiz file lacks.
@@ -145,18 +156,19 @@ public struct StatementFacts: Sendable {
         }
         guard units[unitID]?.kind == .survey else { return .unreadable("an anonymous actor outside a survey") }
         if case .unit = place, verb == .launched { return .used }  // An opening has a key of its own: nothing to keep.
-        var submission = records.anonymousSubmissions[account] ?? AnonymousSubmission(unitID: unitID, week: XAPITimestamp.weekStart(time))
-        guard submission.unitID == unitID else { return .unreadable("one anonymous actor in two surveys") }
+        if let known = records.anonymousSubmissions[account]?.unitID, known != unitID {
+            return .unreadable("one anonymous actor in two surveys")
+        }
+        let fresh = AnonymousSubmission(unitID: unitID, week: XAPITimestamp.weekStart(time))
         switch (place, verb) {
         case (.question(_, let questionID), .answered):
             guard let answer = Self.answer(statement, time: time) else { return .unreadable("an answer without a response") }
-            if submission.answers[questionID].map({ $0.at <= time }) ?? true { submission.answers[questionID] = answer }
+            records.anonymousSubmissions[account, default: fresh].answers[questionID, default: answer].replace(with: answer)
         case (.unit, .completed):
-            submission.submitted = true
+            records.anonymousSubmissions[account, default: fresh].submitted = true
         default:
             return .unreadable("a verb Kursus does not send about this activity")
         }
-        records.anonymousSubmissions[account] = submission
         return .used
     }
 
