@@ -97,4 +97,31 @@ import Testing
             #expect(StatementTime.seconds(bad) == nil, "\(bad)")
         }
     }
+
+    @Test func activityIdsArePlacedAndDecoded() {
+        let ids = CourseActivityIDs(courseID: "digital kompetence")
+        let course = "https://x.example/xapi/courses/digital%20kompetence"
+        #expect(ids.place(objectID: course, contextIDs: []) == .course)
+        #expect(ids.place(objectID: course + "/units/%C3%A6ble", contextIDs: [course]) == .unit("æble"))
+        #expect(ids.place(objectID: course + "/units/q/questions/a%2Fb", contextIDs: [course]) == .question(unit: "q", question: "a/b"))
+        #expect(ids.place(objectID: course + "/units/s/nodes/valg", contextIDs: [course]) == .node(unit: "s", node: "valg"))
+        for bad in ["/units/%ZZ", "/units/%FF", "/units/", "/units/q/questions/", "/units/q/other/x", "/units/q/questions/a/b", "/modules/m"] {
+            if case .unknown = ids.place(objectID: course + bad, contextIDs: [course]) {
+            } else {
+                Issue.record("\(bad) was placed")
+            }
+        }
+        #expect(
+            ids.place(objectID: "https://x.example/xapi/courses/andet/units/a", contextIDs: ["https://x.example/xapi/courses/andet"]) == .otherCourse)
+    }
+
+    @Test func statementIdsAreKeyedBy128Bits() {
+        let key = StatementKey("0b5c1e4e-3f0e-5d7c-9a51-1d2b3c4d5e6f")
+        #expect(key != nil)
+        #expect(key == StatementKey("0B5C1E4E-3F0E-5D7C-9A51-1D2B3C4D5E6F"))
+        #expect(key != StatementKey("0b5c1e4e-3f0e-5d7c-9a51-1d2b3c4d5e60"))
+        for bad in ["", "0b5c1e4e3f0e5d7c9a511d2b3c4d5e6f", "0b5c1e4e-3f0e-5d7c-9a51-1d2b3c4d5e6g", "0b5c1e4e-3f0e-5d7c-9a51_1d2b3c4d5e6f"] {
+            #expect(StatementKey(bad) == nil, "\(bad)")
+        }
+    }
 }

@@ -29,70 +29,92 @@ struct CourseActivityIDs: Sendable {
     }
 
     func place(objectID: String?, contextIDs: [String]) -> ActivityPlace {
-        guard let objectID else { return .unknown("the statement has no object id") }
+        guard var objectID else { return .unknown("the statement has no object id") }
         if Self.utf8HasSuffix(objectID, courseSuffix) { return .course }
-        let course: String
+        // The length of the object id's part up to and including the course.
+        let courseLength: Int
         if let id = contextIDs.first(where: { Self.utf8HasSuffix($0, courseSuffix) }) {
-            course = id
+            guard Self.utf8HasPrefix(objectID, id) else { return .unknown("the object is not a unit, question or choice point of the course") }
+            courseLength = id.utf8.count
         } else if let range = objectID.range(of: courseSuffix + "/units/") {
             // No course among the context activities: the object's id still names it.
-            course = String(objectID[..<range.lowerBound]) + courseSuffix
+            courseLength = objectID.utf8.distance(from: objectID.utf8.startIndex, to: range.lowerBound) + courseSuffix.utf8.count
         } else {
             let mentionsCourse = objectID.contains("/courses/") || contextIDs.contains { $0.contains("/courses/") }
             return mentionsCourse ? .otherCourse : .unknown("no activity of a Kursus course")
         }
-        let unitsPrefix = course + "/units/"
-        guard Self.utf8HasPrefix(objectID, unitsPrefix) else {
-            return .unknown("the object is not a unit, question or choice point of the course")
+        return objectID.withUTF8 { Self.place(inCourse: UnsafeBufferPointer(rebasing: $0[courseLength...])) }
+    }
+
+    /// What follows the course in an object id: `/units/<unit>`, with `/questions/<id>` or
+    /// `/nodes/<id>` after it.
+    static func place(inCourse rest: UnsafeBufferPointer<UInt8>) -> ActivityPlace {
+        let notOfTheCourse = ActivityPlace.unknown("the object is not a unit, question or choice point of the course")
+        let units: StaticString = "/units/"
+        guard startsWith(rest, units) else { return notOfTheCourse }
+        var parts: [UnsafeBufferPointer<UInt8>] = []
+        var start = units.utf8CodeUnitCount
+        for index in start..<rest.count where rest[index] == UInt8(ascii: "/") {
+            parts.append(UnsafeBufferPointer(rebasing: rest[start..<index]))
+            start = index + 1
+            guard parts.count < 3 else { return notOfTheCourse }
         }
-        let rest = objectID.utf8.dropFirst(unitsPrefix.utf8.count)
-        let parts = rest.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard let unitPart = parts.first, let unit = Self.decode(unitPart), !unit.isEmpty else {
-            return .unknown("the object's unit id is not a percent-encoded id")
-        }
+        parts.append(UnsafeBufferPointer(rebasing: rest[start...]))
+        guard let unit = decode(parts[0]), !unit.isEmpty else { return .unknown("the object's unit id is not a percent-encoded id") }
         switch parts.count {
         case 1:
             return .unit(unit)
         case 3:
-            guard let part = Self.decode(parts[2]), !part.isEmpty else {
+            guard let part = decode(parts[2]), !part.isEmpty else {
                 return .unknown("the object's question or node id is not a percent-encoded id")
             }
             if parts[1].elementsEqual("questions".utf8) { return .question(unit: unit, question: part) }
             if parts[1].elementsEqual("nodes".utf8) { return .node(unit: unit, node: part) }
-            return .unknown("the object is not a unit, question or choice point of the course")
+            return notOfTheCourse
         default:
-            return .unknown("the object is not a unit, question or choice point of the course")
+            return notOfTheCourse
         }
     }
 
+    static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        for index in 0..<count where bytes[index] != word.utf8Start[index] { return false }
+        return true
+    }
+
     static func utf8HasSuffix(_ text: String, _ suffix: String) -> Bool {
-        let count = suffix.utf8.count
-        return text.utf8.count >= count && text.utf8.suffix(count).elementsEqual(suffix.utf8)
+        var text = text
+        var suffix = suffix
+        return text.withUTF8 { t in
+            suffix.withUTF8 { s in t.count >= s.count && UnsafeBufferPointer(rebasing: t[(t.count - s.count)...]).elementsEqual(s) }
+        }
     }
 
     static func utf8HasPrefix(_ text: String, _ prefix: String) -> Bool {
-        text.utf8.count >= prefix.utf8.count && text.utf8.prefix(prefix.utf8.count).elementsEqual(prefix.utf8)
+        var text = text
+        var prefix = prefix
+        return text.withUTF8 { t in
+            prefix.withUTF8 { p in t.count >= p.count && UnsafeBufferPointer(rebasing: t[..<p.count]).elementsEqual(p) }
+        }
     }
 
     /// A percent-encoded segment decoded; nil when a `%` lacks two hex digits or the
     /// bytes are not UTF-8.
-    static func decode(_ segment: Substring.UTF8View.SubSequence) -> String? {
-        guard segment.contains(UInt8(ascii: "%")) else { return String(Substring(segment)) }
+    static func decode(_ segment: UnsafeBufferPointer<UInt8>) -> String? {
+        guard segment.contains(UInt8(ascii: "%")) else { return String(validating: segment, as: UTF8.self) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(segment.count)
-        var index = segment.startIndex
-        while index != segment.endIndex {
+        var index = 0
+        while index < segment.count {
             let byte = segment[index]
             if byte == UInt8(ascii: "%") {
-                let first = segment.index(after: index)
-                guard first != segment.endIndex else { return nil }
-                let second = segment.index(after: first)
-                guard second != segment.endIndex, let high = hex(segment[first]), let low = hex(segment[second]) else { return nil }
+                guard index + 2 < segment.count, let high = hex(segment[index + 1]), let low = hex(segment[index + 2]) else { return nil }
                 bytes.append(high << 4 | low)
-                index = segment.index(after: second)
+                index += 3
             } else {
                 bytes.append(byte)
-                index = segment.index(after: index)
+                index += 1
             }
         }
         return String(validating: bytes, as: UTF8.self)

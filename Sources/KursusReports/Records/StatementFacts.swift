@@ -33,7 +33,7 @@ public struct StatementFacts: Sendable {
     let units: [String: CourseUnit]
     /// Question ids per quiz and survey unit.
     let questions: [String: Set<String>]
-    var seen: Set<UUID> = []
+    var seen: Set<StatementKey> = []
     /// When each learner's team was last read from a statement; teams given by a profile
     /// are not in here and never replaced.
     var teamTimes: [String: Date] = [:]
@@ -75,8 +75,8 @@ public struct StatementFacts: Sendable {
             return .unreadable("not a JSON statement (\(error.message))")
         }
         if let id = statement.id {
-            guard let uuid = UUID(uuidString: id) else { return .unreadable("the statement id is not a UUID") }
-            guard seen.insert(uuid).inserted else { return .duplicate }
+            guard let key = StatementKey(id) else { return .unreadable("the statement id is not a UUID") }
+            guard seen.insert(key).inserted else { return .duplicate }
         }
         let place = activities.place(objectID: statement.objectID, contextIDs: statement.contextActivityIDs)
         switch place {
