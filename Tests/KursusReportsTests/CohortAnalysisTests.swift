@@ -117,6 +117,7 @@ import Testing
         let cohort = Self.section(minimum: 5)
         #expect(cohort.learners == .belowMinimum(5))
         #expect(cohort.teams.map(\.learners) == [.belowMinimum(5), .belowMinimum(5), .belowMinimum(5)])
+        #expect(cohort.teams.allSatisfy { $0.lastActivity == nil })
         let ekstra = cohort.modules[0].units[3]
         #expect(ekstra.counts.started == .value(0))
         #expect(cohort.modules[0].units[0].counts.started == .belowMinimum(5))

@@ -35,8 +35,11 @@ enum CohortAnalysis {
         let all = Array(learners.indices)
         let groups = teamGroups(learners)
 
+        // A small team's last activity would be one learner's: hidden with the count.
         let teams = groups.map { team, members in
-            TeamRow(team: team, learners: policy.count(members.count), lastActivity: members.compactMap { learners[$0].lastActivity }.max())
+            TeamRow(
+                team: team, learners: policy.count(members.count),
+                lastActivity: members.count < policy.minimum ? nil : members.compactMap { learners[$0].lastActivity }.max())
         }
         let modules = package.course.modules.map { module in
             let unitIndices = plans.indices.filter { plans[$0].moduleID == module.id }
