@@ -33,6 +33,8 @@ public struct LearnerRecord: Sendable, Equatable {
     /// Seconds of finished sessions (`terminated` durations).
     public var sessionSeconds: Double
     public var units: [String: UnitRecord]
+    /// Statements read into this record (so a `--team` filter can count what it leaves out).
+    public var statements: Int
 
     public init(account: String, team: String? = nil, name: String? = nil) {
         self.account = account
@@ -40,6 +42,7 @@ public struct LearnerRecord: Sendable, Equatable {
         self.name = name
         sessionSeconds = 0
         units = [:]
+        statements = 0
     }
 
     /// Notes a moment of activity.
