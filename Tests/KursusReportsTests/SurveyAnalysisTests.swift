@@ -127,10 +127,10 @@ struct SurveyAnalysisTests {
 
     @Test("plain one-line texts from Markdown")
     func plainText() {
-        #expect(AnalysisText.plain("  Jeg er **tryg**\n\tved `video`.\u{1B}[2J ") == "Jeg er tryg ved video. [2J")
-        #expect(AnalysisText.firstLine(ofMarkdown: "\n\n## *Godt* klaret\nMere tekst") == "*Godt* klaret")
-        #expect(AnalysisText.firstLine(ofMarkdown: "> - Punkt et\n") == "Punkt et")
-        #expect(AnalysisText.firstLine(ofMarkdown: "12. Trin\n") == "Trin")
-        #expect(AnalysisText.firstLine(ofMarkdown: " \n ") == "")
+        #expect(PlainText.oneLine("  Jeg er **tryg**\n\tved `video`.\u{1B}[2J ") == "Jeg er tryg ved video. [2J")
+        #expect(PlainText.firstLine(ofMarkdown: "\n\n## *Godt* klaret\nMere tekst") == "Godt klaret")
+        #expect(PlainText.firstLine(ofMarkdown: "> - Punkt et\n") == "Punkt et")
+        #expect(PlainText.firstLine(ofMarkdown: "12. Trin\n") == "Trin")
+        #expect(PlainText.firstLine(ofMarkdown: " \n ") == "")
     }
 }

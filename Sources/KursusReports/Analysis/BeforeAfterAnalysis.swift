@@ -73,7 +73,7 @@ enum BeforeAfterAnalysis {
                     after: SurveyAnalysis.number(learner.after?.answers[after.id], question: after)
                 )
             }
-            let text = AnalysisText.plain(after.text)
+            let text = PlainText.oneLine(after.text)
             let everyone = observations.map { (before: $0.before, after: $0.after) }
             items.append(row(questionID: after.id, text: text, team: nil, observations: everyone, policy: policy))
             for team in teams {

@@ -37,7 +37,7 @@ enum PlainText {
                     }
                     index += 1
                 }
-            } else if scalar == "[" {
+            } else if scalar == "[" && closesAsLink(scalars, from: index) {
                 // A link's opening bracket.
             } else if (scalar == "#" || scalar == ">") && out.isEmpty {
                 // Heading or quote marks at the start.
@@ -56,5 +56,38 @@ enum PlainText {
         case 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: return true
         default: return false
         }
+    }
+
+    /// Whether the `[` at `start` opens a link or image: a `](` follows before the line ends.
+    static func closesAsLink(_ scalars: [Unicode.Scalar], from start: Int) -> Bool {
+        var index = start + 1
+        while index + 1 < scalars.count, scalars[index] != "\n" {
+            if scalars[index] == "]" { return scalars[index + 1] == "(" }
+            index += 1
+        }
+        return false
+    }
+
+    /// The first line of Markdown that holds text, without its block marks (`#`, `>`,
+    /// `-`, `*`, `+`, `1.`), made `oneLine`. Empty when there is no text.
+    static func firstLine(ofMarkdown markdown: String) -> String {
+        for line in markdown.split(whereSeparator: \.isNewline) {
+            var rest = Substring(line).drop { $0 == " " || $0 == "\t" }
+            while let first = rest.first, "#>".contains(first) {
+                rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
+            }
+            if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " {
+                rest = rest.dropFirst(2)
+            } else {
+                let digits = rest.prefix { $0.isASCII && $0.isNumber }
+                let after = rest.dropFirst(digits.count)
+                if !digits.isEmpty, let mark = after.first, mark == "." || mark == ")", after.dropFirst().first == " " {
+                    rest = after.dropFirst(2)
+                }
+            }
+            let text = oneLine(String(rest))
+            if !text.isEmpty { return text }
+        }
+        return ""
     }
 }

@@ -16,7 +16,7 @@ enum ScenarioAnalysis {
     static func sections(package: CoursePackage, learners: [LearnerRecord], policy: CellPolicy) -> [ScenarioSection] {
         package.course.allUnits.compactMap { unit in
             guard unit.kind == .scenario, let scenario = package.scenarios[unit.id] else { return nil }
-            let title = AnalysisText.plain(unit.title).isEmpty ? AnalysisText.plain(scenario.title) : AnalysisText.plain(unit.title)
+            let title = PlainText.oneLine(unit.title).isEmpty ? PlainText.oneLine(scenario.title) : PlainText.oneLine(unit.title)
             return section(unitID: unit.id, title: title.isEmpty ? unit.id : title, scenario: scenario, learners: learners, policy: policy)
         }
     }
@@ -51,9 +51,9 @@ enum ScenarioAnalysis {
         return scenario.nodes.compactMap { node in
             guard case .ending(let ending) = node.kind else { return nil }
             let count = tally.endings[node.id] ?? 0
-            let title = AnalysisText.plain(ending.title)
+            let title = PlainText.oneLine(ending.title)
             return EndingRow(
-                nodeID: node.id, text: title.isEmpty ? AnalysisText.firstLine(ofMarkdown: ending.debrief) : title, rating: ending.rating?.rawValue,
+                nodeID: node.id, text: title.isEmpty ? PlainText.firstLine(ofMarkdown: ending.debrief) : title, rating: ending.rating?.rawValue,
                 runs: policy.count(count), share: policy.figure(percent(count, of: total), groupSize: tally.learnerCount))
         }
     }
@@ -67,11 +67,11 @@ enum ScenarioAnalysis {
             let counted = tally.points[node.id] ?? ScenarioRunTally.PointTally(chosen: Array(repeating: 0, count: point.options.count))
             let answers = counted.answers
             let group = counted.learners.count
-            let prompt = AnalysisText.plain(point.prompt)
+            let prompt = PlainText.oneLine(point.prompt)
             var options: [ChoiceOptionRow] = []
             for (index, option) in point.options.enumerated() {
                 let chosen = index < counted.chosen.count ? counted.chosen[index] : 0
-                let text = AnalysisText.plain(option.text)
+                let text = PlainText.oneLine(option.text)
                 options.append(
                     ChoiceOptionRow(
                         number: index + 1, text: text, quality: option.quality?.rawValue, chosen: policy.count(chosen),

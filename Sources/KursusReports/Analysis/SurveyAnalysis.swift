@@ -29,7 +29,7 @@ enum SurveyAnalysis {
     /// The unit's title as the manifest gives it, else the quiz file's, else its id.
     static func title(_ unit: CourseUnit, _ quiz: Quiz?) -> String {
         for candidate in [unit.title, quiz?.title ?? ""] {
-            let line = AnalysisText.plain(candidate)
+            let line = PlainText.oneLine(candidate)
             if !line.isEmpty { return line }
         }
         return unit.id

@@ -69,8 +69,8 @@ enum SurveyAnswersAnalysis {
     /// at and above the middle in percent.
     static func likertItem(_ question: Question, labels: [String], submissions: [[String: AnswerRecord]], policy: CellPolicy) -> LikertItem {
         let points = submissions.compactMap { SurveyAnalysis.likertPoint($0[question.id], points: labels.count) }
-        let text = AnalysisText.plain(question.text)
-        let shownLabels = labels.map(AnalysisText.plain)
+        let text = PlainText.oneLine(question.text)
+        let shownLabels = labels.map(PlainText.oneLine)
         guard !points.isEmpty, labels.count >= 2, let summary = Likert.summarize(points, scale: 1...labels.count) else {
             return LikertItem(
                 questionID: question.id, text: text, labels: shownLabels, answers: policy.count(points.count), counts: nil, median: nil,
@@ -92,7 +92,7 @@ enum SurveyAnswersAnalysis {
             return text
         }
         return FreeTextItem(
-            questionID: question.id, text: AnalysisText.plain(question.text),
+            questionID: question.id, text: PlainText.oneLine(question.text),
             answerCount: listed ? .value(answers.count) : policy.count(answers.count), answers: listed ? answers.sorted() : nil)
     }
 }
