@@ -92,4 +92,29 @@ struct CohortOutputTests {
             try CohortGenerator.load(course: CohortFixtures.root.appendingPathComponent("Sources"), options: CohortOptions())
         }
     }
+
+    @Test("pseudonymous: actors are keyed hashes, never the ids; the team still goes with them; the data directory says so")
+    func pseudonymous() throws {
+        let folder = CohortFixtures.temporaryFolder("pseudo")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = CohortOptions(seed: 5, teams: ["Hold 1"], learnersPerTeam: 6, settings: RecordSettings(pseudonymous: true))
+        let cohort = try CohortFixtures.cohort(options)
+        try CohortOutput.writeDataDirectory(cohort, to: folder)
+        #expect(try WorkstationConfig.load(dataDirectory: folder).records.pseudonymous)
+        var own = 0
+        for learner in cohort.learners {
+            for statement in cohort.statements(for: learner) {
+                let value = try JSONParser.parse(statement.json)
+                let name = try #require(value["actor"]?["account"]?["name"]?.stringValue)
+                #expect(name != learner.id)
+                #expect(!String(decoding: statement.json, as: UTF8.self).contains(learner.id))
+                if !name.hasPrefix("anonymous-") {
+                    own += 1
+                    #expect(name.count == 64 && name.allSatisfy(\.isHexDigit))
+                    #expect(value["context"]?["team"]?["account"]?["name"] == "Hold 1")
+                }
+            }
+        }
+        #expect(own > 100)
+    }
 }
