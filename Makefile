@@ -6,7 +6,7 @@
 #   make lint   fails on any difference from that style
 SWIFT ?= swift
 ARGS ?=
-SWIFT_FORMAT_PATHS = Sources Tests Package.swift
+SWIFT_FORMAT_PATHS = Sources Tests Tools Package.swift
 
 .PHONY: run test deps build bench install clean lint format
 

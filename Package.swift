@@ -9,6 +9,7 @@
 //   KursusReports (`kursus report`: reading records, statistics, the report formats)
 //   KursusTerminalUI (cell grid, screens, ncurses backend, runtime)
 //   kursus (command line only)
+// Tools/: KursusCohort and make-cohort, a generated cohort as learning records (tests, benchmarks).
 // C is reached only through the two system-library targets CNcursesw and CCmarkGFM.
 import PackageDescription
 
@@ -62,6 +63,13 @@ let package = Package(
         ),
         // `kursus report`: reading learning records, pure statistics, the report's formats.
         .target(name: "KursusReports", dependencies: ["KursusText", "KursusCourse", "KursusRecords"]),
+        // A seeded, realistic cohort as learning records (scripts/make-cohort), for tests, benchmarks and screenshots.
+        .target(name: "KursusCohort", dependencies: ["KursusCourse", "KursusEngine", "KursusProgress", "KursusRecords"], path: "Tools/KursusCohort"),
+        .executableTarget(
+            name: "make-cohort",
+            dependencies: ["KursusCohort", "KursusRecords", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/make-cohort"
+        ),
         .executableTarget(
             name: "kursus",
             dependencies: [
@@ -80,9 +88,12 @@ let package = Package(
         .testTarget(name: "KursusTerminalUITests", dependencies: ["KursusTerminalUI"], exclude: ["Golden"]),
         .testTarget(
             name: "KursusEndToEndTests",
-            dependencies: ["kursus", "KursusText", "KursusTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "kursus", "KursusText", "KursusTestSupport", "KursusCohort", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
-        .testTarget(name: "KursusReportsTests", dependencies: ["KursusReports", "KursusTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "KursusReportsTests", dependencies: ["KursusReports", "KursusTestSupport", "KursusCohort"], exclude: ["Golden"]),
+        .testTarget(name: "KursusCohortTests", dependencies: ["KursusCohort"]),
         .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),
     ]
 )

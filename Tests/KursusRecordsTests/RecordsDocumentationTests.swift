@@ -80,7 +80,7 @@ struct RecordsDocumentationTests {
         settings.pseudonymous = example.pseudonymous
         let builder = StatementBuilder(
             course: package.course, quizzes: package.quizzes, scenarios: package.scenarios, learnerID: "anje04", settings: settings,
-            siteSecret: secret
+            siteSecret: secret, team: "Hold 2"
         )
         return try #require(builder.statementValues(for: example.event).first)
     }

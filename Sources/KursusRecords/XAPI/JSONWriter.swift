@@ -89,20 +89,31 @@ public enum JSONWriter {
         }
     }
 
+    /// Runs of characters that need no escape are copied whole (a statement is mostly
+    /// such text), the others escaped one by one.
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" {
-                out += "\\\""
-            } else if scalar == "\\" {
-                out += "\\\\"
-            } else if mustEscape(scalar) {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
+        let scalars = text.unicodeScalars
+        var run = scalars.startIndex
+        var index = run
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if scalar == "\"" || scalar == "\\" || mustEscape(scalar) {
+                out += Substring(scalars[run..<index])
+                if scalar == "\"" {
+                    out += "\\\""
+                } else if scalar == "\\" {
+                    out += "\\\\"
+                } else {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                }
+                run = next
             }
+            index = next
         }
+        out += Substring(scalars[run..<scalars.endIndex])
         out += "\""
     }
 

@@ -12,7 +12,7 @@ import KursusProgress
 /// let secret = try SiteSecret.load(dataDirectory: dataDirectory)
 /// let settings = RecordSettings(config: config, dataDirectory: dataDirectory)
 /// let builder = StatementBuilder(course: package.course, quizzes: package.quizzes, scenarios: package.scenarios,
-///                                learnerID: "anna", settings: settings, siteSecret: secret)
+///                                learnerID: "anna", settings: settings, siteSecret: secret, team: profile.team)
 /// let pending = builder.statements(for: event)   // → the learner's outbox
 /// ```
 public struct StatementBuilder: Sendable {
@@ -21,18 +21,24 @@ public struct StatementBuilder: Sendable {
     let quizzes: [String: Quiz]
     /// Scenarios by unit id.
     let scenarios: [String: Scenario]
-    let learnerID: String
+    private(set) var learnerID: String
     let settings: RecordSettings
     let siteSecret: Data
     /// The course language as a language map key (`und` when course.yaml's is no RFC 5646 tag).
     let language: String
-    let learner: StatementIdentity
+    private(set) var learner: StatementIdentity
     /// Per scenario unit: the lowest and highest score any run can end with, where the
     /// search finished (scenarios of up to 2,000 nodes, as the debrief).
     let scoreRanges: [String: ScoreRange]
+    /// `context.team` of the learner's own statements (never of anonymous ones): the team
+    /// of the learner's profile as an identified Group, nil when the learner has none.
+    private(set) var team: JSONValue?
 
+    /// `team` is the team of the learner's profile (`LearnerProfile.team`); nil or blank
+    /// gives statements without `context.team`.
     public init(
-        course: Course, quizzes: [String: Quiz], scenarios: [String: Scenario], learnerID: String, settings: RecordSettings, siteSecret: Data
+        course: Course, quizzes: [String: Quiz], scenarios: [String: Scenario], learnerID: String, settings: RecordSettings, siteSecret: Data,
+        team: String? = nil
     ) {
         self.course = course
         self.quizzes = quizzes
@@ -48,6 +54,25 @@ public struct StatementBuilder: Sendable {
             if let range = ScenarioValidator.scoreRange(scenario), range.complete { ranges[unit] = range }
         }
         scoreRanges = ranges
+        self.team = Self.teamGroup(team, settings: settings)
+    }
+
+    /// The same builder for another learner of the same course and settings: what the
+    /// course needs (the scenarios' score ranges, searched when the builder was made) is
+    /// not worked out again, so making statements for many learners stays fast.
+    public func forLearner(_ learnerID: String, team: String?) -> StatementBuilder {
+        var builder = self
+        builder.learnerID = learnerID
+        builder.learner = .learner(id: learnerID, courseIRI: courseIRI, settings: settings, secret: siteSecret)
+        builder.team = Self.teamGroup(team, settings: settings)
+        return builder
+    }
+
+    /// The team as an identified Group: an account on `<activity base>/teams` named by the
+    /// team. Nil for no team, or one of only spaces.
+    static func teamGroup(_ team: String?, settings: RecordSettings) -> JSONValue? {
+        guard let team, !team.allSatisfy(\.isWhitespace) else { return nil }
+        return ["objectType": "Group", "account": ["homePage": .string(settings.activityBase + "/teams"), "name": .string(team)]]
     }
 
     /// The statements for one event (one each, today), ready for the outbox.
@@ -103,6 +128,9 @@ public struct StatementBuilder: Sendable {
         contextValue["registration"] = .string(who.registration)
         contextValue["language"] = .string(language)
         contextValue["platform"] = "Kursus"
+        // The learner's team goes with the learner's own statements only: an anonymous
+        // submission must not name a group of about 25 people.
+        if let team, !who.isAnonymous { contextValue["team"] = team }
         var extensionValues: [String: JSONValue] = [KursusExtension.courseVersion.key(base: settings.activityBase): .string(course.version)]
         for (name, value) in contextExtensions { extensionValues[name.key(base: settings.activityBase)] = value }
         contextValue["extensions"] = .object(extensionValues)

@@ -20,6 +20,8 @@ struct StatementIdentity: Sendable {
     private let idPrefix: String
     /// Anonymous statements carry the week, not the moment.
     let coarseTime: Bool
+    /// An anonymous survey submission: its statements carry no team either.
+    let isAnonymous: Bool
 
     /// The statement id for an event's place in the record (`units/quiz-1/attempts/2/...`).
     func statementID(_ place: String) -> String {
@@ -34,7 +36,8 @@ struct StatementIdentity: Sendable {
             actor: agent(homePage: settings.accountHomePage, name: name),
             registration: UUIDv5.string(name: "kursus-registration:" + account),
             idPrefix: "kursus-statement:\(account)/",
-            coarseTime: false
+            coarseTime: false,
+            isAnonymous: false
         )
     }
 
@@ -50,7 +53,8 @@ struct StatementIdentity: Sendable {
             actor: agent(homePage: settings.activityBase + "/anonymous", name: "anonymous-" + derived("actor").prefix(32)),
             registration: UUIDv5.string(name: "kursus-anonymous-registration:" + derived("registration")),
             idPrefix: "kursus-anonymous-statement:\(derived("statements"))/",
-            coarseTime: true
+            coarseTime: true,
+            isAnonymous: true
         )
     }
 

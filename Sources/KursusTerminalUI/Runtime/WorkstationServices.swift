@@ -78,7 +78,7 @@ public final class WorkstationServices: SessionServices {
             return .failure(.failed(message: error.description))
         }
         do {
-            _ = try registry.ensure(id: learner.id, now: clock())
+            let profile = try registry.ensure(id: learner.id, now: clock())
             let loaded = try store.load(learner: learner.id, course: course, fingerprint: fingerprint, now: clock())
             // Statements a crash left in the progress file reach the journal with the
             // first save, the session's start, which follows at once.
@@ -90,7 +90,7 @@ public final class WorkstationServices: SessionServices {
             )
             builder = StatementBuilder(
                 course: course, quizzes: content.quizzes, scenarios: content.scenarios, learnerID: learner.id, settings: records,
-                siteSecret: siteSecret
+                siteSecret: siteSecret, team: profile.team
             )
             if let lrs = records.lrs {
                 sync = BackgroundSync(dataDirectory: store.dataDirectory, settings: lrs, learner: learner.id)
