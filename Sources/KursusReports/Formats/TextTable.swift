@@ -60,6 +60,20 @@ struct TextTable: Sendable {
         let available = width - indent
         var gap = 2
         func total() -> Int { widths.reduce(0, +) + gap * max(0, widths.count - 1) }
+        // Room for the bars is kept before flexible columns take it: a sixth of the width
+        // (at least 10 cells), when truncating flexible columns can make it.
+        if bars.contains(where: { $0 != nil }) {
+            let reserve = min(maximumBarWidth, max(10, available / 6)) + gap
+            let shrinkable = widths.indices.filter { columns[$0].flexible }.reduce(0) { $0 + widths[$1] - columns[$1].minimumWidth }
+            let target = available - reserve
+            if total() > target, total() - max(0, shrinkable) <= target {
+                while total() > target {
+                    let candidates = widths.indices.filter { columns[$0].flexible && widths[$0] > columns[$0].minimumWidth }
+                    guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                    widths[widest] = max(columns[widest].minimumWidth, widths[widest] - (total() - target))
+                }
+            }
+        }
         while total() > available {
             let candidates = widths.indices.filter { columns[$0].flexible && widths[$0] > columns[$0].minimumWidth }
             guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }

@@ -36,10 +36,3 @@ struct ScannedStatement: Sendable, Equatable {
     /// path such as `result.response`.
     var typeProblem: String?
 }
-
-/// Why the bytes of a statement are not JSON the scanner accepts.
-struct ScanFailure: Error, Sendable, Equatable {
-    /// Byte offset into the statement.
-    var offset: Int
-    var message: String
-}

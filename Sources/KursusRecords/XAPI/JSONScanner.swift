@@ -1,5 +1,4 @@
 import Foundation
-import KursusRecords
 
 /// A strict, allocation-light JSON reader over the bytes of one statement (RFC 8259, the
 /// same limits as KursusRecords' `JSONParser`: 8 MiB, nesting depth 256, valid UTF-8,
@@ -7,23 +6,23 @@ import KursusRecords
 /// makes Swift values only of the members a caller asks for; everything else is skipped.
 /// `StatementScanner` uses it to read two million statements in seconds, where building
 /// a whole `JSONValue` per statement would take minutes.
-struct JSONScanner {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position = 0
+package struct JSONScanner {
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package var position = 0
     /// The first member a reader wanted with another JSON type than it had, as a path.
-    var typeProblem: String?
+    package var typeProblem: String?
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    package init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
-    func failure(_ message: String, at offset: Int? = nil) -> ScanFailure {
+    package func failure(_ message: String, at offset: Int? = nil) -> ScanFailure {
         ScanFailure(offset: offset ?? position, message: message)
     }
 
-    var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+    package var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
-    mutating func skipWhitespace() {
+    package mutating func skipWhitespace() {
         while position < bytes.count {
             let byte = bytes[position]
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
@@ -36,7 +35,7 @@ struct JSONScanner {
     /// Reads an object (at `{`), calling `body` for each key with the scanner placed on
     /// the member's value. `body` reads the value and returns true, or returns false and
     /// the value is skipped.
-    mutating func members(depth: Int, _ body: (inout JSONScanner, JSONKey) throws(ScanFailure) -> Bool) throws(ScanFailure) {
+    package mutating func members(depth: Int, _ body: (inout JSONScanner, JSONKey) throws(ScanFailure) -> Bool) throws(ScanFailure) {
         guard depth < JSONParser.maximumDepth else { throw failure("nested more than \(JSONParser.maximumDepth) levels deep") }
         position += 1
         skipWhitespace()
@@ -66,7 +65,7 @@ struct JSONScanner {
 
     /// Reads an array (at `[`), calling `body` with the scanner on each element; the body
     /// must read the element (or call `skipValue`).
-    mutating func elements(depth: Int, _ body: (inout JSONScanner) throws(ScanFailure) -> Void) throws(ScanFailure) {
+    package mutating func elements(depth: Int, _ body: (inout JSONScanner) throws(ScanFailure) -> Void) throws(ScanFailure) {
         guard depth < JSONParser.maximumDepth else { throw failure("nested more than \(JSONParser.maximumDepth) levels deep") }
         position += 1
         skipWhitespace()
@@ -89,7 +88,7 @@ struct JSONScanner {
     }
 
     /// Validates and passes over any value.
-    mutating func skipValue(depth: Int) throws(ScanFailure) {
+    package mutating func skipValue(depth: Int) throws(ScanFailure) {
         guard depth < JSONParser.maximumDepth else { throw failure("nested more than \(JSONParser.maximumDepth) levels deep") }
         guard let byte = current else { throw failure("unexpected end of the text") }
         switch byte {
@@ -104,7 +103,7 @@ struct JSONScanner {
         }
     }
 
-    mutating func literal(_ word: StaticString) throws(ScanFailure) {
+    package mutating func literal(_ word: StaticString) throws(ScanFailure) {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count else { throw failure("expected '\(word)'") }
         for i in 0..<count where bytes[position + i] != word.utf8Start[i] { throw failure("expected '\(word)'") }
@@ -114,7 +113,7 @@ struct JSONScanner {
     // MARK: - Typed values
 
     /// A string, or nil (skipping the value) when the value is of another type.
-    mutating func string(depth: Int) throws(ScanFailure) -> String? {
+    package mutating func string(depth: Int) throws(ScanFailure) -> String? {
         guard current == UInt8(ascii: "\"") else {
             try skipValue(depth: depth)
             return nil
@@ -124,7 +123,7 @@ struct JSONScanner {
     }
 
     /// A number, or nil (skipping the value) when the value is of another type.
-    mutating func number(depth: Int) throws(ScanFailure) -> Double? {
+    package mutating func number(depth: Int) throws(ScanFailure) -> Double? {
         guard let byte = current, byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39) else {
             try skipValue(depth: depth)
             return nil
@@ -141,7 +140,7 @@ struct JSONScanner {
     }
 
     /// A boolean, or nil (skipping the value) when the value is of another type.
-    mutating func bool(depth: Int) throws(ScanFailure) -> Bool? {
+    package mutating func bool(depth: Int) throws(ScanFailure) -> Bool? {
         switch current {
         case UInt8(ascii: "t"):
             try literal("true")
@@ -153,5 +152,17 @@ struct JSONScanner {
             try skipValue(depth: depth)
             return nil
         }
+    }
+}
+
+/// Why the bytes of a statement are not JSON the scanner accepts.
+package struct ScanFailure: Error, Sendable, Equatable {
+    /// Byte offset into the statement.
+    package var offset: Int
+    package var message: String
+
+    package init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
     }
 }

@@ -2,17 +2,17 @@ import Foundation
 
 /// A key of an object as the scanner met it: its bytes without the quotes, decoded only
 /// when it holds an escape (Kursus never writes one in a key).
-struct JSONKey {
-    let raw: UnsafeBufferPointer<UInt8>
-    let decoded: [UInt8]?
+package struct JSONKey {
+    package let raw: UnsafeBufferPointer<UInt8>
+    package let decoded: [UInt8]?
 
-    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    package func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         if let decoded { return decoded.withUnsafeBufferPointer(body) }
         return body(raw)
     }
 
     /// Whether the key is exactly `word` (ASCII).
-    func `is`(_ word: StaticString) -> Bool {
+    package func `is`(_ word: StaticString) -> Bool {
         withBytes { bytes in
             let count = word.utf8CodeUnitCount
             guard bytes.count == count else { return false }
@@ -23,7 +23,7 @@ struct JSONKey {
 
     /// Whether the key ends with `word` (ASCII), as extension keys under an unknown
     /// activity base do: `…/extensions/attempt`.
-    func hasSuffix(_ word: StaticString) -> Bool {
+    package func hasSuffix(_ word: StaticString) -> Bool {
         withBytes { bytes in
             let count = word.utf8CodeUnitCount
             guard bytes.count >= count else { return false }
@@ -35,16 +35,16 @@ struct JSONKey {
 }
 
 /// A string's place in the input, without its quotes.
-struct StringSpan {
-    var start: Int
-    var end: Int
+package struct StringSpan {
+    package var start: Int
+    package var end: Int
     /// Whether it holds a backslash escape (and must be decoded).
-    var escaped: Bool
+    package var escaped: Bool
 }
 
 extension JSONScanner {
     /// Passes over a string (at its opening quote), validating escapes and UTF-8.
-    mutating func stringSpan() throws(ScanFailure) -> StringSpan {
+    package mutating func stringSpan() throws(ScanFailure) -> StringSpan {
         position += 1
         let start = position
         var escaped = false
@@ -67,20 +67,20 @@ extension JSONScanner {
         }
     }
 
-    mutating func keySpan() throws(ScanFailure) -> JSONKey {
+    package mutating func keySpan() throws(ScanFailure) -> JSONKey {
         let span = try stringSpan()
         let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
         return JSONKey(raw: raw, decoded: span.escaped ? decodedBytes(span) : nil)
     }
 
     /// The text of a string already validated by `stringSpan`.
-    func decode(_ span: StringSpan) -> String {
+    package func decode(_ span: StringSpan) -> String {
         if !span.escaped { return String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self) }
         return String(decoding: decodedBytes(span), as: UTF8.self)
     }
 
     /// The UTF-8 bytes of a validated string with its escapes resolved.
-    func decodedBytes(_ span: StringSpan) -> [UInt8] {
+    package func decodedBytes(_ span: StringSpan) -> [UInt8] {
         var copy = self
         copy.position = span.start
         var out: [UInt8] = []
@@ -98,7 +98,7 @@ extension JSONScanner {
     }
 
     /// At a backslash: one escape (a surrogate pair counts as one), as a scalar.
-    mutating func escape() throws(ScanFailure) -> Unicode.Scalar {
+    package mutating func escape() throws(ScanFailure) -> Unicode.Scalar {
         position += 1
         guard let byte = current else { throw failure("a string is not closed") }
         position += 1
@@ -131,7 +131,7 @@ extension JSONScanner {
         }
     }
 
-    mutating func hex4() throws(ScanFailure) -> UInt32 {
+    package mutating func hex4() throws(ScanFailure) -> UInt32 {
         guard position + 4 <= bytes.count else { throw failure("expected four hex digits after \\u") }
         var value: UInt32 = 0
         for _ in 0..<4 {
@@ -151,7 +151,7 @@ extension JSONScanner {
 
     /// At a byte ≥ 0x80: one well-formed UTF-8 sequence (no overlong forms, surrogates or
     /// values above U+10FFFF).
-    mutating func skipUTF8Sequence() throws(ScanFailure) {
+    package mutating func skipUTF8Sequence() throws(ScanFailure) {
         let lead = bytes[position]
         let (continuations, low, high): (Int, UInt8, UInt8) =
             switch lead {
@@ -175,7 +175,7 @@ extension JSONScanner {
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`; says whether it was a plain
     /// non-negative integer.
-    mutating func numberSpan() throws(ScanFailure) -> (start: Int, end: Int, plainInteger: Bool) {
+    package mutating func numberSpan() throws(ScanFailure) -> (start: Int, end: Int, plainInteger: Bool) {
         let start = position
         var plain = true
         if current == UInt8(ascii: "-") {
@@ -201,9 +201,9 @@ extension JSONScanner {
         return (start, position, plain)
     }
 
-    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    package func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    mutating func skipDigits() {
+    package mutating func skipDigits() {
         while position < bytes.count, isDigit(bytes[position]) { position += 1 }
     }
 }
