@@ -111,7 +111,7 @@ import Testing
         var consumed: [Data] = []
         var stopped = false
         defer { if stopped { try? ralph.restart() } }
-        let summary = ReportReading.read([source]) { statement in
+        let summary = ReportReading.read([source], concurrently: false) { statement in
             consumed.append(statement.statement)
             if !stopped {
                 stopped = true

@@ -46,6 +46,12 @@ struct ReportReadingSourceTests {
                 SourceSummary(kind: .transfer, location: transfer.path, statements: 12, complete: true),
                 SourceSummary(kind: .store, location: store.path, statements: 12, complete: true),
             ])
+        // Read on the caller's thread alone: the same statements in the same order, the same summary.
+        var sequential: [ReadStatement] = []
+        let sequentialSummary = ReportReading.read(sources, learners: learners, concurrently: false) { sequential.append($0) }
+        #expect(sequential.map(\.statement) == consumed.map(\.statement))
+        #expect(sequential.map(\.team) == consumed.map(\.team))
+        #expect(sequentialSummary == summary)
         // Read from the store first, the statements still carry the profiles' teams.
         var fromStore: [ReadStatement] = []
         _ = ReportReading.read([RecordStoreSource(folder: store)], learners: learners) { fromStore.append($0) }

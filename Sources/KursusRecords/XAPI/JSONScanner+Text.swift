@@ -43,14 +43,24 @@ package struct StringSpan {
 }
 
 extension JSONScanner {
-    /// Passes over a string (at its opening quote), validating escapes and UTF-8.
+    /// Passes over a string (at its opening quote), validating escapes and UTF-8. Runs of
+    /// plain ASCII are passed in a tight loop over the bytes: most of a statement is text.
     package mutating func stringSpan() throws(ScanFailure) -> StringSpan {
         position += 1
         let start = position
         var escaped = false
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { throw failure("a string is not closed") }
         while true {
-            guard position < bytes.count else { throw failure("a string is not closed") }
-            let byte = bytes[position]
+            var next = position
+            while next < count {
+                let byte = base[next]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+                next += 1
+            }
+            position = next
+            guard position < count else { throw failure("a string is not closed") }
+            let byte = base[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
                 return StringSpan(start: start, end: position - 1, escaped: escaped)
@@ -59,8 +69,6 @@ extension JSONScanner {
                 _ = try escape()
             } else if byte < 0x20 {
                 throw failure("a control character must be escaped in a string")
-            } else if byte < 0x80 {
-                position += 1
             } else {
                 try skipUTF8Sequence()
             }

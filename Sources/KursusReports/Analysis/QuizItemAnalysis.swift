@@ -43,13 +43,15 @@ enum QuizItemAnalysis {
         let scores = firsts.compactMap { $0.finished.scaled.map { $0 * 100 } }
         let verdicts = firsts.compactMap(\.finished.success)
         let questions = (quiz?.questions ?? []).filter(\.kind.takesAnswer)
+        let attempts = firsts.map(\.answers)
+        let weightedSums = weightedSums(attempts, questions: questions)
         return QuizItemsSection(
             unitID: unit.id, title: unit.title, attempts: policy.count(firsts.count), allAttempts: policy.count(allAttempts),
             meanScore: Descriptive.mean(scores).map { policy.figure($0, groupSize: scores.count) },
             firstAttemptPassRate: verdicts.isEmpty
                 ? nil : policy.figure(100 * Double(verdicts.filter { $0 }.count) / Double(verdicts.count), groupSize: verdicts.count),
             passRate: judged == 0 ? nil : policy.figure(100 * Double(passedAny) / Double(judged), groupSize: judged),
-            questions: questions.map { itemRow($0, questions: questions, attempts: firsts.map(\.answers), policy: policy) })
+            questions: questions.map { itemRow($0, attempts: attempts, weightedSums: weightedSums, policy: policy) })
     }
 
     /// The mark a question's answer earned: its share of the credit times the question's
@@ -63,17 +65,27 @@ enum QuizItemAnalysis {
         question.weight.isFinite && question.weight > 0 ? question.weight : 1
     }
 
-    static func itemRow(_ question: Question, questions: [Question], attempts: [[String: AnswerRecord]], policy: CellPolicy) -> ItemRow {
-        let answering = attempts.filter { $0[question.id] != nil }
+    /// The marks of the questions with weight, added up, per attempt: an attempt's total,
+    /// from which each question's "rest of the attempt" is this minus its own mark.
+    static func weightedSums(_ attempts: [[String: AnswerRecord]], questions: [Question]) -> [Double] {
+        attempts.map { answers in
+            questions.reduce(0.0) { sum, question in
+                guard question.weight > 0 else { return sum }
+                return sum + (mark(answers[question.id], question) ?? 0)
+            }
+        }
+    }
+
+    static func itemRow(_ question: Question, attempts: [[String: AnswerRecord]], weightedSums: [Double], policy: CellPolicy) -> ItemRow {
+        var answering: [[String: AnswerRecord]] = []
         var itemMarks: [Double] = []
         var totals: [Double] = []
-        for answers in answering {
-            guard let item = mark(answers[question.id], question) else { continue }
+        for (index, answers) in attempts.enumerated() {
+            guard let answer = answers[question.id] else { continue }
+            answering.append(answers)
+            guard let item = mark(answer, question) else { continue }
             // The rest of the attempt: the other questions' marks (weight-0 questions add none).
-            let rest = questions.reduce(0.0) { sum, other in
-                guard other.id != question.id, other.weight > 0 else { return sum }
-                return sum + (mark(answers[other.id], other) ?? 0)
-            }
+            let rest = weightedSums[index] - (question.weight > 0 ? item : 0)
             itemMarks.append(item)
             totals.append(item + rest)
         }

@@ -56,11 +56,13 @@ struct ScenarioRunTally {
         guard let node = scenario.node(choice.nodeID), case .choice(let point) = node.kind,
             choice.option >= 1, choice.option <= point.options.count
         else { return }
-        var tally = points[choice.nodeID] ?? PointTally(chosen: Array(repeating: 0, count: point.options.count))
-        tally.chosen[choice.option - 1] += 1
-        if choice.timedOut { tally.timedOut += 1 }
-        tally.learners.insert(learner)
-        points[choice.nodeID] = tally
+        // Changed in place: a copy taken out and put back would copy the learner set each time.
+        func count(_ tally: inout PointTally) {
+            tally.chosen[choice.option - 1] += 1
+            if choice.timedOut { tally.timedOut += 1 }
+            tally.learners.insert(learner)
+        }
+        count(&points[choice.nodeID, default: PointTally(chosen: Array(repeating: 0, count: point.options.count))])
     }
 
     /// Learners with at least one finished run.

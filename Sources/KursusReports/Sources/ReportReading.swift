@@ -30,12 +30,44 @@ public enum ReportReading {
     /// duplicates included, and whether it was read completely), the totals, and every
     /// problem (each message once, naming its place); the counts the report builder
     /// makes (other courses, filtered, unreadable) are left at zero.
+    /// With `concurrently` (the default) the sources are read on a thread of their own
+    /// while `consume` runs on the caller's, in batches; without, everything happens on
+    /// the caller's thread, one statement at a time (for tests that act between two).
     public static func read(
-        _ sources: [any StatementSource], learners: LearnerDirectory = LearnerDirectory(), _ consume: (ReadStatement) -> Void
+        _ sources: [any StatementSource], learners: LearnerDirectory = LearnerDirectory(), concurrently: Bool = true,
+        _ consume: (ReadStatement) -> Void
+    ) -> ReadingSummary {
+        guard concurrently else {
+            return readAll(sources, learners: learners, batchSize: 1) { batch in batch.forEach(consume) }
+        }
+        let pipe = StatementPipe()
+        let result = ReadingResult()
+        let thread = Thread {
+            result.summary = readAll(sources, learners: learners, batchSize: batchSize) { batch in pipe.put(batch) }
+            pipe.finish()
+            result.done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        while let batch = pipe.take() {
+            for statement in batch { consume(statement) }
+        }
+        result.done.wait()
+        return result.summary
+    }
+
+    /// Statements per hand-over between the two threads.
+    static let batchSize = 1024
+
+    /// Reads every source in order, in batches of `batchSize` for `deliver`.
+    static func readAll(
+        _ sources: [any StatementSource], learners: LearnerDirectory, batchSize: Int, deliver: ([ReadStatement]) -> Void
     ) -> ReadingSummary {
         var seen = Set<UUID>()
         var summary = ReadingSummary()
         var problems = OrderedMessages()
+        var batch: [ReadStatement] = []
+        batch.reserveCapacity(batchSize)
         for source in sources {
             var log = SourceLog(location: source.location)
             var count = 0
@@ -46,12 +78,17 @@ public enum ReportReading {
                     return
                 }
                 let learner = learners.learner(of: json)
-                consume(ReadStatement(statement: json, team: learner?.team, name: learner?.name, learner: learner?.id))
+                batch.append(ReadStatement(statement: json, team: learner?.team, name: learner?.name, learner: learner?.id))
+                if batch.count == batchSize {
+                    deliver(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
             summary.statementsRead += count
             summary.sources.append(SourceSummary(kind: source.kind, location: source.location, statements: count, complete: log.complete))
             log.messages.forEach { problems.add($0) }
         }
+        if !batch.isEmpty { deliver(batch) }
         summary.problems = problems.messages
         return summary
     }
