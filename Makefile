@@ -36,6 +36,7 @@ bench:
 	scripts/bench-scenario.sh
 	scripts/bench-outbox.sh
 	scripts/bench-sync.sh
+	scripts/bench-report.sh
 
 PREFIX ?= /usr/local
 install: deps

@@ -10,7 +10,7 @@ set -euo pipefail
 # in headless Chromium, parse it strictly, and validate the JSON report against its schema.
 packages=(pkg-config libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux procps python3 python3-venv
   chromium python3-html5lib python3-jsonschema)
-[ "${KURSUS_WITH_BENCH_TOOLS:-}" = 1 ] && packages+=(cmark-gfm time python3 python3-yaml)
+[ "${KURSUS_WITH_BENCH_TOOLS:-}" = 1 ] && packages+=(cmark-gfm time python3 python3-yaml jq unzip)
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "kursus: the Swift toolchain (swift 6) is not on PATH; install it first: https://www.swift.org/install/linux/" >&2
