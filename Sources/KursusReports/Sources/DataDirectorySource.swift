@@ -35,7 +35,7 @@ public struct DataDirectorySource: StatementSource {
     public var kind: SourceSummary.Kind { .dataDirectory }
     public var location: String { directory.path }
 
-    public func read(_ log: inout SourceLog, _ body: (UUID, Data) -> Void) {
+    public func read(_ log: inout SourceLog, _ body: (UUID?, Data) -> Void) {
         let learners: [ReadOnlyDataDirectory.Learner]
         do {
             learners = try ReadOnlyDataDirectory.learners(dataDirectory: directory)

@@ -42,7 +42,7 @@ public struct LRSSource: StatementSource {
     /// report reads.
     public static let addedByLRS: Set<String> = ["stored", "authority", "version"]
 
-    public func read(_ log: inout SourceLog, _ body: (UUID, Data) -> Void) {
+    public func read(_ log: inout SourceLog, _ body: (UUID?, Data) -> Void) {
         let query = LRSStatementQuery(since: since.map { $0.addingTimeInterval(-0.001) }, until: until, limit: pageSize)
         var statements = 0
         var pages = 0

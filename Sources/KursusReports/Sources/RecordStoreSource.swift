@@ -17,7 +17,7 @@ public struct RecordStoreSource: StatementSource {
     public var kind: SourceSummary.Kind { .store }
     public var location: String { folder.path }
 
-    public func read(_ log: inout SourceLog, _ body: (UUID, Data) -> Void) {
+    public func read(_ log: inout SourceLog, _ body: (UUID?, Data) -> Void) {
         var count = 0
         var badIDs = 0
         do {

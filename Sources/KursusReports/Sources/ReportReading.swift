@@ -15,7 +15,9 @@ public struct ReadStatement: Sendable {
 
 /// Reads a report's sources one after the other and hands every statement to the
 /// consumer once: a statement id read again (from another source, or twice in one) is
-/// counted as a duplicate and skipped, the first copy kept. Memory holds one 16-byte
+/// counted as a duplicate and skipped, the first copy kept. Statements a source hands
+/// over without an id (transfer files, whose lines the fact parser checks instead) pass
+/// on, and the fact parser drops the repeats among them (`StatementOutcome.duplicate`). Memory holds one 16-byte
 /// UUID per distinct statement (about 50 MB for 2 million in a `Set`), never the
 /// statements.
 ///
@@ -73,7 +75,7 @@ public enum ReportReading {
             var count = 0
             source.read(&log) { id, json in
                 count += 1
-                guard seen.insert(id).inserted else {
+                if let id, !seen.insert(id).inserted {
                     summary.duplicates += 1
                     return
                 }

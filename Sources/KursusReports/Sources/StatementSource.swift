@@ -12,11 +12,12 @@ public protocol StatementSource: Sendable {
     /// credentials).
     var location: String { get }
 
-    /// Reads every statement the place holds, handing each to `body`, repeats included
-    /// (`ReportReading` removes them). Problems the source steps over go to `log`; when it
+    /// Reads every statement the place holds, handing each to `body` with its id, repeats
+    /// included (`ReportReading` removes them). A source that leaves the statement
+    /// unchecked hands over nil for the id: the fact parser checks it and drops repeats. Problems the source steps over go to `log`; when it
     /// could not read everything it should have, it sets `log.complete` to false. Never
     /// throws: a report is made of whatever could be read.
-    func read(_ log: inout SourceLog, _ body: (UUID, Data) -> Void)
+    func read(_ log: inout SourceLog, _ body: (UUID?, Data) -> Void)
 }
 
 /// What one source met while reading: its problems (each naming the place, at most

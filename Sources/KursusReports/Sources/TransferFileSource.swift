@@ -23,7 +23,7 @@ public struct TransferFileSource: StatementSource {
     public var kind: SourceSummary.Kind { .transfer }
     public var location: String { file.path }
 
-    public func read(_ log: inout SourceLog, _ body: (UUID, Data) -> Void) {
+    public func read(_ log: inout SourceLog, _ body: (UUID?, Data) -> Void) {
         let reader: TransferReader
         do {
             reader = try TransferReader.open(file, limits: limits)
@@ -33,10 +33,10 @@ public struct TransferFileSource: StatementSource {
         }
         var count = 0
         do {
-            try reader.readStatements { statement in
-                guard let id = StatementIDText.uuid(statement.id) else { return }
+            // Lines are not read as JSON here: the fact parser reads every statement anyway.
+            try reader.readStatements(checkingLines: false) { statement in
                 count += 1
-                body(id, statement.json)
+                body(nil, statement.json)
             }
         } catch {
             let kept =
