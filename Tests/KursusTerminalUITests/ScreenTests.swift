@@ -24,6 +24,20 @@ struct ScreenTests {
         GoldenFile.check(grid, named: "menu-80x24-en-ascii.txt")
     }
 
+    @Test("the menu's key line offers 's switch learner' only where there is a learner to switch (issue 12)")
+    func menuKeysInPreview() throws {
+        for language in ["da", "en"] {
+            var context = try ScreenFixtures.context(language)
+            let state = ScreenFixtures.state()
+            let learnerLine = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: context, columns: 80, rows: 24).lines[23]
+            #expect(learnerLine.contains(language == "da" ? "s skift bruger" : "s switch learner"), "\(language)")
+            context.isPreview = true
+            let previewLine = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: context, columns: 80, rows: 24).lines[23]
+            #expect(!previewLine.contains("s skift") && !previewLine.contains("s switch"), "\(language)")
+            #expect(previewLine.contains(language == "da" ? "? hjælp" : "? help"), "\(language)")
+        }
+    }
+
     @Test("course menu on a large terminal")
     func menuLarge() throws {
         let grid = ScreenRenderer.render(

@@ -3,6 +3,8 @@
 public enum L10nKey: String, CaseIterable, Sendable {
     case appName = "app.name"
     case menuHints = "menu.hints"
+    /// The menu's keys in trainer preview, where there is no learner to switch.
+    case menuHintsPreview = "menu.hints.preview"
     case menuModule = "menu.module"
     case readerModule = "reader.module"
     case menuCompleted = "menu.completed"
