@@ -170,6 +170,31 @@ struct ScreenTests {
     }
 
     @Test(
+        "a lesson's objectives show at its start under a heading in the UI language, as written (issue 12)",
+        arguments: [("da", "Det lærer du"), ("en", "What you will learn")])
+    func objectivesAtLessonStart(language: String, heading: String) throws {
+        var course = ScreenFixtures.course
+        course.modules[0].units[2].objectives = ["Genkende et frosset billede", "Sige det *højt* # til borgeren"]
+        var state = PlayerState(course: course, progress: .empty, viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
+        state.screen = .unit(.lesson(LessonState(unitID: "c")))
+        let views = UnitViews(lessonText: { _ in "## Når billedet fryser\n\nTekst." }, portraits: { _ in [:] })
+        let grid = ScreenRenderer.render(state, views: views, context: try ScreenFixtures.context(language), columns: 80, rows: 24)
+        let lines = grid.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        let headingRow = try #require(lines.firstIndex { $0.contains(heading) }, "\(grid.text)")
+        let objectiveRow = try #require(lines.firstIndex { $0.contains("Genkende et frosset billede") })
+        let lessonRow = try #require(lines.firstIndex { $0.contains("Når billedet fryser") })
+        #expect(headingRow < objectiveRow && objectiveRow < lessonRow)
+        #expect(grid.text.contains("Sige det *højt* # til borgeren"), "Markdown in an objective shows as written")
+
+        // A lesson without objectives starts with its own text.
+        var plainState = ScreenFixtures.state()
+        plainState.screen = .unit(.lesson(LessonState(unitID: "c")))
+        let freshViews = UnitViews(lessonText: { _ in "## Når billedet fryser\n\nTekst." }, portraits: { _ in [:] })
+        let plain = ScreenRenderer.render(plainState, views: freshViews, context: try ScreenFixtures.context(language), columns: 80, rows: 24)
+        #expect(!plain.text.contains(heading))
+    }
+
+    @Test(
         "a lesson's image is named in the UI language",
         arguments: [("da", "[Billede: Hånd under vandhanen]"), ("en", "[Image: Hånd under vandhanen]")])
     func imageInUILanguage(language: String, expected: String) throws {

@@ -16,6 +16,8 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case readerPage = "reader.page"
     case readerLoading = "reader.loading"
     case readerEnd = "reader.end"
+    /// The heading over a lesson's objectives (front matter `objectives`) at its start.
+    case readerObjectives = "reader.objectives"
     case helpTitle = "help.title"
     case helpClose = "help.close"
     case helpMove = "help.move"

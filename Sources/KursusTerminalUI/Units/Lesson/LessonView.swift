@@ -1,6 +1,7 @@
 import KursusCourse
 import KursusEngine
 import KursusMarkdown
+import KursusText
 
 /// A lesson's view: reads the lesson when it first shows, lays it out for the
 /// terminal's width, and keeps both while the lesson is open.
@@ -41,9 +42,22 @@ final class LessonView: UnitView {
             markdown = try text(unit)
             body = (unitID, markdown)
         }
-        let document = MarkdownLayout.layout(markdown, options: context.markdownOptions(width: width))
+        let objectives = player.course.unit(withID: unitID)?.objectives ?? []
+        let document = MarkdownLayout.layout(
+            Self.withObjectives(markdown, objectives, heading: context.strings(.readerObjectives)), options: context.markdownOptions(width: width))
         let lesson = RenderedLesson(unitID: unitID, width: width, lines: document.lines)
         laidOut = lesson
         return lesson
+    }
+
+    /// The lesson's Markdown with its objectives (front matter `objectives`) first, under
+    /// a heading of the UI's language, as a list, and a rule before the lesson itself. The
+    /// objectives are course text written as plain text: every Markdown character in them
+    /// is escaped, so they show as written.
+    static func withObjectives(_ markdown: String, _ objectives: [String], heading: String) -> String {
+        let items = objectives.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }.filter { !$0.isEmpty }
+        guard !items.isEmpty else { return markdown }
+        let list = items.map { "- " + MarkdownEscaping.literal($0) }.joined(separator: "\n")
+        return "**\(MarkdownEscaping.literal(heading))**\n\n\(list)\n\n---\n\n" + markdown
     }
 }
