@@ -80,18 +80,29 @@ struct ScenarioUnitTests {
         #expect(state.scenarioPlay?.session.mode == .debrief)
     }
 
-    @Test("a run below the pass rule completes the unit without passing it")
-    func completedNotPassed() throws {
+    @Test(
+        "a run below the pass rule fails the unit (✗, not done, what requires it stays locked); a pass later passes it, and a fail after that keeps the pass"
+    )
+    func failedThenPassed() throws {
         var (state, _) = try Self.opened()
         _ = PlayerReducer.reduce(&state, .command(.number(3)))
         _ = PlayerReducer.reduce(&state, .command(.open))
         #expect(state.scenarioRecord("sc").finished.last?.outcome?.title == "Skidt")
-        #expect(state.progress.record("sc")?.outcome == .completed)
+        #expect(state.progress.record("sc")?.outcome == .failed)
+        #expect(state.status(of: Self.course.allUnits[0]) == .failed)
+        #expect(state.completion(of: [Self.course.allUnits[0]]).done == 0)
+        #expect(state.status(of: Self.course.allUnits[1]).isLocked)
         // Retry from the debrief and pass: the unit is passed and both runs are kept.
         _ = PlayerReducer.reduce(&state, .command(.letter("r")))
         _ = PlayerReducer.reduce(&state, .command(.number(2)))
         _ = PlayerReducer.reduce(&state, .command(.open))
         #expect(state.scenarioRecord("sc").finished.count == 2)
+        #expect(state.progress.record("sc")?.outcome == .passed)
+        // A third run below the rule: still passed.
+        _ = PlayerReducer.reduce(&state, .command(.letter("r")))
+        _ = PlayerReducer.reduce(&state, .command(.number(3)))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        #expect(state.scenarioRecord("sc").finished.count == 3)
         #expect(state.progress.record("sc")?.outcome == .passed)
     }
 

@@ -102,9 +102,15 @@ enum ScenarioFeature: UnitFeature {
                 if let outcome = run.outcome {
                     context.note(.scenarioEnded(unitID: state.unitID, run: record.runNumber, outcome: outcome, seconds: run.elapsedSeconds))
                 }
-                if run.outcome?.passed == true {
+                switch run.outcome?.passed {
+                case true?:
                     context.record.setAssessed(passed: true, at: context.now)
-                } else {
+                case false?:
+                    // Below the scenario's pass rule: failed (✗ in the menu, not done), as
+                    // a failed quiz; a later failed run never takes a pass away.
+                    if context.record.outcome != .passed { context.record.setAssessed(passed: false, at: context.now) }
+                case nil:
+                    // No pass rule: every finished run completes the unit.
                     context.record.markCompleted(at: context.now)
                 }
                 result.append(.save)
