@@ -1,5 +1,6 @@
 import KursusCourse
 import KursusEngine
+import KursusText
 import KursusMarkdown
 import Testing
 @testable import KursusTerminalUI
@@ -36,6 +37,18 @@ struct ScreenTests {
             #expect(!previewLine.contains("s skift") && !previewLine.contains("s switch"), "\(language)")
             #expect(previewLine.contains(language == "da" ? "? hjælp" : "? help"), "\(language)")
         }
+    }
+
+    @Test("a title cut to fit the title bar ends in an ellipsis (issue 12)", arguments: [Symbols.unicode, Symbols.ascii])
+    func titleBarEllipsis(symbols: Symbols) throws {
+        var state = ScreenFixtures.state(columns: 60, rows: 16)
+        state.screen = .unit(.lesson(LessonState(unitID: "e")))
+        let grid = ScreenRenderer.render(
+            state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(symbols: symbols), columns: 60, rows: 16)
+        let title = grid.line(0).trimmingCharacters(in: .whitespaces)
+        #expect(title.contains(symbols.ellipsis), "\(title)")
+        #expect(title.hasPrefix("Modul 2"), "\(title)")
+        #expect(DisplayWidth.of(grid.line(0)) <= 60)
     }
 
     @Test("course menu on a large terminal")

@@ -30,8 +30,14 @@ public enum Chrome {
         let width = grid.width
         let rightWidth = min(width / 2, DisplayWidth.of(titleRight))
         grid.fill(y: 0, style: CellStyle(.normal, .bold))
-        grid.put(" " + title, x: 0, y: 0, style: CellStyle(.heading, .bold), maxWidth: width - rightWidth - 2)
-        grid.put(titleRight, x: width - rightWidth - 1, y: 0, style: CellStyle(.normal, .bold), maxWidth: rightWidth)
+        // A title cut to fit ends in an ellipsis, so a learner can tell it was cut.
+        let titleWidth = width - rightWidth - 3
+        grid.put(
+            " " + DisplayWidth.truncate(title, toWidth: max(0, titleWidth), ellipsis: symbols.ellipsis), x: 0, y: 0,
+            style: CellStyle(.heading, .bold), maxWidth: width - rightWidth - 2)
+        grid.put(
+            DisplayWidth.truncate(titleRight, toWidth: rightWidth, ellipsis: symbols.ellipsis), x: width - rightWidth - 1, y: 0,
+            style: CellStyle(.normal, .bold), maxWidth: rightWidth)
         grid.rule(y: 1, symbol: symbols.rule)
         grid.rule(y: grid.height - 2, symbol: symbols.rule)
         let statusWidth = min(width - 4, DisplayWidth.of(hintsRight))
