@@ -4,7 +4,7 @@ import Foundation
 /// One statement as it is kept in an outbox journal, a transfer file or a record store:
 /// one line holding a compact JSON object whose `"id"` is a lowercase UUID. The line's
 /// bytes are the statement and are never re-encoded.
-enum StatementLine {
+package enum StatementLine {
     /// The longest statement kept: 1 MiB. A longer line is reported, never loaded.
     static let maximumLength = 1 << 20
 
@@ -61,7 +61,7 @@ enum StatementLine {
     /// The UUID of a lowercase canonical UUID string (8-4-4-4-12 hex digits), else nil.
     /// Read by hand: Foundation's `UUID(uuidString:)` goes through `sscanf`, which was a
     /// tenth of the time of reading a transfer file.
-    static func uuid(_ text: String) -> UUID? {
+    package static func uuid(_ text: String) -> UUID? {
         var text = text
         return text.withUTF8 { bytes -> UUID? in
             guard bytes.count == 36 else { return nil }

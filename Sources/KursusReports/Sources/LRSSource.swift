@@ -51,7 +51,7 @@ public struct LRSSource: StatementSource {
             try client.forEachStatementPage(query) { page in
                 pages += 1
                 for fetched in page {
-                    guard let id = StatementIDText.uuid(fetched.id), let json = Self.kursusForm(fetched.json) else {
+                    guard let id = StatementLine.uuid(fetched.id), let json = Self.kursusForm(fetched.json) else {
                         unusable += 1
                         continue
                     }

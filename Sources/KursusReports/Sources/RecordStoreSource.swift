@@ -22,7 +22,7 @@ public struct RecordStoreSource: StatementSource {
         var badIDs = 0
         do {
             try RecordStore.forEachStatement(in: folder) { statement in
-                guard let id = StatementIDText.uuid(statement.id) else {
+                guard let id = StatementLine.uuid(statement.id) else {
                     badIDs += 1
                     return
                 }

@@ -52,12 +52,3 @@ public struct SourceLog: Sendable, Equatable {
         unlisted == 0 ? problems : problems + ["\(location): \(unlisted) more problems like those above"]
     }
 }
-
-/// The id of a statement given as text, when it is the lowercase UUID every Kursus
-/// statement has.
-enum StatementIDText {
-    static func uuid(_ text: String) -> UUID? {
-        guard text.utf8.count == 36, !text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return nil }
-        return UUID(uuidString: text)
-    }
-}
