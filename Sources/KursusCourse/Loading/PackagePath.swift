@@ -15,6 +15,23 @@ public struct PackagePath: Sendable {
     /// The file `relative` names, relative to the folder `base` (itself relative to the
     /// package root, "" for the root). Returns the URL and the package-relative path.
     public func resolve(_ relative: String, from base: String = "") -> Result<(url: URL, path: String), PathProblem> {
+        let packageRelative: String
+        switch Self.normalize(relative, from: base) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let path): packageRelative = path
+        }
+        let candidate = root.appendingPathComponent(packageRelative)
+        let resolved = candidate.resolvingSymlinksInPath()
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        guard resolved.path.hasPrefix(rootPath) else { return .failure(.linkLeadsOutside) }
+        return .success((resolved, packageRelative))
+    }
+
+    /// The package-relative path `relative` names from the folder `base`, checked and
+    /// normalised without touching the disk: no absolute or home-relative path, no
+    /// backslash, web address or control character, and no `..` that climbs above the
+    /// package. `.` and empty segments are dropped.
+    public static func normalize(_ relative: String, from base: String = "") -> Result<String, PathProblem> {
         if relative.isEmpty { return .failure(.empty) }
         if relative.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return .failure(.controlCharacters)
@@ -37,12 +54,7 @@ public struct PackagePath: Sendable {
             }
         }
         guard !segments.isEmpty else { return .failure(.empty) }
-        let packageRelative = segments.joined(separator: "/")
-        let candidate = root.appendingPathComponent(packageRelative)
-        let resolved = candidate.resolvingSymlinksInPath()
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        guard resolved.path.hasPrefix(rootPath) else { return .failure(.linkLeadsOutside) }
-        return .success((resolved, packageRelative))
+        return .success(segments.joined(separator: "/"))
     }
 
     public enum PathProblem: Error, Hashable, Sendable, CustomStringConvertible {
