@@ -44,7 +44,7 @@ struct ScenarioCommand: ParsableCommand {
             let assets = (try? CommandSupport.installation().assets) ?? root.appendingPathComponent("Assets")
             diagnostics += ScenarioPortraits.loadAll(for: scenario, packageRoot: root, assets: assets).diagnostics
             for diagnostic in diagnostics { print(diagnostic.description) }
-            if let range = ScenarioValidator.scoreRange(scenario) { print("\(file): note: \(range)") }
+            if let range = ScenarioValidator.scoreRange(scenario) { print(Diagnostic.note(scenario.location, "reachable \(range)").description) }
             let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
             print(
                 "\(errors == 0 ? "OK" : "FAILED"): \(scenario.nodes.count) nodes; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
@@ -65,26 +65,36 @@ struct ScenarioCommand: ParsableCommand {
     }
 
     struct Graph: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the scenario's nodes and where each leads, as text or Graphviz dot.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the scenario's nodes and where each leads, as text, Graphviz dot or a Mermaid flowchart.",
+            discussion:
+                "dot and mermaid mark the start, the conditions and option numbers on the arrows with each option's quality (✓ good, ≈ mixed, ✗ poor), timed choices and the option their timer takes (dashed), and colour endings by rating with a legend."
+        )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, dot }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, dot, mermaid }
 
         @Argument(help: "The scenario file (.yaml).")
         var file: String
 
-        @Option(help: "text (one line per node, the start marked '*') or dot (for Graphviz).")
+        @Option(help: "text (one line per node, the start marked '*'), dot (for Graphviz) or mermaid (to paste into a wiki).")
         var format: Format = .text
 
         func run() throws {
             let (scenario, _) = try ScenarioCommand.load(file)
-            print(ScenarioGraph.describe(scenario, dot: format == .dot))
+            let drawing: ScenarioGraphDrawing.Format =
+                switch format {
+                case .text: .text
+                case .dot: .dot
+                case .mermaid: .mermaid
+                }
+            print(ScenarioGraphDrawing.draw(scenario, format: drawing))
         }
     }
 
     struct Autoplay: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Play the scenario many times with random choices and report coverage and stuck runs.",
-            discussion: "The same seed gives the same runs. Exits 1 when a run got stuck."
+            discussion: "The same seed gives the same runs. Exits 1 when a run got stuck or when no run passed the scenario's pass rule."
         )
 
         @Argument(help: "The scenario file (.yaml).")
@@ -104,7 +114,13 @@ struct ScenarioCommand: ParsableCommand {
             let (scenario, _) = try ScenarioCommand.load(file)
             let report = ScenarioAutoplay.run(scenario, runs: runs, seed: seed)
             print(report.text)
-            if report.hasStuckRuns { throw ExitCode(1) }
+            var problems: [String] = []
+            if report.hasStuckRuns { problems.append("\(report.stuck.count) of \(report.runs) runs got stuck") }
+            if report.runs > 0, report.passedRuns == 0 { problems.append("no run passed; check 'pass' against the scores above") }
+            guard problems.isEmpty else {
+                print("FAILED: " + problems.joined(separator: "; "))
+                throw ExitCode(1)
+            }
         }
     }
 }

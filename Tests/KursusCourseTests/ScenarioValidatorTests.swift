@@ -68,7 +68,7 @@ struct ScenarioValidatorTests {
         #expect(diagnostics.errors.contains { $0.message.contains("has no 'ending' node") })
     }
 
-    @Test("conditions that may all fail and choices that may offer nothing are warnings")
+    @Test("conditions that do all fail are an error with the values read; a 'once' option used up on a loop is one too")
     func possibleDeadEnds() throws {
         let diagnostics = try Self.check(
             """
@@ -77,8 +77,37 @@ struct ScenarioValidatorTests {
               - {id: b, choice: "?", options: [{text: t, feedback: f, goto: slut, once: true}]}
               - {id: slut, ending: E, debrief: D, score: 1}
             """)
-        #expect(diagnostics.warnings.contains { $0.message.contains("'a' has no way on when none of its conditions holds") })
-        #expect(diagnostics.warnings.contains { $0.message.contains("every option of 'b' has a condition or 'once'") })
+        #expect(
+            diagnostics.errors.map(\.message).contains {
+                $0.hasPrefix("a run can reach 'a' when none of its conditions holds (plan_b = false), so it goes no further")
+            }, "\(diagnostics)")
+        #expect(diagnostics.warnings.map(\.message).contains("no run can reach 'b': the conditions on the way to it never let a run through"))
+        // Once a condition can hold, the node is not a dead end, so neither is reported.
+        let sound = try Self.check(
+            """
+            nodes:
+              - id: v
+                choice: "?"
+                options:
+                  - {text: t, feedback: f, effects: [{set: plan_b, value: true}], goto: a}
+                  - {text: u, feedback: f, effects: [{add: score, value: 1}], goto: slut}
+              - {id: a, narration: x, next: [{if: plan_b, goto: b}]}
+              - {id: b, choice: "?", options: [{text: t, feedback: f, goto: slut, once: true}]}
+              - {id: slut, ending: E, debrief: D, score: 1}
+            """)
+        #expect(sound.isEmpty, "\(sound)")
+        let looped = try Self.check(
+            """
+            nodes:
+              - {id: b, choice: "?", options: [{text: t, feedback: f, goto: c, once: true}]}
+              - {id: c, narration: x, next: [{if: "visits(c) < 2", goto: b}, {goto: slut}]}
+              - {id: slut, ending: E, debrief: D, score: 1}
+            """)
+        #expect(
+            looped.errors.map(\.message).contains {
+                $0.hasPrefix("a run can reach the choice 'b' when none of its options is offered, so the learner is stuck")
+                    && $0.hasSuffix("The way there: choice 1 (b) option 1 → b")
+            }, "\(looped)")
     }
 
     @Test("variables: undeclared, read but never set, set but never read, wrong kind")

@@ -1,7 +1,8 @@
 import Yams
 
 /// Turns the text of `course.yaml` into a `Course`, collecting every problem with its
-/// place. Unknown keys are errors, so a typo such as `titel:` is caught, not ignored.
+/// place. Unknown keys are errors, so a typo such as `titel:` is caught, not ignored;
+/// the rest of the manifest is still read, so the units' files are checked as well.
 struct ManifestParser {
     static let formatVersion = "kursus/1"
     static let courseKeys = ["format", "id", "title", "language", "version", "description", "authors", "modules"]
@@ -46,9 +47,11 @@ struct ManifestParser {
         let authors = object.strings("authors")
         let modules = parseModules(object.value("modules"), parent: object)
         diagnostics += object.diagnostics
-        guard let id, let title, let language, let version else { return nil }
+        // A missing or misspelt required key has been reported; the course is still
+        // returned (with that field empty) so every module and unit file is checked too.
+        // Its errors keep the package from playing.
         return Course(
-            id: id, title: title, language: language, version: version, description: description,
+            id: id ?? "", title: title ?? "", language: language ?? "", version: version ?? "", description: description,
             authors: authors, modules: modules, location: object.location
         )
     }
@@ -94,13 +97,12 @@ struct ManifestParser {
                 diagnostics.append(.error(object.location, "missing required key 'units'"))
             }
             diagnostics += object.diagnostics
-            if let id, let title {
-                modules.append(
-                    CourseModule(
-                        id: id, title: title, description: description, units: units, requires: requires,
-                        sequential: sequential, location: object.location
-                    ))
-            }
+            // Kept without its id or title (reported above) so its units are checked.
+            modules.append(
+                CourseModule(
+                    id: id ?? "", title: title ?? "", description: description, units: units, requires: requires,
+                    sequential: sequential, location: object.location
+                ))
         }
         return modules
     }

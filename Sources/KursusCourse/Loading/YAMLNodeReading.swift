@@ -94,13 +94,26 @@ struct YAMLObject {
         return text
     }
 
+    /// A boolean. Only `true` and `false` (any case) are accepted: YAML 1.1's `yes`, `no`,
+    /// `on`, `off`, `y` and `n` are reported with the word to write instead, because the
+    /// schema (and YAML 1.2) read them as text.
     mutating func bool(_ key: String) -> Bool? {
         guard let node = value(key) else { return nil }
-        guard let value = node.bool, case .scalar = node else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else {
             diagnostics.append(.error(source.location(of: node), "'\(key)' must be true or false"))
             return nil
         }
-        return value
+        switch scalar.string.lowercased() {
+        case "true": return true
+        case "false": return false
+        case "yes", "on", "y":
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be true or false, not '\(scalar.string)'; write true"))
+        case "no", "off", "n":
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be true or false, not '\(scalar.string)'; write false"))
+        default:
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be true or false"))
+        }
+        return nil
     }
 
     mutating func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {

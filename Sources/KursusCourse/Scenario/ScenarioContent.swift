@@ -102,12 +102,18 @@ public struct ScenarioEnding: Hashable, Sendable {
     /// Overrides the score variable when set.
     public var score: Int?
     public var rating: ChoiceQuality?
+    /// `allow-poor: true`: an ending rated `good` may be reached after an option rated
+    /// `poor` (the validator warns otherwise, as the debrief would praise what was not done).
+    public var allowPoor: Bool
 
-    public init(title: String, debrief: String, learningPoints: [String] = [], score: Int? = nil, rating: ChoiceQuality? = nil) {
+    public init(
+        title: String, debrief: String, learningPoints: [String] = [], score: Int? = nil, rating: ChoiceQuality? = nil, allowPoor: Bool = false
+    ) {
         self.title = title
         self.debrief = debrief
         self.learningPoints = learningPoints
         self.score = score
         self.rating = rating
+        self.allowPoor = allowPoor
     }
 }

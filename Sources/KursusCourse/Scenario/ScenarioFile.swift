@@ -164,7 +164,7 @@ struct ScenarioParser {
                 continue
             }
             guard let initial = scalarValue(value) else {
-                error(value, "the initial value of '\(name)' must be a whole number or true/false")
+                error(value, "the initial value of '\(name)' must be a whole number or true/false\(Self.yamlOneOneHint(value))")
                 continue
             }
             result.append(ScenarioVariable(name: name, initial: initial, location: at(key)))
@@ -197,12 +197,22 @@ struct ScenarioParser {
         return name.unicodeScalars.allSatisfy { letter($0) || ("0"..."9").contains($0) }
     }
 
-    /// A whole number or true/false.
+    /// A whole number or true/false (not YAML 1.1's yes/no/on/off: see `yamlOneOneBoolean`).
     func scalarValue(_ node: Node) -> ScenarioValue? {
         guard case .scalar(let scalar) = node else { return nil }
-        if scalar.style == .plain, let flag = node.bool { return .flag(flag) }
+        if scalar.style == .plain, ["true", "false"].contains(scalar.string.lowercased()) { return .flag(scalar.string.lowercased() == "true") }
         if let number = node.int, !scalar.string.contains(".") { return .number(number) }
         return nil
+    }
+
+    /// "; write true" for YAML 1.1's `yes`/`on`/`y`, "; write false" for `no`/`off`/`n`.
+    static func yamlOneOneHint(_ node: Node) -> String {
+        guard case .scalar(let scalar) = node else { return "" }
+        switch scalar.string.lowercased() {
+        case "yes", "on", "y": return ", not '\(scalar.string)'; write true"
+        case "no", "off", "n": return ", not '\(scalar.string)'; write false"
+        default: return ""
+        }
     }
 
     mutating func enumValue<E: RawRepresentable & CaseIterable>(_ object: inout YAMLObject, _ key: String, _ type: E.Type, required: Bool) -> E?

@@ -56,42 +56,4 @@ public struct ScenarioGraph: Sendable {
         }
         return seen
     }
-
-    /// Text (one line per node with its targets) or Graphviz `dot`.
-    public static func describe(_ scenario: Scenario, dot: Bool) -> String {
-        func quote(_ text: String) -> String {
-            "\""
-                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(
-                    of: "\n", with: " ") + "\""
-        }
-        var lines: [String] = []
-        if dot {
-            lines.append("digraph \(quote(scenario.id)) {")
-            for node in scenario.nodes {
-                let shape =
-                    switch node.kind {
-                    case .choice: "diamond"
-                    case .ending: "doubleoctagon"
-                    case .event: "box"
-                    default: "ellipse"
-                    }
-                lines.append("  \(quote(node.id)) [shape=\(shape), label=\(quote("\(node.id)\n\(node.kindName)"))];")
-                if case .choice(let choice) = node.kind {
-                    for (i, option) in choice.options.enumerated() {
-                        lines.append("  \(quote(node.id)) -> \(quote(option.target)) [label=\(quote("\(i + 1)"))];")
-                    }
-                } else {
-                    for target in node.targets { lines.append("  \(quote(node.id)) -> \(quote(target.id));") }
-                }
-            }
-            lines.append("}")
-        } else {
-            for node in scenario.nodes {
-                let targets = node.targets.map(\.id)
-                let marker = node.id == scenario.start ? "* " : "  "
-                lines.append("\(marker)\(node.id) [\(node.kindName)]" + (targets.isEmpty ? "" : " -> " + targets.joined(separator: ", ")))
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
 }

@@ -9,7 +9,7 @@ struct ScenarioNodeParser {
         "narration": [],
         "event": ["text", "participant", "label", "value"],
         "choice": ["options", "timer"],
-        "ending": ["debrief", "learning-points", "score", "rating"],
+        "ending": ["debrief", "learning-points", "score", "rating", "allow-poor"],
     ]
     static let passingKeys = ["effects", "next", "random"]
     static let optionKeys = ["text", "feedback", "quality", "effects", "goto", "if", "once"]
@@ -189,7 +189,8 @@ struct ScenarioNodeParser {
         }
         let score = object.integer("score", in: -1_000_000...1_000_000)
         let rating = parser.enumValue(&object, "rating", ChoiceQuality.self, required: false)
+        let allowPoor = object.bool("allow-poor") ?? false
         guard let title, let debrief else { return nil }
-        return ScenarioEnding(title: title, debrief: debrief, learningPoints: points, score: score, rating: rating)
+        return ScenarioEnding(title: title, debrief: debrief, learningPoints: points, score: score, rating: rating, allowPoor: allowPoor)
     }
 }

@@ -29,7 +29,11 @@ extension ScenarioNodeParser {
                 continue
             }
             guard let valueNode = object.value("value"), let value = parser.scalarValue(valueNode) else {
-                parser.diagnostics.append(.error(object.location, "'value' must be a whole number or true/false"))
+                let hint = object.value("value").map(ScenarioParser.yamlOneOneHint) ?? ""
+                parser.diagnostics.append(
+                    .error(
+                        object.value("value").map { source.location(of: $0) } ?? object.location,
+                        "'value' must be a whole number or true/false\(hint)"))
                 continue
             }
             let place = source.location(of: object.value(set == nil ? "add" : "set"))

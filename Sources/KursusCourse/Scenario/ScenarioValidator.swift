@@ -2,12 +2,18 @@
 /// path reaches, cycles that cannot reach an ending, and how variables are used.
 /// Iterative graph searches only, so 20,000 nodes validate in well under a second.
 public enum ScenarioValidator {
-    public static func check(_ scenario: Scenario) -> [Diagnostic] {
+    /// Every problem in the scenario. `poorBeforeGood` is the severity of "an ending
+    /// rated good can follow an option rated poor" (a warning unless a caller is strict).
+    public static func check(_ scenario: Scenario, poorBeforeGood: Diagnostic.Severity = .warning) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        checkTargets(scenario, &diagnostics)
-        checkGraph(scenario, &diagnostics)
+        let space = ScenarioStateSpace(scenario)
+        checkTargets(scenario, exact: space.complete, &diagnostics)
+        let (reachable, leadsToEnding) = checkGraph(scenario, &diagnostics)
+        ScenarioRunChecks.checkRuns(space, reachable: reachable, leadsToEnding: leadsToEnding, &diagnostics)
         checkVariables(scenario, &diagnostics)
         checkPassRule(scenario, &diagnostics)
+        ScenarioRunChecks.checkPassRule(space, &diagnostics)
+        ScenarioRunChecks.checkPoorBeforeGood(scenario, severity: poorBeforeGood, &diagnostics)
         return diagnostics
     }
 
@@ -16,7 +22,10 @@ public enum ScenarioValidator {
         ScenarioScoreSearch.run(scenario)
     }
 
-    static func checkTargets(_ scenario: Scenario, _ diagnostics: inout [Diagnostic]) {
+    /// Targets and conditions that name nothing. With `exact` (every run state was
+    /// explored) a node where runs could get stuck is left to `ScenarioRunChecks`, which
+    /// knows whether one really does; otherwise it is warned about here.
+    static func checkTargets(_ scenario: Scenario, exact: Bool, _ diagnostics: inout [Diagnostic]) {
         let ids = scenario.nodes.map(\.id)
         for node in scenario.nodes {
             for target in node.targets where scenario.nodeIndex[target.id] == nil {
@@ -28,7 +37,7 @@ public enum ScenarioValidator {
                     diagnostics.append(.error(condition.location, "the condition names the node '\(reference)', which does not exist"))
                 }
             }
-            if case .choice(let choice) = node.kind, !choice.options.isEmpty,
+            if !exact, case .choice(let choice) = node.kind, !choice.options.isEmpty,
                 choice.options.allSatisfy({ $0.condition != nil || $0.once })
             {
                 diagnostics.append(
@@ -37,7 +46,7 @@ public enum ScenarioValidator {
                         "every option of '\(node.id)' has a condition or 'once'; if none is offered the learner is stuck here. Give one option neither"
                     ))
             }
-            if case .conditional(let items)? = node.next, items.allSatisfy({ $0.condition != nil }) {
+            if !exact, case .conditional(let items)? = node.next, items.allSatisfy({ $0.condition != nil }) {
                 diagnostics.append(
                     .warning(node.location, "'\(node.id)' has no way on when none of its conditions holds; add a last item with only 'goto'"))
             }
@@ -49,7 +58,10 @@ public enum ScenarioValidator {
         }
     }
 
-    static func checkGraph(_ scenario: Scenario, _ diagnostics: inout [Diagnostic]) {
+    /// Arrows only: nodes the start cannot reach, dead ends, cycles with no way out.
+    /// Returns which nodes the arrows reach and which can reach an ending.
+    @discardableResult
+    static func checkGraph(_ scenario: Scenario, _ diagnostics: inout [Diagnostic]) -> (reachable: [Bool], leadsToEnding: [Bool]) {
         let graph = ScenarioGraph(scenario)
         let reachable = graph.reachableFromStart()
         var endings: [Int] = []
@@ -79,6 +91,7 @@ public enum ScenarioValidator {
                         "from '\(node.id)' no ending can be reached: the learner would go round in a cycle for ever. Add a way to an ending"))
             }
         }
+        return (reachable, leadsToEnding)
     }
 
     static func checkVariables(_ scenario: Scenario, _ diagnostics: inout [Diagnostic]) {

@@ -36,7 +36,20 @@ public struct PackageValidator: Sendable {
         var summary = ValidationReport.Summary(modules: 0, units: [:], errors: 0, warnings: 0)
         if let package = loaded {
             summary.modules = package.course.modules.count
-            for unit in package.course.allUnits { summary.units[unit.kind.rawValue, default: 0] += 1 }
+            // Units whose file is there (broken or not); a missing file is reported, not counted.
+            for unit in package.course.allUnits {
+                guard let file = unit.file, case .success(let (url, _)) = package.paths.resolve(file),
+                    FileManager.default.fileExists(atPath: url.path)
+                else { continue }
+                summary.units[unit.kind.rawValue, default: 0] += 1
+            }
+            for unit in package.course.allUnits where unit.kind == .lesson {
+                guard let file = unit.file, case .success(let (url, _)) = package.paths.resolve(file),
+                    let mismatch = UnitKindDetection.mismatch(unit, file: url)
+                else { continue }
+                diagnostics.removeAll { UnitKindDetection.isNoTitleError($0, for: unit) }
+                diagnostics.append(mismatch)
+            }
             for unit in package.course.allUnits where package.lessonFiles[unit.id] != nil {
                 diagnostics += checkLesson(unit, in: package)
             }

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Tells what a unit's file looks like, so a scenario or quiz file declared as
+/// `kind: lesson` is reported as that ("looks like a scenario") instead of as a lesson
+/// with no title.
+public enum UnitKindDetection {
+    /// How far into a file its `format:` line is looked for.
+    static let headLimit = 8_192
+
+    /// The kind the text's `format:` line (or, for a `.gift` file, its name) declares,
+    /// or nil when it does not look like a quiz or scenario file.
+    public static func kindFromContent(_ text: Substring, fileName: String) -> UnitKind? {
+        if fileName.lowercased().hasSuffix(".gift") { return .quiz }
+        for line in text.prefix(headLimit).split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("format:") else { continue }
+            let value = trimmed.dropFirst("format:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+            if value == Scenario.formatVersion { return .scenario }
+            if value == QuizFile.formatVersion { return .quiz }
+        }
+        return nil
+    }
+
+    /// The error for a unit declared as a lesson whose file is a scenario or quiz file,
+    /// at the unit in course.yaml, or nil when the file reads as a lesson.
+    /// `file` is the unit's file as resolved in the package.
+    public static func mismatch(_ unit: CourseUnit, file url: URL) -> Diagnostic? {
+        guard unit.kind == .lesson, let file = unit.file,
+            let handle = try? FileHandle(forReadingFrom: url)
+        else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: headLimit) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let found = kindFromContent(text[...], fileName: file) else { return nil }
+        let what = found == .scenario ? "a scenario (format: \(Scenario.formatVersion))" : "a quiz"
+        return .error(
+            unit.location,
+            "unit '\(unit.id)': the file '\(file)' looks like \(what), but the unit's kind is lesson; write 'kind: \(found.rawValue)'"
+        )
+    }
+
+    /// Whether a loader diagnostic is the "has no title" error a mismatched file causes
+    /// (the title is in the file, which was read as a lesson), so it can be left out.
+    static func isNoTitleError(_ diagnostic: Diagnostic, for unit: CourseUnit) -> Bool {
+        diagnostic.location == unit.location && diagnostic.message.hasPrefix("unit '\(unit.id)' has no title")
+    }
+}
