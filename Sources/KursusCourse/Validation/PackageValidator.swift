@@ -48,15 +48,13 @@ public struct PackageValidator: Sendable {
             summary.modules = package.course.modules.count
             // Units whose file is there (broken or not); a missing file is reported, not counted.
             for unit in package.course.allUnits {
-                guard let file = unit.file, case .success(let (url, _)) = package.paths.resolve(file),
-                    FileManager.default.fileExists(atPath: url.path)
+                guard let file = unit.file, case .success(let relative) = package.storage.resolve(file, from: ""),
+                    package.storage.fileExists(relative)
                 else { continue }
                 summary.units[unit.kind.rawValue, default: 0] += 1
             }
             for unit in package.course.allUnits where unit.kind == .lesson {
-                guard let file = unit.file, case .success(let (url, _)) = package.paths.resolve(file),
-                    let mismatch = UnitKindDetection.mismatch(unit, file: url)
-                else { continue }
+                guard let mismatch = UnitKindDetection.mismatch(unit, in: package) else { continue }
                 diagnostics.removeAll { UnitKindDetection.isNoTitleError($0, for: unit) }
                 diagnostics.append(mismatch)
             }

@@ -22,15 +22,13 @@ public enum UnitKindDetection {
     }
 
     /// The error for a unit declared as a lesson whose file is a scenario or quiz file,
-    /// at the unit in course.yaml, or nil when the file reads as a lesson.
-    /// `file` is the unit's file as resolved in the package.
-    public static func mismatch(_ unit: CourseUnit, file url: URL) -> Diagnostic? {
-        guard unit.kind == .lesson, let file = unit.file,
-            let handle = try? FileHandle(forReadingFrom: url)
+    /// at the unit in course.yaml, or nil when the file reads as a lesson (or cannot be
+    /// read, which the loader reports).
+    public static func mismatch(_ unit: CourseUnit, in package: CoursePackage) -> Diagnostic? {
+        guard unit.kind == .lesson, let file = unit.file, case .success(let relative) = package.storage.resolve(file, from: ""),
+            let data = try? package.storage.read(relative, shownAs: package.shown(relative), limit: CoursePackage.lessonLimit)
         else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: headLimit) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: data.prefix(headLimit), as: UTF8.self)
         guard let found = kindFromContent(text[...], fileName: file) else { return nil }
         let what = found == .scenario ? "a scenario (format: \(Scenario.formatVersion))" : "a quiz"
         return .error(
