@@ -18,33 +18,80 @@ public struct ScoreRange: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// Depth first, so that on a file too large to search completely the range found so far
+/// already holds real endings. (`ScenarioStateSpace`, which the checks use, goes breadth
+/// first for shortest paths and may reach no ending before the limit on such a file.)
 enum ScenarioScoreSearch {
     static let stateLimit = 200_000
 
-    /// nil when the scenario has no score or no ending can be reached.
-    static func run(_ scenario: Scenario) -> ScoreRange? {
-        run(ScenarioStateSpace(scenario))
+    struct State: Hashable {
+        var node: Int
+        var values: [String: ScenarioValue]
+        var visits: [String: Int]
+        var used: Set<String>
     }
 
-    /// The range over the ending states of an explored scenario.
-    static func run(_ space: ScenarioStateSpace) -> ScoreRange? {
-        let scenario = space.scenario
+    /// nil when the scenario has no score or no ending can be reached.
+    static func run(_ scenario: Scenario) -> ScoreRange? {
+        guard let start = scenario.nodeIndex[scenario.start] else { return nil }
         let hasScore =
             scenario.scoreVariable != nil
             || scenario.nodes.contains {
                 if case .ending(let ending) = $0.kind { ending.score != nil } else { false }
             }
         guard hasScore else { return nil }
+        // Only visit counts that conditions read are part of the state.
+        var watched: Set<String> = []
+        for node in scenario.nodes {
+            for condition in conditions(of: node) { watched.formUnion(condition.expression.nodeReferences) }
+        }
+        var seen: Set<State> = []
+        var stack: [State] = []
         var low: Int?, high: Int?
-        for state in space.states {
-            guard case .ending(let ending) = scenario.nodes[state.node].kind,
-                let score = ScenarioRules.score(scenario, ending: ending, values: state.values)
-            else { continue }
-            low = min(low ?? score, score)
-            high = max(high ?? score, score)
+        func enter(_ index: Int, from state: State) {
+            var next = state
+            next.node = index
+            let node = scenario.nodes[index]
+            if watched.contains(node.id) { next.visits[node.id, default: 0] += 1 }
+            for effect in node.effects { effect.apply(to: &next.values) }
+            if seen.count < stateLimit, seen.insert(next).inserted { stack.append(next) }
+        }
+        enter(start, from: State(node: start, values: scenario.initialValues, visits: [:], used: []))
+        while let state = stack.popLast() {
+            let node = scenario.nodes[state.node]
+            switch node.kind {
+            case .ending(let ending):
+                if let score = ScenarioRules.score(scenario, ending: ending, values: state.values) {
+                    low = min(low ?? score, score)
+                    high = max(high ?? score, score)
+                }
+            case .choice(let choice):
+                for index in ScenarioRules.availableOptions(choice, node: node.id, values: state.values, visits: state.visits, used: state.used) {
+                    let option = choice.options[index]
+                    guard let target = scenario.nodeIndex[option.target] else { continue }
+                    var after = state
+                    for effect in option.effects { effect.apply(to: &after.values) }
+                    if option.once { after.used.insert(ScenarioRules.optionKey(node: node.id, option: index)) }
+                    enter(target, from: after)
+                }
+            default:
+                switch node.next {
+                case .goto(let id, _)?:
+                    if let target = scenario.nodeIndex[id] { enter(target, from: state) }
+                case .conditional(let items)?:
+                    if let id = ScenarioRules.conditionalTarget(items, values: state.values, visits: state.visits),
+                        let target = scenario.nodeIndex[id]
+                    {
+                        enter(target, from: state)
+                    }
+                case .random(let items)?:
+                    for item in items { if let target = scenario.nodeIndex[item.target] { enter(target, from: state) } }
+                case nil: break
+                }
+            }
         }
         guard let low, let high else { return nil }
-        return ScoreRange(minimum: low, maximum: high, complete: space.complete)
+        return ScoreRange(minimum: low, maximum: high, complete: seen.count < stateLimit)
     }
 
     static func conditions(of node: ScenarioNode) -> [Condition] {

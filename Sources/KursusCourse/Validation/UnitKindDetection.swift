@@ -25,8 +25,14 @@ public enum UnitKindDetection {
     /// at the unit in course.yaml, or nil when the file reads as a lesson (or cannot be
     /// read, which the loader reports).
     public static func mismatch(_ unit: CourseUnit, in package: CoursePackage) -> Diagnostic? {
-        guard unit.kind == .lesson, let file = unit.file, case .success(let relative) = package.storage.resolve(file, from: ""),
-            let data = try? package.storage.read(relative, shownAs: package.shown(relative), limit: CoursePackage.lessonLimit)
+        mismatch(unit, storage: package.storage, shownAs: package.shown)
+    }
+
+    /// The same check while a package loads: `shown` turns a package-relative path into
+    /// the path messages show. The loader can report this instead of "has no title".
+    public static func mismatch(_ unit: CourseUnit, storage: any PackageStorage, shownAs shown: (String) -> String) -> Diagnostic? {
+        guard unit.kind == .lesson, let file = unit.file, case .success(let relative) = storage.resolve(file, from: ""),
+            let data = try? storage.read(relative, shownAs: shown(relative), limit: CoursePackage.lessonLimit)
         else { return nil }
         let text = String(decoding: data.prefix(headLimit), as: UTF8.self)
         guard let found = kindFromContent(text[...], fileName: file) else { return nil }
