@@ -29,6 +29,15 @@ struct CommandLineTests {
         // Every other line is a scenario's reachable score range, a note for the trainer.
         #expect(lines.dropLast().count == 4)
         #expect(lines.dropLast().allSatisfy { $0.contains(": note: reachable scores ") })
+        #expect(lines.first == "\(KursusBinary.bundledCourse.path)/scenarier/foerste-videokonsultation.yaml:2:1: note: reachable scores 0 to 14")
+        // In JSON the notes have the same place and the severity "note", and are not counted.
+        let json = try KursusBinary.run(["validate", KursusBinary.bundledCourse.path, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let notes = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(notes.count == 4 && notes.allSatisfy { $0["severity"] as? String == "note" })
+        #expect(notes.first?["file"] as? String == "\(KursusBinary.bundledCourse.path)/scenarier/foerste-videokonsultation.yaml")
+        #expect(notes.first?["line"] as? Int == 2 && notes.first?["column"] as? Int == 1)
+        #expect((object["summary"] as? [String: Any])?["warnings"] as? Int == 0)
     }
 
     @Test("validate --format json carries diagnostics and a summary")
@@ -49,7 +58,8 @@ struct CommandLineTests {
         #expect(diagnostics.first?["severity"] as? String == "error")
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(summary["modules"] as? Int == 1)
-        #expect((summary["units"] as? [String: Int])?["lesson"] == 1)
+        // The unit's file was refused, not found, so the summary counts no lesson.
+        #expect((summary["units"] as? [String: Int]) == [:])
         let text = try KursusBinary.run(["validate", folder.path])
         #expect(text.stdout.hasPrefix("\(folder.path)/course.yaml:10:9: error: unit 'a': file '../a.md': '..' leads outside the package folder"))
     }
