@@ -148,6 +148,7 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case quizCompareLine = "quiz.compareLine"
     case quizCompareMissing = "quiz.compareMissing"
     case quizReviewTitle = "quiz.reviewTitle"
+    case quizEarlierVersion = "quiz.earlierVersion"
     case quizReviewQuestion = "quiz.reviewQuestion"
     case quizMessageChooseFirst = "quiz.messageChooseFirst"
     case quizMessageNotANumber = "quiz.messageNotANumber"
