@@ -17,7 +17,7 @@ struct Play: ParsableCommand {
             """
     )
 
-    @Argument(help: "The course package folder. Default: the bundled course.")
+    @Argument(help: "The course package: a folder, or a .kursus file. Default: the bundled course.")
     var package: String?
 
     @Option(
@@ -54,8 +54,8 @@ struct Play: ParsableCommand {
 
     func run() throws {
         let installation = try CommandSupport.installation()
-        let package = try CommandSupport.openPackage(package, installation: installation)
         let dataDirectory = data.resolved
+        let package = try CommandSupport.openPackage(package, installation: installation, dataDirectory: dataDirectory)
         let config = try WorkstationConfig.load(dataDirectory: dataDirectory)
         let idleMinutes = idleLock ?? config.idleLockMinutes
         let configuration = SessionConfiguration(
