@@ -17,7 +17,10 @@ struct Play: ParsableCommand {
             """
     )
 
-    @Argument(help: "The course package folder. Default: the installed courses (a catalogue when there are several), else the bundled course.")
+    @Argument(
+        help:
+            "The course package: a folder, or a .kursus file. Default: the installed courses (a catalogue when there are several), else the bundled course."
+    )
     var package: String?
 
     @OptionGroup var library: LibraryOptions
@@ -62,7 +65,7 @@ struct Play: ParsableCommand {
             package == nil
             ? try LibraryPlay.choose(
                 libraries: library.libraries(dataDirectory: dataDirectory), trust: try PackageOpening.trust(dataDirectory: dataDirectory)) : nil
-        let package = try fromLibrary?.package ?? CommandSupport.openPackage(package, installation: installation)
+        let package = try fromLibrary?.package ?? CommandSupport.openPackage(package, installation: installation, dataDirectory: dataDirectory)
         let config = try WorkstationConfig.load(dataDirectory: dataDirectory)
         let idleMinutes = idleLock ?? config.idleLockMinutes
         let configuration = SessionConfiguration(
