@@ -15,10 +15,12 @@ struct LibraryOptions: ParsableArguments {
             valueName: "dir"))
     var folder: String?
 
-    /// The library named with --library, else the default for this user.
+    /// The library named with --library, else the default for this user: the system
+    /// library for root, else the user's own.
     func library(dataDirectory: URL) -> CourseLibrary {
         if let folder { return CourseLibrary(folder: URL(fileURLWithPath: folder)) }
-        return CourseLibrary(folder: CourseLibrary.defaultFolder(dataDirectory: dataDirectory, isRoot: geteuid() == 0))
+        if geteuid() == 0 { return CourseLibrary(folder: Self.systemFolder) }
+        return CourseLibrary(folder: CourseLibrary.defaultFolder(dataDirectory: dataDirectory, isRoot: false))
     }
 
     /// The libraries `kursus play` and `kursus courses` look in without --library: the

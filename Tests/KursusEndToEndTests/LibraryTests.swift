@@ -126,6 +126,26 @@ struct LibraryTests {
         #expect(cut.stderr.contains("not installed:"), "\(cut.stderr)")
     }
 
+    @Test("without --library: install goes to the system library as root, else to <data-dir>/library; courses lists both")
+    func defaultLibraries() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // $KURSUS_SYSTEM_LIBRARY (set by `run`) stands in for /var/lib/kursus/library.
+        let system = folder.appendingPathComponent("no-system").path
+        let userLibrary = "\(data)/library"
+        let isRoot = geteuid() == 0
+        #expect(try run(["install", try bundled(), "--library", isRoot ? userLibrary : system]).status == 0)
+        let installed = try run(["install", try pack(version: "1.0", units: ["vask"], name: "h")])
+        #expect(installed.status == 0, "\(installed.stderr)")
+        let defaultFolder = isRoot ? system : userLibrary
+        #expect(FileManager.default.fileExists(atPath: "\(defaultFolder)/haandhygiejne.kursus"))
+        let listed = try run(["courses", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+        let courses = try #require(object["courses"] as? [[String: Any]])
+        // The system library is listed first.
+        #expect(courses.map { $0["id"] as? String } == (isRoot ? ["haandhygiejne", "digital-kompetence"] : ["digital-kompetence", "haandhygiejne"]))
+        #expect(courses.map { $0["library"] as? String } == [system, userLibrary])
+    }
+
     func play(_ arguments: String) throws -> Tmux {
         let command =
             "\(Tmux.quote(try KursusBinary.url.path)) play --library \(Tmux.quote(library)) --data-dir \(Tmux.quote(data)) --lang da \(arguments)"
