@@ -165,6 +165,28 @@ struct PackageFileEndToEndTests {
         #expect(units["forberedelse"]?["outcome"] as? String == "completed")
     }
 
+    @Test("preview --watch on a .kursus file reloads when the file is packed again")
+    func previewWatchAFile() throws {
+        let course = folder.appendingPathComponent("watch")
+        try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+        try Data(
+            "format: kursus/1\nid: w\ntitle: Watch\nlanguage: da\nversion: '1'\nmodules:\n  - id: m\n    title: M\n    units:\n      - {id: a, kind: lesson, title: Første, file: a.md}\n"
+                .utf8
+        ).write(to: course.appendingPathComponent("course.yaml"))
+        try Data("# Før ændringen\n\nTekst.\n".utf8).write(to: course.appendingPathComponent("a.md"))
+        #expect(try KursusBinary.run(["pack", course.path, "-o", file("w.kursus")]).status == 0)
+        let command = "\(Tmux.quote(try KursusBinary.url.path)) preview \(Tmux.quote(file("w.kursus"))) --watch --unit a --lang da"
+        let tmux = try Tmux(width: 80, height: 24, command: command, environment: ["LANG": "C.UTF-8", "KURSUS_SYSTEM_CONFIG": file("none.yaml")])
+        try tmux.waitFor("Før ændringen")
+        usleep(1_100_000)
+        try Data("# Efter ændringen\n\nNy tekst.\n".utf8).write(to: course.appendingPathComponent("a.md"))
+        #expect(try KursusBinary.run(["pack", course.path, "-o", file("w.kursus")]).status == 0)
+        let after = try tmux.waitFor("Efter ændringen")
+        #expect(after.contains("Modul 1 › 1.1"))
+        try tmux.send("q")
+        #expect(try tmux.waitFor("KURSUS-EXIT:").contains("KURSUS-EXIT:0"))
+    }
+
     @Test("a workstation that requires signatures refuses unsigned and foreign packages before the player starts")
     func trustRefusals() throws {
         #expect(try KursusBinary.run(["keys", "generate", file("region")]).status == 0)
