@@ -37,6 +37,7 @@ bench:
 	scripts/bench-outbox.sh
 	scripts/bench-sync.sh
 	scripts/bench-report.sh
+	scripts/bench-package.sh
 
 PREFIX ?= /usr/local
 install: deps

@@ -2,9 +2,11 @@
 // Kursus — a terminal course player. Layers, each depending only on those above it:
 //   KursusText (display width, terminal-safe text)
 //   KursusCourse (course model, package loading, validation)
+//   KursusPackages (one-file .kursus course packages: reading, writing, signing, trust)
 //   KursusMarkdown (Markdown laid out for a terminal)
 //   KursusEngine (pure state machine)
 //   KursusProgress (durable progress store, the learner's outbox journal)
+//   KursusLibrary (the workstation's course library: install, update, uninstall, list)
 //   KursusRecords (xAPI statements, the outbox, LRS sync, transfer files, record stores)
 //   KursusReports (`kursus report`: reading records, statistics, the report formats)
 //   KursusTerminalUI (cell grid, screens, ncurses backend, runtime)
@@ -41,6 +43,13 @@ let package = Package(
             name: "KursusCourse",
             dependencies: ["KursusText", .product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "KursusPackages",
+            dependencies: [
+                "KursusText", "KursusCourse", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "KursusMarkdown", dependencies: ["KursusText", "CCmarkGFM"]),
         .target(name: "KursusEngine", dependencies: ["KursusCourse"]),
         .target(
@@ -63,6 +72,8 @@ let package = Package(
         ),
         // `kursus report`: reading learning records, pure statistics, the report's formats.
         .target(name: "KursusReports", dependencies: ["KursusText", "KursusCourse", "KursusRecords"]),
+        // The course library: installed .kursus packages, atomic installs, version order.
+        .target(name: "KursusLibrary", dependencies: ["KursusText", "KursusCourse", "KursusPackages", "KursusEngine", "KursusProgress"]),
         // A seeded, realistic cohort as learning records (scripts/make-cohort), for tests, benchmarks and screenshots.
         .target(name: "KursusCohort", dependencies: ["KursusCourse", "KursusEngine", "KursusProgress", "KursusRecords"], path: "Tools/KursusCohort"),
         .executableTarget(
@@ -73,14 +84,21 @@ let package = Package(
         .executableTarget(
             name: "kursus",
             dependencies: [
-                "KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords", "KursusReports",
-                "KursusTerminalUI",
+                "KursusText", "KursusCourse", "KursusPackages", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords",
+                "KursusReports", "KursusLibrary", "KursusTerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KursusTextTests", dependencies: ["KursusText"]),
         .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse"]),
+        .testTarget(
+            name: "KursusPackagesTests",
+            dependencies: [
+                "KursusPackages", "KursusCourse", "KursusMarkdown", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "KursusEngineTests", dependencies: ["KursusEngine"]),
+        .testTarget(name: "KursusLibraryTests", dependencies: ["KursusLibrary", "KursusPackages", "KursusCourse"]),
         .testTarget(name: "KursusProgressTests", dependencies: ["KursusProgress"]),
         // A real Ralph LRS for the tests that need one (scripts/ralph-lrs.sh starts it).
         .target(name: "KursusTestSupport", dependencies: ["KursusRecords"], path: "Tests/KursusTestSupport"),
