@@ -64,6 +64,11 @@ public struct ProgressDocument: Codable, Hashable, Sendable {
                 if attempt.current < 0 || attempt.number < 1 { return "an impossible quiz attempt for unit '\(id)'" }
                 if attempt.secondsPerQuestion.values.contains(where: { $0 < 0 }) { return "negative seconds in a quiz attempt for unit '\(id)'" }
                 if let score = attempt.scorePercent, !(0...100).contains(score) { return "a quiz score outside 0-100 for unit '\(id)'" }
+                if let marks = attempt.marks,
+                    marks.values.contains(where: { !(0...1).contains($0.fraction) || !($0.weight >= 0 && $0.weight.isFinite) })
+                {
+                    return "an impossible answer mark in a quiz attempt for unit '\(id)'"
+                }
             }
         }
         if let bookmark, bookmark.scroll < 0 { return "negative bookmark scroll" }

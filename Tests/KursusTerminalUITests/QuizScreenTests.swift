@@ -142,6 +142,31 @@ struct QuizScreenTests {
         GoldenFile.check(render(state, try ScreenFixtures.context(), columns: 100, rows: 40), named: "quiz-review-100x40-da.txt")
     }
 
+    @Test("the review of an attempt taken before a course update says so, and judges each answer as it was marked then")
+    func reviewAfterUpdate() throws {
+        var before = Self.quiz([Self.single], feedback: .atEnd)
+        before.version = QuizVersion.of("version 1")
+        var state = Self.opened(before)
+        Self.send(&state, [.open, .number(2), .open])
+        // Version 2 makes option 3 the right answer: rescored, the answer would be wrong.
+        var changed = Self.single
+        changed.kind = .singleChoice([
+            Self.option("1", "Afslutter opkaldet og ringer op igen.", 0), Self.option("2", "Spørger, om kameraet er dækket.", 0),
+            Self.option("3", "Beder borgeren genstarte tabletten.", 100),
+        ])
+        var after = Self.quiz([changed], feedback: .atEnd)
+        after.version = QuizVersion.of("version 2")
+        var later = Self.opened(after, progress: state.progress)
+        Self.send(&later, [.letter("r")])
+        let text = render(later, try ScreenFixtures.context(), columns: 100, rows: 40).text
+        #expect(text.contains("Dette forsøg blev taget, før kurset blev opdateret"))
+        #expect(text.contains("✓ Rigtigt"), "judged by its version-1 mark")
+        #expect(!text.contains("✗ Ikke rigtigt"))
+        // The same review without an update carries no note.
+        Self.send(&state, [.letter("r")])
+        #expect(!render(state, try ScreenFixtures.context(), columns: 100, rows: 40).text.contains("opdateret"))
+    }
+
     @Test("a repeated self-assessment shows each statement before and now")
     func surveyComparison() throws {
         var state = Self.opened(Self.quiz([Self.likert]), unit: "start")

@@ -17,8 +17,9 @@ extension CoursePackage {
     public static func parseQuiz(_ file: String, in storage: any PackageStorage, shownAs path: String) -> (quiz: Quiz?, diagnostics: [Diagnostic]) {
         do {
             let text = try storage.readText(file, shownAs: path, limit: quizLimit)
-            if file.lowercased().hasSuffix(".gift") { return GiftParser.parse(text, file: path) }
-            return QuizFile.parse(text, file: path)
+            var parsed = file.lowercased().hasSuffix(".gift") ? GiftParser.parse(text, file: path) : QuizFile.parse(text, file: path)
+            parsed.quiz?.version = QuizVersion.of(text)
+            return parsed
         } catch {
             return (nil, error.diagnostics)
         }

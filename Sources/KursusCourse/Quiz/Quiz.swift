@@ -26,6 +26,10 @@ public struct Quiz: Hashable, Sendable {
     public var location: SourceLocation
     /// Where each setting was written (`draw`, `compare-with`, …), when read from a file.
     public var settingPlaces: [String: SourceLocation] = [:]
+    /// Identifies this version of the quiz file (`QuizVersion.of`), set when the quiz is
+    /// read from a package; every attempt records it, so an attempt taken before the
+    /// course was updated keeps the score it was given then. Nil for a quiz made in code.
+    public var version: String?
 
     public init(
         title: String = "",

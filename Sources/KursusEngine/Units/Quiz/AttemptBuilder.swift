@@ -26,7 +26,9 @@ public enum AttemptBuilder {
             // quiz would otherwise write every option id with every save.
             if !order.isEmpty, order != fileOrder(question) { orders[question.id] = order }
         }
-        return QuizAttempt(number: number, seed: seed, questionIDs: indices.map { quiz.questions[$0].id }, choiceOrders: orders, startedAt: time)
+        return QuizAttempt(
+            number: number, seed: seed, questionIDs: indices.map { quiz.questions[$0].id }, choiceOrders: orders, startedAt: time,
+            quizVersion: quiz.version, marks: [:])
     }
 
     /// The choices in the order the file gives them.

@@ -166,6 +166,12 @@ enum QuizAnswering {
             var updated = attempt
             if let given {
                 updated.answers[question.id] = given
+                let score = QuizScoring.score(question, answer: given)
+                if question.isScored, score.verdict != .unscored {
+                    updated.marks = (updated.marks ?? [:]).merging([
+                        question.id: QuestionMark(fraction: score.fraction, weight: question.countedWeight)
+                    ]) { $1 }
+                }
                 let seconds = attempt.secondsPerQuestion[question.id] ?? 0
                 context.note(
                     .questionAnswered(unitID: state.unitID, attempt: attempt.number, questionID: question.id, answer: given, seconds: seconds))
@@ -191,11 +197,7 @@ enum QuizAnswering {
     static func finish(_ state: inout QuizState, _ context: inout UnitContext) -> [UnitEffect] {
         guard var attempt = context.record.quizRecord.unfinished else { return [] }
         let quiz = state.quiz
-        let asked = attempt.questionIDs.compactMap { quiz.question(withID: $0) }
-        let scores = asked.map { question in
-            (question, attempt.answers[question.id].map { QuizScoring.score(question, answer: $0) } ?? .incorrect)
-        }
-        let total = QuizScoring.total(scores, quiz: quiz)
+        let total = QuizScoring.total(of: attempt, quiz: quiz)
         attempt.current = attempt.questionIDs.count
         attempt.finishedAt = context.now ?? attempt.startedAt
         attempt.scorePercent = total.percent

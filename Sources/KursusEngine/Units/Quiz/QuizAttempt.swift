@@ -1,4 +1,5 @@
 import Foundation
+import KursusCourse
 
 /// One attempt at a quiz or survey, as the progress file records it: what was asked in
 /// which order (from the seed), every answer with its time, and the result once
@@ -24,12 +25,21 @@ public struct QuizAttempt: Hashable, Sendable, Codable {
     /// The total in percent, once submitted (nil for an unfinished attempt).
     public var scorePercent: Double?
     public var passed: Bool?
+    /// The version of the quiz the attempt was started with (`Quiz.version`); nil in
+    /// progress saved before versions were recorded.
+    public var quizVersion: String?
+    /// Each scored answer's mark, as the version of the quiz it was given to scored it.
+    /// The attempt's total is made from these, so a quiz changed in the middle of an
+    /// attempt (a course update) never rescores answers already given.
+    public var marks: [String: QuestionMark]?
 
     public init(
         number: Int, seed: UInt64, questionIDs: [String], choiceOrders: [String: [String]] = [:], answers: [String: Answer] = [:],
         secondsPerQuestion: [String: Int] = [:], current: Int = 0, startedAt: Date? = nil, finishedAt: Date? = nil,
-        scorePercent: Double? = nil, passed: Bool? = nil
+        scorePercent: Double? = nil, passed: Bool? = nil, quizVersion: String? = nil, marks: [String: QuestionMark]? = nil
     ) {
+        self.quizVersion = quizVersion
+        self.marks = marks
         self.number = number
         self.seed = seed
         self.questionIDs = questionIDs
@@ -44,6 +54,32 @@ public struct QuizAttempt: Hashable, Sendable, Codable {
     }
 
     public var isFinished: Bool { finishedAt != nil || scorePercent != nil }
+
+    /// Whether the attempt was taken with another version of the quiz than `quiz`.
+    public func isFromEarlierVersion(than quiz: Quiz) -> Bool {
+        guard let quizVersion, let current = quiz.version else { return false }
+        return quizVersion != current
+    }
+}
+
+extension Question {
+    /// The weight the total counts: negative or not-a-number weights count as 0.
+    public var countedWeight: Double { weight.isFinite ? max(0, weight) : 0 }
+}
+
+/// One scored answer's mark: the share of its credit earned and the question's weight,
+/// both as the quiz scored them when the answer was given.
+public struct QuestionMark: Hashable, Sendable, Codable {
+    public var fraction: Double
+    public var weight: Double
+
+    public init(fraction: Double, weight: Double) {
+        self.fraction = fraction
+        self.weight = weight
+    }
+
+    /// The mark as a score (correct, partly correct or incorrect).
+    public var score: QuestionScore { .graded(fraction) }
 }
 
 /// Every attempt a learner made at one quiz or survey unit, oldest first.

@@ -72,6 +72,33 @@ public enum QuizScoring {
         percent + QuestionScore.tolerance * 100 >= Double(min(100, max(0, passMark)))
     }
 
+    /// An attempt's total. An answer keeps the mark it was given (`QuizAttempt.marks`),
+    /// even when the quiz has changed since or no longer has the question; a question
+    /// still in the quiz that got no mark is scored now (unanswered counts as wrong).
+    /// Attempts saved before marks were recorded are scored by the current quiz.
+    public static func total(of attempt: QuizAttempt, quiz: Quiz) -> (percent: Double, passed: Bool) {
+        var earned = 0.0
+        var possible = 0.0
+        for id in attempt.questionIDs {
+            let fraction: Double
+            let weight: Double
+            if let mark = attempt.marks?[id] {
+                (fraction, weight) = (mark.fraction, mark.weight)
+            } else if let question = quiz.question(withID: id), question.isScored {
+                let score = attempt.answers[id].map { QuizScoring.score(question, answer: $0) } ?? .incorrect
+                guard score.verdict != .unscored else { continue }
+                (fraction, weight) = (score.fraction, question.weight)
+            } else {
+                continue
+            }
+            let counted = weight.isFinite ? max(0, weight) : 0
+            earned += counted * min(1, max(0, fraction.isFinite ? fraction : 0))
+            possible += counted
+        }
+        let percent = possible > 0 ? earned / possible * 100 : 100
+        return (percent, passes(percent, passMark: quiz.passMark))
+    }
+
     /// The total for a quiz, using its pass mark.
     public static func total(_ scores: [(Question, QuestionScore)], quiz: Quiz) -> (percent: Double, passed: Bool) {
         total(scores, passMark: quiz.passMark)

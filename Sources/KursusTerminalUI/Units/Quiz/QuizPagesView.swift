@@ -58,9 +58,14 @@ enum QuizPagesView {
     }
 
     /// One question's verdict, the learner's answer, the right answer and the feedback.
-    static func feedback(_ question: Question, answer: Answer?, context: ScreenContext, into page: inout QuizPage, earlier: Answer?? = nil) {
+    /// `mark` is the answer's mark as an earlier version of the quiz gave it; it decides
+    /// the verdict when given.
+    static func feedback(
+        _ question: Question, answer: Answer?, context: ScreenContext, into page: inout QuizPage, earlier: Answer?? = nil,
+        mark: QuestionMark? = nil
+    ) {
         let strings = context.strings
-        let score = answer.map { QuizScoring.score(question, answer: $0) } ?? (question.isScored ? .incorrect : .unscored)
+        let score = mark?.score ?? answer.map { QuizScoring.score(question, answer: $0) } ?? (question.isScored ? .incorrect : .unscored)
         let symbols = context.symbols
         switch score.verdict {
         case .correct: page.text("\(symbols.completed) " + strings(.quizVerdictCorrect), style: CellStyle(.success, .bold), indent: 2)
@@ -144,6 +149,11 @@ enum QuizPagesView {
         var page = QuizPage(width: width, markdown: context.markdownOptions(width: width))
         let strings = context.strings
         page.text(strings(.quizReviewTitle, ["number": "\(attempt.number)"]), style: CellStyle(.heading, .bold), indent: 2)
+        let earlierVersion = attempt.isFromEarlierVersion(than: quiz)
+        if earlierVersion {
+            page.blank()
+            page.text(strings(.quizEarlierVersion), style: .muted, indent: 2)
+        }
         var number = 0
         for id in attempt.questionIDs {
             guard let question = quiz.question(withID: id) else { continue }
@@ -152,7 +162,7 @@ enum QuizPagesView {
                 number += 1
                 page.text(strings(.quizReviewQuestion, ["number": "\(number)"]), style: CellStyle(.heading, .bold), indent: 2)
             }
-            feedback(question, answer: attempt.answers[id], context: context, into: &page)
+            feedback(question, answer: attempt.answers[id], context: context, into: &page, mark: earlierVersion ? attempt.marks?[id] : nil)
         }
         return page
     }
