@@ -91,6 +91,18 @@ public struct PackageArchive: Sendable {
         return data
     }
 
+    /// Refuses a package whose manifest names another course than its `course.yaml`
+    /// (loaded from this archive): the manifest is what a library lists and names the
+    /// installed file after, the course is what is played and recorded.
+    public func checkMatches(_ course: Course) throws(PackageArchiveError) {
+        let listed = manifest.course
+        guard listed.id == course.id, listed.version == course.version else {
+            throw .manifestInvalid(
+                archive: shown, entry: PackageFormat.manifestEntry,
+                reason: "it names course '\(listed.id)' version \(listed.version), but course.yaml is '\(course.id)' version \(course.version)")
+        }
+    }
+
     /// Reads and checks every file; what `kursus verify` and installing do before they
     /// trust a package as a whole.
     public func verifyAll() throws(PackageArchiveError) {

@@ -22,6 +22,11 @@ enum ZipEntryReader {
         guard record.uncompressedSize <= limit else {
             throw .entryTooLarge(archive: archive, entry: name, size: record.uncompressedSize, limit: limit)
         }
+        // Deflate adds at most a few bytes per 16 KiB block, so packed data much larger
+        // than the unpacked size is damage; it is refused before it is read into memory.
+        guard record.compressedSize <= record.uncompressedSize + record.uncompressedSize / 64 + 1024 else {
+            throw .corrupt(archive: archive, detail: "entry '\(name)' is larger packed than unpacked")
+        }
         let header = try file.read(at: record.localHeaderOffset, count: localHeaderSize)
         guard header.uint32(at: 0) == localSignature else {
             throw .corrupt(archive: archive, detail: "entry '\(name)' has no local header where the directory says")

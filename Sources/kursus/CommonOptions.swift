@@ -74,7 +74,11 @@ enum CommandSupport {
         // A folder goes through the loader's own checks (found, a folder, readable).
         let storage = PackageOpening.isArchive(path.path) ? try PackageOpening.storage(path, shownAs: shown, trustFrom: dataDirectory) : nil
         do {
-            if let storage { return try CoursePackage.open(storage, shownAs: shown).0 }
+            if let storage {
+                let package = try CoursePackage.open(storage, shownAs: shown).0
+                try PackageOpening.checkManifest(of: storage, matches: package, shownAs: shown)
+                return package
+            }
             return try CoursePackage.open(path, shownAs: shown).0
         } catch {
             report(error.diagnostics)

@@ -90,6 +90,18 @@ enum PackageOpening {
         } catch {
             throw CourseError(SourceLocation(file: shown), "\(error)")
         }
-        return try CoursePackage.open(storage, shownAs: shown).0
+        let package = try CoursePackage.open(storage, shownAs: shown).0
+        try checkManifest(of: storage, matches: package, shownAs: shown)
+        return package
+    }
+
+    /// For an archive: its manifest must name the course its course.yaml holds.
+    static func checkManifest(of storage: any PackageStorage, matches package: CoursePackage, shownAs shown: String) throws(CourseError) {
+        guard let archive = (storage as? ArchiveStorage)?.archive else { return }
+        do {
+            try archive.checkMatches(package.course)
+        } catch {
+            throw CourseError(SourceLocation(file: shown), error.reason)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KursusCourse
 import Testing
 
 @testable import KursusPackages
@@ -127,5 +128,56 @@ import Testing
             Issue.record("a size that differs from the manifest opened")
             return
         }
+    }
+}
+
+/// Entries whose local header contradicts the central directory, and reads over the
+/// caller's limit.
+@Suite struct EntryHeaderTests {
+    @Test func aLocalHeaderThatNamesAnotherFileIsRefused() throws {
+        let image = ("billeder/a.png", Data(repeating: 7, count: 500))
+        var bytes = try Fixtures.archive([image]).bytes()
+        // The name's first appearance is in the manifest's text; the second is the entry's local header.
+        let name = Data(image.0.utf8)
+        let inManifest = try #require(bytes.range(of: name))
+        let local = try #require(bytes.range(of: name, in: inManifest.upperBound..<bytes.endIndex))
+        bytes[local.lowerBound] = UInt8(ascii: "B")
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try bytes.write(to: folder.file("two-names.kursus"))
+        let archive = try PackageArchive.open(folder.file("two-names.kursus"), shownAs: "two-names.kursus")
+        #expect(
+            throws: PackageArchiveError.corrupt(archive: "two-names.kursus", detail: "entry 'billeder/a.png': its local header names another file")
+        ) {
+            try archive.read("billeder/a.png", limit: 1 << 20)
+        }
+    }
+
+    @Test func aFileLargerThanTheReadersLimitIsNotInflated() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let lesson = ("lektioner/en.md", Data(String(repeating: "Lang tekst. ", count: 1000).utf8))
+        try Fixtures.archive([lesson], deflate: true).write(to: folder.file("big.kursus"))
+        let storage = try ArchiveStorage(opening: folder.file("big.kursus"), shownAs: "big.kursus")
+        #expect(throws: CourseError.self) { try storage.read("lektioner/en.md", shownAs: "big.kursus/lektioner/en.md", limit: 1000) }
+        do {
+            _ = try storage.read("lektioner/en.md", shownAs: "big.kursus/lektioner/en.md", limit: 1000)
+        } catch {
+            #expect(error.description == "big.kursus/lektioner/en.md:1:1: error: is 11.7 KiB; the limit is 1000 bytes. Split it into smaller files")
+        }
+        #expect(try storage.read("lektioner/en.md", shownAs: "x", limit: 12_000) == lesson.1)
+        #expect(throws: CourseError.self) { try storage.read("lektioner/to.md", shownAs: "big.kursus/lektioner/to.md", limit: 1000) }
+    }
+
+    @Test func anEmptyFileIsPackedAndRead() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let course = try Fixtures.courseFolder(in: folder)
+        try folder.write("kursus/noter/tom.txt", "")
+        _ = try Fixtures.writer.pack(folder: course, shownAs: "kursus", to: folder.file("a.kursus"))
+        let archive = try PackageArchive.open(folder.file("a.kursus"), shownAs: "a.kursus")
+        #expect(try archive.read("noter/tom.txt", limit: 10) == Data())
+        #expect(
+            archive.manifest.files.first { $0.path == "noter/tom.txt" }?.sha256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 }

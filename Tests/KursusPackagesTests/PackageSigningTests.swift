@@ -1,4 +1,5 @@
 import Foundation
+import KursusCourse
 import Testing
 import ZIPFoundation
 
@@ -145,5 +146,25 @@ import ZIPFoundation
             _ = try PackageArchive.open(url, shownAs: url.lastPathComponent)
             return nil
         } catch { return error }
+    }
+}
+
+/// The manifest's course against the course.yaml inside the same archive.
+@Suite struct ManifestCourseTests {
+    @Test func aManifestThatNamesAnotherCourseIsRefused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let course = try Fixtures.courseFolder(in: folder)
+        _ = try Fixtures.writer.pack(folder: course, shownAs: "kursus", to: folder.file("a.kursus"))
+        let archive = try PackageArchive.open(folder.file("a.kursus"), shownAs: "a.kursus")
+        let loaded = try CoursePackage.open(ArchiveStorage(archive), shownAs: "a.kursus").0
+        try archive.checkMatches(loaded.course)
+        var other = loaded.course
+        other.version = "2.0.0"
+        #expect(
+            throws: PackageArchiveError.manifestInvalid(
+                archive: "a.kursus", entry: "kursus-package.json",
+                reason: "it names course 'lille-kursus' version 1.2.0, but course.yaml is 'lille-kursus' version 2.0.0")
+        ) { try archive.checkMatches(other) }
     }
 }
