@@ -80,7 +80,7 @@ struct PackageReportingTests {
 
     @Test("a scenario or quiz file declared as a lesson is named as such, without 'has no title'")
     func scenarioDeclaredAsLesson() throws {
-        let report = try Self.validate([
+        let files = [
             "course.yaml": """
             format: kursus/1
             id: t
@@ -95,8 +95,16 @@ struct PackageReportingTests {
                   - {id: q, kind: lesson, file: q.yaml}
             """,
             "sc.yaml": Self.scenario, "q.yaml": Self.quiz,
-        ])
+        ]
+        let report = try Self.validate(files)
         let lines = report.diagnostics.map(\.description)
+        // play and preview load the package without validating it: the loader says the same, once.
+        let package = try TemporaryPackage(files: files)
+        defer { package.remove() }
+        let loaded = CoursePackageLoader.load(package.root, shownAs: "p").diagnostics.map(\.description)
+        #expect(loaded.filter { $0.contains("looks like") }.count == 2, "\(loaded)")
+        #expect(!loaded.contains { $0.contains("has no title") }, "\(loaded)")
+        #expect(lines.filter { $0.contains("looks like") }.count == 2, "each mismatch is reported once: \(lines)")
         #expect(
             lines.contains(
                 "p/course.yaml:10:9: error: unit 'sc': the file 'sc.yaml' looks like a scenario (format: kursus-scenario/1), but the unit's kind is lesson; write 'kind: scenario'"

@@ -55,8 +55,11 @@ public enum CoursePackageLoader {
                     }
                     guard let filled = files.read(unit, relative, in: storage, shownAs: shown(relative), into: &diagnostics) else { continue }
                     if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
+                        // A scenario or quiz declared as a lesson has no lesson title: say what the file is instead.
                         diagnostics.append(
-                            .error(unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)"))
+                            UnitKindDetection.mismatch(unit, storage: storage, shownAs: shown)
+                                ?? .error(
+                                    unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)"))
                     }
                     course.modules[m].units[u] = filled
                 }

@@ -42,10 +42,4 @@ public enum UnitKindDetection {
             "unit '\(unit.id)': the file '\(file)' looks like \(what), but the unit's kind is lesson; write 'kind: \(found.rawValue)'"
         )
     }
-
-    /// Whether a loader diagnostic is the "has no title" error a mismatched file causes
-    /// (the title is in the file, which was read as a lesson), so it can be left out.
-    static func isNoTitleError(_ diagnostic: Diagnostic, for unit: CourseUnit) -> Bool {
-        diagnostic.location == unit.location && diagnostic.message.hasPrefix("unit '\(unit.id)' has no title")
-    }
 }
