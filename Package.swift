@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 // Kursus — a terminal course player. Layers, each depending only on those above it:
+//   KursusAssets (Assets/ compiled in: UI strings, themes, schemas, portraits)
 //   KursusText (display width, terminal-safe text)
 //   KursusCourse (course model, package loading, validation)
 //   KursusMarkdown (Markdown laid out for a terminal)
@@ -37,9 +38,11 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "KursusText"),
+        // Assets/ (UI strings, themes, schemas, portraits) compiled into the binary; Sources/KursusAssets/Assets links to it.
+        .target(name: "KursusAssets", resources: [.embedInCode("Assets")]),
         .target(
             name: "KursusCourse",
-            dependencies: ["KursusText", .product(name: "Yams", package: "Yams")]
+            dependencies: ["KursusText", "KursusAssets", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "KursusMarkdown", dependencies: ["KursusText", "CCmarkGFM"]),
         .target(name: "KursusEngine", dependencies: ["KursusCourse"]),
@@ -79,7 +82,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KursusTextTests", dependencies: ["KursusText"]),
-        .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse"]),
+        .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse", "KursusAssets"]),
         .testTarget(name: "KursusEngineTests", dependencies: ["KursusEngine"]),
         .testTarget(name: "KursusProgressTests", dependencies: ["KursusProgress"]),
         // A real Ralph LRS for the tests that need one (scripts/ralph-lrs.sh starts it).

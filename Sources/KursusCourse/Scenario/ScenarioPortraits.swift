@@ -48,12 +48,12 @@ public enum ScenarioPortraits {
     }
 
     /// Loads the portrait `reference` names. Package paths are kept inside `packageRoot`;
-    /// `assets:NAME` reads `<assets>/portraits/NAME.txt`. `scenarioFolder` is the folder of the
+    /// `assets:NAME` reads `portraits/NAME.txt` from Kursus's assets. `scenarioFolder` is the folder of the
     /// scenario file relative to the package, so paths may be written relative to it.
     /// `shownAs` turns a package-relative path into the form messages use (the package
     /// folder as the trainer named it, in front).
     public static func load(
-        _ reference: PortraitReference, packageRoot: URL, scenarioFolder: String = "", assets: URL, shownAs: (String) -> String = { $0 }
+        _ reference: PortraitReference, packageRoot: URL, scenarioFolder: String = "", assets: AssetCatalog, shownAs: (String) -> String = { $0 }
     ) -> Result<[String], CourseError> {
         let url: URL
         let shown: String
@@ -68,11 +68,15 @@ public enum ScenarioPortraits {
             }
         case .generic(let name, let location):
             guard Identifier.isValid(name) else { return .failure(CourseError(location, "'assets:\(name)' is not a generic portrait name")) }
-            url = assets.appendingPathComponent("portraits").appendingPathComponent("\(name).txt")
-            shown = "Assets/portraits/\(name).txt"
-            if !FileManager.default.fileExists(atPath: url.path) {
-                return .failure(CourseError(location, "no generic portrait '\(name)': \(shown) does not exist"))
+            let path = "portraits/\(name).txt"
+            guard let asset = assets.read(path) else {
+                return .failure(CourseError(location, "no generic portrait '\(name)': Assets/\(path) does not exist"))
             }
+            guard asset.data.count <= maximumBytes, let text = String(data: asset.data, encoding: .utf8) else {
+                return .failure(
+                    CourseError(location, "generic portrait '\(name)' (\(asset.shown)) is not UTF-8 text of at most \(maximumBytes) bytes"))
+            }
+            return check(text, file: "Assets/\(path)")
         }
         let text: String
         do {
@@ -89,7 +93,7 @@ public enum ScenarioPortraits {
 
     /// Every participant's portrait, by participant id, and the problems found.
     public static func loadAll(
-        for scenario: Scenario, packageRoot: URL, scenarioFolder: String = "", assets: URL, shownAs: (String) -> String = { $0 }
+        for scenario: Scenario, packageRoot: URL, scenarioFolder: String = "", assets: AssetCatalog, shownAs: (String) -> String = { $0 }
     ) -> (portraits: [String: [String]], diagnostics: [Diagnostic]) {
         var portraits: [String: [String]] = [:]
         var diagnostics: [Diagnostic] = []
