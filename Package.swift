@@ -3,6 +3,7 @@
 //   KursusAssets (Assets/ compiled in: UI strings, themes, schemas, portraits)
 //   KursusText (display width, terminal-safe text)
 //   KursusCourse (course model, package loading, validation)
+//   KursusPackages (one-file .kursus course packages: reading, writing, signing, trust)
 //   KursusMarkdown (Markdown laid out for a terminal)
 //   KursusEngine (pure state machine)
 //   KursusProgress (durable progress store, the learner's outbox journal)
@@ -44,6 +45,13 @@ let package = Package(
             name: "KursusCourse",
             dependencies: ["KursusText", "KursusAssets", .product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "KursusPackages",
+            dependencies: [
+                "KursusText", "KursusCourse", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "KursusMarkdown", dependencies: ["KursusText", "CCmarkGFM"]),
         .target(name: "KursusEngine", dependencies: ["KursusCourse"]),
         .target(
@@ -76,13 +84,19 @@ let package = Package(
         .executableTarget(
             name: "kursus",
             dependencies: [
-                "KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords", "KursusReports",
-                "KursusTerminalUI",
+                "KursusText", "KursusCourse", "KursusPackages", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords",
+                "KursusReports", "KursusTerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KursusTextTests", dependencies: ["KursusText"]),
         .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse", "KursusAssets"]),
+        .testTarget(
+            name: "KursusPackagesTests",
+            dependencies: [
+                "KursusPackages", "KursusCourse", "KursusMarkdown", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "KursusEngineTests", dependencies: ["KursusEngine"]),
         .testTarget(name: "KursusProgressTests", dependencies: ["KursusProgress"]),
         // A real Ralph LRS for the tests that need one (scripts/ralph-lrs.sh starts it).

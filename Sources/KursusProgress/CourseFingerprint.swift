@@ -12,15 +12,14 @@ public enum CourseFingerprint {
 
     public static func compute(_ package: CoursePackage) throws(ProgressError) -> String {
         var hasher = SHA256()
-        let manifest = package.paths.root.appendingPathComponent(CoursePackage.manifestName)
-        add(try read(manifest, limit: CoursePackage.manifestLimit), to: &hasher)
+        add(try read(CoursePackage.manifestName, of: package, limit: CoursePackage.manifestLimit), to: &hasher)
         for unit in package.course.allUnits {
             if let lesson = package.lessonFiles[unit.id] {
-                add(try read(lesson, limit: CoursePackage.lessonLimit), to: &hasher)
+                add(try read(lesson, of: package, limit: CoursePackage.lessonLimit), to: &hasher)
             } else if let quiz = package.quizFiles[unit.id] {
-                add(try read(quiz, limit: CoursePackage.quizLimit), to: &hasher)
+                add(try read(quiz, of: package, limit: CoursePackage.quizLimit), to: &hasher)
             } else if let scenario = package.scenarioFiles[unit.id] {
-                add(try read(scenario, limit: ScenarioFile.maximumBytes), to: &hasher)
+                add(try read(scenario, of: package, limit: ScenarioFile.maximumBytes), to: &hasher)
             }
         }
         return prefix
@@ -36,12 +35,13 @@ public enum CourseFingerprint {
         hasher.update(data: data)
     }
 
-    private static func read(_ url: URL, limit: Int) throws(ProgressError) -> Data {
+    private static func read(_ file: String, of package: CoursePackage, limit: Int) throws(ProgressError) -> Data {
+        let shown = package.shown(file)
         do {
-            return try TextFileReader.readBytes(url, shownAs: url.path, limit: limit)
+            return try package.storage.read(file, shownAs: shown, limit: limit)
         } catch {
             throw .unreadable(
-                path: url.path, reason: "cannot read the course file to fingerprint it (\(error.diagnostics.first?.message ?? "unreadable"))")
+                path: shown, reason: "cannot read the course file to fingerprint it (\(error.diagnostics.first?.message ?? "unreadable"))")
         }
     }
 }

@@ -13,6 +13,9 @@ import Yams
 ///   lrs:
 ///     endpoint: http://lrs.example.dk:8100/xAPI/
 ///     credentials: lrs-credentials.yaml
+/// packages:                  # signed course packages, docs/packages.md (PackagesConfig)
+///   require-signature: true
+///   trusted-keys: [keys/region.pub]
 /// ```
 ///
 /// A missing file means the defaults. Unknown keys and bad values are errors that name
@@ -20,7 +23,7 @@ import Yams
 public struct WorkstationConfig: Hashable, Sendable {
     public static let fileName = "config.yaml"
     public static let idleLockMinutesRange = 0...1440
-    public static let keys = ["idle-lock-minutes", "hide-learner-list", "records"]
+    public static let keys = ["idle-lock-minutes", "hide-learner-list", "records", "packages"]
     static let maximumFileSize = 64 << 10
 
     /// Minutes without a key press before the player locks; 0 turns the lock off.
@@ -29,11 +32,16 @@ public struct WorkstationConfig: Hashable, Sendable {
     public var hideLearnerList: Bool
     /// Where learning records go and how learners appear in them (`records:`).
     public var records: RecordsConfig
+    /// Which course packages this workstation accepts (`packages:`); nil when the file has no such section.
+    public var packages: PackagesConfig?
 
-    public init(idleLockMinutes: Int = 10, hideLearnerList: Bool = false, records: RecordsConfig = RecordsConfig()) {
+    public init(
+        idleLockMinutes: Int = 10, hideLearnerList: Bool = false, records: RecordsConfig = RecordsConfig(), packages: PackagesConfig? = nil
+    ) {
         self.idleLockMinutes = idleLockMinutes
         self.hideLearnerList = hideLearnerList
         self.records = records
+        self.packages = packages
     }
 
     public static let `default` = WorkstationConfig()
@@ -137,7 +145,7 @@ public enum WorkstationConfigError: Error, Hashable, Sendable, CustomStringConve
 }
 
 /// Reads the composed YAML tree of `config.yaml`, keeping each node's line and column.
-private struct ConfigReader {
+struct ConfigReader {
     let path: String
     var problems: [WorkstationConfigError.Problem] = []
 
@@ -185,6 +193,8 @@ private struct ConfigReader {
                 config.hideLearnerList = hide
             case "records"?:
                 config.records = readRecords(value)
+            case "packages"?:
+                config.packages = readPackages(value)
             case let name?:
                 let known = WorkstationConfig.keys.map { "'\($0)'" }.joined(separator: ", ")
                 add(key, "unknown key '\(LearnerError.printable(name))'; known keys are \(known)")
@@ -272,11 +282,11 @@ private struct ConfigReader {
         return scalar.string
     }
 
-    private func quoted(_ keys: [String]) -> String {
+    func quoted(_ keys: [String]) -> String {
         keys.map { "'\($0)'" }.joined(separator: ", ")
     }
 
-    private mutating func add(_ node: Node, _ message: String) {
+    mutating func add(_ node: Node, _ message: String) {
         problems.append(.init(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message))
     }
 

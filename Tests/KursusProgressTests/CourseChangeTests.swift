@@ -44,10 +44,12 @@ struct CourseChangeTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let package = try open(try copyOfCourse())
         var hasher = SHA256()
-        var parts = [try Data(contentsOf: package.paths.root.appendingPathComponent("course.yaml"))]
+        var parts = [try Data(contentsOf: package.storage.origin.url.appendingPathComponent("course.yaml"))]
         for unit in package.course.allUnits {
             parts.append(
-                try Data(contentsOf: try #require(package.lessonFiles[unit.id] ?? package.quizFiles[unit.id] ?? package.scenarioFiles[unit.id])))
+                try Data(
+                    contentsOf: package.storage.origin.url.appendingPathComponent(
+                        try #require(package.lessonFiles[unit.id] ?? package.quizFiles[unit.id] ?? package.scenarioFiles[unit.id]))))
         }
         #expect(parts.count == 16)
         for part in parts {

@@ -143,7 +143,7 @@ enum FactsFixture {
 
     static func package(course: Course = course) -> CoursePackage {
         CoursePackage(
-            course: course, paths: PackagePath(root: URL(fileURLWithPath: "/nonexistent/course")), displayRoot: "course", lessonFiles: [:],
+            course: course, storage: FolderStorage(URL(fileURLWithPath: "/nonexistent/course")), displayRoot: "course", lessonFiles: [:],
             quizzes: quizzes, scenarios: ["scenarie": scenario])
     }
 

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Loads a package folder: reads and checks the manifest, checks ids, resolves every
-/// lesson path inside the package and reads each lesson's front matter. Collects every
-/// problem instead of stopping at the first.
+/// Loads a package: reads and checks the manifest, checks ids, resolves every unit's
+/// path inside the package and reads each unit's file (a lesson's front matter, a quiz
+/// or scenario parsed). Collects every problem instead of stopping at the first.
 public enum CoursePackageLoader {
+    /// Loads a package folder, after checking that it is a readable folder.
     public static func load(_ folder: URL, shownAs displayRoot: String) -> (package: CoursePackage?, diagnostics: [Diagnostic]) {
-        let displayRoot = displayRoot.hasSuffix("/") && displayRoot.count > 1 ? String(displayRoot.dropLast()) : displayRoot
+        let displayRoot = trimmed(displayRoot)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
             return (nil, [.error(SourceLocation(file: displayRoot), "course package not found; give the path of a folder that holds course.yaml")])
@@ -18,16 +19,17 @@ public enum CoursePackageLoader {
         else {
             return (nil, [.error(SourceLocation(file: displayRoot), "the package folder cannot be read (check its permissions)")])
         }
-        let paths = PackagePath(root: folder)
+        return load(storage: FolderStorage(folder), shownAs: displayRoot)
+    }
+
+    /// Loads a package from any storage: a folder or a `.kursus` archive.
+    public static func load(storage: any PackageStorage, shownAs displayRoot: String) -> (package: CoursePackage?, diagnostics: [Diagnostic]) {
+        let displayRoot = trimmed(displayRoot)
         let shown = { (relative: String) in displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative }
         let manifestPath = shown(CoursePackage.manifestName)
-        let manifestURL = paths.root.appendingPathComponent(CoursePackage.manifestName)
-        if case .failure(let problem) = paths.resolve(CoursePackage.manifestName) {
-            return (nil, [.error(SourceLocation(file: manifestPath), problem.description)])
-        }
         let text: String
         do {
-            text = try TextFileReader.read(manifestURL, shownAs: manifestPath, limit: CoursePackage.manifestLimit)
+            text = try storage.readText(CoursePackage.manifestName, shownAs: manifestPath, limit: CoursePackage.manifestLimit)
         } catch {
             return (nil, error.diagnostics)
         }
@@ -43,15 +45,15 @@ public enum CoursePackageLoader {
         for (m, module) in course.modules.enumerated() {
             for (u, unit) in module.units.enumerated() {
                 guard let file = unit.file else { continue }
-                switch paths.resolve(file) {
+                switch storage.resolve(file, from: "") {
                 case .failure(let problem):
                     diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
-                case .success(let (url, relative)):
-                    guard FileManager.default.fileExists(atPath: url.path) else {
-                        diagnostics.append(.error(unit.location, "unit '\(unit.id)': \(unit.kind.fileWord) file '\(file)' not found in the package"))
+                case .success(let relative):
+                    guard storage.fileExists(relative) else {
+                        diagnostics.append(missing(unit, file: file, relative, in: storage, shownAs: shown(relative)))
                         continue
                     }
-                    guard let filled = files.read(unit, url, shownAs: shown(relative), into: &diagnostics) else { continue }
+                    guard let filled = files.read(unit, relative, in: storage, shownAs: shown(relative), into: &diagnostics) else { continue }
                     if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
                         diagnostics.append(
                             .error(unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)"))
@@ -61,10 +63,29 @@ public enum CoursePackageLoader {
             }
         }
         let package = CoursePackage(
-            course: course, paths: paths, displayRoot: displayRoot, lessonFiles: files.lessons, quizFiles: files.quizzes,
+            course: course, storage: storage, displayRoot: displayRoot, lessonFiles: files.lessons, quizFiles: files.quizzes,
             scenarioFiles: files.scenarios, quizzes: files.parsedQuizzes, scenarios: files.parsedScenarios
         )
         return (package, diagnostics)
+    }
+
+    /// Why a unit's file is not a readable file: not there at all, or (for a folder, a
+    /// pipe) what reading it says.
+    static func missing(_ unit: CourseUnit, file: String, _ relative: String, in storage: any PackageStorage, shownAs shown: String) -> Diagnostic {
+        let notFound = Diagnostic.error(unit.location, "unit '\(unit.id)': \(unit.kind.fileWord) file '\(file)' not found in the package")
+        do {
+            _ = try storage.read(relative, shownAs: shown, limit: 0)
+            return notFound
+        } catch {
+            guard var reason = error.diagnostics.first, reason.message != "file not found" else { return notFound }
+            reason.message = "\(unit.kind.fileWord) of unit '\(unit.id)' \(reason.message)"
+            return reason
+        }
+    }
+
+    /// The package as the user named it, without a trailing `/`.
+    static func trimmed(_ displayRoot: String) -> String {
+        displayRoot.hasSuffix("/") && displayRoot.count > 1 ? String(displayRoot.dropLast()) : displayRoot
     }
 
     /// Module ids must be unique among modules; unit ids across the whole course,

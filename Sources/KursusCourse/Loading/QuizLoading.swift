@@ -13,11 +13,11 @@ extension CoursePackage {
         return quiz
     }
 
-    /// Reads and parses a quiz file, with every diagnostic.
-    public static func parseQuiz(_ url: URL, shownAs path: String) -> (quiz: Quiz?, diagnostics: [Diagnostic]) {
+    /// Reads and parses a quiz file (package-relative `file` in `storage`), with every diagnostic.
+    public static func parseQuiz(_ file: String, in storage: any PackageStorage, shownAs path: String) -> (quiz: Quiz?, diagnostics: [Diagnostic]) {
         do {
-            let text = try TextFileReader.read(url, shownAs: path, limit: quizLimit)
-            if url.pathExtension.lowercased() == "gift" { return GiftParser.parse(text, file: path) }
+            let text = try storage.readText(file, shownAs: path, limit: quizLimit)
+            if file.lowercased().hasSuffix(".gift") { return GiftParser.parse(text, file: path) }
             return QuizFile.parse(text, file: path)
         } catch {
             return (nil, error.diagnostics)

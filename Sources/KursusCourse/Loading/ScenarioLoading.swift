@@ -23,9 +23,16 @@ extension CoursePackage {
         }
     }
 
-    /// Reads, parses and checks a scenario file, with every diagnostic.
-    public static func parseScenario(_ url: URL, shownAs path: String) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
-        let parsed = readScenario(url, shownAs: path)
+    /// Reads, parses and checks a scenario file (package-relative `file` in `storage`), with every diagnostic.
+    public static func parseScenario(_ file: String, in storage: any PackageStorage, shownAs path: String) -> (
+        scenario: Scenario?, diagnostics: [Diagnostic]
+    ) {
+        let parsed: (scenario: Scenario?, diagnostics: [Diagnostic])
+        do {
+            parsed = ScenarioFile.parse(try storage.readText(file, shownAs: path, limit: ScenarioFile.maximumBytes), file: path)
+        } catch {
+            parsed = (nil, error.diagnostics)
+        }
         guard let scenario = parsed.scenario, !parsed.diagnostics.hasErrors else { return parsed }
         return (scenario, parsed.diagnostics + ScenarioValidator.check(scenario))
     }

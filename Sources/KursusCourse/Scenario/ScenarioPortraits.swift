@@ -47,24 +47,36 @@ public enum ScenarioPortraits {
         return problems.isEmpty ? .success(lines) : .failure(CourseError(problems))
     }
 
-    /// Loads the portrait `reference` names. Package paths are kept inside `packageRoot`;
+    /// Loads the portrait `reference` names from a package folder; see the storage variant.
+    public static func load(
+        _ reference: PortraitReference, packageRoot: URL, scenarioFolder: String = "", assets: AssetCatalog, shownAs: (String) -> String = { $0 }
+    ) -> Result<[String], CourseError> {
+        load(reference, storage: FolderStorage(packageRoot), scenarioFolder: scenarioFolder, assets: assets, shownAs: shownAs)
+    }
+
+    /// Loads the portrait `reference` names. Package paths are kept inside `storage`;
     /// `assets:NAME` reads `portraits/NAME.txt` from Kursus's assets. `scenarioFolder` is the folder of the
     /// scenario file relative to the package, so paths may be written relative to it.
     /// `shownAs` turns a package-relative path into the form messages use (the package
     /// folder as the trainer named it, in front).
     public static func load(
-        _ reference: PortraitReference, packageRoot: URL, scenarioFolder: String = "", assets: AssetCatalog, shownAs: (String) -> String = { $0 }
+        _ reference: PortraitReference, storage: any PackageStorage, scenarioFolder: String = "", assets: AssetCatalog,
+        shownAs: (String) -> String = { $0 }
     ) -> Result<[String], CourseError> {
-        let url: URL
         let shown: String
         switch reference {
         case .package(let path, let location):
-            switch PackagePath(root: packageRoot).resolve(path, from: scenarioFolder) {
+            switch storage.resolve(path, from: scenarioFolder) {
             case .failure(let problem):
                 return .failure(CourseError(location, "portrait '\(path)': \(problem)"))
-            case .success(let resolved):
-                url = resolved.url
-                shown = shownAs(resolved.path)
+            case .success(let relative):
+                shown = shownAs(relative)
+                guard storage.fileExists(relative) else { return .failure(CourseError(location, "portrait file '\(shown)' not found")) }
+                do {
+                    return check(try storage.readText(relative, shownAs: shown, limit: maximumBytes), file: shown)
+                } catch {
+                    return .failure(error)
+                }
             }
         case .generic(let name, let location):
             guard Identifier.isValid(name) else { return .failure(CourseError(location, "'assets:\(name)' is not a generic portrait name")) }
@@ -78,28 +90,24 @@ public enum ScenarioPortraits {
             }
             return check(text, file: "Assets/\(path)")
         }
-        let text: String
-        do {
-            text = try TextFileReader.read(url, shownAs: shown, limit: maximumBytes)
-        } catch {
-            var diagnostics = error.diagnostics
-            if let first = diagnostics.first, first.message == "file not found" {
-                diagnostics = [.error(reference.location, "portrait file '\(shown)' not found")]
-            }
-            return .failure(CourseError(diagnostics))
-        }
-        return check(text, file: shown)
+    }
+
+    /// Every participant's portrait in a package folder; see the storage variant.
+    public static func loadAll(
+        for scenario: Scenario, packageRoot: URL, scenarioFolder: String = "", assets: AssetCatalog, shownAs: (String) -> String = { $0 }
+    ) -> (portraits: [String: [String]], diagnostics: [Diagnostic]) {
+        loadAll(for: scenario, storage: FolderStorage(packageRoot), scenarioFolder: scenarioFolder, assets: assets, shownAs: shownAs)
     }
 
     /// Every participant's portrait, by participant id, and the problems found.
     public static func loadAll(
-        for scenario: Scenario, packageRoot: URL, scenarioFolder: String = "", assets: AssetCatalog, shownAs: (String) -> String = { $0 }
+        for scenario: Scenario, storage: any PackageStorage, scenarioFolder: String = "", assets: AssetCatalog, shownAs: (String) -> String = { $0 }
     ) -> (portraits: [String: [String]], diagnostics: [Diagnostic]) {
         var portraits: [String: [String]] = [:]
         var diagnostics: [Diagnostic] = []
         for participant in scenario.participants {
             guard let reference = participant.portrait else { continue }
-            switch load(reference, packageRoot: packageRoot, scenarioFolder: scenarioFolder, assets: assets, shownAs: shownAs) {
+            switch load(reference, storage: storage, scenarioFolder: scenarioFolder, assets: assets, shownAs: shownAs) {
             case .success(let lines): portraits[participant.id] = lines
             case .failure(let error): diagnostics += error.diagnostics
             }

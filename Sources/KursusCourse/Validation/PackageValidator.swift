@@ -35,8 +35,18 @@ public struct PackageValidator: Sendable {
         self.init(scanAssets: scanAssets, assets: .folder(assets))
     }
 
+    /// Checks a package folder.
     public func validate(_ folder: URL, shownAs displayRoot: String) -> ValidationReport {
-        let (loaded, loadDiagnostics) = CoursePackageLoader.load(folder, shownAs: displayRoot)
+        report(CoursePackageLoader.load(folder, shownAs: displayRoot), shownAs: displayRoot)
+    }
+
+    /// Checks a package in any storage (a folder or a `.kursus` archive).
+    public func validate(storage: any PackageStorage, shownAs displayRoot: String) -> ValidationReport {
+        report(CoursePackageLoader.load(storage: storage, shownAs: displayRoot), shownAs: displayRoot)
+    }
+
+    func report(_ load: (package: CoursePackage?, diagnostics: [Diagnostic]), shownAs displayRoot: String) -> ValidationReport {
+        let (loaded, loadDiagnostics) = load
         var diagnostics = loadDiagnostics
         var summary = ValidationReport.Summary(modules: 0, units: [:], errors: 0, warnings: 0)
         if let package = loaded {
@@ -63,11 +73,11 @@ public struct PackageValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         for reference in scanAssets(lesson.body) {
             let place = SourceLocation(file: shownFile, line: reference.line + lesson.bodyLineOffset, column: reference.column)
-            switch package.paths.resolve(reference.path, from: lessonFolder) {
+            switch package.storage.resolve(reference.path, from: lessonFolder) {
             case .failure(let problem):
                 diagnostics.append(.error(place, "image '\(reference.path)': \(problem)"))
-            case .success(let (url, relative)):
-                if !FileManager.default.fileExists(atPath: url.path) {
+            case .success(let relative):
+                if !package.storage.fileExists(relative) {
                     diagnostics.append(
                         .warning(
                             place,
@@ -107,7 +117,7 @@ public struct PackageValidator: Sendable {
         for unit in package.course.allUnits where unit.kind == .scenario {
             guard let scenario = package.scenarios[unit.id] else { continue }
             diagnostics +=
-                ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: assets, shownAs: package.shown).diagnostics
+                ScenarioPortraits.loadAll(for: scenario, storage: package.storage, assets: assets, shownAs: package.shown).diagnostics
         }
         return diagnostics
     }

@@ -22,7 +22,7 @@ public final class UnitViews {
         self.init(
             lessonText: { unit throws(CourseError) in try package.lesson(unit).body },
             portraits: { scenario in
-                assets.map { ScenarioPortraits.loadAll(for: scenario, packageRoot: package.paths.root, assets: $0).portraits } ?? [:]
+                assets.map { ScenarioPortraits.loadAll(for: scenario, storage: package.storage, assets: $0).portraits } ?? [:]
             }
         )
     }

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import KursusCourse
+import KursusPackages
+import KursusProgress
+
+/// Opens a course package named on the command line: a folder as a `FolderStorage`, a
+/// `.kursus` file as an `ArchiveStorage` that this workstation's `PackageTrust` accepts.
+enum PackageOpening {
+    /// The system-wide config, which IT controls: `/etc/kursus/config.yaml`, or
+    /// `$KURSUS_SYSTEM_CONFIG` (for tests).
+    static func systemConfigFile(environment: [String: String]) -> URL {
+        URL(fileURLWithPath: environment["KURSUS_SYSTEM_CONFIG"] ?? "/etc/kursus/config.yaml")
+    }
+
+    /// The package policy: the system config's `packages:` section when it has one (the
+    /// shared ward account can edit the data directory, not /etc), else the data
+    /// directory's, else any intact package.
+    static func trust(dataDirectory: URL, environment: [String: String] = CommandSupport.environment) throws -> PackageTrust {
+        let system = systemConfigFile(environment: environment)
+        let candidates = [
+            (system, { () throws(WorkstationConfigError) -> WorkstationConfig in try loadConfig(system) }),
+            (
+                dataDirectory.appendingPathComponent(WorkstationConfig.fileName),
+                { () throws(WorkstationConfigError) -> WorkstationConfig in try WorkstationConfig.load(dataDirectory: dataDirectory) }
+            ),
+        ]
+        for (file, load) in candidates where FileManager.default.fileExists(atPath: file.path) {
+            let config: WorkstationConfig
+            do { config = try load() } catch { throw CommandFailure(error.description) }
+            guard let packages = config.packages else { continue }
+            do {
+                return try PackageTrust.load(
+                    requireSignature: packages.requireSignature, trustedKeyPaths: packages.trustedKeys, configFile: file)
+            } catch {
+                throw CommandFailure(error.description)
+            }
+        }
+        return .permissive
+    }
+
+    /// Reads a config file that is not in a data directory (the system config).
+    private static func loadConfig(_ file: URL) throws(WorkstationConfigError) -> WorkstationConfig {
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: (64 << 10) + 1) ?? Data()
+        } catch {
+            throw .unreadable(path: file.path, reason: "check that it is a file and its permissions")
+        }
+        guard data.count <= 64 << 10 else { throw .unreadable(path: file.path, reason: "larger than 64 KiB") }
+        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: file.path, reason: "not UTF-8 text") }
+        return try WorkstationConfig.parse(text, path: file.path)
+    }
+
+    /// Whether `argument` names a package file rather than a folder.
+    static func isArchive(_ argument: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    /// The storage for `argument`: a folder as it is; a file opened as a package archive,
+    /// checked against `trust` (nil: no policy, as for `kursus validate`).
+    static func storage(_ argument: String, trust: PackageTrust?) throws -> any PackageStorage {
+        guard isArchive(argument) else { return FolderStorage(URL(fileURLWithPath: argument)) }
+        do {
+            let archive = try PackageArchive.open(URL(fileURLWithPath: argument), shownAs: argument)
+            if let trust {
+                do { try trust.check(archive) } catch { throw CommandFailure(error.description) }
+            }
+            return ArchiveStorage(archive)
+        } catch let error as PackageArchiveError {
+            throw CommandFailure(error.description)
+        }
+    }
+}
