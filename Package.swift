@@ -7,6 +7,7 @@
 //   KursusMarkdown (Markdown laid out for a terminal)
 //   KursusEngine (pure state machine)
 //   KursusProgress (durable progress store, the learner's outbox journal)
+//   KursusLibrary (the workstation's course library: install, update, uninstall, list)
 //   KursusRecords (xAPI statements, the outbox, LRS sync, transfer files, record stores)
 //   KursusReports (`kursus report`: reading records, statistics, the report formats)
 //   KursusTerminalUI (cell grid, screens, ncurses backend, runtime)
@@ -74,6 +75,8 @@ let package = Package(
         ),
         // `kursus report`: reading learning records, pure statistics, the report's formats.
         .target(name: "KursusReports", dependencies: ["KursusText", "KursusCourse", "KursusRecords"]),
+        // The course library: installed .kursus packages, atomic installs, version order.
+        .target(name: "KursusLibrary", dependencies: ["KursusText", "KursusCourse", "KursusPackages", "KursusEngine", "KursusProgress"]),
         // A seeded, realistic cohort as learning records (scripts/make-cohort), for tests, benchmarks and screenshots.
         .target(name: "KursusCohort", dependencies: ["KursusCourse", "KursusEngine", "KursusProgress", "KursusRecords"], path: "Tools/KursusCohort"),
         .executableTarget(
@@ -85,7 +88,7 @@ let package = Package(
             name: "kursus",
             dependencies: [
                 "KursusText", "KursusCourse", "KursusPackages", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords",
-                "KursusReports", "KursusTerminalUI",
+                "KursusReports", "KursusLibrary", "KursusTerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +101,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "KursusEngineTests", dependencies: ["KursusEngine"]),
+        .testTarget(name: "KursusLibraryTests", dependencies: ["KursusLibrary", "KursusPackages", "KursusCourse"]),
         .testTarget(name: "KursusProgressTests", dependencies: ["KursusProgress"]),
         // A real Ralph LRS for the tests that need one (scripts/ralph-lrs.sh starts it).
         .target(name: "KursusTestSupport", dependencies: ["KursusRecords"], path: "Tests/KursusTestSupport"),

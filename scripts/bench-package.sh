@@ -48,7 +48,7 @@ socket="kursus-bench-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # The course: 20 modules of 100 lessons (about 2 KB of Markdown each, one image
-# reference each) and 200 images of 200 KB (random bytes: incompressible, stored).
+# reference each) and 200 images of 250 KB (random bytes: incompressible, stored).
 python3 - "$work/course" <<'PY'
 import os, random, sys
 root = sys.argv[1]
@@ -57,7 +57,7 @@ os.makedirs(f"{root}/lektioner", exist_ok=True)
 os.makedirs(f"{root}/billeder", exist_ok=True)
 for i in range(200):
     with open(f"{root}/billeder/b{i:03}.png", "wb") as f:
-        f.write(bytes(rng.getrandbits(8) for _ in range(200_000)))
+        f.write(rng.randbytes(250_000))
 words = "patient borger video konsultation samtykke journal sikkerhed adgangskode kollega afdeling".split()
 lines = ["format: kursus/1", "id: stor", "title: Et stort kursus", "language: da", 'version: "1.0.0"', "modules:"]
 for m in range(20):

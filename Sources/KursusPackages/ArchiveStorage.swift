@@ -29,7 +29,7 @@ public struct ArchiveStorage: PackageStorage {
         } catch .entryTooLarge(_, _, let size, let limit) {
             throw CourseError(here, "is \(ByteCount.describe(size)); the limit is \(ByteCount.describe(limit)). Split it into smaller files")
         } catch {
-            throw CourseError(here, error.description)
+            throw CourseError(here, "in \(archive.shown): " + error.reason)
         }
     }
 

@@ -82,6 +82,26 @@ public enum PackageArchiveError: Error, Hashable, Sendable, CustomStringConverti
         }
     }
 
+    /// The archive this error is about, as the user named it.
+    public var archive: String {
+        switch self {
+        case .unreadable(let archive, _), .corrupt(let archive, _), .unsafePath(let archive, _, _), .symbolicLink(let archive, _),
+            .duplicateEntry(let archive, _), .collidingNames(let archive, _, _), .nameNotUTF8(let archive, _), .encrypted(let archive, _),
+            .unsupportedCompression(let archive, _, _), .tooManyEntries(let archive, _, _), .tooLarge(let archive, _, _),
+            .compressionRatio(let archive, _, _, _), .entryTooLarge(let archive, _, _, _), .manifestMissing(let archive),
+            .manifestInvalid(let archive, _, _), .notInManifest(let archive, _), .missingFromArchive(let archive, _),
+            .contentMismatch(let archive, _, _, _), .badSignature(let archive, _):
+            archive
+        }
+    }
+
+    /// The message without the archive's name in front (for diagnostics that name it already).
+    public var reason: String {
+        let text = description
+        let prefix = safe(archive) + ": "
+        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+    }
+
     private func safe(_ text: String) -> String { TerminalSafe.clean(text) }
     private func describe(_ bytes: Int) -> String {
         if bytes >= 1 << 20 { return "\(bytes >> 20) MiB" }

@@ -65,6 +65,10 @@ enum PackageEntryChecks {
 
     /// A name as a case-insensitive file system sees it: Unicode-normalised (NFC) and case-folded.
     static func foldedKey(_ path: String) -> String {
-        path.precomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil)
+        // Plain ASCII (nearly every name) folds byte by byte; the rest through Foundation.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: path.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return path.precomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil)
     }
 }

@@ -27,7 +27,7 @@ public struct PackageWriter: Sendable {
     public struct Result: Sendable {
         public let manifest: PackageManifest
         public let signature: PackageSignature?
-        /// The validator's warnings (a package is written with warnings, never with errors).
+        /// The validator's warnings and notes (a package is written with warnings, never with errors).
         public let warnings: [Diagnostic]
         public let size: Int
     }

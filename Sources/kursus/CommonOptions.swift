@@ -55,7 +55,7 @@ enum CommandSupport {
         }
     }
 
-    /// The package folder named on the command line, or the bundled course.
+    /// The package named on the command line (a folder or a `.kursus` file), or the bundled course.
     static func packageFolder(_ argument: String?, installation: Installation?) throws -> (URL, String) {
         if let argument {
             return (URL(fileURLWithPath: argument), argument)
@@ -68,11 +68,16 @@ enum CommandSupport {
         return (course, course.path)
     }
 
-    /// Opens a package for playing; errors are printed as diagnostics.
-    static func openPackage(_ argument: String?, installation: Installation) throws -> CoursePackage {
-        let (folder, shown) = try packageFolder(argument, installation: installation)
+    /// Opens a package for playing or previewing: a folder, or a `.kursus` file that this
+    /// workstation's package policy accepts (the config of `dataDirectory`, or the system
+    /// config; see PackageOpening). Errors are printed as diagnostics.
+    static func openPackage(_ argument: String?, installation: Installation, dataDirectory: URL) throws -> CoursePackage {
+        let (path, shown) = try packageFolder(argument, installation: installation)
+        // A folder goes through the loader's own checks (found, a folder, readable).
+        let storage = PackageOpening.isArchive(path.path) ? try PackageOpening.storage(path, shownAs: shown, trustFrom: dataDirectory) : nil
         do {
-            return try CoursePackage.open(folder, shownAs: shown).0
+            if let storage { return try CoursePackage.open(storage, shownAs: shown).0 }
+            return try CoursePackage.open(path, shownAs: shown).0
         } catch {
             report(error.diagnostics)
             throw CommandFailure("the course package has errors; run 'kursus validate \(shown)' for the full list")

@@ -42,7 +42,7 @@ struct PackCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        CommandSupport.report(result.warnings)
+        CommandSupport.report(result.warnings.filter { $0.severity == .warning })
         let course = result.manifest.course
         let files = result.manifest.files.count
         print(

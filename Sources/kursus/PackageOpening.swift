@@ -60,18 +60,36 @@ enum PackageOpening {
         return FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
-    /// The storage for `argument`: a folder as it is; a file opened as a package archive,
-    /// checked against `trust` (nil: no policy, as for `kursus validate`).
-    static func storage(_ argument: String, trust: PackageTrust?) throws -> any PackageStorage {
-        guard isArchive(argument) else { return FolderStorage(URL(fileURLWithPath: argument)) }
+    /// The storage for the package at `path`: a folder as it is; a file opened as a
+    /// `.kursus` archive and, when `trustFrom` names a data directory, checked against
+    /// the workstation's package policy (`trust(dataDirectory:)`). Without it (`kursus
+    /// validate`) any intact package opens. Refusals are `CommandFailure`s that name the
+    /// file and the reason.
+    static func storage(_ path: URL, shownAs shown: String, trustFrom dataDirectory: URL?) throws -> any PackageStorage {
+        guard isArchive(path.path) else { return FolderStorage(path) }
+        let trust = try dataDirectory.map { try Self.trust(dataDirectory: $0) }
+        let archive: PackageArchive
         do {
-            let archive = try PackageArchive.open(URL(fileURLWithPath: argument), shownAs: argument)
-            if let trust {
-                do { try trust.check(archive) } catch { throw CommandFailure(error.description) }
-            }
-            return ArchiveStorage(archive)
-        } catch let error as PackageArchiveError {
+            archive = try PackageArchive.open(path, shownAs: shown)
+        } catch {
             throw CommandFailure(error.description)
         }
+        if let trust {
+            do { try trust.check(archive) } catch { throw CommandFailure(error.description) }
+        }
+        return ArchiveStorage(archive)
+    }
+
+    /// Opens and loads the package at `path` for playing or previewing, for
+    /// `PackageWatcher`'s reloads: every problem is a `CourseError`.
+    static func load(_ path: URL, shownAs shown: String, trustFrom dataDirectory: URL?) throws(CourseError) -> CoursePackage {
+        guard isArchive(path.path) else { return try CoursePackage.open(path, shownAs: shown).0 }
+        let storage: any PackageStorage
+        do {
+            storage = try Self.storage(path, shownAs: shown, trustFrom: dataDirectory)
+        } catch {
+            throw CourseError(SourceLocation(file: shown), "\(error)")
+        }
+        return try CoursePackage.open(storage, shownAs: shown).0
     }
 }

@@ -17,8 +17,13 @@ struct Play: ParsableCommand {
             """
     )
 
-    @Argument(help: "The course package folder. Default: the bundled course.")
+    @Argument(
+        help:
+            "The course package: a folder, or a .kursus file. Default: the installed courses (a catalogue when there are several), else the bundled course."
+    )
     var package: String?
+
+    @OptionGroup var library: LibraryOptions
 
     @Option(
         help: ArgumentHelp(
@@ -54,8 +59,13 @@ struct Play: ParsableCommand {
 
     func run() throws {
         let installation = try CommandSupport.installation()
-        let package = try CommandSupport.openPackage(package, installation: installation)
         let dataDirectory = data.resolved
+        // No package named: the course library's courses, else the bundled course.
+        let fromLibrary =
+            package == nil
+            ? try LibraryPlay.choose(
+                libraries: library.libraries(dataDirectory: dataDirectory), trust: try PackageOpening.trust(dataDirectory: dataDirectory)) : nil
+        let package = try fromLibrary?.package ?? CommandSupport.openPackage(package, installation: installation, dataDirectory: dataDirectory)
         let config = try WorkstationConfig.load(dataDirectory: dataDirectory)
         let idleMinutes = idleLock ?? config.idleLockMinutes
         let configuration = SessionConfiguration(
@@ -65,6 +75,7 @@ struct Play: ParsableCommand {
         )
         var session = configuration
         session.plain = display.plain
+        session.catalogue = fromLibrary?.catalogue ?? []
         let context = try CommandSupport.screenContext(lang: display.lang, installation: installation)
         let fingerprint = try CourseFingerprint.compute(package)
         try Self.checkWritable(dataDirectory)
@@ -78,7 +89,7 @@ struct Play: ParsableCommand {
         let siteSecret = try SiteSecret.load(dataDirectory: dataDirectory)
         let services = WorkstationServices(
             dataDirectory: dataDirectory, content: CourseContent(package), fingerprint: fingerprint, strings: context.strings,
-            records: RecordSettings(config: config, dataDirectory: dataDirectory), siteSecret: siteSecret
+            records: RecordSettings(config: config, dataDirectory: dataDirectory), siteSecret: siteSecret, shelf: fromLibrary?.shelf
         )
         try CommandSupport.runSession(
             package: package, configuration: session, services: services, context: context, color: display.color, installation: installation)

@@ -2,16 +2,17 @@ import ArgumentParser
 import Foundation
 import KursusCourse
 import KursusEngine
+import KursusProgress
 import KursusTerminalUI
 
 /// `kursus preview PACKAGE`: a trainer's view of a package, with nothing recorded.
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview a course package as a trainer: every unit open, nothing recorded.",
-        discussion: "With --watch the package is loaded again whenever one of its files changes, keeping your place."
+        discussion: "With --watch the package is loaded again whenever one of its files (or the .kursus file) changes, keeping your place."
     )
 
-    @Argument(help: "The course package folder.")
+    @Argument(help: "The course package: a folder, or a .kursus file.")
     var package: String
 
     @Option(help: ArgumentHelp("Open this unit at start.", valueName: "id"))
@@ -24,13 +25,20 @@ struct Preview: ParsableCommand {
 
     func run() throws {
         let installation = try CommandSupport.installation()
-        let opened = try CommandSupport.openPackage(package, installation: installation)
+        // A package file is checked against the workstation's package policy (docs/packages.md).
+        let dataDirectory = DataDirectory.locate(explicit: nil, environment: CommandSupport.environment, home: NSHomeDirectory())
+        let opened = try CommandSupport.openPackage(package, installation: installation, dataDirectory: dataDirectory)
         if let unit, opened.course.unit(withID: unit) == nil {
             throw CommandFailure(
                 "\(package): the course has no unit '\(unit)'; units are: \(opened.course.allUnits.map(\.id).joined(separator: ", "))")
         }
         let context = try CommandSupport.screenContext(lang: display.lang, installation: installation)
-        let watcher = watch ? PackageWatcher(folder: URL(fileURLWithPath: package), shownAs: package) : nil
+        let (path, shown) = (URL(fileURLWithPath: package), package)
+        let watcher =
+            watch
+            ? PackageWatcher(watching: path) { () throws(CourseError) in
+                try PackageOpening.load(path, shownAs: shown, trustFrom: dataDirectory)
+            } : nil
         var configuration = SessionConfiguration(idleLockSeconds: nil, preview: true, initialUnit: unit)
         configuration.plain = display.plain
         try CommandSupport.runSession(

@@ -12,7 +12,7 @@ struct Validate: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "The course package folder (the folder that holds course.yaml).")
+    @Argument(help: "The course package: a folder that holds course.yaml, or a .kursus file.")
     var package: String
 
     @Option(help: "Output format: text (path:line:col: severity: message) or json.")
@@ -21,7 +21,14 @@ struct Validate: ParsableCommand {
     func run() throws {
         let assets = (try? CommandSupport.installation())?.assets ?? .embedded
         let validator = PackageValidator(scanAssets: MarkdownScanner.imageReferences(in:), assets: assets)
-        let report = validator.validate(URL(fileURLWithPath: package), shownAs: package)
+        let report: ValidationReport
+        if PackageOpening.isArchive(package) {
+            // A package file is opened (every archive check) and validated as it is, without a trust policy.
+            let storage = try PackageOpening.storage(URL(fileURLWithPath: package), shownAs: package, trustFrom: nil)
+            report = validator.validate(storage: storage, shownAs: package)
+        } else {
+            report = validator.validate(URL(fileURLWithPath: package), shownAs: package)
+        }
         switch format {
         case .text:
             for diagnostic in report.diagnostics { print(diagnostic.description) }

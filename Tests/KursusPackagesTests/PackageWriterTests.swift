@@ -127,3 +127,32 @@ import Testing
         #expect(storage.resolve("../../a.png", from: "lektioner") == .failure(.parentSegment))
     }
 }
+
+/// `ArchiveStorage` is shared between threads (the player reads lessons while the
+/// saver runs): reads at once from many threads see the right bytes.
+@Suite struct ArchiveStorageConcurrencyTests {
+    @Test func manyThreadsReadTheSameArchiveAtOnce() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try Fixtures.writer.pack(folder: Fixtures.bundledCourse, shownAs: "dk", to: folder.file("dk.kursus"))
+        let storage = try ArchiveStorage(opening: folder.file("dk.kursus"), shownAs: "dk.kursus")
+        let original = FolderStorage(Fixtures.bundledCourse)
+        let files = try storage.allFiles()
+        let mismatches = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var bad = 0
+                    for path in files.shuffled() {
+                        let packed = try? storage.read(path, shownAs: path, limit: 16 << 20)
+                        let plain = try? original.read(path, shownAs: path, limit: 16 << 20)
+                        if packed == nil || packed != plain { bad += 1 }
+                    }
+                    return bad
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(files.count == 21)
+        #expect(mismatches == 0)
+    }
+}

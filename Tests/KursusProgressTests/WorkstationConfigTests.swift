@@ -66,7 +66,8 @@ struct WorkstationConfigTests {
         #expect(
             problems("idle-lock-minutes: 5\n  \nidle-lock-minuts: 5\nhide-learner-list: ja\n") == [
                 .init(
-                    line: 3, column: 1, message: "unknown key 'idle-lock-minuts'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records'"),
+                    line: 3, column: 1,
+                    message: "unknown key 'idle-lock-minuts'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records', 'packages'"),
                 .init(line: 4, column: 20, message: "'hide-learner-list' must be true or false"),
             ])
         #expect(problems("- idle-lock-minutes\n") == [.init(line: 1, column: 1, message: "the file must be a mapping of 'key: value' lines")])
@@ -178,7 +179,9 @@ struct WorkstationConfigTests {
             throws: WorkstationConfigError.invalid(
                 path: file.path,
                 problems: [
-                    .init(line: 1, column: 1, message: "unknown key 'idle-lock'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records'")
+                    .init(
+                        line: 1, column: 1,
+                        message: "unknown key 'idle-lock'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records', 'packages'")
                 ])
         ) { try WorkstationConfig.load(dataDirectory: folder) }
         do {
@@ -186,7 +189,8 @@ struct WorkstationConfigTests {
         } catch {
             #expect(
                 error.description
-                    == "\(file.path):1:1: error: unknown key 'idle-lock'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records'")
+                    == "\(file.path):1:1: error: unknown key 'idle-lock'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records', 'packages'"
+            )
         }
     }
 

@@ -70,8 +70,9 @@ struct CountedStringTests {
         let strings = try UIStrings.load(language: language, assets: Repository.assets)
         #expect(strings.missingSingulars.isEmpty)
         for key in UIStrings.countedKeys {
-            let one = strings(key, count: 1, ["units": "x"])
-            let many = strings(key, count: 3, ["units": "x, y, z"])
+            // `from` and `to`: the versions in the course-updated note.
+            let one = strings(key, count: 1, ["units": "x", "from": "v", "to": "w"])
+            let many = strings(key, count: 3, ["units": "x, y, z", "from": "v", "to": "w"])
             #expect(one.contains("1") && !one.contains("{"), "\(key): \(one)")
             #expect(many.contains("3") && !many.contains("{"), "\(key): \(many)")
         }

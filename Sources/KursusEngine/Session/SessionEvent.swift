@@ -22,6 +22,13 @@ public enum SessionEvent: Hashable, Sendable {
     case learnerCreateFailed(message: String)
     case learnerOpened(LearnerSummary, LearnerProgress)
     case learnerOpenFailed(learnerID: String, OpenFailure)
+    /// `c` on the course menu: back to the course catalogue.
+    case showCatalogue
+    /// The signed-in learner's progress in each catalogue course (by course id).
+    case catalogueLoaded(learnerID: String, [String: CatalogueProgress])
+    /// The course chosen in the catalogue, loaded from the library.
+    case courseLoaded(CourseContent)
+    case courseLoadFailed(courseID: String, message: String)
     /// An event for the course player of the open learner.
     case player(PlayerEvent)
 }
@@ -48,6 +55,11 @@ public enum SessionEffect: Hashable, Sendable {
     /// Save this final progress and the last learning events, wait for them to reach
     /// the disk, release the learner.
     case closeLearner(LearnerProgress, events: [LearningEvent])
+    /// Read this learner's progress in each of these courses, answer with `catalogueLoaded`.
+    /// Read only: nothing is locked, repaired or written.
+    case loadCatalogue(LearnerSummary, [CatalogueCourse])
+    /// Load this library course, answer with `courseLoaded` or `courseLoadFailed`.
+    case loadCourse(String)
     case player(PlayerEffect)
     case quit
 }

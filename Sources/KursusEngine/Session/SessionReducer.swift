@@ -18,12 +18,15 @@ public enum SessionReducer {
         case .resized(let viewport):
             state.viewport = viewport
             return player(&state, .resized(viewport))
-        case .command, .text, .deleteBackward, .edit, .nextField, .switchLearner:
+        case .command, .text, .deleteBackward, .edit, .nextField, .switchLearner, .showCatalogue:
             state.lastActivity = state.now ?? state.lastActivity
             return input(&state, event)
         case .player(let event):
             return player(&state, event)
+        case .catalogueLoaded, .courseLoaded, .courseLoadFailed:
+            return CatalogueReducer.reduce(&state, event)
         default:
+            if case .catalogue = state.phase { return CatalogueReducer.reduce(&state, event) }
             return StartScreenReducer.reduce(&state, event)
         }
     }
@@ -60,10 +63,18 @@ public enum SessionReducer {
     }
 
     static func input(_ state: inout SessionState, _ event: SessionEvent) -> [SessionEffect] {
-        guard case .playing = state.phase else { return StartScreenReducer.reduce(&state, event) }
+        switch state.phase {
+        case .start: return StartScreenReducer.reduce(&state, event)
+        case .catalogue: return CatalogueReducer.reduce(&state, event)
+        case .playing: break
+        }
         switch event {
         case .command(let command): return player(&state, .command(command))
         case .switchLearner: return signOut(&state, notice: nil)
+        case .showCatalogue:
+            // Elsewhere than on the course menu the key means nothing (it closes help, as any key).
+            let effects = CatalogueReducer.returnToCatalogue(&state)
+            return effects.isEmpty ? player(&state, .command(.other)) : effects
         case .text(let character): return player(&state, .edit(.insert(character)))
         case .deleteBackward: return player(&state, .edit(.deleteBackward))
         case .edit(let edit): return player(&state, .edit(edit))
@@ -91,6 +102,13 @@ public enum SessionReducer {
                 state.phase = .start(screen)
             }
             return []
+        case .catalogue:
+            // Nothing is open in the catalogue: the next person sees the start screen.
+            guard let limit, idle >= limit else { return [] }
+            state.showStart(
+                StartScreen(mode: state.configuration.initialStartMode, notice: .idleLocked(minutes: max(1, Int(limit) / 60))))
+            state.lastActivity = now
+            return [.loadLearners]
         }
     }
 

@@ -18,6 +18,8 @@ public struct SessionState: Hashable, Sendable {
 
     public enum Phase: Hashable, Sendable {
         case start(StartScreen)
+        /// A signed-in learner chooses a course from the library (`CatalogueReducer`).
+        case catalogue(LearnerSummary, CatalogueScreen)
         case playing(LearnerSummary, PlayerState)
     }
 
@@ -39,6 +41,8 @@ public struct SessionState: Hashable, Sendable {
             case .typeID, .newLearner, .pin: return .text
             case .list, .opening: return .navigation
             }
+        case .catalogue:
+            return .navigation
         case .playing(_, let player):
             return player.inputMode
         }
@@ -60,6 +64,17 @@ public struct SessionState: Hashable, Sendable {
         idleContent = content
         phase = .start(screen)
     }
+
+    /// Ends play (if a learner was playing): the catalogue shows for this learner.
+    mutating func showCatalogue(_ learner: LearnerSummary, _ screen: CatalogueScreen) {
+        idleContent = content
+        phase = .catalogue(learner, screen)
+    }
+
+    /// Between learners or courses: the course that waits to be played is now `content`.
+    mutating func replaceIdleContent(_ content: CourseContent) {
+        idleContent = content
+    }
 }
 
 public struct SessionConfiguration: Hashable, Sendable {
@@ -75,6 +90,9 @@ public struct SessionConfiguration: Hashable, Sendable {
     public var initialUnit: String?
     /// Accessible plain mode (`--plain`): no response timers in scenarios.
     public var plain: Bool = false
+    /// The courses of the course library, in the catalogue's order. With more than one, a
+    /// learner who signs in chooses among them; empty when a single package is played.
+    public var catalogue: [CatalogueCourse] = []
 
     /// The start screen's first mode: the list of learners, or typing an id when the ward hides the list.
     public var initialStartMode: StartScreen.Mode {

@@ -22,7 +22,7 @@ enum StartScreenReducer {
             case .accepted:
                 screen.mode = .opening(learner)
                 screen.notice = nil
-                return [.openLearner(learner)]
+                return CatalogueReducer.signedIn(state, learner)
             case .rejected(let left):
                 screen.mode = .pin(learner, TextField.pin)
                 screen.notice = .pinRejected(attemptsLeft: left)
@@ -35,7 +35,7 @@ enum StartScreenReducer {
             screen.learners = (screen.learners ?? []) + [learner]
             screen.mode = .opening(learner)
             screen.notice = nil
-            return [.openLearner(learner)]
+            return CatalogueReducer.signedIn(state, learner)
         case .learnerCreateFailed(let message):
             if case .opening = screen.mode { screen.mode = .newLearner(NewLearnerForm()) }
             screen.notice = .createFailed(message: message)
@@ -89,7 +89,7 @@ enum StartScreenReducer {
             // `--learner ID` is used once, at start; after a sign-out the start screen shows.
             state.configuration.initialLearner = nil
             let learner = learners.first { $0.id == id } ?? LearnerSummary(id: id, displayName: id)
-            return choose(learner, &screen)
+            return choose(learner, &screen, state)
         }
         switch screen.mode {
         case .list(let selection):
@@ -104,14 +104,14 @@ enum StartScreenReducer {
     }
 
     /// A learner was picked: ask for the PIN if they have one, else open them.
-    static func choose(_ learner: LearnerSummary, _ screen: inout StartScreen) -> [SessionEffect] {
+    static func choose(_ learner: LearnerSummary, _ screen: inout StartScreen, _ state: SessionState) -> [SessionEffect] {
         screen.notice = nil
         if learner.hasPIN {
             screen.mode = .pin(learner, TextField.pin)
             return []
         }
         screen.mode = .opening(learner)
-        return [.openLearner(learner)]
+        return CatalogueReducer.signedIn(state, learner)
     }
 
     static func command(_ state: inout SessionState, _ screen: inout StartScreen, _ command: PlayerCommand) -> [SessionEffect] {
@@ -129,7 +129,7 @@ enum StartScreenReducer {
             case .top, .pageUp: screen.mode = .list(selection: 0)
             case .bottom, .pageDown: screen.mode = .list(selection: rows - 1)
             case .open:
-                if selection < learners.count { return choose(learners[selection], &screen) }
+                if selection < learners.count { return choose(learners[selection], &screen, state) }
                 screen.mode = .newLearner(NewLearnerForm())
                 screen.notice = nil
             default: break
@@ -144,7 +144,7 @@ enum StartScreenReducer {
                     screen.notice = .unknownLearner(id: id)
                     return []
                 }
-                return choose(learner, &screen)
+                return choose(learner, &screen, state)
             case .back:
                 screen.mode = .typeID(TextField.learnerID)
                 screen.notice = nil

@@ -40,6 +40,7 @@ public enum KeyMap {
         case .character("?"), .function(1): return .event(.command(.toggleHelp))
         case .character("q"), .character("Q"): return .event(.command(.quit))
         case .character("s"), .character("S"): return .event(.switchLearner)
+        case .character("c"), .character("C"): return .event(.showCatalogue)
         default: return .event(.command(.other))
         }
     }

@@ -10,16 +10,22 @@ public final class PackageWatcher {
     }
 
     private let folder: URL
-    private let shownAs: String
+    private let load: () throws(CourseError) -> CoursePackage
     private var snapshot: [String: String]
     private var lastPoll = Date.distantPast
     /// A package with more files than this is only partly watched.
     static let maximumFiles = 5000
 
-    public init(folder: URL, shownAs: String) {
-        self.folder = folder
-        self.shownAs = shownAs
-        self.snapshot = Self.snapshot(of: folder)
+    public convenience init(folder: URL, shownAs: String) {
+        self.init(watching: folder) { () throws(CourseError) in try CoursePackage.open(folder, shownAs: shownAs).0 }
+    }
+
+    /// Watches a package folder, or a `.kursus` file (its size and modification time),
+    /// and calls `load` to open the package again after a change.
+    public init(watching url: URL, load: @escaping () throws(CourseError) -> CoursePackage) {
+        self.folder = url
+        self.load = load
+        self.snapshot = Self.snapshot(of: url)
     }
 
     /// A change since the last poll, loaded; nil when nothing changed.
@@ -30,8 +36,7 @@ public final class PackageWatcher {
         guard current != snapshot else { return nil }
         snapshot = current
         do {
-            let (package, _) = try CoursePackage.open(folder, shownAs: shownAs)
-            return .reloaded(package)
+            return .reloaded(try load())
         } catch {
             return .failed(message: error.diagnostics.errors.first?.description ?? "the package has errors")
         }
@@ -39,6 +44,13 @@ public final class PackageWatcher {
 
     static func snapshot(of folder: URL) -> [String: String] {
         var result: [String: String] = [:]
+        if let values = try? folder.resourceValues(forKeys: [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey]),
+            values.isRegularFile == true
+        {
+            // A package file: its size and modification time say when it was replaced.
+            result[folder.path] = "\(values.contentModificationDate?.timeIntervalSince1970 ?? 0)/\(values.fileSize ?? -1)"
+            return result
+        }
         guard
             let enumerator = FileManager.default.enumerator(
                 at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey], options: [.skipsHiddenFiles]

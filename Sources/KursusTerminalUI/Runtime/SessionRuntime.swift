@@ -145,6 +145,16 @@ public final class SessionRuntime {
             services.closeLearner(progress, events: events)
         case let .player(.saveProgress(progress, events)):
             services.save(progress, events: events)
+        case let .loadCatalogue(learner, courses):
+            send(.catalogueLoaded(learnerID: learner.id, services.catalogueProgress(learner: learner.id, courses: courses)))
+        case .loadCourse(let id):
+            switch services.openCourse(id) {
+            case .success(let package):
+                views = UnitViews(package: package, assets: assets)
+                send(.courseLoaded(CourseContent(package)))
+            case .failure(let failure):
+                send(.courseLoadFailed(courseID: id, message: failure.message))
+            }
         case .player(.quit):
             break
         case .quit:

@@ -1,3 +1,4 @@
+import KursusCourse
 import KursusEngine
 
 /// Everything the session asks of the outside world: learners, PINs, progress. The
@@ -20,6 +21,10 @@ public protocol SessionServices: AnyObject {
     func takeNotices() -> [String]
     /// The open learner's learning records on their way to the LRS; nil when no LRS is set up.
     func recordsStatus() -> RecordsStatus?
+    /// The catalogue: this learner's progress in each course, read without changing anything.
+    func catalogueProgress(learner: String, courses: [CatalogueCourse]) -> [String: CatalogueProgress]
+    /// The catalogue: loads a library course; learners opened from now on open in it.
+    func openCourse(_ id: String) -> Result<CoursePackage, ServiceFailure>
 }
 
 public struct ServiceFailure: Error, Hashable, Sendable, CustomStringConvertible {
@@ -44,4 +49,6 @@ extension SessionServices {
     /// Messages about the opened learner's saved progress (recovered, migrated, course changed).
     public func takeNotices() -> [String] { [] }
     public func recordsStatus() -> RecordsStatus? { nil }
+    public func catalogueProgress(learner: String, courses: [CatalogueCourse]) -> [String: CatalogueProgress] { [:] }
+    public func openCourse(_ id: String) -> Result<CoursePackage, ServiceFailure> { .failure(ServiceFailure("no course library")) }
 }

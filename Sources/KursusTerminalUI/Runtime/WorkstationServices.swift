@@ -10,9 +10,11 @@ import KursusRecords
 /// learner's outbox (docs/records.md).
 public final class WorkstationServices: SessionServices {
     private let registry: LearnerRegistry
-    private let store: ProgressStore
-    private let content: CourseContent
-    private let fingerprint: String?
+    let store: ProgressStore
+    private var content: CourseContent
+    private var fingerprint: String?
+    /// The course library, when learners choose their course in the catalogue.
+    let shelf: CourseShelf?
     private let strings: UIStrings
     private let records: RecordSettings
     private let siteSecret: Data
@@ -25,8 +27,9 @@ public final class WorkstationServices: SessionServices {
 
     public init(
         dataDirectory: URL, content: CourseContent, fingerprint: String?, strings: UIStrings, records: RecordSettings, siteSecret: Data,
-        clock: @escaping () -> Date = Date.init
+        shelf: CourseShelf? = nil, clock: @escaping () -> Date = Date.init
     ) {
+        self.shelf = shelf
         registry = LearnerRegistry(dataDirectory: dataDirectory)
         store = ProgressStore(dataDirectory: dataDirectory)
         self.content = content
@@ -38,6 +41,12 @@ public final class WorkstationServices: SessionServices {
     }
 
     private var course: Course { content.course }
+
+    /// Learners opened from now on open in this course (the one chosen in the catalogue).
+    func switchCourse(_ content: CourseContent, fingerprint: String?) {
+        self.content = content
+        self.fingerprint = fingerprint
+    }
 
     public func loadLearners() -> Result<[LearnerSummary], ServiceFailure> {
         do {
@@ -157,6 +166,12 @@ public final class WorkstationServices: SessionServices {
             return strings(.progressRestoredMissing, ["time": formatter.string(from: savedAt)])
         case .migrated:
             return strings(.progressMigrated)
+        case let .courseChanged(missing, saved?) where saved != course.version:
+            // An update installed since the learner last played: say from which version to which.
+            let versions = ["from": saved, "to": course.version]
+            if missing.isEmpty { return strings(.progressCourseUpdated, versions) }
+            return strings(
+                .progressCourseUpdatedMissing, count: missing.count, versions.merging(["units": missing.joined(separator: ", ")]) { a, _ in a })
         case let .courseChanged(missing, _):
             if missing.isEmpty { return strings(.progressCourseChanged) }
             return strings(.progressCourseChangedMissing, count: missing.count, ["units": missing.joined(separator: ", ")])

@@ -31,8 +31,8 @@ enum MenuScreen {
             into: &grid,
             title: "\(strings(.appName)) \(symbols.separator) \(state.course.title)",
             titleRight: context.titleRight,
-            // Trainer preview has no learner to switch to, so no `s` on its key line.
-            hints: strings(context.isPreview ? .menuHintsPreview : .menuHints),
+            // Trainer preview has no learner to switch to, so no `s` on its key line; `c` only with a catalogue.
+            hints: strings(context.isPreview ? .menuHintsPreview : context.hasCatalogue ? .menuHintsLibrary : .menuHints),
             hintsRight: StatusLine.text(state, context)
                 ?? ([StatusLine.records(state, context)].compactMap { $0 }
                 + [state.isCourseComplete ? strings(.menuCourseComplete) : strings(.menuCompleted, ["percent": "\(percent)"])])

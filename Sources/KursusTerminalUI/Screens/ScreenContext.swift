@@ -9,6 +9,8 @@ public struct ScreenContext: Sendable {
     public var learnerName: String
     /// Trainer preview: a banner says nothing is recorded.
     public var isPreview: Bool
+    /// The learner came through the course catalogue: `c` on the menu returns to it.
+    public var hasCatalogue = false
 
     public init(strings: UIStrings, symbols: Symbols, learnerName: String = "", isPreview: Bool = false) {
         self.strings = strings

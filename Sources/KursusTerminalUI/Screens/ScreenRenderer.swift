@@ -10,7 +10,17 @@ public enum ScreenRenderer {
             if Chrome.isTooSmall(columns: columns, rows: rows) {
                 TooSmallScreen.draw(context, into: &grid)
             } else {
-                StartScreenView.draw(screen, course: session.course.title, context, into: &grid)
+                let title = session.hasCatalogue ? context.strings(.catalogueTitle) : session.course.title
+                StartScreenView.draw(screen, course: title, context, into: &grid)
+            }
+            return grid
+        case .catalogue(let learner, let screen):
+            var grid = Grid(width: columns, height: rows)
+            if Chrome.isTooSmall(columns: columns, rows: rows) {
+                TooSmallScreen.draw(context, into: &grid)
+            } else {
+                let name = playerContext(session, learner, context).learnerName
+                CatalogueView.draw(screen, courses: session.configuration.catalogue, learnerName: name, context, into: &grid)
             }
             return grid
         case .playing(let learner, let player):
@@ -39,6 +49,7 @@ public enum ScreenRenderer {
         var context = context
         context.learnerName = learner.team.map { "\(learner.displayName) \(context.symbols.separator) \($0)" } ?? learner.displayName
         context.isPreview = session.configuration.preview
+        context.hasCatalogue = session.hasCatalogue
         return context
     }
 
