@@ -62,7 +62,7 @@ enum CommandSupport {
         }
         guard let course = installation?.bundledCourse else {
             throw CommandFailure(
-                "no course package given and no bundled course here; name a course folder (kursus play DIR), or set KURSUS_HOME to the folder that holds Courses/"
+                "no course package given, no course in the course library and no bundled course here; name a course (kursus play DIR or FILE.kursus), or install one with 'kursus install FILE.kursus'"
             )
         }
         return (course, course.path)

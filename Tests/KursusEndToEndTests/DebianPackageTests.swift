@@ -30,6 +30,10 @@ struct DebianPackageTests {
         ]
         for path in installed { #expect(FileManager.default.fileExists(atPath: path), "\(path) not installed") }
         let owned = try DebianPackage.tool("/usr/bin/dpkg", ["-L", "kursus"]).split(separator: "\n").map(String.init)
+        // The maintainer script installed the bundled course into the shared library.
+        #expect(FileManager.default.fileExists(atPath: "/var/lib/kursus/library/digital-kompetence.kursus"))
+        let courses = try KursusBinary.runTool(URL(fileURLWithPath: "/usr/bin/kursus"), ["courses", "--library", "/var/lib/kursus/library"])
+        #expect(courses.stdout.contains("digital-kompetence  1.0.0"), "\(courses.stdout)\(courses.stderr)")
         #expect(Set(installed).isSubset(of: owned))
 
         // The binary needs nothing from the toolchain, and knows its version.
@@ -46,7 +50,7 @@ struct DebianPackageTests {
         for path in owned where path.hasPrefix("/usr/share/kursus") || path == "/usr/bin/kursus" || path.hasSuffix(".gz") {
             #expect(!FileManager.default.fileExists(atPath: path), "\(path) left behind by dpkg -r")
         }
-        #expect(!FileManager.default.fileExists(atPath: "/var/lib/kursus/library/digital-kompetence"))
+        #expect(!FileManager.default.fileExists(atPath: "/var/lib/kursus/library/digital-kompetence.kursus"))
         try DebianPackage.tool("/usr/bin/dpkg", ["--purge", "kursus"])
         #expect(!FileManager.default.fileExists(atPath: "/var/lib/kursus"))
     }
@@ -56,7 +60,7 @@ struct DebianPackageTests {
     func playInstalledCourse() throws {
         let folder = try KursusBinary.temporaryFolder("deb-play")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let command = "cd \(Tmux.quote(folder.path)) && /usr/bin/kursus play --data-dir data --learner anna --lang da"
+        let command = "sh -c " + Tmux.quote("cd \(Tmux.quote(folder.path)) && /usr/bin/kursus play --data-dir data --learner anna --lang da")
         let tmux = try Tmux(width: 80, height: 24, command: command, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color", "KURSUS_HOME": ""])
         let menu = try tmux.waitFor("Enter åbn")
         #expect(menu.contains("Kursus · Bliv digitalt kompetent"))

@@ -58,7 +58,8 @@ struct SelfContainedBinaryTests {
     func play() throws {
         let alone = try Alone()
         defer { alone.remove() }
-        let command = "cd \(Tmux.quote(alone.folder.path)) && ./bin/kursus play kurset --data-dir data --learner anna --lang da"
+        let command =
+            "sh -c " + Tmux.quote("cd \(Tmux.quote(alone.folder.path)) && ./bin/kursus play kurset --data-dir data --learner anna --lang da")
         let tmux = try Tmux(width: 80, height: 24, command: command, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color", "KURSUS_HOME": ""])
         let menu = try tmux.waitFor("Enter åbn")
         #expect(menu.contains("Kursus · Bliv digitalt kompetent"))
