@@ -8,7 +8,7 @@ SWIFT ?= swift
 ARGS ?=
 SWIFT_FORMAT_PATHS = Sources Tests Tools Package.swift
 
-.PHONY: run test deps build bench install clean lint format
+.PHONY: run test deps build bench install deb clean lint format
 
 deps:
 	@scripts/ensure-deps.sh
@@ -19,9 +19,15 @@ build: deps
 run: build
 	"$$($(SWIFT) build --show-bin-path)/kursus" play $(ARGS)
 
+# As root on Debian the tests also install the Debian package with dpkg (DebianPackageTests),
+# so it is built first, in release, once: a later run rebuilds only what changed.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@if [ "$$(id -u)" -eq 0 ] && command -v dpkg-deb >/dev/null; then \
+		deb=$$(scripts/make-deb.sh -o .build/deb) && KURSUS_DEB="$$PWD/$$deb" $(SWIFT) test; \
+	else \
+		$(SWIFT) test; \
+	fi
 
 lint:
 	$(SWIFT) format lint --strict --parallel --recursive --configuration .swift-format $(SWIFT_FORMAT_PATHS)
@@ -39,12 +45,23 @@ bench:
 	scripts/bench-report.sh
 	scripts/bench-package.sh
 
+# kursus_<version>_<arch>.deb: the self-contained binary, manual pages, completions and the
+# bundled course (scripts/make-deb.sh; packaging/ holds the Debian files).
+deb: deps
+	scripts/make-deb.sh
+
+# The same files as the Debian package, under $(DESTDIR)$(PREFIX) (packaging/install-tree.sh).
+# The bundled course goes to $(PREFIX)/share/kursus/courses/; as root, install it into the
+# shared library with: kursus install $(PREFIX)/share/kursus/courses/digital-kompetence.kursus
 PREFIX ?= /usr/local
+DESTDIR ?=
+RELEASE = -c release --static-swift-stdlib
 install: deps
-	$(SWIFT) build -c release
-	install -d "$(PREFIX)/bin" "$(PREFIX)/share/kursus"
-	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/kursus" "$(PREFIX)/bin/kursus"
-	cp -R Assets Courses "$(PREFIX)/share/kursus/"
+	$(SWIFT) build $(RELEASE) --product kursus
+	packaging/install-tree.sh --binary "$$($(SWIFT) build $(RELEASE) --show-bin-path)/kursus" --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
+	@if [ -f "$(DESTDIR)$(PREFIX)/share/kursus/courses/digital-kompetence.kursus" ]; then \
+		echo "kursus: add the bundled course to the library (as root): $(PREFIX)/bin/kursus install $(PREFIX)/share/kursus/courses/digital-kompetence.kursus"; \
+	fi
 
 clean:
 	rm -rf .build

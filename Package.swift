@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 // Kursus — a terminal course player. Layers, each depending only on those above it:
+//   KursusAssets (Assets/ compiled in: UI strings, themes, schemas, portraits)
 //   KursusText (display width, terminal-safe text)
 //   KursusCourse (course model, package loading, validation)
 //   KursusPackages (one-file .kursus course packages: reading, writing, signing, trust)
@@ -39,9 +40,11 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "KursusText"),
+        // Assets/ (UI strings, themes, schemas, portraits) compiled into the binary; Sources/KursusAssets/Assets links to it.
+        .target(name: "KursusAssets", resources: [.embedInCode("Assets")]),
         .target(
             name: "KursusCourse",
-            dependencies: ["KursusText", .product(name: "Yams", package: "Yams")]
+            dependencies: ["KursusText", "KursusAssets", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "KursusPackages",
@@ -90,7 +93,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KursusTextTests", dependencies: ["KursusText"]),
-        .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse"]),
+        .testTarget(name: "KursusCourseTests", dependencies: ["KursusCourse", "KursusAssets"]),
         .testTarget(
             name: "KursusPackagesTests",
             dependencies: [

@@ -8,7 +8,9 @@ set -euo pipefail
 # (scripts/ralph-lrs.sh installs it from PyPI on first use).
 # chromium, python3-html5lib, python3-jsonschema: the report's tests open the HTML report
 # in headless Chromium, parse it strictly, and validate the JSON report against its schema.
-packages=(pkg-config libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux procps python3 python3-venv
+# dpkg-dev, libcurl4-openssl-dev: `make deb` (dpkg-shlibdeps, dpkg-parsechangelog; the release
+# build links Foundation statically, and its URLSession needs libcurl) and the Debian package test.
+packages=(pkg-config libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux procps python3 python3-venv dpkg-dev libcurl4-openssl-dev
   chromium python3-html5lib python3-jsonschema)
 [ "${KURSUS_WITH_BENCH_TOOLS:-}" = 1 ] && packages+=(cmark-gfm time python3 python3-yaml jq unzip)
 

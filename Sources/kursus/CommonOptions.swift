@@ -29,14 +29,12 @@ struct CommandFailure: Error, CustomStringConvertible {
 enum CommandSupport {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// The player's installation: its assets (compiled in, or overridden by an installation
+    /// folder's `Assets/`) and the bundled course when a folder has it.
     static func installation() throws -> Installation {
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "kursus")
         let resolvedExecutable = Bundle.main.executableURL ?? executable
-        guard let installation = Installation.locate(environment: environment, executable: resolvedExecutable) else {
-            throw CommandFailure(
-                "cannot find Kursus's Assets folder (UI strings and themes); set KURSUS_HOME to the folder that holds Assets/ and Courses/")
-        }
-        return installation
+        return Installation.locate(environment: environment, executable: resolvedExecutable)
     }
 
     /// Prints diagnostics to standard error, one per line.
@@ -62,8 +60,12 @@ enum CommandSupport {
         if let argument {
             return (URL(fileURLWithPath: argument), argument)
         }
-        guard let installation else { throw CommandFailure("no course package given and the bundled course cannot be found") }
-        return (installation.bundledCourse, installation.bundledCourse.path)
+        guard let course = installation?.bundledCourse else {
+            throw CommandFailure(
+                "no course package given, no course in the course library and no bundled course here; name a course (kursus play DIR or FILE.kursus), or install one with 'kursus install FILE.kursus'"
+            )
+        }
+        return (course, course.path)
     }
 
     /// Opens a package for playing or previewing: a folder, or a `.kursus` file that this

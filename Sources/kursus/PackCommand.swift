@@ -33,7 +33,7 @@ struct PackCommand: ParsableCommand {
         let key = try sign.map { path in
             do { return try PackageKeyFiles.readPrivateKey(URL(fileURLWithPath: path)) } catch { throw CommandFailure("\(error)") }
         }
-        let assets = (try? CommandSupport.installation())?.assets
+        let assets = (try? CommandSupport.installation())?.assets ?? .embedded
         let writer = PackageWriter(validator: PackageValidator(scanAssets: MarkdownScanner.imageReferences(in:), assets: assets))
         let destination = try output ?? defaultOutput()
         let result: PackageWriter.Result

@@ -41,7 +41,7 @@ struct ScenarioCommand: ParsableCommand {
             var diagnostics = parsed + ScenarioValidator.check(scenario)
             let fileURL = URL(fileURLWithPath: file).standardizedFileURL
             let root = package.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? Self.packageRoot(for: fileURL)
-            let assets = (try? CommandSupport.installation().assets) ?? root.appendingPathComponent("Assets")
+            let assets = (try? CommandSupport.installation())?.assets ?? .embedded
             diagnostics += ScenarioPortraits.loadAll(for: scenario, packageRoot: root, assets: assets).diagnostics
             for diagnostic in diagnostics { print(diagnostic.description) }
             if let range = ScenarioValidator.scoreRange(scenario) { print(Diagnostic.note(scenario.location, "reachable \(range)").description) }

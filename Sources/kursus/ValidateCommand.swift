@@ -19,7 +19,7 @@ struct Validate: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let assets = (try? CommandSupport.installation())?.assets
+        let assets = (try? CommandSupport.installation())?.assets ?? .embedded
         let validator = PackageValidator(scanAssets: MarkdownScanner.imageReferences(in:), assets: assets)
         let report: ValidationReport
         if PackageOpening.isArchive(package) {

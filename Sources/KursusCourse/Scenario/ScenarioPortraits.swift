@@ -49,21 +49,20 @@ public enum ScenarioPortraits {
 
     /// Loads the portrait `reference` names from a package folder; see the storage variant.
     public static func load(
-        _ reference: PortraitReference, packageRoot: URL, scenarioFolder: String = "", assets: URL, shownAs: (String) -> String = { $0 }
+        _ reference: PortraitReference, packageRoot: URL, scenarioFolder: String = "", assets: AssetCatalog, shownAs: (String) -> String = { $0 }
     ) -> Result<[String], CourseError> {
         load(reference, storage: FolderStorage(packageRoot), scenarioFolder: scenarioFolder, assets: assets, shownAs: shownAs)
     }
 
     /// Loads the portrait `reference` names. Package paths are kept inside `storage`;
-    /// `assets:NAME` reads `<assets>/portraits/NAME.txt`. `scenarioFolder` is the folder of the
+    /// `assets:NAME` reads `portraits/NAME.txt` from Kursus's assets. `scenarioFolder` is the folder of the
     /// scenario file relative to the package, so paths may be written relative to it.
     /// `shownAs` turns a package-relative path into the form messages use (the package
     /// folder as the trainer named it, in front).
     public static func load(
-        _ reference: PortraitReference, storage: any PackageStorage, scenarioFolder: String = "", assets: URL,
+        _ reference: PortraitReference, storage: any PackageStorage, scenarioFolder: String = "", assets: AssetCatalog,
         shownAs: (String) -> String = { $0 }
     ) -> Result<[String], CourseError> {
-        let url: URL
         let shown: String
         switch reference {
         case .package(let path, let location):
@@ -81,35 +80,28 @@ public enum ScenarioPortraits {
             }
         case .generic(let name, let location):
             guard Identifier.isValid(name) else { return .failure(CourseError(location, "'assets:\(name)' is not a generic portrait name")) }
-            url = assets.appendingPathComponent("portraits").appendingPathComponent("\(name).txt")
-            shown = "Assets/portraits/\(name).txt"
-            if !FileManager.default.fileExists(atPath: url.path) {
-                return .failure(CourseError(location, "no generic portrait '\(name)': \(shown) does not exist"))
+            let path = "portraits/\(name).txt"
+            guard let asset = assets.read(path) else {
+                return .failure(CourseError(location, "no generic portrait '\(name)': Assets/\(path) does not exist"))
             }
-        }
-        let text: String
-        do {
-            text = try TextFileReader.read(url, shownAs: shown, limit: maximumBytes)
-        } catch {
-            var diagnostics = error.diagnostics
-            if let first = diagnostics.first, first.message == "file not found" {
-                diagnostics = [.error(reference.location, "portrait file '\(shown)' not found")]
+            guard asset.data.count <= maximumBytes, let text = String(data: asset.data, encoding: .utf8) else {
+                return .failure(
+                    CourseError(location, "generic portrait '\(name)' (\(asset.shown)) is not UTF-8 text of at most \(maximumBytes) bytes"))
             }
-            return .failure(CourseError(diagnostics))
+            return check(text, file: "Assets/\(path)")
         }
-        return check(text, file: shown)
     }
 
     /// Every participant's portrait in a package folder; see the storage variant.
     public static func loadAll(
-        for scenario: Scenario, packageRoot: URL, scenarioFolder: String = "", assets: URL, shownAs: (String) -> String = { $0 }
+        for scenario: Scenario, packageRoot: URL, scenarioFolder: String = "", assets: AssetCatalog, shownAs: (String) -> String = { $0 }
     ) -> (portraits: [String: [String]], diagnostics: [Diagnostic]) {
         loadAll(for: scenario, storage: FolderStorage(packageRoot), scenarioFolder: scenarioFolder, assets: assets, shownAs: shownAs)
     }
 
     /// Every participant's portrait, by participant id, and the problems found.
     public static func loadAll(
-        for scenario: Scenario, storage: any PackageStorage, scenarioFolder: String = "", assets: URL, shownAs: (String) -> String = { $0 }
+        for scenario: Scenario, storage: any PackageStorage, scenarioFolder: String = "", assets: AssetCatalog, shownAs: (String) -> String = { $0 }
     ) -> (portraits: [String: [String]], diagnostics: [Diagnostic]) {
         var portraits: [String: [String]] = [:]
         var diagnostics: [Diagnostic] = []

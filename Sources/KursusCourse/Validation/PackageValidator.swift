@@ -22,12 +22,17 @@ public struct ValidationReport: Sendable, Codable {
 public struct PackageValidator: Sendable {
     public typealias AssetScanner = @Sendable (String) -> [AssetReference]
     let scanAssets: AssetScanner
-    /// Kursus's own `Assets/` folder, for scenario portraits named `assets:NAME`.
-    let assets: URL?
+    /// Kursus's own assets, for scenario portraits named `assets:NAME`.
+    let assets: AssetCatalog
 
-    public init(scanAssets: @escaping AssetScanner, assets: URL? = nil) {
+    public init(scanAssets: @escaping AssetScanner, assets: AssetCatalog = .embedded) {
         self.scanAssets = scanAssets
         self.assets = assets
+    }
+
+    /// A validator reading generic portraits from one `Assets` folder.
+    public init(scanAssets: @escaping AssetScanner, assets: URL) {
+        self.init(scanAssets: scanAssets, assets: .folder(assets))
     }
 
     /// Checks a package folder.
@@ -120,7 +125,6 @@ public struct PackageValidator: Sendable {
 
     /// Every participant's portrait must exist, fit the video frame and hold no control characters.
     func checkPortraits(in package: CoursePackage) -> [Diagnostic] {
-        guard let assets else { return [] }
         var diagnostics: [Diagnostic] = []
         for unit in package.course.allUnits where unit.kind == .scenario {
             guard let scenario = package.scenarios[unit.id] else { continue }

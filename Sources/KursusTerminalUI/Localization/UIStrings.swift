@@ -1,4 +1,5 @@
 import Foundation
+import KursusCourse
 
 /// One language's UI strings, loaded from `Assets/strings/<language>.json`:
 /// `{"language": "da", "strings": {"menu.hints": "…", …}}`. Placeholders are `{name}`.
@@ -63,21 +64,28 @@ public struct UIStrings: Sendable {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// The string table for `language` from an `Assets` folder.
     public static func load(language: String, assets: URL) throws(LoadError) -> UIStrings {
+        try load(language: language, assets: .folder(assets))
+    }
+
+    /// The string table for `language` (`strings/<language>.json`) from Kursus's assets.
+    public static func load(language: String, assets: AssetCatalog) throws(LoadError) -> UIStrings {
         struct File: Decodable { var language: String; var strings: [String: String] }
-        let url = assets.appendingPathComponent("strings").appendingPathComponent("\(language).json")
-        guard let data = try? Data(contentsOf: url) else {
-            throw LoadError(path: url.path, reason: "the UI string table is missing or unreadable")
+        let path = "strings/\(language).json"
+        guard let asset = assets.read(path) else {
+            throw LoadError(path: assets.shown(path), reason: "the UI string table is missing or unreadable")
         }
-        guard let file = try? JSONDecoder().decode(File.self, from: data) else {
-            throw LoadError(path: url.path, reason: "not a valid string table")
+        let shown = asset.shown
+        guard let file = try? JSONDecoder().decode(File.self, from: asset.data) else {
+            throw LoadError(path: shown, reason: "not a valid string table")
         }
         let strings = UIStrings(language: file.language, table: file.strings)
         if let missing = strings.missingKeys.first {
-            throw LoadError(path: url.path, reason: "missing the string '\(missing.rawValue)'")
+            throw LoadError(path: shown, reason: "missing the string '\(missing.rawValue)'")
         }
         if let missing = strings.missingSingulars.first {
-            throw LoadError(path: url.path, reason: "missing the string '\(missing.rawValue)\(singularSuffix)'")
+            throw LoadError(path: shown, reason: "missing the string '\(missing.rawValue)\(singularSuffix)'")
         }
         return strings
     }

@@ -19,7 +19,7 @@ public final class SessionRuntime {
     private let context: ScreenContext
     private let watcher: PackageWatcher?
     private let clock: () -> Date
-    private let assets: URL?
+    private let assets: AssetCatalog?
     /// Every unit kind's view, with its caches; made anew when the package is reloaded.
     private var views: UnitViews
     private var lastGrid: Grid?
@@ -28,7 +28,7 @@ public final class SessionRuntime {
 
     public init(
         package: CoursePackage, configuration: SessionConfiguration, backend: TerminalBackend, services: SessionServices,
-        context: ScreenContext, watcher: PackageWatcher? = nil, assets: URL? = nil, clock: @escaping () -> Date = Date.init
+        context: ScreenContext, watcher: PackageWatcher? = nil, assets: AssetCatalog? = nil, clock: @escaping () -> Date = Date.init
     ) {
         self.assets = assets
         self.backend = backend

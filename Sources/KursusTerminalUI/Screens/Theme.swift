@@ -1,4 +1,5 @@
 import Foundation
+import KursusCourse
 import KursusMarkdown
 
 /// Maps what text is (a Markdown role) to how it looks (a tint plus attributes), and
@@ -36,21 +37,29 @@ public struct ColorTheme: Sendable, Equatable {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// The theme `name` from an `Assets` folder.
     public static func load(named name: String, assets: URL) throws(LoadError) -> ColorTheme {
+        try load(named: name, assets: .folder(assets))
+    }
+
+    /// The theme `name` (`themes/<name>.json`) from Kursus's assets.
+    public static func load(named name: String, assets: AssetCatalog) throws(LoadError) -> ColorTheme {
         struct File: Decodable { var colors: [String: String] }
-        let url = assets.appendingPathComponent("themes").appendingPathComponent("\(name).json")
-        guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data) else {
-            throw LoadError(path: url.path, reason: "the colour theme is missing or not valid JSON")
+        let path = "themes/\(name).json"
+        let asset = assets.read(path)
+        let shown = asset?.shown ?? assets.shown(path)
+        guard let data = asset?.data, let file = try? JSONDecoder().decode(File.self, from: data) else {
+            throw LoadError(path: shown, reason: "the colour theme is missing or not valid JSON")
         }
         var colors: [Tint: Int] = [:]
         for (key, value) in file.colors {
             guard let tint = Tint(rawValue: key) else {
                 throw LoadError(
-                    path: url.path, reason: "unknown colour role '\(key)'; roles are \(Tint.allCases.map(\.rawValue).joined(separator: ", "))")
+                    path: shown, reason: "unknown colour role '\(key)'; roles are \(Tint.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let number = names[value] else {
                 throw LoadError(
-                    path: url.path, reason: "unknown colour '\(value)' for '\(key)'; colours are \(names.keys.sorted().joined(separator: ", "))")
+                    path: shown, reason: "unknown colour '\(value)' for '\(key)'; colours are \(names.keys.sorted().joined(separator: ", "))")
             }
             colors[tint] = number
         }

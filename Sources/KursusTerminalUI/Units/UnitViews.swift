@@ -18,7 +18,7 @@ public final class UnitViews {
     }
 
     /// Views of a package's units, with portraits from the package and Kursus's assets.
-    public convenience init(package: CoursePackage, assets: URL?) {
+    public convenience init(package: CoursePackage, assets: AssetCatalog?) {
         self.init(
             lessonText: { unit throws(CourseError) in try package.lesson(unit).body },
             portraits: { scenario in
