@@ -77,4 +77,30 @@ struct ProblemsOverlayTests {
         #expect(text.contains("error  lessons/␛[31mbad.md:1:1"))
         #expect(text.contains("3–3 of 3"))
     }
+
+    @Test("the list fits every size from the minimum up and leaves the key line with the count", arguments: [(60, 16), (100, 30), (200, 60)])
+    func sizes(columns: Int, rows: Int) throws {
+        var state = ScreenFixtures.state(columns: columns, rows: rows)
+        _ = PlayerReducer.reduce(&state, .courseReloadFailed(Self.problems))
+        _ = PlayerReducer.reduce(&state, .command(.letter("e")))
+        var context = try ScreenFixtures.context()
+        context.isPreview = true
+        let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: context, columns: columns, rows: rows)
+        #expect(grid.lines.count == rows)
+        #expect(grid.lines.joined().contains("fejl  quizzes/basics.yaml:5:12"))
+        let keys = grid.lines[rows - 1]
+        #expect(keys.contains("↑↓ vælg  Enter åbn") && keys.contains("2 fejl, 1 advarsel · e: liste"), "\(keys)")
+        // At the minimum width whole hints make room for the count from the end, as for any notice.
+        #expect(keys.contains("? hjælp") == (columns >= 80), "\(keys)")
+    }
+
+    @Test("help in preview names the e key")
+    func help() throws {
+        var state = ScreenFixtures.state()
+        state.helpVisible = true
+        var context = try ScreenFixtures.context("en")
+        context.isPreview = true
+        let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: context, columns: 80, rows: 24)
+        #expect(grid.lines.contains { $0.contains("e              preview: the errors in a change that could not be loaded") })
+    }
 }
