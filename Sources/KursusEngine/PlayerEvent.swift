@@ -23,7 +23,8 @@ public enum PlayerEvent: Hashable, Sendable {
     case saveFinished(SaveOutcome)
     /// The package changed on disk and was loaded again (trainer preview with `--watch`).
     case courseReloaded(CourseContent)
-    case courseReloadFailed(message: String)
+    /// The package changed on disk but could not be loaded: every error and warning found.
+    case courseReloadFailed([Diagnostic])
     /// Something the learner must read before going on; shown in a box until the next key.
     case inform(String)
     /// The background sync found the learner's records like this (nil: no LRS set up).

@@ -29,7 +29,7 @@ public enum PlayerReducer {
             guard state.unitOnScreen?.unitID == unitID, let unit = state.course.unit(withID: unitID) else { return [] }
             return unitFailed(&state, unit, UnitFailure(message))
         case .edit(let edit):
-            if state.isQuitting || state.messageBox != nil || state.helpVisible { return [] }
+            if state.isQuitting || state.messageBox != nil || state.helpVisible || state.problemsTop != nil { return [] }
             return toUnit(&state, .edit(edit))
         case .saveFinished(let outcome):
             switch outcome {
@@ -39,9 +39,8 @@ public enum PlayerReducer {
             return []
         case .courseReloaded(let content):
             return reload(&state, content)
-        case .courseReloadFailed(let message):
-            state.notice = .reloadFailed(message: message)
-            return []
+        case .courseReloadFailed(let problems):
+            return reloadFailed(&state, problems)
         case .recordsStatus(let status):
             state.records = status
             return []
@@ -63,8 +62,13 @@ public enum PlayerReducer {
             state.helpVisible = false
             return []
         }
+        if state.problemsTop != nil { return problemsList(&state, command) }
         if command == .toggleHelp {
             state.helpVisible = true
+            return []
+        }
+        if command == .letter("e") || command == .letter("E"), !state.problems.isEmpty {
+            state.problemsTop = 0
             return []
         }
         state.notice = nil
@@ -97,12 +101,14 @@ public enum PlayerReducer {
         let whole = Int(state.activeCarry)
         guard whole > 0 else { return [] }
         state.activeCarry -= Double(whole)
-        return toUnit(&state, .tick(seconds: whole, paused: state.helpVisible || state.messageBox != nil))
+        return toUnit(&state, .tick(seconds: whole, paused: state.helpVisible || state.problemsTop != nil || state.messageBox != nil))
     }
 
     static func reload(_ state: inout PlayerState, _ content: CourseContent) -> [PlayerEffect] {
         state.replaceContent(content)
         state.notice = .reloaded
+        state.problems = []
+        state.problemsTop = nil
         guard let unit = state.unitOnScreen else { return [] }
         guard content.course.unit(withID: unit.unitID) != nil else {
             state.screen = .menu

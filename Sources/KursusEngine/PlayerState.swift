@@ -35,6 +35,11 @@ public struct PlayerState: Hashable, Sendable {
     public var sessionStartedAt: Date?
     /// The learner's learning records on their way to the LRS; nil when no LRS is set up.
     public var records: RecordsStatus?
+    /// Trainer preview `--watch`: the errors and warnings of the last change that could
+    /// not be loaded (the course on screen is the one before it); empty once a change loads.
+    public var problems: [Diagnostic]
+    /// The list of `problems` on screen, from this entry down; nil when it is closed.
+    public var problemsTop: Int?
 
     public init(
         content: CourseContent, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false
@@ -57,6 +62,8 @@ public struct PlayerState: Hashable, Sendable {
         self.unsavedEvents = []
         self.sessionStartedAt = nil
         self.records = nil
+        self.problems = []
+        self.problemsTop = nil
     }
 
     public init(
@@ -78,7 +85,6 @@ public struct PlayerState: Hashable, Sendable {
         case locked(unitID: String, requirement: PrerequisiteGraph.Reason)
         /// The course was reloaded from disk (trainer preview with --watch).
         case reloaded
-        case reloadFailed(message: String)
         /// The scenario file changed since the learner's run began; the run started over.
         case scenarioRestarted
     }
@@ -104,7 +110,7 @@ public struct PlayerState: Hashable, Sendable {
     /// Choice screens take digits and space; typed answers take text. Help and message
     /// boxes take any key to close, so they read keys as commands.
     public var inputMode: InputMode {
-        guard !helpVisible, messageBox == nil, !isQuitting, let unit = unitOnScreen else { return .navigation }
+        guard !helpVisible, problemsTop == nil, messageBox == nil, !isQuitting, let unit = unitOnScreen else { return .navigation }
         return unit.inputMode(record: progress.record(unit.unitID))
     }
 

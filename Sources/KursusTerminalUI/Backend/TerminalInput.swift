@@ -41,6 +41,8 @@ public enum KeyMap {
         case .character("q"), .character("Q"): return .event(.command(.quit))
         case .character("s"), .character("S"): return .event(.switchLearner)
         case .character("c"), .character("C"): return .event(.showCatalogue)
+        // Preview --watch: the list of problems in a change that could not be loaded.
+        case .character("e"), .character("E"): return .event(.command(.letter("e")))
         default: return .event(.command(.other))
         }
     }

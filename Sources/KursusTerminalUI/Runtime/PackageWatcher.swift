@@ -6,7 +6,9 @@ import KursusCourse
 public final class PackageWatcher {
     public enum Change {
         case reloaded(CoursePackage)
-        case failed(message: String)
+        /// The change could not be loaded: every error and warning found, errors first,
+        /// each with its place (never empty).
+        case failed([Diagnostic])
     }
 
     private let folder: URL
@@ -38,8 +40,16 @@ public final class PackageWatcher {
         do {
             return .reloaded(try load())
         } catch {
-            return .failed(message: error.diagnostics.errors.first?.description ?? "the package has errors")
+            return .failed(Self.problems(error.diagnostics, folder: folder))
         }
+    }
+
+    /// Errors, then warnings, in the order found; a failure without any error still
+    /// says where (the package) and that it could not be loaded.
+    static func problems(_ diagnostics: [Diagnostic], folder: URL) -> [Diagnostic] {
+        let found = diagnostics.errors + diagnostics.warnings
+        guard found.errors.isEmpty else { return found }
+        return [.error(SourceLocation(file: folder.path), "the package could not be loaded")] + found
     }
 
     static func snapshot(of folder: URL) -> [String: String] {

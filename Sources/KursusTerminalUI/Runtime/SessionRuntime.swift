@@ -167,8 +167,8 @@ public final class SessionRuntime {
         case .reloaded(let newPackage):
             views = UnitViews(package: newPackage, assets: assets)
             send(.player(.courseReloaded(CourseContent(newPackage))))
-        case .failed(let message):
-            send(.player(.courseReloadFailed(message: message)))
+        case .failed(let problems):
+            send(.player(.courseReloadFailed(problems)))
         }
     }
 }

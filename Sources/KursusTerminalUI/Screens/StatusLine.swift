@@ -21,10 +21,21 @@ enum StatusLine {
         case .locked(_, let reason)?:
             return context.strings(.noticeLocked, ["requirement": requirement(reason, state, context, menu: false)])
         case .reloaded?: return context.strings(.noticeReloaded)
-        case .reloadFailed(let message)?: return context.strings(.noticeReloadFailed, ["message": message])
         case .scenarioRestarted?: return context.strings(.noticeScenarioRestarted)
-        case nil: return nil
+        case nil: return problems(state, context)
         }
+    }
+
+    /// "2 errors, 1 warning · e: list" while a change in preview `--watch` could not be loaded.
+    static func problems(_ state: PlayerState, _ context: ScreenContext) -> String? {
+        guard !state.problems.isEmpty else { return nil }
+        let errors = state.problems.errors.count
+        let warnings = state.problems.warnings.count
+        let counts = [
+            errors > 0 ? context.strings(.problemsErrors, count: errors) : nil,
+            warnings > 0 ? context.strings(.problemsWarnings, count: warnings) : nil,
+        ].compactMap { $0 }.joined(separator: ", ")
+        return context.strings(.problemsStatus, ["counts": counts])
     }
 
     /// "↑ 12 waiting" while learning records wait for the LRS (with "offline" when it
@@ -60,6 +71,8 @@ enum StatusLine {
         if case .failed = state.saveStatus { return CellStyle(.danger, [.bold, .reverse]) }
         if state.notice == .reloaded { return CellStyle(.success, .bold) }
         if state.notice != nil { return CellStyle(.warning, .bold) }
+        if state.problems.hasErrors { return CellStyle(.danger, .bold) }
+        if !state.problems.isEmpty { return CellStyle(.warning, .bold) }
         return .muted
     }
 }
