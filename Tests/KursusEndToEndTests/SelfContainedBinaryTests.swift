@@ -14,7 +14,11 @@ struct SelfContainedBinaryTests {
         init() throws {
             folder = try KursusBinary.temporaryFolder("alone")
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("bin"), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: try KursusBinary.url, to: binary)
+            // Copied by `cp`, not in this process: a process another test forks while the copy
+            // is open for writing (a tmux server, an LRS) would keep its descriptor for good, and
+            // the copy could never be run ("text file busy").
+            let copy = try KursusBinary.runTool(URL(fileURLWithPath: "/bin/cp"), [try KursusBinary.url.path, binary.path])
+            #expect(copy.status == 0, "\(copy.stderr)")
             try FileManager.default.copyItem(at: KursusBinary.bundledCourse, to: course)
             // Nothing above the copy may hold Kursus's files, or the test would prove nothing.
             var above = folder
@@ -26,8 +30,8 @@ struct SelfContainedBinaryTests {
             _ = try run(["--version"])
         }
 
-        /// Runs the copy. A file just written can be "busy" (ETXTBSY) for a moment: a
-        /// process that another test forks meanwhile holds the copy's descriptor until it execs.
+        /// Runs the copy. Just after `cp` has written it, the file can still be "busy"
+        /// (ETXTBSY) for a moment, so starting it is retried briefly.
         func run(_ arguments: [String]) throws -> KursusBinary.Result {
             var attempts = 0
             while true {

@@ -25,7 +25,7 @@ public enum CoursePackageLoader {
     /// Loads a package from any storage: a folder or a `.kursus` archive.
     public static func load(storage: any PackageStorage, shownAs displayRoot: String) -> (package: CoursePackage?, diagnostics: [Diagnostic]) {
         let displayRoot = trimmed(displayRoot)
-        let shown = { (relative: String) in displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative }
+        let shown: @Sendable (String) -> String = { relative in displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative }
         let manifestPath = shown(CoursePackage.manifestName)
         let text: String
         do {
@@ -41,35 +41,56 @@ public enum CoursePackageLoader {
         let duplicates = duplicateIDs(in: course)
         diagnostics += duplicates
         if duplicates.isEmpty { diagnostics += PrerequisiteGraph(course).diagnostics(for: course) }
+        // Every unit's file is read and parsed on its own, on every processor; the results
+        // are put together in manifest order.
+        let places = course.modules.indices.flatMap { m in course.modules[m].units.indices.map { (m, $0) } }
+        let units = places.map { course.modules[$0.0].units[$0.1] }
+        let outcomes = ConcurrentMap.map(units) { unit in loadUnit(unit, from: storage, shown: shown) }
         var files = UnitFiles()
-        for (m, module) in course.modules.enumerated() {
-            for (u, unit) in module.units.enumerated() {
-                guard let file = unit.file else { continue }
-                switch storage.resolve(file, from: "") {
-                case .failure(let problem):
-                    diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
-                case .success(let relative):
-                    guard storage.fileExists(relative) else {
-                        diagnostics.append(missing(unit, file: file, relative, in: storage, shownAs: shown(relative)))
-                        continue
-                    }
-                    guard let filled = files.read(unit, relative, in: storage, shownAs: shown(relative), into: &diagnostics) else { continue }
-                    if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
-                        // A scenario or quiz declared as a lesson has no lesson title: say what the file is instead.
-                        diagnostics.append(
-                            UnitKindDetection.mismatch(unit, storage: storage, shownAs: shown)
-                                ?? .error(
-                                    unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)"))
-                    }
-                    course.modules[m].units[u] = filled
-                }
-            }
+        for ((m, u), outcome) in zip(places, outcomes) {
+            diagnostics += outcome.diagnostics
+            files.add(outcome.files)
+            if let filled = outcome.filled { course.modules[m].units[u] = filled }
         }
         let package = CoursePackage(
             course: course, storage: storage, displayRoot: displayRoot, lessonFiles: files.lessons, quizFiles: files.quizzes,
             scenarioFiles: files.scenarios, quizzes: files.parsedQuizzes, scenarios: files.parsedScenarios
         )
         return (package, diagnostics)
+    }
+
+    /// What reading one unit's file gives: the unit with what its file adds, the file
+    /// recorded by kind, and the problems found.
+    struct UnitOutcome: Sendable {
+        var filled: CourseUnit?
+        var files = UnitFiles()
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Resolves, reads and parses one unit's file. Runs on any thread.
+    static func loadUnit(_ unit: CourseUnit, from storage: any PackageStorage, shown: (String) -> String) -> UnitOutcome {
+        var outcome = UnitOutcome()
+        guard let file = unit.file else { return outcome }
+        switch storage.resolve(file, from: "") {
+        case .failure(let problem):
+            outcome.diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
+        case .success(let relative):
+            guard storage.fileExists(relative) else {
+                outcome.diagnostics.append(missing(unit, file: file, relative, in: storage, shownAs: shown(relative)))
+                return outcome
+            }
+            guard let filled = outcome.files.read(unit, relative, in: storage, shownAs: shown(relative), into: &outcome.diagnostics) else {
+                return outcome
+            }
+            if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
+                // A scenario or quiz declared as a lesson has no lesson title: say what the file is instead.
+                outcome.diagnostics.append(
+                    UnitKindDetection.mismatch(unit, storage: storage, shownAs: shown)
+                        ?? .error(unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)"))
+            }
+            outcome.filled = filled
+        }
+        return outcome
     }
 
     /// Why a unit's file is not a readable file: not there at all, or (for a folder, a

@@ -2,12 +2,21 @@ import Foundation
 
 /// Every unit's file, read once while the package loads: lessons for their front matter,
 /// quizzes and scenarios parsed (and kept, so nothing reads them again).
-struct UnitFiles {
+struct UnitFiles: Sendable {
     var lessons: [String: String] = [:]
     var quizzes: [String: String] = [:]
     var scenarios: [String: String] = [:]
     var parsedQuizzes: [String: Quiz] = [:]
     var parsedScenarios: [String: Scenario] = [:]
+
+    /// Takes in what another reader found (another unit's file, read on another thread).
+    mutating func add(_ other: UnitFiles) {
+        lessons.merge(other.lessons) { $1 }
+        quizzes.merge(other.quizzes) { $1 }
+        scenarios.merge(other.scenarios) { $1 }
+        parsedQuizzes.merge(other.parsedQuizzes) { $1 }
+        parsedScenarios.merge(other.parsedScenarios) { $1 }
+    }
 
     /// The unit with what its file adds (title, minutes, objectives, question count), or
     /// nil when the file cannot be read at all; problems go into `diagnostics`.
