@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The course package folder. Default: the bundled course.", valueName: "package"))
+    @Option(help: ArgumentHelp("The course package: a folder, or a .kursus file. Default: the bundled course.", valueName: "package"))
     var course: String?
 
     @Option(
@@ -143,7 +143,9 @@ struct ReportCommand: ParsableCommand {
             throw RecordsOutput.badArgument("\(error)")
         }
         do {
-            return try CoursePackage.open(folder, shownAs: shown).0
+            // A folder or a .kursus file; the report reads no learner's data through it, so
+            // no trust policy applies (as for validate).
+            return try PackageOpening.load(folder, shownAs: shown, trustFrom: nil)
         } catch {
             CommandSupport.report(error.diagnostics)
             throw RecordsOutput.badArgument("the course package \(shown) cannot be used; run 'kursus validate \(shown)' for the full list")

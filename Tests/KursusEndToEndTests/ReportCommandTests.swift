@@ -41,6 +41,35 @@ struct ReportCommandTests {
         )
     }
 
+    @Test("--course takes a .kursus file: the same report as from the folder it was packed from")
+    func courseFromPackageFile() throws {
+        let data = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: data) }
+        try Self.write(Self.statement(1, learner: "anna") + "\n", to: Self.journal(data, "anna"))
+        let package = data.appendingPathComponent("kursus.kursus")
+        let pack = try KursusBinary.run(["pack", Self.course, "-o", package.path])
+        #expect(pack.status == 0, "\(pack.stderr)")
+        let arguments = ["--format", "json", "--data-dir", data.path, "--since", "2026-01-01", "--until", "2026-12-31"]
+        let fromFolder = try KursusBinary.run(["report", "--course", Self.course] + arguments)
+        let fromFile = try KursusBinary.run(["report", "--course", package.path] + arguments)
+        #expect(fromFolder.status == 0 && fromFile.status == 0, "\(fromFolder.stderr)\(fromFile.stderr)")
+        // The same document, but for the second it was made in.
+        func report(_ json: String) throws -> NSDictionary {
+            var document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            var header = try #require(document["header"] as? [String: Any])
+            #expect(header["courseID"] as? String == "digital-kompetence")
+            header["generatedAt"] = nil
+            document["header"] = header
+            return document as NSDictionary
+        }
+        #expect(try report(fromFile.stdout) == report(fromFolder.stdout))
+        // A damaged file is a bad argument (exit 2) that names it.
+        try Data("not a zip".utf8).write(to: package)
+        let damaged = try KursusBinary.run(["report", "--course", package.path] + arguments)
+        #expect(damaged.status == 2, "\(damaged.stderr)")
+        #expect(damaged.stderr.contains("kursus.kursus"), "\(damaged.stderr)")
+    }
+
     @Test("a data directory read completely: exit 0, every statement counted, nothing in the folder changed")
     func cleanDataDirectory() throws {
         let data = try Self.folder()
