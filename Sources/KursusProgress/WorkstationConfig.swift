@@ -157,7 +157,7 @@ struct ConfigReader {
         var config = WorkstationConfig()
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             report(error)
             return config

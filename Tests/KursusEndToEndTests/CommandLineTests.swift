@@ -40,6 +40,17 @@ struct CommandLineTests {
         #expect((object["summary"] as? [String: Any])?["warnings"] as? Int == 0)
     }
 
+    @Test("YAMS_DEFAULT_ENCODING in the environment changes nothing: no stray line on standard output, the same JSON")
+    func yamlEncodingFromEnvironment() throws {
+        let plain = try KursusBinary.run(["validate", KursusBinary.bundledCourse.path, "--format", "json"])
+        let withVariable = try KursusBinary.run(
+            ["validate", KursusBinary.bundledCourse.path, "--format", "json"], environment: ["YAMS_DEFAULT_ENCODING": "UTF16"])
+        #expect(withVariable.status == 0, "\(withVariable.stderr)")
+        #expect(!withVariable.stdout.contains("YAMS_DEFAULT_ENCODING"), "Yams' own notice must not reach standard output")
+        #expect(withVariable.stdout == plain.stdout)
+        #expect((try? JSONSerialization.jsonObject(with: Data(withVariable.stdout.utf8))) != nil)
+    }
+
     @Test("validate --format json carries diagnostics and a summary")
     func validateJSON() throws {
         let folder = try KursusBinary.temporaryFolder("validate")

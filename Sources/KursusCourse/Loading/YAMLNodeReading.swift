@@ -23,7 +23,10 @@ struct YAMLSource {
             return .failure(.error(SourceLocation(file: file, line: alias.line + lineOffset, column: alias.column), YAMLAliasGuard.message))
         }
         do {
-            return .success(try Yams.compose(yaml: text))
+            // The encoding is named: Yams' default reads the whole environment on every
+            // parse (a tenth of a large package's load) and prints to standard output
+            // when YAMS_DEFAULT_ENCODING is set.
+            return .success(try Yams.compose(yaml: text, .default, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {

@@ -85,7 +85,7 @@ public struct LRSCredentials: Hashable, Sendable, CustomStringConvertible, Custo
     public static func parse(_ text: String, path: String) throws(LRSError) -> LRSCredentials {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
             let place = (error as? YamlError).flatMap(Self.place) ?? ""
             throw .credentialsFile(path: path, problem: "it is not valid YAML\(place)")
