@@ -46,13 +46,36 @@ enum Chromium {
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
-        let deadline = Date().addingTimeInterval(90)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
         return Output(
-            status: process.terminationStatus, standardOutput: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            status: Self.wait(for: process, seconds: 90), standardOutput: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// Waits for `process` and returns its exit status; killed after `seconds`. The child
+    /// is reaped here with `waitpid`: Foundation's Process can miss the exit of a child
+    /// when many start at once (the child stays a zombie, `isRunning` stays true and
+    /// `waitUntilExit` never returns), which once hung a whole test run.
+    static func wait(for process: Process, seconds: TimeInterval) -> Int32 {
+        let pid = process.processIdentifier
+        let deadline = Date().addingTimeInterval(seconds)
+        var raw: Int32 = 0
+        while true {
+            let result = waitpid(pid, &raw, WNOHANG)
+            if result == pid { break }
+            if result == -1 {
+                // Foundation reaped it first: it knows the status.
+                process.waitUntilExit()
+                return process.terminationStatus
+            }
+            if Date() >= deadline {
+                kill(pid, SIGKILL)
+                _ = waitpid(pid, &raw, 0)
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let signal = raw & 0x7f
+        return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
     }
 
     /// Lines of Chromium's log that report a console message or a script error.
