@@ -40,7 +40,7 @@ enum CommandSupport {
     /// Prints diagnostics to standard error, one per line.
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            ConsoleOutput.error(diagnostic.description)
         }
     }
 

@@ -72,9 +72,9 @@ struct Courses: ParsableCommand {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // JSON escapes every control character, so the output is terminal-safe as it is.
         guard let data = try? encoder.encode(["courses": courses]) else { return "{\"courses\": []}" }
-        return String(decoding: data, as: UTF8.self)
+        // JSONEncoder leaves C1 controls and bidi overrides raw: escape them too.
+        return TerminalSafe.escapingUnsafe(json: String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -24,9 +24,13 @@ struct Kursus: ParsableCommand {
             var command = try parseAsRoot(ReportArguments.normalized(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(usageStatus)
+            let code = exitCode(for: error)
+            // --help and --version: the parser's own text, printed as it is.
+            if code == .success { exit(withError: error) }
+            // Errors quote arguments, paths and config lines, which are untrusted: cleaned.
+            let message = fullMessage(for: error)
+            if !message.isEmpty { ConsoleOutput.error(message) }
+            Foundation.exit(code == .validationFailure ? usageStatus : code.rawValue)
         }
     }
 }

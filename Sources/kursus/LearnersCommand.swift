@@ -172,7 +172,7 @@ enum TerminalPrompt {
 
     /// The answer to `question` (asked on standard error), trimmed; empty at end of input.
     static func ask(_ question: String) -> String {
-        FileHandle.standardError.write(Data(question.utf8))
+        ConsoleOutput.write(question, to: .standardError)
         return (readLine() ?? "").trimmingCharacters(in: .whitespaces)
     }
 

@@ -43,7 +43,7 @@ struct LibraryPlay {
     }
 
     private static func warn(_ text: String) {
-        FileHandle.standardError.write(Data(("kursus: " + text + "\n").utf8))
+        ConsoleOutput.error("kursus: " + text)
     }
 }
 

@@ -126,7 +126,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return TerminalSafe.escapingUnsafe(json: String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
     /// A warning on standard error, made safe for the terminal.

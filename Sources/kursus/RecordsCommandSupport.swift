@@ -41,24 +41,7 @@ enum RecordsOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return escapeUnsafe(String(decoding: try encoder.encode(value), as: UTF8.self))
-    }
-
-    /// `json` with each scalar `TerminalSafe` replaces written as a JSON escape. Those
-    /// scalars can only stand inside strings in valid JSON, so the result stays valid and
-    /// means the same.
-    static func escapeUnsafe(_ json: String) -> String {
-        if TerminalSafe.isSafe(json.replacingOccurrences(of: "\n", with: " ")) { return json }
-        var output = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            if scalar != "\n", TerminalSafe.replacement(for: scalar) != nil {
-                let hex = String(scalar.value, radix: 16)
-                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-            } else {
-                output.append(scalar)
-            }
-        }
-        return String(output)
+        return TerminalSafe.escapingUnsafe(json: String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
     /// Local time as `2026-03-16 10:00`, as `kursus progress` shows it.

@@ -50,7 +50,7 @@ struct SaveLoop: ParsableCommand {
         let store = ProgressStore(dataDirectory: data.resolved)
         let loaded = try store.load(learner: learnerID, courseID: course)
         for notice in loaded.notices {
-            FileHandle.standardError.write(Data("notice: \(notice)\n".utf8))
+            ConsoleOutput.error("notice: \(notice)")
         }
         let first = loaded.progress.bookmark.map { $0.scroll + 1 } ?? 0
         Self.emit("start \(first)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KursusCourse
 import KursusMarkdown
+import KursusText
 
 /// `kursus validate PACKAGE`: checks a course package the way the player will read it.
 struct Validate: ParsableCommand {
@@ -65,6 +66,6 @@ struct Validate: ParsableCommand {
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(output), as: UTF8.self)
+        return TerminalSafe.escapingUnsafe(json: String(decoding: try encoder.encode(output), as: UTF8.self))
     }
 }

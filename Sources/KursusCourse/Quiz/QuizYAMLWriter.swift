@@ -1,4 +1,5 @@
 import Foundation
+import KursusText
 import Yams
 
 /// Writes a quiz in the `kursus-quiz/1` YAML format (docs/quiz-format.md), so a quiz
@@ -13,7 +14,10 @@ public enum QuizYAMLWriter {
         let node = Node.mapping(Node.Mapping(quizPairs(quiz)))
         do {
             let body = try Yams.serialize(node: node, width: -1, allowUnicode: true)
-            return headerComment + "\n" + body
+            // Text holding what TerminalSafe cleans is double-quoted (see `string`), so its
+            // C1 controls and bidi overrides can be written as YAML escapes (`\u202E`):
+            // the file means the same and shows inert in a terminal or an editor.
+            return headerComment + "\n" + TerminalSafe.escapingUnsafe(json: body)
         } catch {
             return headerComment + "\n# The YAML could not be written: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))\n"
         }
@@ -146,6 +150,9 @@ public enum QuizYAMLWriter {
     /// which the emitter turns into a quoted string when a block cannot hold it.
     static func string(_ text: String) -> Node {
         let scalar = text.represented()
+        if !TerminalSafe.isSafe(text.replacingOccurrences(of: "\n", with: " ")) {
+            return .scalar(Node.Scalar(text, scalar.tag, .doubleQuoted))
+        }
         if scalar.style == .any && text.contains("\n") {
             return .scalar(Node.Scalar(text, scalar.tag, .literal))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import KursusText
 
 /// The report as one JSON document (`kursus report --format json`): `Report` encoded
 /// with sorted keys, ISO 8601 dates and indentation, described by
@@ -21,9 +22,10 @@ public enum JSONReport {
     /// The document's bytes, ending with a newline.
     public static func data(_ report: Report) throws(Failure) -> Data {
         do {
-            var data = try encoder.encode(report)
-            data.append(0x0A)
-            return data
+            // Learners' free-text answers reach the report: C1 controls and bidi
+            // overrides, which JSONEncoder leaves raw, are written as escapes.
+            let json = TerminalSafe.escapingUnsafe(json: String(decoding: try encoder.encode(report), as: UTF8.self))
+            return Data((json + "\n").utf8)
         } catch let EncodingError.invalidValue(_, context) {
             throw .notANumber(path: context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined())
         } catch {
