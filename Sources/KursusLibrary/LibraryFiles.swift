@@ -1,4 +1,5 @@
 import Foundation
+import KursusProgress
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,23 +52,17 @@ enum LibraryFiles {
         let input = open(source.path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw .packageRefused(path: source.path, reason: "cannot read it (\(lastError()))") }
         defer { close(input) }
-        let output = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw .writeFailed(path: target.path, reason: lastError()) }
-        var failure = copy(from: input, to: output)
-        if failure == nil, fsync(output) != 0 { failure = lastError() }
-        if close(output) != 0, failure == nil { failure = lastError() }
-        if failure == nil, rename(temporary.path, target.path) != 0 { failure = lastError() }
-        if let failure {
-            unlink(temporary.path)
+        // A name left by an earlier process with this pid (the caller holds the lock).
+        unlink(temporary.path)
+        if let failure = AtomicFile.replace(target, temporary: temporary, permissions: 0o644, fill: { copy(from: input, to: $0) }) {
             throw .writeFailed(path: target.path, reason: failure)
         }
-        syncDirectory(folder)
     }
 
     /// Removes `file` and flushes its folder.
     static func remove(_ file: URL) throws(LibraryError) {
         guard unlink(file.path) == 0 else { throw .writeFailed(path: file.path, reason: lastError()) }
-        syncDirectory(file.deletingLastPathComponent())
+        AtomicFile.syncDirectory(file.deletingLastPathComponent())
     }
 
     private static func copy(from input: Int32, to output: Int32) -> String? {
@@ -79,24 +74,9 @@ enum LibraryFiles {
                 return lastError()
             }
             if count == 0 { return nil }
-            var written = 0
-            while written < count {
-                let result = buffer.withUnsafeBytes { write(output, $0.baseAddress.map { $0 + written }, count - written) }
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return lastError()
-                }
-                written += result
-            }
+            if let failure = DescriptorWriting.writeAll(output, Data(buffer[0..<count])) { return failure }
         }
     }
 
-    static func syncDirectory(_ folder: URL) {
-        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        _ = fsync(descriptor)
-        close(descriptor)
-    }
-
-    static func lastError() -> String { String(cString: strerror(errno)) }
+    static func lastError() -> String { AtomicFile.lastError() }
 }

@@ -7,21 +7,31 @@ import Glibc
 /// new content, never a mix: write a temporary file in the same folder, fsync it,
 /// rename it over the target, then fsync the folder so the rename itself is durable.
 /// Files are never changed in place, so a hard link to one is a stable snapshot.
-enum AtomicFile {
+package enum AtomicFile {
     static func write(_ data: Data, to url: URL, permissions: mode_t = 0o600) throws(ProgressError) {
-        let folder = url.deletingLastPathComponent()
-        let temporary = temporaryName(for: url)
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
-        guard descriptor >= 0 else { throw .writeFailed(path: url.path, reason: lastError()) }
-        var failure = DescriptorWriting.writeAll(descriptor, data)
-        if failure == nil, fsync(descriptor) != 0 { failure = lastError() }
-        if close(descriptor) != 0, failure == nil { failure = lastError() }
-        if failure == nil, rename(temporary.path, url.path) != 0 { failure = lastError() }
-        if let failure {
-            unlink(temporary.path)
+        if let failure = replace(url, temporary: temporaryName(for: url), permissions: permissions, fill: { DescriptorWriting.writeAll($0, data) }) {
             throw .writeFailed(path: url.path, reason: failure)
         }
-        syncDirectory(folder)
+    }
+
+    /// The protocol every atomic write in Kursus follows (progress, profiles, the course
+    /// library): `fill` writes the new content into `temporary` (a new file in the same
+    /// folder as `target`), which is fsynced, closed and renamed over `target`; then the
+    /// folder is fsynced. Returns why it failed (the temporary file is then removed), or
+    /// nil when `target` now holds the new content.
+    package static func replace(_ target: URL, temporary: URL, permissions: mode_t, fill: (Int32) -> String?) -> String? {
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        guard descriptor >= 0 else { return lastError() }
+        var failure = fill(descriptor)
+        if failure == nil, fsync(descriptor) != 0 { failure = lastError() }
+        if close(descriptor) != 0, failure == nil { failure = lastError() }
+        if failure == nil, rename(temporary.path, target.path) != 0 { failure = lastError() }
+        if let failure {
+            unlink(temporary.path)
+            return failure
+        }
+        syncDirectory(target.deletingLastPathComponent())
+        return nil
     }
 
     /// Makes `target` hold what `source` holds now, atomically: a hard link to `source`
@@ -74,7 +84,7 @@ enum AtomicFile {
     }
 
     /// fsync on the folder makes a completed rename survive a power cut.
-    static func syncDirectory(_ folder: URL) {
+    package static func syncDirectory(_ folder: URL) {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
@@ -112,7 +122,7 @@ enum AtomicFile {
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
     }
 
-    static func lastError() -> String {
+    package static func lastError() -> String {
         String(cString: strerror(errno))
     }
 }
