@@ -7,6 +7,7 @@ import Foundation
 enum LinearFixture {
     static let escape = "\u{1B}]0;owned\u{07}\u{1B}[2J"
     static let c1 = "\u{9B}31m\u{85}"
+    // The scenario file has the same in YAML's escapes: YAML itself refuses raw controls.
 
     static func write(to folder: URL) throws {
         let files: [String: String] = [
@@ -135,7 +136,7 @@ enum LinearFixture {
               connection: good
             nodes:
               - id: start
-                narration: Birthe calls from her kitchen.\(c1)
+                narration: "Birthe calls from her kitchen.\\x9B31m\\N"
                 next: angle
               - id: angle
                 event: bad-camera-angle
@@ -143,7 +144,7 @@ enum LinearFixture {
                 next: hello
               - id: hello
                 say: birthe
-                text: Hello? Can you see me?\(escape)
+                text: "Hello? Can you see me?\\e]0;owned\\a\\e[2J"
                 next: choose
               - id: choose
                 choice: You see only the ceiling. What do you say?

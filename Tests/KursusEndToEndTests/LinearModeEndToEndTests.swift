@@ -60,7 +60,7 @@ struct LinearModeEndToEndTests {
         // Every unit was finished, and the lesson is complete in the saved progress.
         let progress = try String(contentsOf: data.appendingPathComponent("learners/mette-soerensen/progress/linear-fixture.json"), encoding: .utf8)
         #expect(progress.contains("long-lesson"))
-        #expect(result.stdout.contains("4. A short call, complete"))
+        #expect(result.stdout.contains("4. A short call, passed"))
         #expect(result.stdout.contains("1. A long lesson, complete"))
     }
 
@@ -95,9 +95,11 @@ struct LinearModeEndToEndTests {
         let command =
             "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(course.path)) --data-dir \(Tmux.quote(data.path)) --lang en --learner ann-berg"
         let tmux = try Tmux(width: 80, height: 24, command: command, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
+        // The full screen shows both done, the menu on the unit played last, and the share done.
         let screen = try tmux.waitFor("A short call")
-        #expect(screen.contains("✓ 1.1 A long lesson") || screen.contains("✓"), "screen:\n\(screen)")
-        #expect(screen.contains("50 %") || screen.contains("2 of") || screen.contains("✓"), "screen:\n\(screen)")
+        #expect(screen.contains("✓ 1.1  A long lesson"), "screen:\n\(screen)")
+        #expect(screen.contains("▸ ✓ 3.1  A short call"), "screen:\n\(screen)")
+        #expect(screen.contains("50 % complete"), "screen:\n\(screen)")
         try tmux.send("q")
         _ = try tmux.waitFor("KURSUS-EXIT:0")
     }
@@ -126,8 +128,13 @@ struct LinearModeEndToEndTests {
         try tmux.waitFor("PIN for Pia Holm")
         try tmux.sendLiteral("4711")
         try tmux.send("Enter")
-        let screen = try tmux.waitUntil("the menu a second time") { $0.components(separatedBy: "Menu: Linear fixture").count == 3 }
-        #expect(!screen.contains("4711"), "the PIN shows:\n\(screen)")
+        // Everything the terminal showed, the scrolled-off lines too.
+        func history() throws -> String { try tmux.tmux(["capture-pane", "-p", "-t", tmux.session, "-S", "-500"]) }
+        #expect(try KursusBinary.eventually { try history().components(separatedBy: "Menu: Linear fixture").count == 3 })
+        let all = try history()
+        #expect(all.contains("PIN for Pia Holm"))
+        #expect(!all.contains("4711"), "the PIN shows:\n\(all)")
+        #expect(!all.contains("****"), "the PIN's length shows:\n\(all)")
         try tmux.sendLiteral("q")
         try tmux.send("Enter")
         _ = try tmux.waitFor("KURSUS-EXIT:0")

@@ -134,7 +134,7 @@ public final class LinearRuntime {
             send(event)
             measure()
         }
-        flush(prompt: true)
+        flush(prompt: !finished && !state.isQuitting)
     }
 
     public func send(_ event: SessionEvent) {

@@ -141,7 +141,6 @@ extension LinearPrinter {
     /// The menu as it would be said now, for `m`.
     func menuAgain(_ state: SessionState) -> [String]? {
         guard let player = state.player, player.unitOnScreen == nil, player.messageBox == nil else { return nil }
-        let screen = menu(player, key: "")
-        return screen.content + screen.prompt
+        return menu(player, key: "").content
     }
 }

@@ -83,7 +83,8 @@ extension LinearPrinter {
             screen.prompt = message + [instruction(question)]
         case .intro:
             screen.content = [heading] + page(player, quiz)
-            screen.prompt = message + [strings(record.unfinished != nil ? .linearQuizIntroResume : .linearQuizIntro)]
+            let keys: L10nKey = record.unfinished != nil ? .linearQuizIntroResume : record.finished.isEmpty ? .linearContinue : .linearQuizIntro
+            screen.prompt = message + [strings(keys)]
         case .feedback:
             screen.content = page(player, quiz)
             screen.prompt = message + [strings(.linearContinue)]
