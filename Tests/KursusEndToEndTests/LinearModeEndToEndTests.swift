@@ -155,4 +155,29 @@ struct LinearModeEndToEndTests {
         try tmux.send("Enter")
         _ = try tmux.waitFor("KURSUS-EXIT:0")
     }
+
+    @Test("the idle lock warns in a line, says when it locks, and shows the start screen")
+    func idleLock() throws {
+        let (course, data, cleanup) = try fixture()
+        defer { cleanup() }
+        let command =
+            "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(course.path)) --data-dir \(Tmux.quote(data.path)) --lang en --linear --idle-lock-seconds 6"
+        let tmux = try Tmux(width: 80, height: 24, command: command, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
+        try tmux.waitFor("Name:")
+        for line in ["Ida Lund", "", "", ""] {
+            try tmux.sendLiteral(line)
+            try tmux.send("Enter")
+        }
+        try tmux.waitFor("Menu: Linear fixture")
+        // Half the lock's time (it is shorter than two minutes) before it locks: a warning.
+        try tmux.waitFor("No key for a while: in ")
+        let screen = try tmux.waitFor("Who are you?")
+        #expect(screen.contains("seconds the player saves and locks. Press Enter to"))
+        #expect(screen.contains("Locking now: your work is saved."))
+        #expect(screen.contains("Locked after 1 min without activity. The work is saved."))
+        #expect(screen.contains("1. Ida Lund"))
+        try tmux.sendLiteral("q")
+        try tmux.send("Enter")
+        _ = try tmux.waitFor("KURSUS-EXIT:0")
+    }
 }

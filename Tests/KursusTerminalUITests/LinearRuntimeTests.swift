@@ -101,4 +101,17 @@ struct LinearRuntimeTests {
         #expect(terminal.output.contains("Hændelse: Du ser kun loftet og en lampe."))
         #expect(terminal.output.contains("Du: \"Jeg kan høre dig"))
     }
+
+    @Test("the linear mode never runs response timers, even when started without --plain")
+    func timersOff() throws {
+        let (runtime, _) = try preview(unit: "scenarie-tablet", ["q"])
+        #expect(runtime.state.configuration.plain)
+        _ = runtime.run()
+        guard case .unit(.scenario(let scenario))? = runtime.state.player?.screen else {
+            Issue.record("the scenario did not open")
+            return
+        }
+        #expect(!scenario.session.timersEnabled)
+        #expect(runtime.state.player?.timersEnabled == false)
+    }
 }
