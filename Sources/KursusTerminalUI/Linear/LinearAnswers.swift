@@ -93,7 +93,7 @@ enum LinearAnswers {
         var events: [SessionEvent] = []
         for (place, number) in numbers.enumerated() {
             let item = rows[number - 1]
-            guard let from = order.firstIndex(of: item), from != place else { continue }
+            guard let from = order.firstIndex(of: item), from > place else { continue }
             events.append(.command(.top))
             events += Array(repeating: SessionEvent.command(.lineDown), count: from)
             events.append(.command(.toggle))

@@ -21,6 +21,8 @@ public final class LinearRuntime {
     private var resumed: Bool
     /// The clock's resolution in the loop: how long one wait for a line lasts.
     public static let pollMilliseconds = 1000
+    /// The most characters of one typed line that are read.
+    public static let longestLine = 4000
 
     /// A new session, from the start screen (or straight into preview).
     public init(
@@ -41,7 +43,9 @@ public final class LinearRuntime {
 
     /// Goes on from a session the full-screen player was showing (a learner already signed
     /// in, a unit perhaps open): the hand-over when a learner turns the linear mode on.
-    /// Response timers stop; the learner stays open in the same services.
+    /// Response timers stop; the learner stays open in the same services. `package` is
+    /// the one the session was started with; when the learner has since chosen another
+    /// course in the catalogue, its package is opened again through the services.
     public init(
         resuming session: SessionState, package: CoursePackage, terminal: LinearTerminal, services: SessionServices, context: ScreenContext,
         clock: @escaping () -> Date = Date.init
@@ -61,6 +65,8 @@ public final class LinearRuntime {
         self.terminal = terminal
         self.services = services
         self.clock = clock
+        var package = package
+        if package.course.id != session.course.id, case .success(let chosen) = services.openCourse(session.course.id) { package = chosen }
         printer = LinearPrinter(package: package, context: context, layout: layout)
         state = session
         resumed = true
@@ -121,7 +127,9 @@ public final class LinearRuntime {
     }
 
     /// One typed line: the events it stands for, then what is new.
-    public func handle(_ line: String) {
+    public func handle(_ typed: String) {
+        // No answer or name is this long; a pasted book is cut, not typed key by key.
+        let line = String(typed.prefix(Self.longestLine))
         // Lines from a script are not echoed by a terminal: show what was answered, so
         // the output reads as a dialogue. A PIN is never shown.
         if !terminal.echoesTypedLines, !printer.expectsSecret(state) { terminal.write(printer.echo(line)) }
