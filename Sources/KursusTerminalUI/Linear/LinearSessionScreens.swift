@@ -69,7 +69,7 @@ extension LinearPrinter {
             content.append("\(learners.count + 1). \(strings(.startNewLearner).trimmingCharacters(in: ["+", " "]))")
             return LinearScreen(key: key, content: content, prompt: [strings(.linearChooseLearner)])
         case .typeID:
-            return LinearScreen(key: key, prompt: [strings(.startTypeIDPrompt)])
+            return LinearScreen(key: key, prompt: [strings(.startTypeIDPrompt), strings(.linearTypeIDHint)])
         case .newLearner(let form):
             let title = form.focus == .name ? [strings(.startFormTitle)] : []
             if form.focus == .pin { return LinearScreen(key: key, content: title, prompt: [strings(.linearFieldPINPrompt)], secret: true) }

@@ -288,4 +288,5 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case linearGoodbye = "linear.goodbye"
     case linearCatalogue = "linear.catalogue"
     case linearOpening = "linear.opening"
+    case linearTypeIDHint = "linear.typeIDHint"
 }
