@@ -156,7 +156,7 @@ struct LinearModeEndToEndTests {
         _ = try tmux.waitFor("KURSUS-EXIT:0")
     }
 
-    @Test("the idle lock warns in a line, says when it locks, and shows the start screen")
+    @Test("the idle lock warns in a line that Enter answers, says when it locks, and shows the start screen")
     func idleLock() throws {
         let (course, data, cleanup) = try fixture()
         defer { cleanup() }
@@ -171,6 +171,10 @@ struct LinearModeEndToEndTests {
         try tmux.waitFor("Menu: Linear fixture")
         // Half the lock's time (it is shorter than two minutes) before it locks: a warning.
         try tmux.waitFor("No key for a while: in ")
+        // Enter keeps the learner signed in: the lock's time starts again.
+        try tmux.send("Enter")
+        usleep(4_000_000)
+        #expect(!(try tmux.capture()).contains("Locking now"))
         let screen = try tmux.waitFor("Who are you?")
         #expect(screen.contains("seconds the player saves and locks. Press Enter to"))
         #expect(screen.contains("Locking now: your work is saved."))
