@@ -111,7 +111,8 @@ let package = Package(
             name: "KursusEndToEndTests",
             dependencies: [
                 "kursus", "KursusText", "KursusTestSupport", "KursusCohort", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "KursusReportsTests", dependencies: ["KursusReports", "KursusTestSupport", "KursusCohort"], exclude: ["Golden"]),
         .testTarget(name: "KursusCohortTests", dependencies: ["KursusCohort"]),

@@ -101,4 +101,17 @@ static inline void kursus_install_crash_restore(void) {
     }
 }
 
+/// setupterm is declared in term.h, whose capability macros (`lines`, `columns`, …) this
+/// shim keeps out; TerminalCapabilities asks terminfo through this one declaration.
+extern int setupterm(const char *, int, int *);
+
+/// Whether terminfo's entry for `term` has cursor addressing (`cup`): 1 yes, 0 no, -1
+/// when terminfo has no entry for it. Asks terminfo only; the terminal is not touched.
+static inline int kursus_terminal_has_cursor_addressing(const char *term) {
+    int error = 0;
+    if (setupterm(term, 1, &error) != OK) return -1;
+    const char *cup = tigetstr("cup");
+    return (cup != NULL && cup != (const char *)-1) ? 1 : 0;
+}
+
 #endif

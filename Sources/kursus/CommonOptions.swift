@@ -95,11 +95,25 @@ enum CommandSupport {
         return ScreenContext(strings: strings, symbols: symbols)
     }
 
-    /// Runs the terminal session and restores the terminal on every way out.
+    /// Runs the terminal session and restores the terminal on every way out. The linear
+    /// mode runs when asked for (`--linear`) or when this terminal cannot show the full
+    /// screen (TerminalCapabilities), then with a note saying why.
     static func runSession(
         package: CoursePackage, configuration: SessionConfiguration, services: SessionServices, context: ScreenContext,
-        color: ColorChoice, installation: Installation, watcher: PackageWatcher? = nil
+        color: ColorChoice, installation: Installation, watcher: PackageWatcher? = nil, linear: Bool = false,
+        clock: (@Sendable () -> Date)? = nil
     ) throws {
+        let clock = clock ?? { Date() }
+        let limitation = TerminalCapabilities.limitation(environment: environment, isTerminal: TerminalCapabilities.standardStreamsAreTerminals)
+        if linear || limitation != nil {
+            SignalWatcher.install()
+            let runtime = LinearRuntime(
+                package: package, configuration: configuration, terminal: StandardLinearTerminal(), services: services, context: context,
+                watcher: watcher, clock: clock)
+            let outcome = runtime.run(note: linear ? nil : limitation?.note(context.strings))
+            if case .signal(let number) = outcome { throw ExitCode(128 + number) }
+            return
+        }
         let useColor = color.allowsColor(environment, toTerminal: true)
         let theme = useColor ? try ColorTheme.load(named: "default", assets: installation.assets) : .monochrome
         SignalWatcher.install()
@@ -113,7 +127,7 @@ enum CommandSupport {
         }
         let runtime = SessionRuntime(
             package: package, configuration: configuration, backend: backend, services: services, context: context, watcher: watcher,
-            assets: installation.assets)
+            assets: installation.assets, clock: clock)
         let outcome = runtime.run()
         backend.shutdown()
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }

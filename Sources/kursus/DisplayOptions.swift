@@ -17,7 +17,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// How the player looks and behaves on screen, shared by `play` and `preview`: the UI
-/// language, colours and the accessible plain mode.
+/// language, colours and the linear mode for screen readers.
 struct DisplayOptions: ParsableArguments {
     @Option(help: ArgumentHelp("UI language: da or en. Default: from LC_ALL/LC_MESSAGES/LANG, else en.", valueName: "lang"))
     var lang: String?
@@ -25,8 +25,17 @@ struct DisplayOptions: ParsableArguments {
     @Option(help: "Colours: auto, always or never. NO_COLOR in the environment means never.")
     var color: ColorChoice = .auto
 
-    @Flag(help: "Accessible plain mode: scenarios never hurry the learner with a response timer.")
+    @Flag(
+        help:
+            "Linear mode for screen readers and braille displays: lines written in order, as a chat, answers typed as lines; no boxes, no cursor jumps, no response timers."
+    )
+    var linear = false
+
+    @Flag(help: "The same as --linear (its older name, kept so existing shortcuts work).")
     var plain = false
+
+    /// `--linear`, or its alias `--plain`.
+    var isLinear: Bool { linear || plain }
 
     func validate() throws {
         if let lang, !UILanguage.supported.contains(lang) {

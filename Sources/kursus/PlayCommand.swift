@@ -45,6 +45,11 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("idle-lock-seconds"), help: .hidden)
     var idleLockSeconds: Int?
 
+    /// For tests: a clock standing still at this many seconds since 1970, so quiz attempts
+    /// and scenario runs (seeded from the time) come out the same on every run.
+    @Option(name: .customLong("test-clock"), help: .hidden)
+    var testClock: Double?
+
     @Flag(
         name: .customLong("hide-learner-list"),
         help: "Learners type their id instead of choosing from a list (also: hide-learner-list in config.yaml).")
@@ -74,7 +79,7 @@ struct Play: ParsableCommand {
             initialLearner: learner
         )
         var session = configuration
-        session.plain = display.plain
+        session.plain = display.isLinear
         session.catalogue = fromLibrary?.catalogue ?? []
         let context = try CommandSupport.screenContext(lang: display.lang, installation: installation)
         let fingerprint = try CourseFingerprint.compute(package)
@@ -91,8 +96,10 @@ struct Play: ParsableCommand {
             dataDirectory: dataDirectory, content: CourseContent(package), fingerprint: fingerprint, strings: context.strings,
             records: RecordSettings(config: config, dataDirectory: dataDirectory), siteSecret: siteSecret, shelf: fromLibrary?.shelf
         )
+        let clock: (@Sendable () -> Date)? = testClock.map { seconds in { @Sendable in Date(timeIntervalSince1970: seconds) } }
         try CommandSupport.runSession(
-            package: package, configuration: session, services: services, context: context, color: display.color, installation: installation)
+            package: package, configuration: session, services: services, context: context, color: display.color, installation: installation,
+            linear: display.isLinear, clock: clock)
     }
 
     static func isBusy(_ learner: String, _ dataDirectory: URL) -> Bool {

@@ -40,10 +40,11 @@ struct Preview: ParsableCommand {
                 try PackageOpening.load(path, shownAs: shown, trustFrom: dataDirectory)
             } : nil
         var configuration = SessionConfiguration(idleLockSeconds: nil, preview: true, initialUnit: unit)
-        configuration.plain = display.plain
+        configuration.plain = display.isLinear
         try CommandSupport.runSession(
             package: opened, configuration: configuration,
-            services: PreviewServices(), context: context, color: display.color, installation: installation, watcher: watcher
+            services: PreviewServices(), context: context, color: display.color, installation: installation, watcher: watcher,
+            linear: display.isLinear
         )
     }
 }
