@@ -57,8 +57,11 @@ public enum Chrome {
         guard all.count > lines, lines > 0 else { return Array(all.prefix(max(0, lines))) }
         var kept = Array(all.prefix(lines))
         let ellipsisWidth = DisplayWidth.of(symbols.ellipsis)
-        let cut = DisplayWidth.truncate(kept[lines - 1], toWidth: max(0, width - ellipsisWidth - 1), ellipsis: "")
-        kept[lines - 1] = (DisplayWidth.of(kept[lines - 1]) + ellipsisWidth + 1 <= width ? kept[lines - 1] : cut) + " " + symbols.ellipsis
+        // Whole words are left out to make room for " …"; a single long word is cut.
+        var last = kept[lines - 1]
+        while DisplayWidth.of(last) + ellipsisWidth + 1 > width, let space = last.lastIndex(of: " ") { last = String(last[..<space]) }
+        last = DisplayWidth.truncate(last, toWidth: max(0, width - ellipsisWidth - 1), ellipsis: "")
+        kept[lines - 1] = last + " " + symbols.ellipsis
         return kept
     }
 }
