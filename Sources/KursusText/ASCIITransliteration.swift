@@ -11,15 +11,25 @@ public enum ASCIITransliteration {
     public static func transliterate(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var result = ""
-        for character in text { result += ascii(character) }
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            result += ascii(
+                character, before: index > 0 ? characters[index - 1] : nil, after: index + 1 < characters.count ? characters[index + 1] : nil)
+        }
         return result
     }
 
-    /// One character (a grapheme cluster) in ASCII: one or more letters, or `?`.
-    public static func ascii(_ character: Character) -> String {
+    /// One character (a grapheme cluster) in ASCII: one or more letters, or `?`. A
+    /// capital spelled with two letters is all capitals beside another capital
+    /// ("FORHÅND" → "FORHAAND"), else only its first ("Århus" → "Aarhus").
+    public static func ascii(_ character: Character, before: Character? = nil, after: Character? = nil) -> String {
         guard let first = character.unicodeScalars.first else { return "" }
         if first.isASCII { return String(first) }
-        return spelling(first) ?? "?"
+        guard let spelled = spelling(first) else { return "?" }
+        if spelled.count > 1, character.isUppercase, before?.isUppercase == true || after?.isUppercase == true {
+            return spelled.uppercased()
+        }
+        return spelled
     }
 
     /// The ASCII spelling of one scalar, or nil when it has none.

@@ -46,6 +46,12 @@ struct ASCIIRowsTests {
         #expect(ASCIIRows.line(grid, row: 1) == "|aeoe    |")
     }
 
+    @Test("a capital in a word of capitals is spelled in capitals, cell by cell")
+    func capitals() {
+        let grid = grid([("FORHÅNDSVISNING  Århus", 0)], width: 30)
+        #expect(ASCIIRows.line(grid, row: 0) == "FORHAANDSVISNING Aarhus")
+    }
+
     @Test("styles stay with their letters")
     func styles() {
         var grid = Grid(width: 10, height: 1)

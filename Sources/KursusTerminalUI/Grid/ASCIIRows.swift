@@ -27,7 +27,12 @@ public enum ASCIIRows {
                 debt -= 1
                 continue
             }
-            var text = ASCIITransliteration.transliterate(cell.text)
+            var text =
+                cell.text.count == 1 && !cell.text.utf8.allSatisfy({ $0 < 0x80 })
+                ? ASCIITransliteration.ascii(
+                    Character(cell.text), before: x > 0 ? grid[x - 1, y].text.last : nil,
+                    after: x + columns < grid.width ? grid[x + columns, y].text.first : nil)
+                : ASCIITransliteration.transliterate(cell.text)
             if text.count < columns { text += String(repeating: " ", count: columns - text.count) }
             debt += text.count - columns
             for character in text { cells.append((String(character), cell.style)) }
