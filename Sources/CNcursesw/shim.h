@@ -143,13 +143,15 @@ static inline int kursus_read_mouse(int *x, int *y) {
 
 static inline int kursus_key_mouse(void) { return KEY_MOUSE; }
 
-/// Moves the terminal cursor to (y, x) on the next refresh and shows it; or hides it.
+/// Moves the terminal cursor to (y, x) on the next refresh and shows it; or hides it
+/// (parks it in the corner where it cannot be hidden).
 static inline void kursus_place_cursor(int show, int y, int x) {
     if (show) {
         wmove(stdscr, y, x);
         curs_set(1);
-    } else {
-        curs_set(0);
+    } else if (curs_set(0) == ERR) {
+        // A terminal that cannot hide its cursor (vt100): park it in the bottom-right corner.
+        wmove(stdscr, LINES - 1, COLS - 1);
     }
 }
 

@@ -91,6 +91,11 @@ public final class SessionRuntime {
         }
     }
 
+    /// Turns mouse reports on or off, for the learner's "mouse off" setting.
+    public func setMouse(enabled: Bool) {
+        backend.setMouse(enabled: enabled)
+    }
+
     private func resized() {
         let (columns, rows) = backend.size()
         lastGrid = nil
