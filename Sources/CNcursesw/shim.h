@@ -14,6 +14,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <wchar.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 // Swift 6 rejects C globals (stdscr, LINES, COLS, curscr) as shared mutable state and
@@ -112,6 +114,65 @@ static inline int kursus_terminal_has_cursor_addressing(const char *term) {
     if (setupterm(term, 1, &error) != OK) return -1;
     const char *cup = tigetstr("cup");
     return (cup != NULL && cup != (const char *)-1) ? 1 : 0;
+}
+
+/// Mouse reports: a left-button press (or a click: press and release read at once), and the wheel (buttons 4 and 5), with no click
+/// resolution delay. Also asks the terminal for SGR reports (mode 1006), which have no
+/// 223-column limit; when this TERM's terminfo has no mouse, ncurses does not decode
+/// them and the backend's own escape-sequence reader does. Returns 1 when ncurses
+/// decodes reports for this terminal.
+static inline int kursus_mouse_enable(int on) {
+    if (on) {
+        mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+        mouseinterval(0);
+        fflush(stdout);
+        static const char enable[] = "\033[?1000h\033[?1006h";
+        ssize_t written = write(STDOUT_FILENO, enable, sizeof(enable) - 1);
+        (void)written;
+        return has_mouse() ? 1 : 0;
+    }
+    mousemask(0, NULL);
+    fflush(stdout);
+    static const char disable[] = "\033[?1006l\033[?1000l";
+    ssize_t written = write(STDOUT_FILENO, disable, sizeof(disable) - 1);
+    (void)written;
+    return 0;
+}
+
+/// After KEY_MOUSE: what happened (1 press, 2 release, 3 wheel up, 4 wheel down, 0 other)
+/// and where (0-based column and row).
+static inline int kursus_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) return 3;
+    if (event.bstate & BUTTON5_PRESSED) return 4;
+    // A press and its release read together come as one click.
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON1_RELEASED) return 2;
+    return 0;
+}
+
+static inline int kursus_key_mouse(void) { return KEY_MOUSE; }
+
+/// Moves the terminal cursor to (y, x) on the next refresh and shows it; or hides it
+/// (parks it in the corner where it cannot be hidden).
+static inline void kursus_place_cursor(int show, int y, int x) {
+    if (show) {
+        wmove(stdscr, y, x);
+        curs_set(1);
+    } else if (curs_set(0) == ERR) {
+        // A terminal that cannot hide its cursor (vt100): park it in the bottom-right corner.
+        wmove(stdscr, LINES - 1, COLS - 1);
+    }
+}
+
+/// Clears from the window's cursor to the end of its line.
+static inline void kursus_clear_to_end_of_line(int y, int x) {
+    wattr_set(stdscr, A_NORMAL, 0, NULL);
+    wmove(stdscr, y, x);
+    wclrtoeol(stdscr);
 }
 
 #endif

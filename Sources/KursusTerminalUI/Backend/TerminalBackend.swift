@@ -11,4 +11,12 @@ public protocol TerminalBackend: AnyObject {
     func suspend()
     /// Restores the terminal. Safe to call more than once.
     func shutdown()
+    /// Turns mouse reports (clicks and the wheel) on or off; off leaves the terminal's own
+    /// selection and scrolling to the learner.
+    func setMouse(enabled: Bool)
+}
+
+extension TerminalBackend {
+    /// A terminal without a mouse ignores the request.
+    public func setMouse(enabled: Bool) {}
 }

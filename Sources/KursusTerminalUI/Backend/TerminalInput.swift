@@ -8,8 +8,32 @@ public enum TerminalInput: Hashable, Sendable {
     case controlC, controlZ
     case function(Int)
     case resize
-    /// Nothing happened within the poll interval.
+    /// Nothing happened within the poll interval (or an unknown escape sequence was swallowed).
     case none
+    /// A mouse button or the wheel, at a cell of the screen. The runtime hit-tests it
+    /// against the last drawn grid (`MouseRouting`), so the key map ignores it.
+    case mouse(MouseInput)
+}
+
+/// One mouse report: what happened, at which cell (0-based column and row).
+public struct MouseInput: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// The left button went down: a click.
+        case press
+        case release
+        case wheelUp
+        case wheelDown
+    }
+
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }
 
 /// Turns keys into session events. Pure, so the whole key map is unit tested. When a
@@ -20,7 +44,7 @@ public enum KeyMap {
         case .controlC: return .event(.command(.quit))
         case .controlZ: return .suspend
         case .resize: return .resize
-        case .none: return .ignored
+        case .none, .mouse: return .ignored
         default: break
         }
         switch mode {

@@ -6,6 +6,14 @@ public struct Grid: Hashable, Sendable {
     public let width: Int
     public let height: Int
     private(set) var cells: [Cell]
+    /// Where the terminal cursor goes: the focused item (the selected line or option, a
+    /// text field's insertion point), so screen readers and magnifiers that follow the
+    /// cursor follow the learner. nil hides the cursor.
+    public var cursor: GridPoint?
+    /// Regions a mouse click acts on, in drawing order (a later one lies on top).
+    public internal(set) var targets: [ClickTarget] = []
+    /// What the mouse wheel does on this screen.
+    public var wheel: WheelAction = .lines
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

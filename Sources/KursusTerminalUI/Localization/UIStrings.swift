@@ -1,3 +1,4 @@
+import KursusText
 import Foundation
 import KursusCourse
 
@@ -52,7 +53,8 @@ public struct UIStrings: Sendable {
         for (name, value) in arguments {
             text = text.replacingOccurrences(of: "{\(name)}", with: value)
         }
-        return text
+        // Spelled in ASCII before it is laid out, so its width is what the terminal shows.
+        return asciiOnly ? ASCIITransliteration.transliterate(text) : text
     }
 
     /// Keys the table lacks; empty for a complete table.

@@ -75,6 +75,11 @@ public final class SessionRuntime {
 
     /// One input, as the loop handles it. Public for tests that drive the runtime.
     public func handle(_ input: TerminalInput) {
+        if case .mouse(let mouse) = input {
+            // Hit-tested against what the learner sees: the grid last drawn.
+            for event in MouseRouting.events(for: mouse, in: lastGrid) { send(event) }
+            return
+        }
         switch KeyMap.event(for: input, mode: state.inputMode) {
         case .event(let event): send(event)
         case .resize: resized()
@@ -84,6 +89,11 @@ public final class SessionRuntime {
             resized()
         case .ignored: break
         }
+    }
+
+    /// Turns mouse reports on or off, for the learner's "mouse off" setting.
+    public func setMouse(enabled: Bool) {
+        backend.setMouse(enabled: enabled)
     }
 
     private func resized() {

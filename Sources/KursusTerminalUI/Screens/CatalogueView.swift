@@ -25,6 +25,9 @@ enum CatalogueView {
         let offset = max(0, screen.selection - visible + 1)
         for (index, course) in courses.enumerated().dropFirst(offset).prefix(visible) {
             drawCourse(course, progress: screen.progress?[course.id], selected: index == screen.selection, y: y, context, into: &grid)
+            // A click on a course's lines selects it, on the selected course opens it.
+            grid.addTarget(x: 2, y: y, width: grid.width - 3, height: blockRows - 1, .listRow(index: index, selected: screen.selection))
+            if index == screen.selection { grid.cursor = GridPoint(x: 2, y: y) }
             y += blockRows
         }
         let notice: (String, CellStyle)?
@@ -38,7 +41,7 @@ enum CatalogueView {
             notice = nil
         }
         if let (text, style) = notice {
-            for (line, row) in WordWrap.lines(text, width: grid.width - 4).prefix(2).enumerated() {
+            for (line, row) in Chrome.wrapped(text, width: grid.width - 4, lines: 2, symbols).enumerated() {
                 grid.put(row, x: 2, y: bottom - 1 + line, style: style)
             }
         }
@@ -57,15 +60,18 @@ enum CatalogueView {
         let statusWidth = DisplayWidth.of(status)
         let titleWidth = max(0, grid.width - x - statusWidth - 4)
         grid.put(
-            DisplayWidth.truncate(course.title, toWidth: titleWidth, ellipsis: symbols.ellipsis), x: x, y: y, style: rowStyle,
+            DisplayWidth.truncate(symbols.shown(course.title), toWidth: titleWidth, ellipsis: symbols.ellipsis), x: x, y: y, style: rowStyle,
             maxWidth: titleWidth)
         if statusWidth > 0 { grid.put(status, x: grid.width - statusWidth - 2, y: y, style: selected ? rowStyle : CellStyle(tint)) }
         let width = grid.width - 8
         if let description = course.description?.split(whereSeparator: \.isNewline).joined(separator: " "), !description.isEmpty {
-            grid.put(DisplayWidth.truncate(description, toWidth: width, ellipsis: symbols.ellipsis), x: 6, y: y + 1, maxWidth: width)
+            grid.put(DisplayWidth.truncate(symbols.shown(description), toWidth: width, ellipsis: symbols.ellipsis), x: 6, y: y + 1, maxWidth: width)
         }
         let details = [language(course.language, context.strings), context.strings(.catalogueVersion, ["version": course.version])]
-        grid.put(details.joined(separator: " \(symbols.separator) "), x: 6, y: y + 2, style: .muted, maxWidth: width)
+        grid.put(
+            DisplayWidth.truncate(symbols.shown(details.joined(separator: " \(symbols.separator) ")), toWidth: width, ellipsis: symbols.ellipsis),
+            x: 6, y: y + 2,
+            style: .muted, maxWidth: width)
     }
 
     /// The marker, the words and the tint for a learner's progress in one course.

@@ -28,6 +28,9 @@ public enum Chrome {
         symbols: Symbols
     ) {
         let width = grid.width
+        let (title, titleRight, hints, hintsRight) = (
+            symbols.shown(title), symbols.shown(titleRight), symbols.shown(hints), symbols.shown(hintsRight)
+        )
         let rightWidth = min(width / 2, DisplayWidth.of(titleRight))
         grid.fill(y: 0, style: CellStyle(.normal, .bold))
         // A title cut to fit ends in an ellipsis, so a learner can tell it was cut.
@@ -42,6 +45,23 @@ public enum Chrome {
         grid.rule(y: grid.height - 2, symbol: symbols.rule)
         let statusWidth = min(width - 4, DisplayWidth.of(hintsRight))
         grid.put("  " + fit(hints, width - statusWidth - 5), x: 0, y: grid.height - 1, style: .plain, maxWidth: width - statusWidth - 2)
-        grid.put(hintsRight, x: width - statusWidth - 1, y: grid.height - 1, style: hintsRightStyle, maxWidth: statusWidth)
+        grid.put(
+            DisplayWidth.truncate(hintsRight, toWidth: statusWidth, ellipsis: symbols.ellipsis), x: width - statusWidth - 1, y: grid.height - 1,
+            style: hintsRightStyle, maxWidth: statusWidth)
+    }
+
+    /// `text` wrapped to `width`, at most `lines` lines; when some is left out, the last
+    /// line shown ends in an ellipsis, so the learner can tell it was cut.
+    static func wrapped(_ text: String, width: Int, lines: Int, _ symbols: Symbols) -> [String] {
+        let all = WordWrap.lines(symbols.shown(text), width: width)
+        guard all.count > lines, lines > 0 else { return Array(all.prefix(max(0, lines))) }
+        var kept = Array(all.prefix(lines))
+        let ellipsisWidth = DisplayWidth.of(symbols.ellipsis)
+        // Whole words are left out to make room for " …"; a single long word is cut.
+        var last = kept[lines - 1]
+        while DisplayWidth.of(last) + ellipsisWidth + 1 > width, let space = last.lastIndex(of: " ") { last = String(last[..<space]) }
+        last = DisplayWidth.truncate(last, toWidth: max(0, width - ellipsisWidth - 1), ellipsis: "")
+        kept[lines - 1] = last + " " + symbols.ellipsis
+        return kept
     }
 }

@@ -57,6 +57,10 @@ enum MenuScreen {
                 drawModule(index: index, module, state, context, y: y, into: &grid)
             case .unit(let index, let number, let unit):
                 drawUnit(number: number, unit, selected: index == state.menuSelection, state, context, y: y, into: &grid)
+                // A click selects the line, a click on the selected line opens it; the
+                // cursor sits on the selected line for screen readers and magnifiers.
+                grid.addTarget(x: 2, y: y, width: grid.width - 3, .listRow(index: index, selected: state.menuSelection))
+                if index == state.menuSelection { grid.cursor = GridPoint(x: 2, y: y) }
             }
         }
     }
@@ -71,8 +75,11 @@ enum MenuScreen {
         let count = "\(done)/\(total)"
         let right = "\(bar) \(DisplayWidth.pad(count, toWidth: 5))"
         let rightWidth = DisplayWidth.of(right)
-        let label = "\(context.strings(.menuModule, ["number": "\(index + 1)"]))  \(module.title)"
-        grid.put("  " + label, x: 0, y: y, style: CellStyle(.heading, .bold), maxWidth: grid.width - rightWidth - 3)
+        let label = context.symbols.shown("\(context.strings(.menuModule, ["number": "\(index + 1)"]))  \(module.title)")
+        let labelWidth = max(0, grid.width - rightWidth - 5)
+        grid.put(
+            "  " + DisplayWidth.truncate(label, toWidth: labelWidth, ellipsis: context.symbols.ellipsis), x: 0, y: y,
+            style: CellStyle(.heading, .bold), maxWidth: labelWidth + 2)
         grid.put(right, x: grid.width - rightWidth - 1, y: y, style: CellStyle(done == total && total > 0 ? .success : .accent))
     }
 
@@ -120,7 +127,8 @@ enum MenuScreen {
         let rightWidth = DisplayWidth.of(right)
         let titleWidth = max(0, grid.width - x - rightWidth - 3)
         grid.put(
-            DisplayWidth.truncate(unit.title, toWidth: titleWidth, ellipsis: symbols.ellipsis), x: x, y: y, style: rowStyle, maxWidth: titleWidth)
+            DisplayWidth.truncate(symbols.shown(unit.title), toWidth: titleWidth, ellipsis: symbols.ellipsis), x: x, y: y, style: rowStyle,
+            maxWidth: titleWidth)
         if rightWidth > 0 {
             grid.put(right, x: grid.width - rightWidth - 2, y: y, style: selected ? rowStyle : .muted)
         }

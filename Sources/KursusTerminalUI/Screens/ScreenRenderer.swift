@@ -39,6 +39,8 @@ public enum ScreenRenderer {
         case .menu: MenuScreen.draw(state, context, into: &grid)
         case .unit(let unit): views.draw(state, unit, context, into: &grid)
         }
+        // An overlay covers the screen: nothing under it can be clicked or has the cursor.
+        if state.problemsTop != nil || state.helpVisible || state.messageBox != nil { grid.cover() }
         if let top = state.problemsTop { ProblemsOverlay.draw(state, top: top, context, into: &grid) }
         if state.helpVisible { HelpOverlay.draw(context, into: &grid) }
         if let message = state.messageBox { MessageBox.draw(message, context, into: &grid) }

@@ -42,6 +42,8 @@ enum StartScreenView {
                 if selected { grid.fill(x: 2, y: y, width: rowWidth, style: style) }
                 grid.put((selected ? context.symbols.cursor : " ") + " " + row.0, x: 2, y: y, style: style, maxWidth: rowWidth - 6)
                 if row.1 { grid.put(strings(.startPinTag), x: 2 + rowWidth - 4, y: y, style: selected ? style : .muted) }
+                grid.addTarget(x: 2, y: y, width: rowWidth, .listRow(index: index, selected: selection))
+                if selected { grid.cursor = GridPoint(x: 2, y: y) }
                 y += 1
             }
         case .typeID(let field):
@@ -93,6 +95,8 @@ enum StartScreenView {
         grid.fill(x: x + 1, y: y, width: inner, style: style)
         grid.put(visible, x: x + 1, y: y, style: style, maxWidth: inner)
         grid.put("]", x: x + 1 + inner, y: y, style: .muted)
+        // The terminal cursor at the insertion point, where the text cursor is drawn.
+        if focused { grid.cursor = GridPoint(x: x + 1 + DisplayWidth.of(visible) - DisplayWidth.of(cursor), y: y) }
     }
 
     static func isGood(_ notice: StartScreen.Notice) -> Bool {

@@ -7,6 +7,8 @@ import KursusText
 struct QuizPage {
     struct Line {
         var runs: [(text: String, style: CellStyle)]
+        /// What a click on this line does (an option's lines), if anything.
+        var target: ClickAction? = nil
     }
 
     let width: Int
@@ -15,6 +17,9 @@ struct QuizPage {
     private(set) var lines: [Line] = []
     /// The line the cursor row starts on, so the view can keep it on screen.
     var focusLine: Int?
+    /// Where the terminal cursor goes (the focused option, a text field's insertion
+    /// point): line and column on the page.
+    var cursor: (line: Int, column: Int)?
 
     init(width: Int, markdown: MarkdownLayoutOptions) {
         self.width = max(10, width)
@@ -58,6 +63,11 @@ struct QuizPage {
 
     mutating func appendRaw(_ line: Line) { lines.append(line) }
 
+    /// Makes the lines from `start` on (an option just added) answer a click with `action`.
+    mutating func target(from start: Int, _ action: ClickAction) {
+        for index in lines.indices where index >= start { lines[index].target = action }
+    }
+
     /// Marks the next line as the one to keep visible.
     mutating func focusHere() { focusLine = lines.count }
 
@@ -71,6 +81,10 @@ struct QuizPage {
             for run in line.runs {
                 x += grid.put(run.text, x: x, y: top + offset, style: run.style, maxWidth: grid.width - x)
             }
+            if let target = line.target { grid.addTarget(x: left, y: top + offset, width: grid.width - left - 1, target) }
+        }
+        if let cursor, cursor.line >= start, cursor.line < start + rows {
+            grid.cursor = GridPoint(x: left + cursor.column, y: top + cursor.line - start)
         }
         return start
     }

@@ -24,12 +24,16 @@ enum QuizQuestionView {
                 case .trueFalse: label = strings(row.id == QuestionRows.trueID ? .quizTrue : .quizFalse)
                 default: label = row.text
                 }
+                let start = page.lines.count
                 choiceRow(&page, label: label, prefix: "\(box) \(index + 1)  ", focused: index == play.cursor, context: context)
+                page.target(from: start, multiple ? .digit(number: index + 1) : .option(number: index + 1, chosen: selected && index == play.cursor))
             }
         case .matching:
             let choices = QuestionRows.matchingChoices(question, attempt: attempt)
             for (index, row) in rows.enumerated() {
+                let start = page.lines.count
                 choiceRow(&page, label: row.text, prefix: "\(index + 1). ", focused: index == play.cursor, context: context)
+                page.target(from: start, .row(index: index, focused: play.cursor))
                 let arrow = context.symbols.pairsWith
                 if let chosen = play.draft.pairs[row.id], let number = choices.firstIndex(of: chosen) {
                     page.markdown(AnswerDescription.literal(chosen), prefix: [("\(arrow) \(number + 1)  ", CellStyle(.accent, .bold))], indent: 8)
@@ -40,12 +44,16 @@ enum QuizQuestionView {
             page.blank()
             page.text(strings(.quizMatchChoices), style: .bold, indent: 2)
             for (index, choice) in choices.enumerated() {
+                let start = page.lines.count
                 page.markdown(AnswerDescription.literal(choice), prefix: [("\(index + 1)  ", .bold)], indent: 4)
+                page.target(from: start, .digit(number: index + 1))
             }
         case .ordering:
             for (index, row) in rows.enumerated() {
                 let focused = index == play.cursor
                 let grabbed = focused && play.draft.grabbed
+                let start = page.lines.count
+                defer { page.target(from: start, .row(index: index, focused: play.cursor)) }
                 choiceRow(
                     &page, label: row.text, prefix: grabbed ? context.symbols.carried + " " + "\(index + 1)  " : "  \(index + 1)  ", focused: focused,
                     context: context)
@@ -62,7 +70,10 @@ enum QuizQuestionView {
     }
 
     static func choiceRow(_ page: inout QuizPage, label: String, prefix: String, focused: Bool, context: ScreenContext) {
-        if focused { page.focusHere() }
+        if focused {
+            page.focusHere()
+            page.cursor = (page.lines.count, 1)
+        }
         let cursor = focused ? context.symbols.cursor + " " : "  "
         let style = focused ? CellStyle(.accent, .bold) : .plain
         page.markdown(label, prefix: [(cursor, CellStyle(.accent, .bold)), (prefix, style)], indent: 1, emphasis: focused ? .bold : [])
@@ -88,7 +99,11 @@ enum QuizQuestionView {
         for (index, row) in rows.enumerated() {
             // A visible prompt, so the field shows without underline or reverse video.
             var runs: [(text: String, style: CellStyle)] = [(index == 0 ? "  \(prompt) " : "    ", CellStyle(.accent, .bold))]
+            var column = DisplayWidth.of(runs[0].text)
             for (character, isCursor) in row {
+                // The terminal cursor at the insertion point.
+                if isCursor { page.cursor = (page.lines.count, column) }
+                column += DisplayWidth.of(character)
                 runs.append((character, isCursor ? CellStyle(.normal, .reverse) : CellStyle(.normal, .underline)))
             }
             page.appendLine(runs)

@@ -36,6 +36,8 @@ enum QuizScreen {
         let margin = max(LessonScreen.minimumMargin, (grid.width - width) / 2) - 2
         let scroll = play.phase == .question ? page.autoScroll(rows: rows) + play.questionOffset : play.scroll.offset
         page.draw(into: &grid, left: max(0, margin), top: Chrome.bodyTop, rows: rows, scroll: scroll)
+        // On a question ↑/↓ change the answer, so the wheel pages instead.
+        if play.phase == .question { grid.wheel = .pages }
     }
 
     /// The page for the current phase.
