@@ -91,6 +91,7 @@ struct Play: ParsableCommand {
             dataDirectory: dataDirectory, content: CourseContent(package), fingerprint: fingerprint, strings: context.strings,
             records: RecordSettings(config: config, dataDirectory: dataDirectory), siteSecret: siteSecret, shelf: fromLibrary?.shelf
         )
+        services.stringTables = context.stringTables
         try CommandSupport.runSession(
             package: package, configuration: session, services: services, context: context, color: display.color, installation: installation)
     }
