@@ -77,6 +77,24 @@ struct SettingsScreenTests {
         #expect(render(state, danish).text.contains("Indlæser"))
     }
 
+    @Test("a lesson open when the language changes is laid out again in the new one (its objectives' heading)")
+    func lessonLanguage() throws {
+        var course = ScreenFixtures.course
+        course.modules[0].units[2].objectives = ["Genkende et frosset billede"]
+        var state = SessionState(
+            content: CourseContent(course: course), configuration: SessionConfiguration(), viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
+        var player = PlayerState(course: course, progress: .empty, viewport: ScreenRenderer.viewport(columns: 80, rows: 24))
+        player.screen = .unit(.lesson(LessonState(unitID: "c")))
+        state.phase = .playing(LearnerSummary(id: "anna", displayName: "Anna"), player)
+        let views = UnitViews(lessonText: { _ in "Tekst." }, portraits: { _ in [:] })
+        let danish = try context("da")
+        #expect(ScreenRenderer.render(state, views: views, context: danish, columns: 80, rows: 24).text.contains("Det lærer du"))
+        state.phase = .playing(LearnerSummary(id: "anna", displayName: "Anna", settings: LearnerSettings(language: .en)), player)
+        let grid = ScreenRenderer.render(state, views: views, context: danish, columns: 80, rows: 24)
+        #expect(grid.text.contains("What you will learn"))
+        #expect(!grid.text.contains("Det lærer du"))
+    }
+
     @Test("high contrast: no colour but the terminal's own, no dim text, focus in bold reverse")
     func highContrast() throws {
         let state = session(LearnerSettings(highContrast: true))
