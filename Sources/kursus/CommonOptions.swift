@@ -92,7 +92,12 @@ enum CommandSupport {
         var strings = try UIStrings.load(language: UILanguage.resolve(flag: lang, environment: environment), assets: installation.assets)
         let symbols = Symbols.forEnvironment(environment)
         strings.asciiOnly = !symbols.isUnicode
-        return ScreenContext(strings: strings, symbols: symbols)
+        var context = ScreenContext(strings: strings, symbols: symbols)
+        // A learner's language setting switches to their table at once.
+        for language in UILanguage.supported {
+            context.stringTables[language] = try UIStrings.load(language: language, assets: installation.assets)
+        }
+        return context
     }
 
     /// Runs the terminal session and restores the terminal on every way out. The linear

@@ -97,6 +97,7 @@ struct Play: ParsableCommand {
             records: RecordSettings(config: config, dataDirectory: dataDirectory), siteSecret: siteSecret, shelf: fromLibrary?.shelf
         )
         let clock: (@Sendable () -> Date)? = testClock.map { seconds in { @Sendable in Date(timeIntervalSince1970: seconds) } }
+        services.stringTables = context.stringTables
         try CommandSupport.runSession(
             package: package, configuration: session, services: services, context: context, color: display.color, installation: installation,
             linear: display.isLinear, clock: clock)

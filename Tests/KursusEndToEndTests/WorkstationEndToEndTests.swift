@@ -24,7 +24,12 @@ struct WorkstationEndToEndTests {
     func create(_ tmux: Tmux, name: String, pin: String? = nil) throws {
         try tmux.sendLiteral(name)
         try tmux.send("Tab", "Tab", "Tab")
-        if let pin { try tmux.sendLiteral(pin) }
+        if let pin {
+            // The PIN is typed twice.
+            try tmux.sendLiteral(pin)
+            try tmux.send("Tab")
+            try tmux.sendLiteral(pin)
+        }
         try tmux.send("Enter")
         try tmux.waitFor("s skift bruger")
     }
@@ -85,7 +90,8 @@ struct WorkstationEndToEndTests {
     func idleLock() throws {
         let data = try KursusBinary.temporaryFolder("idle")
         defer { try? FileManager.default.removeItem(at: data) }
-        let tmux = try play(data, "--learner carla --idle-lock-seconds 2")
+        // A 6-second lock: its countdown shows from 3 s (half the lock), long after the keys below.
+        let tmux = try play(data, "--learner carla --idle-lock-seconds 6")
         try tmux.waitFor("s skift bruger")
         try tmux.send("Down", "Enter")
         try tmux.waitFor("Modul 2 › 2.1")

@@ -130,10 +130,16 @@ struct CatalogueReducerTests {
             $0.phase = .start(StartScreen(learners: nil, mode: .list(selection: 0), notice: .signedOut(name: "Bo")))
         }
         store = SessionTestStore(onCatalogue())
-        store.send(.tick(Self.t0.addingTimeInterval(599))) { $0.now = Self.t0.addingTimeInterval(599) }
+        store.send(.tick(Self.t0.addingTimeInterval(539))) { $0.now = Self.t0.addingTimeInterval(539) }
+        // A minute before the lock, its countdown shows (here too: the learner is signed in).
+        store.send(.tick(Self.t0.addingTimeInterval(540))) {
+            $0.now = Self.t0.addingTimeInterval(540)
+            $0.idleLockAt = Self.t0.addingTimeInterval(600)
+        }
         store.send(.tick(Self.t0.addingTimeInterval(600)), effects: [.loadLearners]) {
             $0.now = Self.t0.addingTimeInterval(600)
             $0.lastActivity = Self.t0.addingTimeInterval(600)
+            $0.idleLockAt = nil
             $0.phase = .start(StartScreen(mode: .list(selection: 0), notice: .idleLocked(minutes: 10)))
         }
         store = SessionTestStore(onCatalogue())

@@ -200,35 +200,35 @@ struct SessionReducerTests {
         }
     }
 
-    @Test("the idle lock saves, releases the learner and shows the start screen; activity postpones it")
+    @Test("the idle lock saves, releases the learner and shows the start screen; activity postpones it (ticks skip its warning)")
     func idleLock() {
         var state = session(SessionConfiguration(idleLockSeconds: 60))
         state.now = Self.t0
         state.lastActivity = Self.t0
         state.phase = .playing(Self.bo, playing(Self.bo))
         var store = SessionTestStore(state)
-        let t30 = Self.t0.addingTimeInterval(30)
-        store.send(.tick(t30)) {
-            $0.now = t30
-            $0.phase = .playing(Self.bo, playing(Self.bo, now: t30))
+        let t20 = Self.t0.addingTimeInterval(20)
+        store.send(.tick(t20)) {
+            $0.now = t20
+            $0.phase = .playing(Self.bo, playing(Self.bo, now: t20))
         }
         store.send(.command(.lineDown)) {
-            $0.lastActivity = t30
-            var player = playing(Self.bo, now: t30)
+            $0.lastActivity = t20
+            var player = playing(Self.bo, now: t20)
             player.menuSelection = 1
             $0.phase = .playing(Self.bo, player)
         }
-        let t89 = Self.t0.addingTimeInterval(89)
-        store.send(.tick(t89)) {
-            $0.now = t89
-            var player = playing(Self.bo, now: t89)
+        let t49 = Self.t0.addingTimeInterval(49)
+        store.send(.tick(t49)) {
+            $0.now = t49
+            var player = playing(Self.bo, now: t49)
             player.menuSelection = 1
             $0.phase = .playing(Self.bo, player)
         }
-        let t90 = Self.t0.addingTimeInterval(90)
-        store.send(.tick(t90), effects: [closed(.empty, now: t90), .loadLearners]) {
-            $0.now = t90
-            $0.lastActivity = t90
+        let t80 = Self.t0.addingTimeInterval(80)
+        store.send(.tick(t80), effects: [closed(.empty, now: t80), .loadLearners]) {
+            $0.now = t80
+            $0.lastActivity = t80
             $0.phase = .start(StartScreen(mode: .list(selection: 0), notice: .idleLocked(minutes: 1)))
         }
     }

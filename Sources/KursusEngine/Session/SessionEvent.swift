@@ -31,6 +31,10 @@ public enum SessionEvent: Hashable, Sendable {
     case courseLoadFailed(courseID: String, message: String)
     /// An event for the course player of the open learner.
     case player(PlayerEvent)
+    /// `o` on the course menu or in the catalogue: the learner's settings screen.
+    case openSettings
+    /// The learner's settings could not be saved in their profile.
+    case settingsSaveFailed(message: String)
 }
 
 public enum PINResult: Hashable, Sendable {
@@ -62,4 +66,8 @@ public enum SessionEffect: Hashable, Sendable {
     case loadCourse(String)
     case player(PlayerEffect)
     case quit
+    /// Write these settings into the learner's profile; answer `settingsSaveFailed` on failure.
+    case saveSettings(learnerID: String, LearnerSettings)
+    /// Ring the terminal bell (the idle lock's countdown has appeared and the learner asked for it).
+    case ringBell
 }

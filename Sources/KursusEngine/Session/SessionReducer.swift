@@ -18,9 +18,18 @@ public enum SessionReducer {
         case .resized(let viewport):
             state.viewport = viewport
             return player(&state, .resized(viewport))
-        case .command, .text, .deleteBackward, .edit, .nextField, .switchLearner, .showCatalogue:
+        case .command, .text, .deleteBackward, .edit, .nextField, .switchLearner, .showCatalogue, .openSettings:
             state.lastActivity = state.now ?? state.lastActivity
+            if state.idleLockAt != nil {
+                // The key only cancels the idle lock's countdown; it does nothing else.
+                state.idleLockAt = nil
+                return []
+            }
+            if state.settingsScreen != nil { return SettingsReducer.reduce(&state, event) }
+            if event == .openSettings { return SettingsReducer.open(&state) }
             return input(&state, event)
+        case .settingsSaveFailed:
+            return SettingsReducer.reduce(&state, event)
         case .player(let event):
             return player(&state, event)
         case .catalogueLoaded, .courseLoaded, .courseLoadFailed:
@@ -44,7 +53,7 @@ public enum SessionReducer {
     /// record, then the player resumes where they left off.
     static func begin(_ state: inout SessionState, _ learner: LearnerSummary, _ progress: LearnerProgress, unlockAll: Bool) -> [SessionEffect] {
         var player = PlayerState(content: state.content, progress: progress, viewport: state.viewport, unlockAll: unlockAll)
-        player.timersEnabled = !state.configuration.plain
+        player.timersEnabled = SettingsReducer.timersEnabled(learner.settings, state.configuration)
         player.now = state.now
         let session = (player.progress.sessions ?? 0) + 1
         player.progress.sessions = session
@@ -92,6 +101,8 @@ public enum SessionReducer {
             var effects = player(&state, .tick(now, active: active))
             if let limit, idle >= limit, !state.configuration.preview {
                 effects += signOut(&state, notice: .idleLocked(minutes: max(1, Int(limit) / 60)))
+            } else {
+                effects += warnBeforeLock(&state, idle: idle)
             }
             return effects
         case .start(var screen):
@@ -104,12 +115,22 @@ public enum SessionReducer {
             return []
         case .catalogue:
             // Nothing is open in the catalogue: the next person sees the start screen.
-            guard let limit, idle >= limit else { return [] }
+            guard let limit, idle >= limit else { return warnBeforeLock(&state, idle: idle) }
             state.showStart(
                 StartScreen(mode: state.configuration.initialStartMode, notice: .idleLocked(minutes: max(1, Int(limit) / 60))))
             state.lastActivity = now
             return [.loadLearners]
         }
+    }
+
+    /// The idle lock's countdown: shown `idleWarningSeconds` before the lock (the bell
+    /// rings once then, if the learner asked for it); any key cancels it.
+    static func warnBeforeLock(_ state: inout SessionState, idle: TimeInterval) -> [SessionEffect] {
+        guard state.idleLockAt == nil, !state.configuration.preview, let limit = state.configuration.idleLockSeconds,
+            let warning = state.idleWarningSeconds, let last = state.lastActivity, idle >= TimeInterval(limit - warning)
+        else { return [] }
+        state.idleLockAt = last.addingTimeInterval(TimeInterval(limit))
+        return state.learnerSettings?.idleBell == true ? [.ringBell] : []
     }
 
     /// Saves and closes the learner, and shows the start screen: the next person at the

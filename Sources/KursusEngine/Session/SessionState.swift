@@ -15,6 +15,10 @@ public struct SessionState: Hashable, Sendable {
     /// When the learner last pressed a key.
     public var lastActivity: Date?
     public var isQuitting: Bool
+    /// The signed-in learner's settings screen, over the course menu or the catalogue; nil when closed.
+    public var settingsScreen: SettingsScreen?
+    /// While the idle lock's countdown shows: when the lock will come. Any key cancels it.
+    public var idleLockAt: Date?
 
     public enum Phase: Hashable, Sendable {
         case start(StartScreen)
@@ -31,10 +35,14 @@ public struct SessionState: Hashable, Sendable {
         self.now = nil
         self.lastActivity = nil
         self.isQuitting = false
+        self.settingsScreen = nil
+        self.idleLockAt = nil
     }
 
     /// How keys are read on the screen now showing.
     public var inputMode: InputMode {
+        // The settings screen reads ←/→ and space as changes, as choices do.
+        if settingsScreen != nil { return .choices }
         switch phase {
         case .start(let screen):
             switch screen.mode {
@@ -59,9 +67,29 @@ public struct SessionState: Hashable, Sendable {
 
     public var course: Course { content.course }
 
+    /// The signed-in learner's settings (in the catalogue or playing); nil on the start
+    /// screen and in trainer preview. The one place the runtime and screens read them:
+    /// `timers.scale` for scenario timers, `mouse`, `linear`, `language`, `highContrast`.
+    public var learnerSettings: LearnerSettings? {
+        if configuration.preview { return nil }
+        switch phase {
+        case .start: return nil
+        case .catalogue(let learner, _), .playing(let learner, _): return learner.settings
+        }
+    }
+
+    /// How long the idle lock's countdown shows before the lock, in seconds: the
+    /// learner's setting, at most half the lock (`IdleWarningLength.seconds(forLock:)`).
+    public var idleWarningSeconds: Int? {
+        guard let lock = configuration.idleLockSeconds else { return nil }
+        return (learnerSettings ?? .defaults).idleWarning.seconds(forLock: lock)
+    }
+
     /// Ends play: the start screen shows, and the course as the player last had it waits there.
     mutating func showStart(_ screen: StartScreen) {
         idleContent = content
+        settingsScreen = nil
+        idleLockAt = nil
         phase = .start(screen)
     }
 

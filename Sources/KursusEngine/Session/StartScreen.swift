@@ -38,6 +38,8 @@ public struct StartScreen: Hashable, Sendable {
         case idTaken(id: String)
         case listFailed(message: String)
         case formIncomplete(NewLearnerForm.Field)
+        /// The PIN and its repetition differ; both were cleared.
+        case pinMismatch
     }
 }
 
@@ -45,12 +47,15 @@ public struct StartScreen: Hashable, Sendable {
 public struct NewLearnerForm: Hashable, Sendable {
     public enum Field: Int, Error, Hashable, Sendable, CaseIterable {
         case name, team, id, pin
+        /// The PIN typed again.
+        case pinRepeat
     }
 
     public var name = TextField(maximumLength: TextLimits.name)
     public var team = TextField(maximumLength: TextLimits.team)
     public var id = TextField.learnerID
     public var pin = TextField.pin
+    public var pinRepeat = TextField.pin
     public var focus: Field = .name
     /// The id follows the name until the learner edits it.
     public var idEdited = false
@@ -64,6 +69,7 @@ public struct NewLearnerForm: Hashable, Sendable {
             case .team: team
             case .id: id
             case .pin: pin
+            case .pinRepeat: pinRepeat
             }
         }
         set {
@@ -72,15 +78,29 @@ public struct NewLearnerForm: Hashable, Sendable {
             case .team: team = newValue
             case .id: id = newValue
             case .pin: pin = newValue
+            case .pinRepeat: pinRepeat = newValue
             }
         }
     }
 
-    /// What to create, or the first field that needs attention.
+    /// An empty PIN (none) or one of 4 to 8 digits.
+    public var isPINLengthValid: Bool {
+        pin.text.isEmpty || (TextLimits.pinMinimum...TextLimits.pin).contains(pin.text.count)
+    }
+
+    /// Whether Enter on the focused field creates the learner: on the last field, or on
+    /// an empty PIN (no PIN, nothing to repeat).
+    public var isLastField: Bool {
+        focus == .pinRepeat || (focus == .pin && pin.text.isEmpty && pinRepeat.text.isEmpty)
+    }
+
+    /// What to create, or the first field that needs attention (`pinRepeat` when the two
+    /// PINs differ).
     public var request: Result<NewLearner, Field> {
         if name.isEmpty { return .failure(.name) }
         if id.isEmpty { return .failure(.id) }
-        if !pin.text.isEmpty, !(TextLimits.pinMinimum...TextLimits.pin).contains(pin.text.count) { return .failure(.pin) }
+        if !isPINLengthValid { return .failure(.pin) }
+        if pin.text != pinRepeat.text { return .failure(.pinRepeat) }
         return .success(
             NewLearner(id: id.trimmed, displayName: name.trimmed, team: team.isEmpty ? nil : team.trimmed, pin: pin.text.isEmpty ? nil : pin.text))
     }

@@ -159,15 +159,28 @@ enum StartScreenReducer {
                 form.focus = NewLearnerForm.Field(rawValue: max(0, form.focus.rawValue - 1)) ?? .name
                 screen.mode = .newLearner(form)
             case .lineDown:
-                form.focus = NewLearnerForm.Field(rawValue: min(NewLearnerForm.Field.allCases.count - 1, form.focus.rawValue + 1)) ?? .pin
+                form.focus =
+                    NewLearnerForm.Field(rawValue: min(NewLearnerForm.Field.allCases.count - 1, form.focus.rawValue + 1)) ?? .pinRepeat
                 screen.mode = .newLearner(form)
             case .open:
-                if form.focus != .pin {
-                    form.focus = NewLearnerForm.Field(rawValue: form.focus.rawValue + 1) ?? .pin
+                if form.focus == .pin, !form.isPINLengthValid {
+                    // Said at once, before the PIN is typed again.
+                    screen.notice = .formIncomplete(.pin)
+                    return []
+                }
+                if !form.isLastField {
+                    form.focus = NewLearnerForm.Field(rawValue: form.focus.rawValue + 1) ?? .pinRepeat
                     screen.mode = .newLearner(form)
                     return []
                 }
                 switch form.request {
+                case .failure(.pinRepeat):
+                    // Both PINs are typed again; the name, team and id stay.
+                    form.pin = TextField.pin
+                    form.pinRepeat = TextField.pin
+                    form.focus = .pin
+                    screen.mode = .newLearner(form)
+                    screen.notice = .pinMismatch
                 case .failure(let field):
                     form.focus = field
                     screen.mode = .newLearner(form)

@@ -24,6 +24,9 @@ public struct LearnerProfile: Codable, Hashable, Sendable {
     public var failedPINAttempts: Int
     /// No PIN is checked before this time.
     public var lockedUntil: Date?
+    /// The learner's own settings (timers, idle warning, linear mode, contrast, language,
+    /// mouse); nil until they change one. A damaged value reads as its default.
+    public var settings: LearnerSettings?
 
     public init(id: String, displayName: String, team: String? = nil, createdAt: Date, pin: PINRecord? = nil) {
         schema = Self.schemaName
@@ -39,7 +42,7 @@ public struct LearnerProfile: Codable, Hashable, Sendable {
 
     /// What the start screen may show.
     public var summary: LearnerSummary {
-        LearnerSummary(id: id, displayName: displayName, team: team, hasPIN: pin != nil)
+        LearnerSummary(id: id, displayName: displayName, team: team, hasPIN: pin != nil, settings: settings ?? .defaults)
     }
 
     static let encoder: JSONEncoder = {

@@ -204,3 +204,10 @@ public final class NcursesBackend: TerminalBackend {
 
     deinit { shutdown() }
 }
+
+extension NcursesBackend: TerminalBell {
+    /// ncurses' audible bell (a visible flash where the terminal has none).
+    public func bell() {
+        _ = beep()
+    }
+}

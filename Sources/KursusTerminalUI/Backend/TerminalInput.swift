@@ -67,6 +67,8 @@ public enum KeyMap {
         case .character("c"), .character("C"): return .event(.showCatalogue)
         // Preview --watch: the list of problems in a change that could not be loaded.
         case .character("e"), .character("E"): return .event(.command(.letter("e")))
+        // The learner's settings, from the course menu or the catalogue.
+        case .character("o"), .character("O"): return .event(.openSettings)
         default: return .event(.command(.other))
         }
     }

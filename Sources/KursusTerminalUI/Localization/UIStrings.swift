@@ -39,7 +39,7 @@ public struct UIStrings: Sendable {
     /// Keys counted with `callAsFunction(_:count:)`: each has a singular form.
     public static let countedKeys: [L10nKey] = [
         .startPinRejected, .quizMenuQuestions, .progressCourseChangedMissing, .recordsWaiting, .recordsWaitingOffline,
-        .progressCourseUpdatedMissing, .problemsErrors, .problemsWarnings,
+        .progressCourseUpdatedMissing, .problemsErrors, .problemsWarnings, .settingsIdleWarningSeconds,
     ]
 
     /// Counted keys whose singular form the table lacks; empty for a complete table.

@@ -165,6 +165,12 @@ public final class SessionRuntime {
             case .failure(let failure):
                 send(.courseLoadFailed(courseID: id, message: failure.message))
             }
+        case let .saveSettings(learnerID, settings):
+            if case .failure(let failure) = services.saveSettings(learnerID: learnerID, settings) {
+                send(.settingsSaveFailed(message: failure.message))
+            }
+        case .ringBell:
+            (backend as? TerminalBell)?.bell()
         case .player(.quit):
             break
         case .quit:

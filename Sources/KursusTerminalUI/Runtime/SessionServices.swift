@@ -25,6 +25,8 @@ public protocol SessionServices: AnyObject {
     func catalogueProgress(learner: String, courses: [CatalogueCourse]) -> [String: CatalogueProgress]
     /// The catalogue: loads a library course; learners opened from now on open in it.
     func openCourse(_ id: String) -> Result<CoursePackage, ServiceFailure>
+    /// Saves the learner's settings in their profile (the settings screen's every change).
+    func saveSettings(learnerID: String, _ settings: LearnerSettings) -> Result<Void, ServiceFailure>
 }
 
 public struct ServiceFailure: Error, Hashable, Sendable, CustomStringConvertible {
@@ -51,4 +53,6 @@ extension SessionServices {
     public func recordsStatus() -> RecordsStatus? { nil }
     public func catalogueProgress(learner: String, courses: [CatalogueCourse]) -> [String: CatalogueProgress] { [:] }
     public func openCourse(_ id: String) -> Result<CoursePackage, ServiceFailure> { .failure(ServiceFailure("no course library")) }
+    /// Services without learner profiles keep settings for the session only.
+    public func saveSettings(learnerID: String, _ settings: LearnerSettings) -> Result<Void, ServiceFailure> { .success(()) }
 }

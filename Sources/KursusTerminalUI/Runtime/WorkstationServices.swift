@@ -16,6 +16,9 @@ public final class WorkstationServices: SessionServices {
     /// The course library, when learners choose their course in the catalogue.
     let shelf: CourseShelf?
     private let strings: UIStrings
+    /// The UI strings of every language by code, so messages about a learner's progress
+    /// are in the learner's own language (`LearnerSettings.language`); empty: `strings` only.
+    public var stringTables: [String: UIStrings] = [:]
     private let records: RecordSettings
     private let siteSecret: Data
     private let clock: () -> Date
@@ -105,7 +108,8 @@ public final class WorkstationServices: SessionServices {
                 sync = BackgroundSync(dataDirectory: store.dataDirectory, settings: lrs, learner: learner.id)
                 sync?.start()
             }
-            notices = loaded.notices.map(describe)
+            let strings = profile.settings?.language.code.flatMap { stringTables[$0] } ?? self.strings
+            notices = loaded.notices.map { describe($0, strings) }
             return .success(loaded.progress)
         } catch let error as ProgressError {
             lock.release()
@@ -154,7 +158,16 @@ public final class WorkstationServices: SessionServices {
         return notices
     }
 
-    private func describe(_ notice: ProgressNotice) -> String {
+    public func saveSettings(learnerID: String, _ settings: LearnerSettings) -> Result<Void, ServiceFailure> {
+        do {
+            try registry.saveSettings(id: learnerID, settings, now: clock())
+            return .success(())
+        } catch {
+            return .failure(ServiceFailure(error.description))
+        }
+    }
+
+    private func describe(_ notice: ProgressNotice, _ strings: UIStrings) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         switch notice {

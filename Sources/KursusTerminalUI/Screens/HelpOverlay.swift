@@ -9,7 +9,8 @@ enum HelpOverlay {
                 strings(.helpMove), strings(.helpPage), strings(.helpTopBottom), strings(.helpOpen), strings(.quizHelpChoose),
                 strings(.scenarioHelpKeys),
                 strings(.helpBack), strings(.helpHelp), strings(.helpQuit), strings(.helpSuspend),
-            ] + (context.isPreview ? [strings(.helpProblems)] : [strings(.helpSwitch)]) + (context.hasCatalogue ? [strings(.helpCatalogue)] : [])
+            ] + (context.isPreview ? [strings(.helpProblems)] : [strings(.helpSwitch), strings(.helpSettings)])
+            + (context.hasCatalogue ? [strings(.helpCatalogue)] : [])
         let note = strings(.helpProgress)
         let innerWidth = min(grid.width - 6, max(lines.map { DisplayWidth.of($0) }.max() ?? 0, 40) + 2)
         let noteLines = WordWrap.lines(note, width: innerWidth - 2)

@@ -1,3 +1,4 @@
+import KursusEngine
 import KursusMarkdown
 import KursusText
 
@@ -11,6 +12,14 @@ public struct ScreenContext: Sendable {
     public var isPreview: Bool
     /// The learner came through the course catalogue: `c` on the menu returns to it.
     public var hasCatalogue = false
+    /// Every language's strings by code, so a learner's language setting changes the UI
+    /// at once (`applying(_:)`); empty: `strings` only.
+    public var stringTables: [String: UIStrings] = [:]
+    /// The high-contrast look (a learner setting): `ScreenRenderer` applies
+    /// `HighContrast.apply(to:)` to the whole grid, so every screen changes at once.
+    public var highContrast = false
+    /// The workstation's language when `strings` are a learner's own.
+    private var baseLanguage: String?
 
     public init(strings: UIStrings, symbols: Symbols, learnerName: String = "", isPreview: Bool = false) {
         self.strings = strings
@@ -18,6 +27,23 @@ public struct ScreenContext: Sendable {
         self.learnerName = learnerName
         self.isPreview = isPreview
     }
+
+    /// The context for a signed-in learner's settings: their language's strings (with
+    /// the same ASCII fallback) and their contrast. nil (nobody signed in) changes nothing.
+    public func applying(_ settings: LearnerSettings?) -> ScreenContext {
+        guard let settings else { return self }
+        var context = self
+        context.baseLanguage = workstationLanguage
+        if let code = settings.language.code, var table = stringTables[code] {
+            table.asciiOnly = strings.asciiOnly
+            context.strings = table
+        }
+        context.highContrast = settings.highContrast
+        return context
+    }
+
+    /// The workstation's UI language (`--lang`, else the locale), whatever the learner's.
+    public var workstationLanguage: String { baseLanguage ?? strings.language }
 
     /// The title line's right part: the learner, or the preview banner.
     var titleRight: String {

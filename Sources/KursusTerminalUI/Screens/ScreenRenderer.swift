@@ -4,6 +4,33 @@ import KursusEngine
 public enum ScreenRenderer {
     /// The session: the start screen, or the course for the learner playing it.
     public static func render(_ session: SessionState, views: UnitViews, context: ScreenContext, columns: Int, rows: Int) -> Grid {
+        // The signed-in learner's language and contrast, on every screen at once.
+        let context = context.applying(session.learnerSettings)
+        var grid = screen(session, views: views, context: context, columns: columns, rows: rows)
+        if let lockAt = session.idleLockAt, let now = session.now, !Chrome.isTooSmall(columns: columns, rows: rows) {
+            IdleWarningView.draw(lockAt: lockAt, now: now, context, into: &grid)
+        }
+        if context.highContrast { HighContrast.apply(to: &grid) }
+        return grid
+    }
+
+    /// The screen under the idle lock's countdown.
+    static func screen(_ session: SessionState, views: UnitViews, context: ScreenContext, columns: Int, rows: Int) -> Grid {
+        if let settingsScreen = session.settingsScreen, let settings = session.learnerSettings {
+            var grid = Grid(width: columns, height: rows)
+            if Chrome.isTooSmall(columns: columns, rows: rows) {
+                TooSmallScreen.draw(context, into: &grid)
+            } else {
+                var context = context
+                switch session.phase {
+                case .catalogue(let learner, _), .playing(let learner, _): context = playerContext(session, learner, context)
+                case .start: break
+                }
+                SettingsView.draw(
+                    settingsScreen, settings: settings, idleLockSeconds: session.configuration.idleLockSeconds, context, into: &grid)
+            }
+            return grid
+        }
         switch session.phase {
         case .start(let screen):
             var grid = Grid(width: columns, height: rows)
@@ -49,7 +76,7 @@ public enum ScreenRenderer {
 
     /// The context a learner's screens are drawn with: their name (or the preview banner).
     public static func playerContext(_ session: SessionState, _ learner: LearnerSummary, _ context: ScreenContext) -> ScreenContext {
-        var context = context
+        var context = context.applying(session.learnerSettings)
         context.learnerName = learner.team.map { "\(learner.displayName) \(context.symbols.separator) \($0)" } ?? learner.displayName
         context.isPreview = session.configuration.preview
         context.hasCatalogue = session.hasCatalogue

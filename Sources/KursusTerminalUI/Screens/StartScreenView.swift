@@ -55,16 +55,18 @@ enum StartScreenView {
             y += 2
             let labels: [(NewLearnerForm.Field, String)] = [
                 (.name, strings(.startFieldName)), (.team, strings(.startFieldTeam)),
-                (.id, strings(.startFieldID)), (.pin, strings(.startFieldPIN)),
+                (.id, strings(.startFieldID)), (.pin, strings(.startFieldPIN)), (.pinRepeat, strings(.startFieldPINRepeat)),
             ]
             let labelWidth = min(28, (labels.map { DisplayWidth.of($0.1) }.max() ?? 10) + 2)
             let fieldWidth = max(10, min(40, grid.width - labelWidth - 8))
-            for (field, label) in labels where y < bottom {
+            // A blank row between fields when they all fit so, else none (60×16).
+            let step = bottom - 1 - y >= 2 * labels.count - 1 ? 2 : 1
+            for (field, label) in labels where y < bottom - 1 {
                 let focused = form.focus == field
                 grid.put(
                     (focused ? context.symbols.cursor : " ") + " " + label, x: 2, y: y, style: focused ? .bold : .plain, maxWidth: labelWidth + 2)
                 drawField(form[field], x: 4 + labelWidth, y: y, width: fieldWidth, focused: focused, context, into: &grid)
-                y += 2
+                y += step
             }
         case .pin(let learner, let field):
             grid.put("  " + strings(.startPinPrompt, ["name": learner.displayName]), x: 0, y: y, style: CellStyle(.heading, .bold))
@@ -129,7 +131,9 @@ enum StartScreenView {
             case .id: return strings(.startFormIncomplete, ["field": strings(.startFieldID)])
             case .team: return strings(.startFormIncomplete, ["field": strings(.startFieldTeam)])
             case .pin: return strings(.startFormPINLength)
+            case .pinRepeat: return strings(.startPinMismatch)
             }
+        case .pinMismatch: return strings(.startPinMismatch)
         }
     }
 }

@@ -66,3 +66,35 @@ public struct ColorTheme: Sendable, Equatable {
         return ColorTheme(colors: colors)
     }
 }
+
+/// The high-contrast look, a learner setting. The only colour pair whose contrast is
+/// known on every terminal is the terminal's own text on its own background (the one
+/// the learner or IT chose), so every role is drawn in it: no colours, no dim text;
+/// what colour marked is bold instead (headings, markers, warnings, links also
+/// underlined), and the focus stays in bold reverse video. Status never depended on
+/// colour alone (markers ✓ ● ○ say it), so nothing is lost.
+public enum HighContrast {
+    /// Redraws a finished screen in the high-contrast look.
+    public static func apply(to grid: inout Grid) {
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                let style = self.style(cell.style)
+                if style != cell.style { grid[x, y] = Cell(cell.text, style: style) }
+            }
+        }
+    }
+
+    /// One cell's style in the high-contrast look.
+    public static func style(_ style: CellStyle) -> CellStyle {
+        var attributes = style.attributes
+        attributes.remove(.dim)
+        switch style.tint {
+        case .normal, .muted: break
+        case .link: attributes.formUnion([.bold, .underline])
+        case .accent, .success, .warning, .danger, .heading, .code, .banner: attributes.insert(.bold)
+        }
+        if attributes.contains(.reverse) { attributes.insert(.bold) }
+        return CellStyle(.normal, attributes)
+    }
+}

@@ -9,6 +9,7 @@ final class LessonView: UnitView {
     private let text: (CourseUnit) throws(CourseError) -> String
     private var body: (unitID: String, text: String)?
     private var laidOut: RenderedLesson?
+    private var laidOutLanguage = ""
 
     init(text: @escaping (CourseUnit) throws(CourseError) -> String) {
         self.text = text
@@ -31,7 +32,8 @@ final class LessonView: UnitView {
     /// The lesson laid out for this width, from the cache when it is there.
     private func layout(_ player: PlayerState, _ unitID: String, _ context: ScreenContext, columns: Int) throws(CourseError) -> RenderedLesson {
         let width = LessonScreen.textWidth(forColumns: columns)
-        if let laidOut, laidOut.unitID == unitID, laidOut.width == width { return laidOut }
+        // The layout holds UI words (the objectives' heading, images): a learner's own language lays it out again.
+        if let laidOut, laidOut.unitID == unitID, laidOut.width == width, laidOutLanguage == context.strings.language { return laidOut }
         let markdown: String
         if let body, body.unitID == unitID {
             markdown = body.text
@@ -47,6 +49,7 @@ final class LessonView: UnitView {
             Self.withObjectives(markdown, objectives, heading: context.strings(.readerObjectives)), options: context.markdownOptions(width: width))
         let lesson = RenderedLesson(unitID: unitID, width: width, lines: document.lines)
         laidOut = lesson
+        laidOutLanguage = context.strings.language
         return lesson
     }
 
