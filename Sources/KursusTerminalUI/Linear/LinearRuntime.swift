@@ -202,6 +202,13 @@ public final class LinearRuntime {
             case .failure(let failure):
                 send(.courseLoadFailed(courseID: id, message: failure.message))
             }
+        case let .saveSettings(learnerID, settings):
+            if case .failure(let failure) = services.saveSettings(learnerID: learnerID, settings) {
+                send(.settingsSaveFailed(message: failure.message))
+            }
+        case .ringBell:
+            // The linear mode warns of the idle lock with a line of its own.
+            break
         case .player(.quit):
             break
         case .quit:
