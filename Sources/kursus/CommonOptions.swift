@@ -133,8 +133,15 @@ enum CommandSupport {
         let runtime = SessionRuntime(
             package: package, configuration: configuration, backend: backend, services: services, context: context, watcher: watcher,
             assets: installation.assets, clock: clock)
-        let outcome = runtime.run()
+        var outcome = runtime.run()
         backend.shutdown()
+        if outcome == .linear {
+            // The learner's settings ask for the linear mode: go on there, signed in, where
+            // they were. The workstation stays in it until Kursus is started again.
+            let linearRuntime = LinearRuntime(
+                resuming: runtime.state, package: package, terminal: StandardLinearTerminal(), services: services, context: context, clock: clock)
+            outcome = linearRuntime.run(note: context.strings(.linearFromSettings))
+        }
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }
     }
 }

@@ -22,6 +22,15 @@ enum LinearCommands {
             if lowered == "q", !isLesson(state) { return Reply(events: [.command(.quit)]) }
             if lowered == "s", state.player != nil || isCatalogue(state) { return Reply(events: [.switchLearner]) }
         }
+        if state.settingsScreen != nil {
+            // A number steps that setting to its next value; b, o or Enter close the screen.
+            if ["b", "o", ""].contains(lowered) { return Reply(events: [.command(.back)]) }
+            guard let number = Int(word), let row = SettingsScreen.Row(rawValue: number - 1) else {
+                return Reply(text: [strings(.linearBadNumber, ["count": "\(SettingsScreen.Row.allCases.count)"])])
+            }
+            return Reply(events: [.command(.top)] + Array(repeating: .command(.lineDown), count: row.rawValue) + [.command(.right)])
+        }
+        if lowered == "o", !inText, state.player != nil || isCatalogue(state) { return Reply(events: [.openSettings]) }
         switch state.phase {
         case .start(let start):
             return startScreen(start, line: line, word: word, strings)

@@ -25,6 +25,8 @@ struct LinearPrinter {
     let context: ScreenContext
     let layout: LinearLayout
     private var lastKey: String?
+    /// The settings as last said on the settings screen (nil when it is not showing).
+    var settingsShown: LearnerSettings?
     private var lastStartNotice: StartScreen.Notice?
     private var lastPlayerNotice: PlayerState.Notice?
     private var lastCatalogueNotice: CatalogueScreen.Notice?

@@ -6,6 +6,7 @@ import KursusEngine
 extension LinearPrinter {
     /// Names the screen showing; a new name means a new screen to say.
     func screenKey(_ state: SessionState) -> String {
+        if state.settingsScreen != nil, state.learnerSettings != nil { return "settings" }
         switch state.phase {
         case .start(let start):
             switch start.mode {
@@ -29,6 +30,11 @@ extension LinearPrinter {
     func screen(_ state: SessionState) -> LinearScreen {
         let key = screenKey(state)
         let strings = context.strings
+        if state.settingsScreen != nil, let settings = state.learnerSettings {
+            var content = [strings(.settingsTitle)]
+            for row in SettingsScreen.Row.allCases { content.append(settingsLine(row, settings)) }
+            return LinearScreen(key: key, content: content, prompt: [strings(.linearSettingsPrompt)])
+        }
         switch state.phase {
         case .start(let start):
             return startScreen(start, key: key)
@@ -51,6 +57,18 @@ extension LinearPrinter {
 
     /// New text on the screen showing since it was last said.
     mutating func fresh(_ state: SessionState) -> [String] {
+        if state.settingsScreen != nil, let settings = state.learnerSettings {
+            // A change is said as the changed line, with what the setting does.
+            defer { settingsShown = settings }
+            guard let shown = settingsShown, shown != settings else { return [] }
+            var lines: [String] = []
+            for row in SettingsScreen.Row.allCases where settingsLine(row, shown) != settingsLine(row, settings) {
+                lines.append(settingsLine(row, settings) + ". " + SettingsView.about(row, state.configuration.idleLockSeconds, context.strings))
+            }
+            if case .saveFailed(let message)? = state.settingsScreen?.notice { lines.append(context.strings(.saveFailed, ["message": message])) }
+            return lines
+        }
+        settingsShown = nil
         guard let player = state.player, player.messageBox == nil, let unit = player.unitOnScreen else { return [] }
         return freshInUnit(player, unit)
     }
@@ -142,5 +160,10 @@ extension LinearPrinter {
     func menuAgain(_ state: SessionState) -> [String]? {
         guard let player = state.player, player.unitOnScreen == nil, player.messageBox == nil else { return nil }
         return menu(player, key: "").content
+    }
+
+    /// One setting as a numbered line: "2. Advarsel før låsning: 1 minut før".
+    func settingsLine(_ row: SettingsScreen.Row, _ settings: LearnerSettings) -> String {
+        "\(row.rawValue + 1). \(SettingsView.label(row, context.strings)): \(SettingsView.value(row, settings, context))"
     }
 }

@@ -289,6 +289,8 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case linearCatalogue = "linear.catalogue"
     case linearOpening = "linear.opening"
     case linearTypeIDHint = "linear.typeIDHint"
+    case linearFromSettings = "linear.fromSettings"
+    case linearSettingsPrompt = "linear.settingsPrompt"
     // Learner settings, the idle lock's warning, the repeated PIN
     case settingsTitle = "settings.title"
     case settingsHeading = "settings.heading"

@@ -11,6 +11,9 @@ public final class SessionRuntime {
         case quit
         /// Ended by a termination signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) after saving.
         case signal(Int32)
+        /// The signed-in learner's settings ask for the linear mode: the learner is still
+        /// open, and the caller goes on in `LinearRuntime(resuming: state, …)`.
+        case linear
     }
 
     public private(set) var state: SessionState
@@ -54,12 +57,28 @@ public final class SessionRuntime {
                 break
             }
             step()
+            if handsOverToLinear {
+                outcome = .linear
+                break
+            }
             handle(backend.read(timeout: Self.pollMilliseconds))
         }
-        if !finished, var player = state.player, !state.configuration.preview {
+        if !finished, outcome != .linear, var player = state.player, !state.configuration.preview {
             services.closeLearner(player.progress, events: player.endSession())
         }
         return outcome
+    }
+
+    /// Whether to hand the session to the linear mode now: a learner whose settings ask for
+    /// it is at the course menu or the catalogue (at sign-in, or on closing the settings
+    /// screen after turning it on), never in the middle of a unit or the settings.
+    var handsOverToLinear: Bool {
+        guard state.learnerSettings?.linear == true, state.settingsScreen == nil, !state.configuration.preview else { return false }
+        switch state.phase {
+        case .playing(_, let player): return player.screen == .menu
+        case .catalogue: return true
+        case .start: return false
+        }
     }
 
     /// One turn of the loop without input: save results, the watched package, the clock, the screen.
@@ -104,7 +123,20 @@ public final class SessionRuntime {
 
     public func send(_ event: SessionEvent) {
         let effects = SessionReducer.reduce(&state, event)
+        followMouseSetting()
         for effect in effects { perform(effect) }
+    }
+
+    /// Whether mouse reports are on: the signed-in learner's setting (on for the start
+    /// screen and for learners who never changed it).
+    private var mouseOn = true
+
+    /// Turns mouse reports off or on when the learner's setting (or the learner) changes.
+    private func followMouseSetting() {
+        let wanted = state.learnerSettings?.mouse ?? true
+        guard wanted != mouseOn else { return }
+        mouseOn = wanted
+        setMouse(enabled: wanted)
     }
 
     /// Draws when the screen would change (the clock alone does not cause a redraw),
