@@ -245,4 +245,14 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case languageEn = "language.en"
     case progressCourseUpdated = "progress.courseUpdated"
     case progressCourseUpdatedMissing = "progress.courseUpdatedMissing"
+    // Scenario conversation scrolling, the full transcript, the ended call and the countdown
+    case scenarioHintsCallShort = "scenario.hintsCallShort"
+    case scenarioHintsEnded = "scenario.hintsEnded"
+    case scenarioHintsTranscript = "scenario.hintsTranscript"
+    case scenarioTranscriptTitle = "scenario.transcriptTitle"
+    case scenarioTranscriptPosition = "scenario.transcriptPosition"
+    case scenarioCountdown = "scenario.countdown"
+    case scenarioEnded = "scenario.ended"
+    case scenarioEndedStuck = "scenario.endedStuck"
+    case scenarioHelpScroll = "scenario.helpScroll"
 }

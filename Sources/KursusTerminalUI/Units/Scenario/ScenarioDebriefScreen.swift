@@ -138,10 +138,18 @@ public enum ScenarioDebriefScreen {
             var prompt = context.strings(.scenarioPrompt)
             if let node = scenario.node(step.node), case .choice(let choice) = node.kind, !choice.prompt.isEmpty { prompt = choice.prompt }
             let style = selected ? CellStyle(.accent, [.bold, .reverse]) : CellStyle.plain
-            lines.append(Line(spans: [(" \(marker) \(i + 1). \(prompt)", style)], selected: selected))
+            // One line each, cut with an ellipsis so a learner can tell there is more.
+            let ellipsis = context.symbols.ellipsis
             lines.append(
-                Line(spans: [("      " + context.strings(.scenarioPickYouChose, ["text": step.text]), selected ? style : .muted)], selected: selected)
+                Line(
+                    spans: [(DisplayWidth.truncate(" \(marker) \(i + 1). \(prompt)", toWidth: width, ellipsis: ellipsis), style)], selected: selected)
             )
+            var chose = context.strings(.scenarioPickYouChose, ["text": step.text])
+            if step.timedOut { chose = "(\(context.strings(.scenarioTimedOut))) " + chose }
+            lines.append(
+                Line(
+                    spans: [(DisplayWidth.truncate("      " + chose, toWidth: width, ellipsis: ellipsis), selected ? style : .muted)],
+                    selected: selected))
         }
         return lines
     }

@@ -110,12 +110,27 @@ enum ScenarioWords {
                     style = CellStyle(.accent, .bold)
                 }
             case .learner:
-                text = "\(context.strings(.scenarioYou)): \(entry.text)"
+                // A choice the response timer made says so.
+                let who = context.strings(.scenarioYou) + (entry.timedOut == true ? " (\(context.strings(.scenarioTimedOut)))" : "")
+                text = "\(who): \(entry.text)"
                 style = CellStyle(.accent, [])
             }
             if !lines.isEmpty { lines.append(("", .plain)) }
             for paragraph in text.split(separator: "\n", omittingEmptySubsequences: true) {
                 for line in WordWrap.lines(String(paragraph), width: max(4, width)) { lines.append((line, style)) }
+            }
+        }
+        return lines
+    }
+
+    /// The conversation as the call screen and the full transcript show it: the
+    /// transcript, and when the run cannot go on, the reason.
+    static func conversation(_ run: ScenarioRun, _ scenario: Scenario, width: Int, _ context: ScreenContext) -> [(String, CellStyle)] {
+        var lines = transcript(run, scenario, width: width, context)
+        if let stuck = run.stuck {
+            lines.append(("", .plain))
+            for line in WordWrap.lines(context.strings(.scenarioStuck, ["reason": stuck]), width: max(4, width)) {
+                lines.append((line, CellStyle(.danger, .bold)))
             }
         }
         return lines
