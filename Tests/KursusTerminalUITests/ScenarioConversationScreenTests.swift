@@ -69,7 +69,7 @@ struct ScenarioPlayer {
     func conversation() -> [String] {
         let layout = ScenarioCallScreen.Layout(
             session, scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context, width: columns, height: rows)
-        return ScenarioWords.conversation(session.run, scenario, width: layout.box.innerWidth, context).map {
+        return ScenarioWords.conversation(session.run, scenario, width: layout.box.innerWidth, context, compact: layout.box.isCompact).map {
             $0.0.trimmingCharacters(in: .whitespaces)
         }
         .filter { !$0.isEmpty }

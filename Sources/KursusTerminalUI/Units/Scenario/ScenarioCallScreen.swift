@@ -79,6 +79,8 @@ public enum ScenarioCallScreen {
         /// Rows inside the border: the conversation's page.
         var innerRows: Int { max(0, height - 2) }
         var innerWidth: Int { max(0, width - 4) }
+        /// So few rows that the conversation leaves out the blank lines between entries.
+        var isCompact: Bool { innerRows < 5 }
     }
 
     /// Where everything goes at this size.
@@ -195,7 +197,7 @@ public enum ScenarioCallScreen {
         guard box.width >= 12, box.height >= 3 else { return }
         Frame.draw(
             x: box.x, y: box.y, width: box.width, height: box.height, title: context.strings(.scenarioTranscriptFrame), context.symbols, into: &grid)
-        let lines = ScenarioWords.conversation(session.run, scenario, width: box.innerWidth, context)
+        let lines = ScenarioWords.conversation(session.run, scenario, width: box.innerWidth, context, compact: box.isCompact)
         let rows = box.innerRows
         let first = session.conversation.firstLine(lines: lines.count, rows: rows)
         for (i, line) in lines.dropFirst(first).prefix(rows).enumerated() {

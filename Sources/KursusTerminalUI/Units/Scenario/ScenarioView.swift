@@ -60,7 +60,8 @@ final class ScenarioView: UnitView {
             boxRows = Chrome.bodyRows(forHeight: rows)
         } else {
             let layout = ScenarioCallScreen.Layout(session, state.scenario, portraits: portraits(state), context, width: columns, height: rows)
-            lines = ScenarioWords.conversation(session.run, state.scenario, width: layout.box.innerWidth, context).count
+            lines =
+                ScenarioWords.conversation(session.run, state.scenario, width: layout.box.innerWidth, context, compact: layout.box.isCompact).count
             boxRows = max(1, layout.box.innerRows)
         }
         let scroll = session.activeScroll
