@@ -258,4 +258,24 @@ struct ScenarioConversationScreenTests {
             }
         }
     }
+
+    @Test("the debrief at 60x16 and 200x50: a line too wide ends in an ellipsis, and the key line keeps Enter")
+    func debriefSizes() throws {
+        let scenario = try ScenarioScreenFixtures.scenario()
+        let session = ScenarioScreenFixtures.play([1, 1, 1, 1, 1, 1, 1, 1], scenario)
+        #expect(session.mode == .debrief)
+        for (columns, rows) in [(60, 16), (200, 50)] {
+            let grid = ScenarioScreenFixtures.render(
+                session, scenario: scenario, portraits: [:], context: try ScreenFixtures.context(), columns: columns, rows: rows)
+            GoldenFile.check(grid, named: "scenario-debrief-\(columns)x\(rows)-da.txt")
+            #expect(grid.line(rows - 1).hasSuffix("Enter videre"))
+            if columns == 60 {
+                // With the highest score known the verdict is wider than the screen: it wraps.
+                var narrow = Grid(width: columns, height: rows)
+                ScenarioDebriefScreen.draw(session, scenario: scenario, context: try ScreenFixtures.context(), maximumScore: 14, into: &narrow)
+                let verdict = try #require(narrow.lines.firstIndex { $0.contains("Score 14 af 14") }, "\(narrow.text)")
+                #expect((narrow.line(verdict) + narrow.line(verdict + 1)).contains("✓ Bestået"), "\(narrow.text)")
+            }
+        }
+    }
 }

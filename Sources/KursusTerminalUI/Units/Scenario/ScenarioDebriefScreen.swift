@@ -33,7 +33,11 @@ public enum ScenarioDebriefScreen {
             let y = Chrome.bodyTop + i
             if line.selected { grid.fill(x: 1, y: y, width: grid.width - 2, style: CellStyle(.accent, .reverse)) }
             var x = 2
-            for span in line.spans { x += grid.put(span.0, x: x, y: y, style: span.1, maxWidth: grid.width - 2 - x) }
+            for span in line.spans {
+                // A line wider than the screen (the verdict, say) ends in an ellipsis.
+                let text = DisplayWidth.truncate(span.0, toWidth: max(0, grid.width - 2 - x), ellipsis: context.symbols.ellipsis)
+                x += grid.put(text, x: x, y: y, style: span.1, maxWidth: grid.width - 2 - x)
+            }
         }
     }
 
@@ -88,7 +92,13 @@ public enum ScenarioDebriefScreen {
                     "\(outcome.passed ? context.symbols.completed : context.symbols.failed) \(strings(outcome.passed ? .scenarioPassed : .scenarioNotPassed))"
                 )
             }
-            if !verdict.isEmpty { lines.append(Line(verdict.joined(separator: "  \(context.symbols.separator)  "), .bold)) }
+            // On one line when it fits, else wrapped (never cut).
+            let text = verdict.joined(separator: "  \(context.symbols.separator)  ")
+            if DisplayWidth.of(text) <= width {
+                lines.append(Line(text, .bold))
+            } else {
+                lines += wrapped(text, width: width, .bold)
+            }
         }
         lines.append(Line(""))
         lines.append(Line(strings(.scenarioYourPath), CellStyle(.heading, .bold)))
