@@ -254,5 +254,4 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case scenarioCountdown = "scenario.countdown"
     case scenarioEnded = "scenario.ended"
     case scenarioEndedStuck = "scenario.endedStuck"
-    case scenarioHelpScroll = "scenario.helpScroll"
 }

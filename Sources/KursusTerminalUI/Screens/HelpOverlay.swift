@@ -7,7 +7,7 @@ enum HelpOverlay {
         let lines: [String] =
             [
                 strings(.helpMove), strings(.helpPage), strings(.helpTopBottom), strings(.helpOpen), strings(.quizHelpChoose),
-                strings(.scenarioHelpKeys), strings(.scenarioHelpScroll),
+                strings(.scenarioHelpKeys),
                 strings(.helpBack), strings(.helpHelp), strings(.helpQuit), strings(.helpSuspend),
             ] + (context.isPreview ? [strings(.helpProblems)] : [strings(.helpSwitch)]) + (context.hasCatalogue ? [strings(.helpCatalogue)] : [])
         let note = strings(.helpProgress)
