@@ -286,4 +286,18 @@ struct ScenarioUnitTests {
         #expect(later.scenarioPlay?.session.mode == .debrief)
         #expect(later.progress.record("sc")?.outcome == .passed)
     }
+
+    @Test("a run failed before the course said failing is enough: opening the unit marks it done")
+    func attemptedAfterTheFact() throws {
+        var (state, scenario) = try Self.opened()
+        _ = PlayerReducer.reduce(&state, .command(.number(3)))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        #expect(state.progress.record("sc")?.outcome == .failed)
+        var later = PlayerState(content: Self.content(scenario, completion: .attempted), progress: state.progress, viewport: Fixtures.viewport)
+        #expect(later.status(of: later.course.allUnits[0]) == .failed, "until it is opened")
+        let effects = PlayerReducer.reduce(&later, .openUnit("sc"))
+        #expect(effects.saves(later.progress))
+        #expect(later.progress.record("sc")?.outcome == .completed)
+        #expect(later.completion(of: later.units) == (done: 1, total: 2))
+    }
 }
