@@ -29,6 +29,9 @@ public enum PlayerEvent: Hashable, Sendable {
     case inform(String)
     /// The background sync found the learner's records like this (nil: no LRS set up).
     case recordsStatus(RecordsStatus?)
+    /// The screen measured content shown in a window smaller than the body (a scenario's
+    /// conversation box): its length in lines, and the window's rows.
+    case windowMeasured(unitID: String, lines: Int, rows: Int)
 }
 
 /// The terminal's size and how many rows the current screen's body gets.

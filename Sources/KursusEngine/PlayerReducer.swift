@@ -25,6 +25,9 @@ public enum PlayerReducer {
         case let .contentMeasured(unitID, lines):
             guard state.unitOnScreen?.unitID == unitID else { return [] }
             return toUnit(&state, .contentMeasured(lines: lines))
+        case let .windowMeasured(unitID, lines, rows):
+            guard state.unitOnScreen?.unitID == unitID else { return [] }
+            return toUnit(&state, .windowMeasured(lines: lines, rows: rows))
         case let .contentUnavailable(unitID, message):
             guard state.unitOnScreen?.unitID == unitID, let unit = state.course.unit(withID: unitID) else { return [] }
             return unitFailed(&state, unit, UnitFailure(message))
@@ -93,8 +96,10 @@ public enum PlayerReducer {
     /// Adds active time to the open unit in whole seconds. Gaps longer than a few seconds
     /// (a suspended process, a sleeping laptop) are not counted.
     static func tick(_ state: inout PlayerState, now: Date, active: Bool) -> [PlayerEffect] {
-        defer { state.now = now }
-        guard let previous = state.now, active, state.unitOnScreen != nil else { return [] }
+        // The unit sees this tick's time (a response timer's next choice appears now).
+        let previous = state.now
+        state.now = now
+        guard let previous, active, state.unitOnScreen != nil else { return [] }
         let elapsed = now.timeIntervalSince(previous)
         guard elapsed > 0, elapsed <= 5 else { return [] }
         state.activeCarry += elapsed

@@ -27,8 +27,14 @@ public struct PlayerState: Hashable, Sendable {
     public var unlockAll: Bool
     /// Fractions of a second of active time not yet added to a unit.
     public var activeCarry: Double
-    /// Scenario response timers run; off in the accessible plain mode (`--plain`).
-    public var timersEnabled: Bool
+    /// Scenario response timers run this many times their written seconds (1 normal, 2
+    /// or 4); nil turns them off (`--plain`). Reaches the scenario as `UnitContext.timerScale`.
+    public var timerScale: Int?
+    /// Scenario response timers run at all; setting it true keeps a scale already chosen.
+    public var timersEnabled: Bool {
+        get { timerScale != nil }
+        set { timerScale = newValue ? (timerScale ?? 1) : nil }
+    }
     /// Learning events not yet handed to a save (they go with the next `saveProgress`).
     public var unsavedEvents: [LearningEvent]
     /// When the learner's session in the course began.
@@ -48,7 +54,7 @@ public struct PlayerState: Hashable, Sendable {
         self.prerequisites = PrerequisiteGraph(content.course)
         self.unlockAll = unlockAll
         self.activeCarry = 0
-        self.timersEnabled = true
+        self.timerScale = 1
         self.progress = progress
         self.screen = .menu
         self.menuSelection = 0

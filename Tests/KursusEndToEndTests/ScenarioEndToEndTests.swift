@@ -52,8 +52,9 @@ struct ScenarioEndToEndTests {
         #expect(call.contains("Forbindelse"))
         var screen = call
         for _ in 0..<30 where !screen.contains("Debriefing") {
+            // A key within 300 ms of a new choice is not an answer to it: wait past that.
+            usleep(400_000)
             try tmux.send("1", "Enter")
-            usleep(250_000)
             screen = try tmux.capture()
         }
         let debrief = try tmux.waitFor("Debriefing · Første videokonsultation med Inger")
@@ -82,6 +83,7 @@ struct ScenarioEndToEndTests {
         try tmux.waitFor("Første videokonsultation med Inger")
         try tmux.send("Enter")
         try tmux.waitFor("Hvad siger du?")
+        usleep(400_000)
         try tmux.send("1", "Enter")
         let second = try tmux.waitFor("Hvad gør du nu?")
         #expect(second.contains("Inden vi går i gang"))

@@ -8,18 +8,22 @@ import Testing
 @Suite("Scenario units in the player")
 struct ScenarioUnitTests {
     static let here = SourceLocation(file: "course.yaml")
-    static let course = Course(
-        id: "k", title: "K", language: "da", version: "1",
-        modules: [
-            CourseModule(
-                id: "m", title: "M",
-                units: [
-                    CourseUnit(id: "sc", kind: .scenario, title: "Scenarie", file: "s.yaml", location: here),
-                    CourseUnit(
-                        id: "after", kind: .lesson, title: "Efter", file: "a.md", requires: [Requirement("sc", location: here)], location: here),
-                ], location: here)
-        ],
-        location: here)
+    static let course = course(completion: .passed)
+
+    static func course(completion: UnitCompletion) -> Course {
+        Course(
+            id: "k", title: "K", language: "da", version: "1",
+            modules: [
+                CourseModule(
+                    id: "m", title: "M",
+                    units: [
+                        CourseUnit(id: "sc", kind: .scenario, title: "Scenarie", file: "s.yaml", completion: completion, location: here),
+                        CourseUnit(
+                            id: "after", kind: .lesson, title: "Efter", file: "a.md", requires: [Requirement("sc", location: here)], location: here),
+                    ], location: here)
+            ],
+            location: here)
+    }
 
     /// No random branches, so every path's ending is known.
     static func scenario() throws -> Scenario {
@@ -39,8 +43,8 @@ struct ScenarioUnitTests {
             """, variables: "score: 0\n  plan_b: false", extra: "pass: {min-score: 2}")
     }
 
-    static func content(_ scenario: Scenario?) -> CourseContent {
-        CourseContent(course: course, scenarios: scenario.map { ["sc": $0] } ?? [:])
+    static func content(_ scenario: Scenario?, completion: UnitCompletion = .passed) -> CourseContent {
+        CourseContent(course: course(completion: completion), scenarios: scenario.map { ["sc": $0] } ?? [:])
     }
 
     static func opened(progress: LearnerProgress = .empty, timers: Bool = true) throws -> (PlayerState, Scenario) {
@@ -77,6 +81,8 @@ struct ScenarioUnitTests {
         #expect(record.current?.isFinished == true)
         #expect(state.progress.record("sc")?.outcome == .passed)
         #expect(!state.status(of: Self.course.allUnits[1]).isLocked)
+        #expect(state.scenarioPlay?.session.mode == .ended, "the call's last lines stay on screen")
+        #expect(PlayerReducer.reduce(&state, .command(.open)).isEmpty, "Enter shows the debrief; nothing more to record")
         #expect(state.scenarioPlay?.session.mode == .debrief)
     }
 
@@ -93,12 +99,14 @@ struct ScenarioUnitTests {
         #expect(state.completion(of: [Self.course.allUnits[0]]).done == 0)
         #expect(state.status(of: Self.course.allUnits[1]).isLocked)
         // Retry from the debrief and pass: the unit is passed and both runs are kept.
+        _ = PlayerReducer.reduce(&state, .command(.open))
         _ = PlayerReducer.reduce(&state, .command(.letter("r")))
         _ = PlayerReducer.reduce(&state, .command(.number(2)))
         _ = PlayerReducer.reduce(&state, .command(.open))
         #expect(state.scenarioRecord("sc").finished.count == 2)
         #expect(state.progress.record("sc")?.outcome == .passed)
         // A third run below the rule: still passed.
+        _ = PlayerReducer.reduce(&state, .command(.open))
         _ = PlayerReducer.reduce(&state, .command(.letter("r")))
         _ = PlayerReducer.reduce(&state, .command(.number(3)))
         _ = PlayerReducer.reduce(&state, .command(.open))
@@ -185,5 +193,64 @@ struct ScenarioUnitTests {
             state.notice
                 == .unitFailed(kind: .scenario, message: "'Scenarie': its scenario file could not be read; run 'kursus validate' for the reason"))
         #expect(state.progress.record("sc") == nil, "a unit that did not open is not recorded as opened")
+    }
+
+    @Test("the key that opens the scenario, and a key within 300 ms of a choice, do not answer it (times from the clock ticks)")
+    func answerGuardThroughPlayer() throws {
+        let scenario = try Self.scenario()
+        let start = Date(timeIntervalSince1970: 1_900_000_000)
+        var state = PlayerState(content: Self.content(scenario), progress: .empty, viewport: Fixtures.viewport)
+        _ = PlayerReducer.reduce(&state, .tick(start, active: true))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        #expect(state.scenarioPlay?.session.choiceShownAt == ScenarioSession.milliseconds(start))
+        // The runtime sends a tick with the key's time before the key.
+        _ = PlayerReducer.reduce(&state, .tick(start.addingTimeInterval(0.08), active: true))
+        #expect(PlayerReducer.reduce(&state, .command(.open)).isEmpty)
+        #expect(state.scenarioPlay?.session.run.path.isEmpty == true, "the double Enter from the menu is not an answer")
+        _ = PlayerReducer.reduce(&state, .tick(start.addingTimeInterval(0.45), active: true))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        #expect(state.scenarioPlay?.session.run.path.count == 1)
+        // Plan B led back to the choice at 0.45 s; an Enter at 0.6 s is too soon.
+        _ = PlayerReducer.reduce(&state, .tick(start.addingTimeInterval(0.6), active: true))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        #expect(state.scenarioPlay?.session.run.path.count == 1)
+        _ = PlayerReducer.reduce(&state, .tick(start.addingTimeInterval(0.8), active: true))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        #expect(state.scenarioPlay?.session.run.path.count == 2)
+    }
+
+    @Test("the player's timer scale reaches the scenario: ×2 doubles the response timer")
+    func timerScaleFromPlayer() throws {
+        let scenario = try Self.scenario()
+        var state = PlayerState(content: Self.content(scenario), progress: .empty, viewport: Fixtures.viewport)
+        state.timerScale = 2
+        _ = PlayerReducer.reduce(&state, .openUnit("sc"))
+        #expect(state.scenarioPlay?.session.secondsLeft(scenario) == 60)
+        let start = Date(timeIntervalSince1970: 2_000_000)
+        for second in 0...45 { _ = PlayerReducer.reduce(&state, .tick(start.addingTimeInterval(Double(second)), active: true)) }
+        #expect(state.scenarioPlay?.session.run.path.isEmpty == true, "45 s of 60: not yet")
+        for second in 46...61 { _ = PlayerReducer.reduce(&state, .tick(start.addingTimeInterval(Double(second)), active: true)) }
+        #expect(state.scenarioPlay?.session.run.path.first?.timedOut == true)
+        state.timersEnabled = false
+        #expect(state.timerScale == nil)
+        state.timersEnabled = true
+        #expect(state.timerScale == 1)
+    }
+
+    @Test("the conversation's measurement from the screen reaches the session; a finished run resumes on its debrief")
+    func measuredAndResumedFinished() throws {
+        var (state, scenario) = try Self.opened()
+        _ = PlayerReducer.reduce(&state, .windowMeasured(unitID: "sc", lines: 9, rows: 4))
+        #expect(state.scenarioPlay?.session.conversation.position == ScrollPosition(offset: 5, lineCount: 9))
+        _ = PlayerReducer.reduce(&state, .windowMeasured(unitID: "other", lines: 1, rows: 1))
+        #expect(state.scenarioPlay?.session.conversation.rows == 4, "a measurement for another unit is ignored")
+        _ = PlayerReducer.reduce(&state, .command(.number(2)))
+        _ = PlayerReducer.reduce(&state, .command(.open))
+        #expect(state.scenarioPlay?.session.mode == .ended)
+        // kill -9 here: the outcome is already in the progress; the next start shows the debrief.
+        var later = PlayerState(content: Self.content(scenario), progress: state.progress, viewport: Fixtures.viewport)
+        _ = PlayerReducer.reduce(&later, .openUnit("sc"))
+        #expect(later.scenarioPlay?.session.mode == .debrief)
+        #expect(later.progress.record("sc")?.outcome == .passed)
     }
 }

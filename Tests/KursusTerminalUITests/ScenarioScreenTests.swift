@@ -40,21 +40,23 @@ enum ScenarioScreenFixtures {
         return ScreenRenderer.render(state, views: views, context: context, columns: columns, rows: rows)
     }
 
-    /// Plays option numbers (1-based, among those offered) through the session reducer.
-    static func play(_ numbers: [Int], _ scenario: Scenario, ticks: Int = 0) -> ScenarioSession {
+    /// Plays option numbers (1-based, among those offered) through the session reducer;
+    /// at an ending, Enter goes on to the debrief unless `stayAtEnd`.
+    static func play(_ numbers: [Int], _ scenario: Scenario, ticks: Int = 0, stayAtEnd: Bool = false) -> ScenarioSession {
         var session = ScenarioSession.start(scenario, seed: 42)
         for number in numbers {
             _ = ScenarioSession.reduce(&session, .choose(number), scenario)
             _ = ScenarioSession.reduce(&session, .confirm, scenario)
         }
         _ = ScenarioSession.reduce(&session, .tick(ticks), scenario)
+        if session.mode == .ended, !stayAtEnd { _ = ScenarioSession.reduce(&session, .confirm, scenario) }
         return session
     }
 }
 
 @Suite("Scenario screens drawn into the cell grid")
 struct ScenarioScreenTests {
-    @Test("call at 80x24: camera off, options, timer; the transcript below the frame")
+    @Test("call at 80x24: long options leave no room for a readable frame: a call strip, the conversation, the countdown")
     func callNarrow() throws {
         let scenario = try ScenarioScreenFixtures.scenario()
         let session = ScenarioScreenFixtures.play([], scenario, ticks: 12)
@@ -62,8 +64,9 @@ struct ScenarioScreenTests {
             session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80,
             rows: 24)
         GoldenFile.check(grid, named: "scenario-call-80x24-da.txt")
-        #expect(grid.text.contains("Kameraet er slukket"))
-        #expect(grid.text.contains("Svar: 00:33"))
+        #expect(grid.line(2).contains("⚠ Kameraet er slukket"), "the call strip says what the frame would")
+        #expect(grid.line(14) == "  00:33 tilbage, så vælger tiden 3: \"Goddag Inger. Vi kan godt tale sammen ud…")
+        #expect(grid.line(23).hasSuffix("Esc forlad"), "Esc stays on the key line while the timer runs")
         #expect(grid.lines.contains { $0.hasPrefix("  ▸ 1  ") })
     }
 
@@ -80,7 +83,7 @@ struct ScenarioScreenTests {
         // Beside the frame on the same rows: the transcript's frame.
         #expect(grid.lines[frozenRow].contains("│"))
         #expect(grid.text.contains("Samtale"))
-        #expect(grid.text.contains("Svar: 00:10"))
+        #expect(grid.text.contains("00:10 tilbage, så vælger tiden 2: Du venter i stilhed"))
     }
 
     @Test("call at 160x50 in English with ASCII symbols: a relative in the picture")

@@ -7,7 +7,7 @@ struct ManifestParser {
     static let formatVersion = "kursus/1"
     static let courseKeys = ["format", "id", "title", "language", "version", "description", "authors", "modules"]
     static let moduleKeys = ["id", "title", "description", "requires", "sequential", "units"]
-    static let unitKeys = ["id", "kind", "title", "file", "optional", "requires"]
+    static let unitKeys = ["id", "kind", "title", "file", "optional", "requires", "completion"]
     /// Caps that keep a hostile manifest from using unbounded time or memory.
     static let maximumModules = 200
     static let maximumUnits = 2000
@@ -134,9 +134,32 @@ struct ManifestParser {
         let file = object.string("file", required: kind != nil)
         let optional = object.bool("optional") ?? false
         let requires = requirements(in: &object)
+        let completion = self.completion(in: &object, kind: kind)
         diagnostics += object.diagnostics
         guard let id, let kind else { return nil }
-        return CourseUnit(id: id, kind: kind, title: title ?? "", file: file, optional: optional, requires: requires, location: object.location)
+        return CourseUnit(
+            id: id, kind: kind, title: title ?? "", file: file, optional: optional, requires: requires, completion: completion,
+            location: object.location)
+    }
+
+    /// `completion: passed | attempted` (scenario units only); `passed` when absent.
+    private mutating func completion(in object: inout YAMLObject, kind: UnitKind?) -> UnitCompletion {
+        guard let text = object.string("completion", required: false) else { return .passed }
+        let place = source.location(of: object.value("completion"))
+        guard let completion = UnitCompletion(rawValue: text) else {
+            let names = UnitCompletion.allCases.map(\.rawValue)
+            let hint = Spelling.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            diagnostics.append(
+                .error(
+                    place,
+                    "'completion' must be 'passed' (only a pass completes the unit) or 'attempted' (any finished run does), not '\(text)'\(hint)"))
+            return .passed
+        }
+        if let kind, kind != .scenario {
+            diagnostics.append(.error(place, "'completion' applies to scenario units only; remove it from this \(kind.rawValue) unit"))
+            return .passed
+        }
+        return completion
     }
 
     /// `requires:` as one id or a list of ids, each with its own place.

@@ -103,11 +103,14 @@ public struct CourseUnit: Hashable, Sendable {
     /// Quizzes and surveys: how many questions an attempt asks (after a pool draw).
     public var questionCount: Int?
     public var location: SourceLocation
+    /// Scenarios: what makes the unit done (`completion:` in course.yaml).
+    public var completion: UnitCompletion
 
     public init(
         id: String, kind: UnitKind, title: String, file: String?, optional: Bool = false, requires: [Requirement] = [],
-        estimatedMinutes: Int? = nil, objectives: [String] = [], location: SourceLocation
+        estimatedMinutes: Int? = nil, objectives: [String] = [], completion: UnitCompletion = .passed, location: SourceLocation
     ) {
+        self.completion = completion
         self.requires = requires
         self.id = id
         self.kind = kind
@@ -118,4 +121,14 @@ public struct CourseUnit: Hashable, Sendable {
         self.objectives = objectives
         self.location = location
     }
+}
+
+/// What makes a scenario unit done (`completion:` in course.yaml).
+public enum UnitCompletion: String, Hashable, Sendable, CaseIterable {
+    /// A run that meets the scenario's `pass` rule (the default). A run below it shows
+    /// as failed (✗) and does not count toward the course's percentage.
+    case passed
+    /// Any finished run: failing is enough. A run below the pass rule shows as done and
+    /// counts; the debrief still says whether it passed.
+    case attempted
 }

@@ -11,8 +11,10 @@ public struct UnitContext: Sendable {
     public let viewport: Viewport
     /// The time of the last clock tick; nil until the runtime has sent one.
     public let now: Date?
-    /// Scenario response timers run (off in the accessible plain mode).
-    public let timersEnabled: Bool
+    /// Scenario response timers run this many times their written seconds: 1 normal, 2
+    /// or 4 for learners who need more time; nil turns them off (`--plain`). The one
+    /// place a per-learner timing setting reaches the scenarios.
+    public let timerScale: Int?
     /// The player is resuming where the learner left off when the program last stopped.
     public let resuming: Bool
     /// This unit's progress: the only part of the learner's record a unit can change.
@@ -24,14 +26,14 @@ public struct UnitContext: Sendable {
     public private(set) var events: [LearningEvent.Kind] = []
 
     public init(
-        unit: CourseUnit, content: CourseContent, viewport: Viewport, now: Date?, timersEnabled: Bool, resuming: Bool = false,
+        unit: CourseUnit, content: CourseContent, viewport: Viewport, now: Date?, timerScale: Int?, resuming: Bool = false,
         record: UnitRecord, bookmarkScroll: Int?
     ) {
         self.unit = unit
         self.content = content
         self.viewport = viewport
         self.now = now
-        self.timersEnabled = timersEnabled
+        self.timerScale = timerScale.map { max(1, $0) }
         self.resuming = resuming
         self.record = record
         self.bookmarkScroll = bookmarkScroll

@@ -38,6 +38,9 @@ public enum UnitEvent: Hashable, Sendable {
     case contentMeasured(lines: Int)
     /// The package was loaded again (trainer preview with `--watch`); the context has the new content.
     case reloaded
+    /// The screen measured content shown in a window smaller than the body (a scenario's
+    /// conversation box): its length in lines and the window's rows.
+    case windowMeasured(lines: Int, rows: Int)
 }
 
 /// What a unit asks the player to do.

@@ -39,7 +39,7 @@ extension PlayerReducer {
     static func makeContext(_ state: PlayerState, _ unit: CourseUnit, resuming: Bool = false) -> UnitContext {
         let bookmark = state.progress.bookmark.flatMap { $0.unitID == unit.id ? $0.scroll : nil }
         return UnitContext(
-            unit: unit, content: state.content, viewport: state.viewport, now: state.now, timersEnabled: state.timersEnabled,
+            unit: unit, content: state.content, viewport: state.viewport, now: state.now, timerScale: state.timerScale,
             resuming: resuming, record: state.progress.record(unit.id) ?? UnitRecord(outcome: .inProgress),
             bookmarkScroll: bookmark
         )

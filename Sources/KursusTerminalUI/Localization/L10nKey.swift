@@ -324,4 +324,13 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case idleWarningSaved = "idle.warningSaved"
     case startFieldPINRepeat = "start.fieldPINRepeat"
     case startPinMismatch = "start.pinMismatch"
+    // Scenario conversation scrolling, the full transcript, the ended call and the countdown
+    case scenarioHintsCallShort = "scenario.hintsCallShort"
+    case scenarioHintsEnded = "scenario.hintsEnded"
+    case scenarioHintsTranscript = "scenario.hintsTranscript"
+    case scenarioTranscriptTitle = "scenario.transcriptTitle"
+    case scenarioTranscriptPosition = "scenario.transcriptPosition"
+    case scenarioCountdown = "scenario.countdown"
+    case scenarioEnded = "scenario.ended"
+    case scenarioEndedStuck = "scenario.endedStuck"
 }

@@ -100,7 +100,11 @@ public final class SessionRuntime {
             return
         }
         switch KeyMap.event(for: input, mode: state.inputMode) {
-        case .event(let event): send(event)
+        case .event(let event):
+            // The clock first, so the key is handled at its own time (to the millisecond,
+            // not the last poll's): a scenario ignores a key pressed just after a new choice.
+            send(.tick(clock()))
+            send(event)
         case .resize: resized()
         case .suspend:
             backend.suspend()

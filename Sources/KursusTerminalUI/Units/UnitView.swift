@@ -17,6 +17,9 @@ protocol UnitView: AnyObject {
 /// What a view found when it measured a unit's content.
 enum ContentMeasure: Equatable {
     case lines(Int)
+    /// Content shown in a window smaller than the body (a scenario's conversation box):
+    /// its lines, and the window's rows.
+    case window(lines: Int, rows: Int)
     /// The content could not be read or laid out; the message says why.
     case unavailable(String)
 }

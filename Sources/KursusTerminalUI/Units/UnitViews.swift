@@ -47,6 +47,7 @@ public final class UnitViews {
         switch found {
         case .lines(let lines)?: return .contentMeasured(unitID: unit.unitID, lines: lines)
         case .unavailable(let message)?: return .contentUnavailable(unitID: unit.unitID, message: message)
+        case .window(let lines, let rows)?: return .windowMeasured(unitID: unit.unitID, lines: lines, rows: rows)
         case nil: return nil
         }
     }

@@ -50,7 +50,7 @@ enum LessonFeature: UnitFeature {
             // The text may have changed: it is measured again, keeping the position.
             state.scroll.lineCount = nil
             return []
-        case .edit:
+        case .edit, .windowMeasured:
             return []
         }
     }

@@ -34,6 +34,8 @@ enum QuizFeature: UnitFeature {
         case .resized:
             state.scroll.clamp(rows: context.viewport.bodyRows)
             return []
+        case .windowMeasured:
+            return []
         case .reloaded:
             // The edited quiz replaces the old one; an attempt in progress goes on in it.
             guard let quiz = context.content.quizzes[state.unitID] else {

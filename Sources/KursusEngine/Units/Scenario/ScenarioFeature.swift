@@ -16,43 +16,36 @@ enum ScenarioFeature: UnitFeature {
         if let saved = record.current, let resumed = ScenarioMachine.restart(saved, scenario, from: saved.path.count) {
             var run = resumed
             run.elapsedSeconds = saved.elapsedSeconds
-            session = ScenarioSession(run: run, timersEnabled: context.timersEnabled)
+            session = ScenarioSession(run: run, timerScale: context.timerScale)
         } else {
             // A new run, or the file changed under the saved run: start with the same seed.
             let seed = record.current?.seed ?? AttemptBuilder.seed(unitID: context.unit.id, number: record.finished.count + 1, time: context.now)
             restarted = record.current != nil
-            session = ScenarioSession.start(scenario, seed: seed, timersEnabled: context.timersEnabled)
+            session = ScenarioSession.start(scenario, seed: seed, timerScale: context.timerScale)
             record.beginRun()
         }
         var state = ScenarioState(unitID: context.unit.id, scenario: scenario, session: session, restartedAfterEdit: restarted)
+        // The key that opened the unit does not answer its first choice.
+        state.session.choiceShownAt = context.now.map(ScenarioSession.milliseconds)
         var effects: [UnitEffect] = restarted ? [.notice(.scenarioRestarted)] : []
         if record.current != session.run {
             record.current = session.run
             effects.append(.save)
         }
         context.record.scenario = record
+        // A run below the pass rule finished before the course said failing is enough:
+        // the unit is done now (saved with the opening).
+        if context.unit.completion == .attempted, context.record.outcome == .failed, !record.finished.isEmpty {
+            context.record.markCompleted(at: context.now)
+        }
         searchMaximum(&state)
         return .success((state, effects))
     }
 
     static func reduce(_ state: inout ScenarioState, _ event: UnitEvent, _ context: inout UnitContext) -> [UnitEffect] {
-        let page = max(1, context.viewport.bodyRows - 1)
         switch event {
         case .command(let command):
-            let input: ScenarioInput
-            switch command {
-            case .lineUp: input = .up
-            case .lineDown: input = .down
-            case .pageUp: input = .scroll(-page)
-            case .pageDown: input = .scroll(page)
-            case .number(let n): input = .choose(n)
-            case .open, .right: input = .confirm
-            case .back, .left: input = .back
-            case .letter("t"), .letter("T"): input = .toggleTranscript
-            case .letter("r"), .letter("R"): input = .retry
-            case .letter("v"), .letter("V"): input = .pickRetryPoint
-            default: return []
-            }
+            guard let input = input(for: command) else { return [] }
             return send(&state, input, &context)
         case .tick(let seconds, let paused):
             // Help and message boxes pause the call clock and the response timer.
@@ -61,6 +54,8 @@ enum ScenarioFeature: UnitFeature {
             return send(&state, .tick(seconds), &context)
         case .contentMeasured(let lines):
             return send(&state, .debriefMeasured(lines: lines, rows: context.viewport.bodyRows), &context)
+        case .windowMeasured(let lines, let rows):
+            return send(&state, .conversationMeasured(lines: lines, rows: rows), &context)
         case .resized:
             state.session.debrief.clamp(rows: context.viewport.bodyRows)
             return []
@@ -81,10 +76,33 @@ enum ScenarioFeature: UnitFeature {
 
     static func inputMode(_ state: ScenarioState, record: UnitRecord?) -> InputMode { .choices }
 
+    /// The scenario's keys. ↑/↓ move the option cursor (and scroll where there are no
+    /// options); `u`/`d` scroll the conversation a line at a time in every mode, PgUp/PgDn
+    /// (`b`/`f`) a page, Home/End (`g`/`G`) to the first or the newest line.
+    static func input(for command: PlayerCommand) -> ScenarioInput? {
+        switch command {
+        case .lineUp: .up
+        case .lineDown: .down
+        case .letter("u"), .letter("U"): .scroll(-1)
+        case .letter("d"), .letter("D"): .scroll(1)
+        case .pageUp, .letter("b"), .letter("B"): .page(-1)
+        case .pageDown, .letter("f"), .letter("F"): .page(1)
+        case .top: .top
+        case .bottom: .bottom
+        case .number(let n): .choose(n)
+        case .open, .right: .confirm
+        case .back, .left: .back
+        case .letter("t"), .letter("T"): .toggleTranscript
+        case .letter("r"), .letter("R"): .retry
+        case .letter("v"), .letter("V"): .pickRetryPoint
+        default: nil
+        }
+    }
+
     /// Hands one input to the session and records what it reports.
     static func send(_ state: inout ScenarioState, _ input: ScenarioInput, _ context: inout UnitContext) -> [UnitEffect] {
         let before = context.record.scenarioRecord.current
-        let effects = ScenarioSession.reduce(&state.session, input, state.scenario)
+        let effects = ScenarioSession.reduce(&state.session, input, state.scenario, now: context.now)
         if case .tick = input {} else { state.restartedAfterEdit = false }
         var result: [UnitEffect] = []
         for effect in effects {
@@ -105,6 +123,10 @@ enum ScenarioFeature: UnitFeature {
                 switch run.outcome?.passed {
                 case true?:
                     context.record.setAssessed(passed: true, at: context.now)
+                case false? where context.unit.completion == .attempted:
+                    // The course says failing is enough: a finished run completes the unit
+                    // (a pass, now or later, still shows as passed).
+                    if context.record.outcome != .passed { context.record.markCompleted(at: context.now) }
                 case false?:
                     // Below the scenario's pass rule: failed (✗ in the menu, not done), as
                     // a failed quiz; a later failed run never takes a pass away.

@@ -81,7 +81,7 @@ public enum ScenarioMachine {
         run.path.append(
             ScenarioStep(
                 node: node.id, option: optionIndex, text: option.text, feedback: option.feedback, quality: option.quality, timedOut: timedOut))
-        run.transcript.append(TranscriptEntry(kind: .learner, text: option.text))
+        run.transcript.append(TranscriptEntry(kind: .learner, text: option.text, timedOut: timedOut ? true : nil))
         go(to: option.target, &run, scenario, missing: "the option leads to '\(option.target)', which does not exist")
         return true
     }
@@ -90,10 +90,17 @@ public enum ScenarioMachine {
     /// not offered now, the first option offered). False when there is no timer here.
     @discardableResult
     public static func timeout(_ run: inout ScenarioRun, _ scenario: Scenario) -> Bool {
-        guard let timer = timer(run, scenario) else { return false }
-        let offered = availableOptions(run, scenario)
-        guard let pick = offered.contains(timer.defaultOption) ? timer.defaultOption : offered.first else { return false }
+        guard let pick = timeoutOption(run, scenario) else { return false }
         return choose(&run, scenario, optionIndex: pick, timedOut: true)
+    }
+
+    /// The option (an index into the choice's `options`) the response timer will take when
+    /// it runs out: its default, or the first option offered when the default is not
+    /// offered now. nil when there is no timer here.
+    public static func timeoutOption(_ run: ScenarioRun, _ scenario: Scenario) -> Int? {
+        guard let timer = timer(run, scenario) else { return nil }
+        let offered = availableOptions(run, scenario)
+        return offered.contains(timer.defaultOption) ? timer.defaultOption : offered.first
     }
 
     /// The response timer of the choice the run waits at, if it has one.

@@ -81,12 +81,16 @@ public struct TranscriptEntry: Codable, Hashable, Sendable {
     public var speaker: String?
     public var event: ScenarioEvent.Kind?
     public var text: String
+    /// A learner line the response timer chose (true); nil otherwise, and in progress
+    /// files from before it was kept.
+    public var timedOut: Bool?
 
-    public init(kind: Kind, speaker: String? = nil, event: ScenarioEvent.Kind? = nil, text: String) {
+    public init(kind: Kind, speaker: String? = nil, event: ScenarioEvent.Kind? = nil, text: String, timedOut: Bool? = nil) {
         self.kind = kind
         self.speaker = speaker
         self.event = event
         self.text = text
+        self.timedOut = timedOut
     }
 }
 

@@ -33,7 +33,11 @@ public enum ScenarioDebriefScreen {
             let y = Chrome.bodyTop + i
             if line.selected { grid.fill(x: 1, y: y, width: grid.width - 2, style: CellStyle(.accent, .reverse)) }
             var x = 2
-            for span in line.spans { x += grid.put(span.0, x: x, y: y, style: span.1, maxWidth: grid.width - 2 - x) }
+            for span in line.spans {
+                // A line wider than the screen (the verdict, say) ends in an ellipsis.
+                let text = DisplayWidth.truncate(span.0, toWidth: max(0, grid.width - 2 - x), ellipsis: context.symbols.ellipsis)
+                x += grid.put(text, x: x, y: y, style: span.1, maxWidth: grid.width - 2 - x)
+            }
         }
     }
 
@@ -88,7 +92,13 @@ public enum ScenarioDebriefScreen {
                     "\(outcome.passed ? context.symbols.completed : context.symbols.failed) \(strings(outcome.passed ? .scenarioPassed : .scenarioNotPassed))"
                 )
             }
-            if !verdict.isEmpty { lines.append(Line(verdict.joined(separator: "  \(context.symbols.separator)  "), .bold)) }
+            // On one line when it fits, else wrapped (never cut).
+            let text = verdict.joined(separator: "  \(context.symbols.separator)  ")
+            if DisplayWidth.of(text) <= width {
+                lines.append(Line(text, .bold))
+            } else {
+                lines += wrapped(text, width: width, .bold)
+            }
         }
         lines.append(Line(""))
         lines.append(Line(strings(.scenarioYourPath), CellStyle(.heading, .bold)))
@@ -138,10 +148,18 @@ public enum ScenarioDebriefScreen {
             var prompt = context.strings(.scenarioPrompt)
             if let node = scenario.node(step.node), case .choice(let choice) = node.kind, !choice.prompt.isEmpty { prompt = choice.prompt }
             let style = selected ? CellStyle(.accent, [.bold, .reverse]) : CellStyle.plain
-            lines.append(Line(spans: [(" \(marker) \(i + 1). \(prompt)", style)], selected: selected))
+            // One line each, cut with an ellipsis so a learner can tell there is more.
+            let ellipsis = context.symbols.ellipsis
             lines.append(
-                Line(spans: [("      " + context.strings(.scenarioPickYouChose, ["text": step.text]), selected ? style : .muted)], selected: selected)
+                Line(
+                    spans: [(DisplayWidth.truncate(" \(marker) \(i + 1). \(prompt)", toWidth: width, ellipsis: ellipsis), style)], selected: selected)
             )
+            var chose = context.strings(.scenarioPickYouChose, ["text": step.text])
+            if step.timedOut { chose = "(\(context.strings(.scenarioTimedOut))) " + chose }
+            lines.append(
+                Line(
+                    spans: [(DisplayWidth.truncate("      " + chose, toWidth: width, ellipsis: ellipsis), selected ? style : .muted)],
+                    selected: selected))
         }
         return lines
     }

@@ -8,6 +8,38 @@ import KursusText
 enum ScenarioVideoFrame {
     /// Rows the frame needs for a portrait of `portraitLines` (border, name, status).
     static func height(portraitLines: Int) -> Int { max(1, portraitLines) + 5 }
+    /// Below this height the frame gives way to a one-line call strip (`drawStrip`).
+    static let minimumHeight = 7
+
+    /// The call in one line for a low terminal: who is on the call, what is wrong with
+    /// it now (a frozen picture, lost sound, a reconnecting call), the latest measurement,
+    /// and the connection, microphone and camera. Cut with an ellipsis.
+    static func drawStrip(_ run: ScenarioRun, _ scenario: Scenario, _ context: ScreenContext, x: Int, y: Int, width: Int, into grid: inout Grid) {
+        let call = run.call
+        var problems: [String] = []
+        if call.reconnecting { problems.append(context.strings(.scenarioReconnecting)) }
+        if call.frozen { problems.append(context.strings(.scenarioFrozen)) }
+        if call.audioLost { problems.append(context.strings(.scenarioAudioLost)) }
+        if call.echo { problems.append(context.strings(.scenarioEcho)) }
+        if call.poorLighting { problems.append(context.strings(.scenarioPoorLighting)) }
+        if call.badAngle { problems.append(context.strings(.scenarioBadAngle)) }
+        if !call.camera { problems.append(context.strings(.scenarioCameraOffPicture)) }
+        let separator = " \(context.symbols.separator) "
+        var parts = [nameLine(scenario, call, context)].filter { !$0.isEmpty }
+        if !problems.isEmpty { parts.append("\(ScenarioWords.warning(context)) " + problems.joined(separator: separator)) }
+        if let measurement = call.measurement, measurement.count == 2 { parts.append("\(measurement[0]): \(measurement[1])") }
+        parts.append(statusLine(call, context))
+        let text = DisplayWidth.truncate(parts.joined(separator: separator), toWidth: max(0, width - 2), ellipsis: context.symbols.ellipsis)
+        grid.put(text, x: x + 1, y: y, style: problems.isEmpty ? .bold : CellStyle(.warning, .bold), maxWidth: max(0, width - 2))
+    }
+
+    static func statusLine(_ call: CallState, _ context: ScreenContext) -> String {
+        [
+            ScenarioWords.connection(call.reconnecting ? .offline : call.connection, context),
+            context.strings(call.microphone && !call.audioLost ? .scenarioMicOn : .scenarioMicOff),
+            context.strings(call.camera ? .scenarioCamOn : .scenarioCamOff),
+        ].joined(separator: "  ")
+    }
 
     static func draw(
         _ run: ScenarioRun, _ scenario: Scenario, portraits: [String: [String]], _ context: ScreenContext,
@@ -71,12 +103,7 @@ enum ScenarioVideoFrame {
         }
         grid.put(nameLine(scenario, call, context), x: left, y: row, style: .bold, maxWidth: inner)
         row += 1
-        let status = [
-            ScenarioWords.connection(call.reconnecting ? .offline : call.connection, context),
-            context.strings(call.microphone && !call.audioLost ? .scenarioMicOn : .scenarioMicOff),
-            context.strings(call.camera ? .scenarioCamOn : .scenarioCamOff),
-        ].joined(separator: "  ")
-        grid.put(status, x: left, y: row, style: .muted, maxWidth: inner)
+        grid.put(statusLine(call, context), x: left, y: row, style: .muted, maxWidth: inner)
     }
 
     /// Pictures next to each other, each padded to its own width, aligned at the bottom.

@@ -88,8 +88,11 @@ enum ScenarioWords {
         }
     }
 
-    /// The transcript as wrapped, styled lines for a width, a blank line between entries.
-    static func transcript(_ run: ScenarioRun, _ scenario: Scenario, width: Int, _ context: ScreenContext) -> [(String, CellStyle)] {
+    /// The transcript as wrapped, styled lines for a width, a blank line between entries
+    /// unless `compact` (a box of very few rows shows text in every row).
+    static func transcript(_ run: ScenarioRun, _ scenario: Scenario, width: Int, _ context: ScreenContext, compact: Bool = false)
+        -> [(String, CellStyle)]
+    {
         var lines: [(String, CellStyle)] = []
         for entry in run.transcript {
             let text: String
@@ -110,12 +113,29 @@ enum ScenarioWords {
                     style = CellStyle(.accent, .bold)
                 }
             case .learner:
-                text = "\(context.strings(.scenarioYou)): \(entry.text)"
+                // A choice the response timer made says so.
+                let who = context.strings(.scenarioYou) + (entry.timedOut == true ? " (\(context.strings(.scenarioTimedOut)))" : "")
+                text = "\(who): \(entry.text)"
                 style = CellStyle(.accent, [])
             }
-            if !lines.isEmpty { lines.append(("", .plain)) }
+            if !lines.isEmpty, !compact { lines.append(("", .plain)) }
             for paragraph in text.split(separator: "\n", omittingEmptySubsequences: true) {
                 for line in WordWrap.lines(String(paragraph), width: max(4, width)) { lines.append((line, style)) }
+            }
+        }
+        return lines
+    }
+
+    /// The conversation as the call screen and the full transcript show it: the
+    /// transcript, and when the run cannot go on, the reason.
+    static func conversation(_ run: ScenarioRun, _ scenario: Scenario, width: Int, _ context: ScreenContext, compact: Bool = false)
+        -> [(String, CellStyle)]
+    {
+        var lines = transcript(run, scenario, width: width, context, compact: compact)
+        if let stuck = run.stuck {
+            if !compact { lines.append(("", .plain)) }
+            for line in WordWrap.lines(context.strings(.scenarioStuck, ["reason": stuck]), width: max(4, width)) {
+                lines.append((line, CellStyle(.danger, .bold)))
             }
         }
         return lines
