@@ -30,6 +30,10 @@ public struct PlayerState: Hashable, Sendable {
     /// Scenario response timers run this many times their written seconds (1 normal, 2
     /// or 4); nil turns them off (`--plain`). Reaches the scenario as `UnitContext.timerScale`.
     public var timerScale: Int?
+    /// Whether a key within `ScenarioSession.answerGuardMilliseconds` of a new choice is
+    /// ignored (a double Enter on the full screen); the linear mode reads deliberate typed
+    /// lines and turns it off.
+    public var answerGuard = true
     /// Scenario response timers run at all; setting it true keeps a scale already chosen.
     public var timersEnabled: Bool {
         get { timerScale != nil }

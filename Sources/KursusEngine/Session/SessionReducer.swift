@@ -53,7 +53,8 @@ public enum SessionReducer {
     /// record, then the player resumes where they left off.
     static func begin(_ state: inout SessionState, _ learner: LearnerSummary, _ progress: LearnerProgress, unlockAll: Bool) -> [SessionEffect] {
         var player = PlayerState(content: state.content, progress: progress, viewport: state.viewport, unlockAll: unlockAll)
-        player.timersEnabled = SettingsReducer.timersEnabled(learner.settings, state.configuration)
+        player.timerScale = SettingsReducer.timerScale(learner.settings, state.configuration)
+        player.answerGuard = !state.configuration.linear
         player.now = state.now
         let session = (player.progress.sessions ?? 0) + 1
         player.progress.sessions = session

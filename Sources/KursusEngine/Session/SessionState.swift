@@ -116,8 +116,12 @@ public struct SessionConfiguration: Hashable, Sendable {
     public var preview: Bool
     /// Preview `--unit ID`: open this unit at start.
     public var initialUnit: String?
-    /// Accessible plain mode (`--plain`): no response timers in scenarios.
+    /// No response timers in scenarios, whatever the learner's setting: the linear mode
+    /// (`--linear`, and `--plain`, its older name) sets it.
     public var plain: Bool = false
+    /// The linear mode reads typed lines: a line is deliberate, so the guard against a key
+    /// pressed right after a new choice appears (`PlayerState.answerGuard`) is off.
+    public var linear: Bool = false
     /// The courses of the course library, in the catalogue's order. With more than one, a
     /// learner who signs in chooses among them; empty when a single package is played.
     public var catalogue: [CatalogueCourse] = []

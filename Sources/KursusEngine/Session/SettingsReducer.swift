@@ -82,13 +82,19 @@ enum SettingsReducer {
             state.phase = .catalogue(learner, screen)
         case .playing(var learner, var player):
             learner.settings = settings
-            player.timersEnabled = timersEnabled(settings, state.configuration)
+            player.timerScale = timerScale(settings, state.configuration)
             state.phase = .playing(learner, player)
         }
     }
 
     /// Whether scenario response timers run: the learner's setting, and never with `--plain`.
     static func timersEnabled(_ settings: LearnerSettings, _ configuration: SessionConfiguration) -> Bool {
-        !configuration.plain && settings.timers.scale != nil
+        timerScale(settings, configuration) != nil
+    }
+
+    /// How many times their written seconds response timers run: the learner's setting
+    /// (1, 2 or 4; nil for off), and never with `--plain` or in the linear mode.
+    static func timerScale(_ settings: LearnerSettings, _ configuration: SessionConfiguration) -> Int? {
+        configuration.plain ? nil : settings.timers.scale
     }
 }

@@ -15,6 +15,8 @@ public struct UnitContext: Sendable {
     /// or 4 for learners who need more time; nil turns them off (`--plain`). The one
     /// place a per-learner timing setting reaches the scenarios.
     public let timerScale: Int?
+    /// Keys right after a new choice appears are ignored (see `PlayerState.answerGuard`).
+    public var answerGuard = true
     /// The player is resuming where the learner left off when the program last stopped.
     public let resuming: Bool
     /// This unit's progress: the only part of the learner's record a unit can change.

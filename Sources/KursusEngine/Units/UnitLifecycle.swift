@@ -38,11 +38,13 @@ extension PlayerReducer {
 
     static func makeContext(_ state: PlayerState, _ unit: CourseUnit, resuming: Bool = false) -> UnitContext {
         let bookmark = state.progress.bookmark.flatMap { $0.unitID == unit.id ? $0.scroll : nil }
-        return UnitContext(
+        var context = UnitContext(
             unit: unit, content: state.content, viewport: state.viewport, now: state.now, timerScale: state.timerScale,
             resuming: resuming, record: state.progress.record(unit.id) ?? UnitRecord(outcome: .inProgress),
             bookmarkScroll: bookmark
         )
+        context.answerGuard = state.answerGuard
+        return context
     }
 
     /// Takes back the unit's record, bookmark and learning events, and carries out what it asked for.

@@ -119,6 +119,9 @@ enum LinearAnswers {
                 return Reply(text: [strings(.linearBadNumber, ["count": "\(offered.count)"])])
             }
             return Reply(events: [.command(.number(number)), .command(.open)])
+        case .ended:
+            if word == "t" { return Reply(text: scenario.session.run.transcript.map { printer.entry($0, scenario.scenario) }) }
+            return Reply(events: [.command(.open)])
         case .debrief:
             switch word {
             case "", "b": return Reply(events: [.command(.open)])

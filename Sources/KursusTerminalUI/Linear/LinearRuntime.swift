@@ -32,6 +32,7 @@ public final class LinearRuntime {
         self.watcher = watcher
         var configuration = configuration
         configuration.plain = true
+        configuration.linear = true
         let layout = LinearLayout(terminal.size())
         self.terminal = terminal
         self.services = services
@@ -54,10 +55,12 @@ public final class LinearRuntime {
         watcher = nil
         var session = session
         session.configuration.plain = true
+        session.configuration.linear = true
         if case .playing(let learner, var player) = session.phase {
-            player.timersEnabled = false
+            player.timerScale = nil
+            player.answerGuard = false
             if case .unit(.scenario(var scenario)) = player.screen {
-                scenario.session.timersEnabled = false
+                scenario.session.timerScale = nil
                 player.screen = .unit(.scenario(scenario))
             }
             session.phase = .playing(learner, player)

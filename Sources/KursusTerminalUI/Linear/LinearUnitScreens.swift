@@ -14,6 +14,7 @@ extension LinearPrinter {
         case .scenario(let scenario):
             switch scenario.session.mode {
             case .call: return "scenario|\(scenario.unitID)|call"
+            case .ended: return "scenario|\(scenario.unitID)|ended"
             case .debrief: return "scenario|\(scenario.unitID)|debrief|\(scenario.session.run.path.count)"
             case .pickRetry: return "scenario|\(scenario.unitID)|pick"
             }
@@ -171,6 +172,10 @@ extension LinearPrinter {
             }
             prompt.append(strings(.linearScenarioOptions))
             return LinearScreen(key: key, content: [heading, strings(.linearScenarioStart, ["title": scenario.title])], prompt: prompt)
+        case .ended:
+            // The last lines of the call come as fresh lines; Enter goes on to the debrief.
+            let ended = session.run.outcome == nil ? strings(.scenarioEndedStuck) : strings(.scenarioEnded)
+            return LinearScreen(key: key, content: [], prompt: [ended], freshFirst: true)
         case .debrief:
             let body = ScenarioDebriefScreen.body(session.run, scenario, width: layout.columns, context, maximumScore: state.maximumScore)
             var content = [strings(.linearDebriefTitle, ["title": scenario.title])]

@@ -102,6 +102,7 @@ enum ScenarioFeature: UnitFeature {
     /// Hands one input to the session and records what it reports.
     static func send(_ state: inout ScenarioState, _ input: ScenarioInput, _ context: inout UnitContext) -> [UnitEffect] {
         let before = context.record.scenarioRecord.current
+        if !context.answerGuard { state.session.choiceShownAt = nil }
         let effects = ScenarioSession.reduce(&state.session, input, state.scenario, now: context.now)
         if case .tick = input {} else { state.restartedAfterEdit = false }
         var result: [UnitEffect] = []
