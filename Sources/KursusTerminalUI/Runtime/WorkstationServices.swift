@@ -99,7 +99,7 @@ public final class WorkstationServices: SessionServices {
             )
             builder = StatementBuilder(
                 course: course, quizzes: content.quizzes, scenarios: content.scenarios, learnerID: learner.id, settings: records,
-                siteSecret: siteSecret, team: profile.team
+                siteSecret: siteSecret, team: profile.team, translations: content.translations
             )
             if let lrs = records.lrs {
                 sync = BackgroundSync(dataDirectory: store.dataDirectory, settings: lrs, learner: learner.id)
