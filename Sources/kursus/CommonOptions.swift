@@ -88,6 +88,13 @@ enum CommandSupport {
         }
     }
 
+    /// The UI language: `--lang`, else the locale's (the UI's own rule), else, with no
+    /// locale set, the course's main language when the UI has it.
+    static func uiLanguage(_ flag: String?, course: Course) -> String? {
+        if flag != nil || Course.localeLanguage(environment) != nil { return flag }
+        return UILanguage.supported.contains(course.language) ? course.language : nil
+    }
+
     static func screenContext(lang: String?, installation: Installation) throws -> ScreenContext {
         var strings = try UIStrings.load(language: UILanguage.resolve(flag: lang, environment: environment), assets: installation.assets)
         let symbols = Symbols.forEnvironment(environment)
