@@ -53,7 +53,7 @@ public struct StatementBuilder: Sendable {
         self.learnerID = learnerID
         self.settings = settings
         self.siteSecret = siteSecret
-        language = Self.key(course.contentLanguage)
+        language = Self.key(course.isMultilingual ? course.contentLanguage : course.language)
         var others: [(key: String, quizzes: [String: Quiz], scenarios: [String: Scenario])] = [(language, quizzes, scenarios)]
         for other in course.languages where other != course.contentLanguage {
             guard let content = translations[other] else { continue }
@@ -197,8 +197,8 @@ public struct StatementBuilder: Sendable {
         Self.activity(
             courseIRI,
             [
-                "type": .string(XAPIActivityType.course), "name": languageMap(course.titlesByLanguage),
-                "description": described ? languageMap(course.descriptionsByLanguage) : nil,
+                "type": .string(XAPIActivityType.course), "name": languageMap(Course.byLanguage(course.title, course.titleTranslations, mapLanguages)),
+                "description": described ? course.description.flatMap { languageMap(Course.byLanguage($0, course.descriptionTranslations, mapLanguages)) } : nil,
             ])
     }
 
@@ -206,7 +206,7 @@ public struct StatementBuilder: Sendable {
         Self.activity(
             courseIRI + "/modules/" + IRI.segment(module.id),
             [
-                "type": .string(XAPIActivityType.module), "name": languageMap(module.titlesByLanguage(course.languages)),
+                "type": .string(XAPIActivityType.module), "name": languageMap(module.titlesByLanguage(mapLanguages)),
             ])
     }
 
@@ -220,7 +220,7 @@ public struct StatementBuilder: Sendable {
             case .survey: XAPIActivityType.survey
             case .scenario: XAPIActivityType.simulation
             }
-        return Self.activity(unitIRI(unitID), ["type": .string(type), "name": languageMap(unit.titlesByLanguage(course.languages))])
+        return Self.activity(unitIRI(unitID), ["type": .string(type), "name": languageMap(unit.titlesByLanguage(mapLanguages))])
     }
 
     /// For statements about a unit: the module as parent, the course as grouping.

@@ -9,6 +9,10 @@ extension StatementBuilder {
         LanguageTag.isValid(language) ? language : "und"
     }
 
+    /// The languages of the course's language maps: every language of a course in
+    /// several, else just its `language`.
+    var mapLanguages: [String] { course.isMultilingual ? course.languages : [course.language] }
+
     /// A language map from texts by course language; nil when every text is empty.
     func languageMap(_ texts: [String: String]) -> JSONValue? {
         var members: [String: JSONValue] = [:]
