@@ -88,10 +88,12 @@ enum CommandSupport {
         }
     }
 
-    /// The UI language: `--lang`, else the locale's (the UI's own rule), else, with no
-    /// locale set, the course's main language when the UI has it.
+    /// The UI language: `--lang`, else the locale's (the UI's own rule: any locale set,
+    /// `C` too, decides), else, with no locale set at all, the course's main language
+    /// when the UI has it.
     static func uiLanguage(_ flag: String?, course: Course) -> String? {
-        if flag != nil || Course.localeLanguage(environment) != nil { return flag }
+        let localeSet = ["LC_ALL", "LC_MESSAGES", "LANG"].contains { !(environment[$0] ?? "").isEmpty }
+        if flag != nil || localeSet { return flag }
         return UILanguage.supported.contains(course.language) ? course.language : nil
     }
 

@@ -104,3 +104,25 @@ struct StatementLanguageTests {
         #expect(statement["context"]?["language"] == "da")
     }
 }
+
+extension StatementLanguageTests {
+    @Test func aLearnerWhoSwitchesLanguageKeepsIdsAndTeamAndGetsTheNewContextLanguage() throws {
+        let package = try #require(CoursePackageLoader.load(Self.fixture, shownAs: "k").package)
+        let danish = StatementBuilder(
+            course: package.course, quizzes: package.quizzes, scenarios: package.scenarios, learnerID: "anna", settings: .default,
+            siteSecret: Data(repeating: 7, count: 32), team: "Hold 2", translations: package.contents)
+        let english = package.inLanguage("en")
+        let switched = danish.inLanguage(
+            course: english.course, quizzes: english.quizzes, scenarios: english.scenarios, translations: english.contents)
+        let kind = LearningEvent.Kind.lessonCompleted(unitID: "velkommen")
+        let before = try Self.made(kind, danish)
+        let after = try Self.made(kind, switched)
+        #expect(before["context"]?["language"] == "da")
+        #expect(after["context"]?["language"] == "en")
+        #expect(after["id"] == before["id"])
+        #expect(after["actor"] == before["actor"])
+        #expect(after["context"]?["team"] == before["context"]?["team"])
+        #expect(after["context"]?["team"] != nil)
+        #expect(after["object"] == before["object"])
+    }
+}

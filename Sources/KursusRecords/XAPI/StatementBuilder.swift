@@ -81,6 +81,19 @@ public struct StatementBuilder: Sendable {
         return builder
     }
 
+    /// The same learner's builder after they switched the course to another language
+    /// (`CoursePackage.inLanguage`): statements from now on carry that language as
+    /// `context.language`; ids, the learner and the team stay.
+    public func inLanguage(
+        course: Course, quizzes: [String: Quiz], scenarios: [String: Scenario], translations: [String: LanguageContent]
+    ) -> StatementBuilder {
+        var builder = StatementBuilder(
+            course: course, quizzes: quizzes, scenarios: scenarios, learnerID: learnerID, settings: settings, siteSecret: siteSecret,
+            translations: translations)
+        builder.team = team
+        return builder
+    }
+
     /// The team as an identified Group: an account on `<activity base>/teams` named by the
     /// team. Nil for no team, or one of only spaces.
     static func teamGroup(_ team: String?, settings: RecordSettings) -> JSONValue? {
@@ -197,8 +210,10 @@ public struct StatementBuilder: Sendable {
         Self.activity(
             courseIRI,
             [
-                "type": .string(XAPIActivityType.course), "name": languageMap(Course.byLanguage(course.title, course.titleTranslations, mapLanguages)),
-                "description": described ? course.description.flatMap { languageMap(Course.byLanguage($0, course.descriptionTranslations, mapLanguages)) } : nil,
+                "type": .string(XAPIActivityType.course),
+                "name": languageMap(Course.byLanguage(course.title, course.titleTranslations, mapLanguages)),
+                "description": described
+                    ? course.description.flatMap { languageMap(Course.byLanguage($0, course.descriptionTranslations, mapLanguages)) } : nil,
             ])
     }
 
