@@ -44,7 +44,9 @@ let package = Package(
         .target(name: "KursusAssets", resources: [.embedInCode("Assets")]),
         .target(
             name: "KursusCourse",
-            dependencies: ["KursusText", "KursusAssets", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "KursusText", "KursusAssets", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "KursusPackages",

@@ -3,14 +3,31 @@ import Foundation
 import KursusCourse
 
 /// Identifies a course's content, so progress saved against other content can be
-/// recognised: SHA-256 over the manifest and every unit's file (lessons, quizzes,
-/// surveys), in manifest order.
-/// Each part is preceded by its length (8 bytes, big-endian), so moving bytes from one
-/// file to the next changes the result. Written as `sha256:<64 lowercase hex digits>`.
+/// recognised: SHA-256 over the manifest and every unit's main-language file (lessons,
+/// quizzes, surveys, scenarios), in manifest order. Each part is preceded by its length
+/// (8 bytes, big-endian), so moving bytes from one file to the next changes the result.
+/// Written as `sha256:<64 lowercase hex digits>`.
+///
+/// The package loader works it out from the bytes it reads anyway (no file is read or
+/// inflated again). Translations are not part of it, so the value is the same whichever
+/// language is played, and a learner who switches language keeps their progress.
 public enum CourseFingerprint {
     public static let prefix = "sha256:"
 
+    /// The fingerprint of a loaded package; throws when one of its files could not be read.
     public static func compute(_ package: CoursePackage) throws(ProgressError) -> String {
+        if package.contents.isEmpty { return try reading(package) }
+        guard let fingerprint = package.fingerprint else {
+            throw .unreadable(
+                path: package.shown(CoursePackage.manifestName),
+                reason: "cannot fingerprint the course: one of its files could not be read (run 'kursus validate' for the reason)")
+        }
+        return fingerprint
+    }
+
+    /// The same value for a package made by hand rather than by the loader (it has no
+    /// fingerprint of its own): every file is read.
+    static func reading(_ package: CoursePackage) throws(ProgressError) -> String {
         var hasher = SHA256()
         add(try read(CoursePackage.manifestName, of: package, limit: CoursePackage.manifestLimit), to: &hasher)
         for unit in package.course.allUnits {

@@ -88,6 +88,15 @@ enum CommandSupport {
         }
     }
 
+    /// The UI language: `--lang`, else the locale's (the UI's own rule: any locale set,
+    /// `C` too, decides), else, with no locale set at all, the course's main language
+    /// when the UI has it.
+    static func uiLanguage(_ flag: String?, course: Course) -> String? {
+        let localeSet = ["LC_ALL", "LC_MESSAGES", "LANG"].contains { !(environment[$0] ?? "").isEmpty }
+        if flag != nil || localeSet { return flag }
+        return UILanguage.supported.contains(course.language) ? course.language : nil
+    }
+
     static func screenContext(lang: String?, installation: Installation) throws -> ScreenContext {
         var strings = try UIStrings.load(language: UILanguage.resolve(flag: lang, environment: environment), assets: installation.assets)
         let symbols = Symbols.forEnvironment(environment)

@@ -19,7 +19,10 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 /// How the player looks and behaves on screen, shared by `play` and `preview`: the UI
 /// language, colours and the linear mode for screen readers.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("UI language: da or en. Default: from LC_ALL/LC_MESSAGES/LANG, else en.", valueName: "lang"))
+    @Option(
+        help: ArgumentHelp(
+            "Language of the UI and of the course, da or en (a course without it is shown in its main language). Default: from LC_ALL/LC_MESSAGES/LANG, else the course's main language.",
+            valueName: "lang"))
     var lang: String?
 
     @Option(help: "Colours: auto, always or never. NO_COLOR in the environment means never.")

@@ -70,7 +70,9 @@ struct Play: ParsableCommand {
             package == nil
             ? try LibraryPlay.choose(
                 libraries: library.libraries(dataDirectory: dataDirectory), trust: try PackageOpening.trust(dataDirectory: dataDirectory)) : nil
-        let package = try fromLibrary?.package ?? CommandSupport.openPackage(package, installation: installation, dataDirectory: dataDirectory)
+        let opened = try fromLibrary?.package ?? CommandSupport.openPackage(package, installation: installation, dataDirectory: dataDirectory)
+        // The content language: --lang, else the locale, else the course's main language.
+        let package = opened.inLanguage(opened.course.chooseLanguage(flag: display.lang, environment: CommandSupport.environment))
         let config = try WorkstationConfig.load(dataDirectory: dataDirectory)
         let idleMinutes = idleLock ?? config.idleLockMinutes
         let configuration = SessionConfiguration(
@@ -81,7 +83,8 @@ struct Play: ParsableCommand {
         var session = configuration
         session.plain = display.isLinear
         session.catalogue = fromLibrary?.catalogue ?? []
-        let context = try CommandSupport.screenContext(lang: display.lang, installation: installation)
+        let context = try CommandSupport.screenContext(
+            lang: CommandSupport.uiLanguage(display.lang, course: package.course), installation: installation)
         let fingerprint = try CourseFingerprint.compute(package)
         try Self.checkWritable(dataDirectory)
         if let learner {

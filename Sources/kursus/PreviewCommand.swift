@@ -27,17 +27,21 @@ struct Preview: ParsableCommand {
         let installation = try CommandSupport.installation()
         // A package file is checked against the workstation's package policy (docs/packages.md).
         let dataDirectory = DataDirectory.locate(explicit: nil, environment: CommandSupport.environment, home: NSHomeDirectory())
-        let opened = try CommandSupport.openPackage(package, installation: installation, dataDirectory: dataDirectory)
+        let main = try CommandSupport.openPackage(package, installation: installation, dataDirectory: dataDirectory)
+        // The content language: --lang, else the locale, else the course's main language.
+        let language = main.course.chooseLanguage(flag: display.lang, environment: CommandSupport.environment)
+        let opened = main.inLanguage(language)
         if let unit, opened.course.unit(withID: unit) == nil {
             throw CommandFailure(
                 "\(package): the course has no unit '\(unit)'; units are: \(opened.course.allUnits.map(\.id).joined(separator: ", "))")
         }
-        let context = try CommandSupport.screenContext(lang: display.lang, installation: installation)
+        let context = try CommandSupport.screenContext(
+            lang: CommandSupport.uiLanguage(display.lang, course: opened.course), installation: installation)
         let (path, shown) = (URL(fileURLWithPath: package), package)
         let watcher =
             watch
             ? PackageWatcher(watching: path) { () throws(CourseError) in
-                try PackageOpening.load(path, shownAs: shown, trustFrom: dataDirectory)
+                try PackageOpening.load(path, shownAs: shown, trustFrom: dataDirectory).inLanguage(language)
             } : nil
         var configuration = SessionConfiguration(idleLockSeconds: nil, preview: true, initialUnit: unit)
         configuration.plain = display.isLinear

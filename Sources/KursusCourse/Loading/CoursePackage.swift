@@ -23,6 +23,15 @@ public struct CoursePackage: Sendable {
     /// are read on demand instead: they are long and only one is on screen.)
     public let quizzes: [String: Quiz]
     public let scenarios: [String: Scenario]
+    /// Every language's unit files as read while loading, by language (the played one
+    /// included): what `inLanguage` switches to, and what records and checks read
+    /// translations from.
+    public private(set) var contents: [String: LanguageContent] = [:]
+    /// The course fingerprint, from the manifest and the main language's unit files as
+    /// the loader read them (nil when one could not be read). The same in every language.
+    public private(set) var fingerprint: String?
+    /// Lessons whose file looks like a scenario or quiz file, found while loading.
+    public private(set) var lessonKindMismatches: [String: Diagnostic] = [:]
 
     public init(
         course: Course, storage: any PackageStorage, displayRoot: String, lessonFiles: [String: String], quizFiles: [String: String] = [:],
@@ -36,6 +45,43 @@ public struct CoursePackage: Sendable {
         self.displayRoot = displayRoot
         self.lessonFiles = lessonFiles
         self.quizFiles = quizFiles
+    }
+
+    /// The same package with what the loader found in every language.
+    func with(contents: [String: LanguageContent], fingerprint: String?, lessonKindMismatches: [String: Diagnostic]) -> CoursePackage {
+        var package = self
+        package.contents = contents
+        package.fingerprint = fingerprint
+        package.lessonKindMismatches = lessonKindMismatches
+        return package
+    }
+
+    /// The language being played (`course.contentLanguage`).
+    public var language: String { course.contentLanguage }
+
+    /// The same package played in another language of its course: titles, lesson files,
+    /// quizzes and scenarios of that language, read when the package loaded (nothing is
+    /// read again). A language the course lacks gives the main language. Unit ids, the
+    /// fingerprint and so every learner's progress stay the same.
+    public func inLanguage(_ wish: String) -> CoursePackage {
+        let chosen = course.playableLanguage(wish)
+        guard let content = contents[chosen] else { return self }
+        var translated = course.inLanguage(chosen)
+        for m in translated.modules.indices {
+            for u in translated.modules[m].units.indices {
+                let id = translated.modules[m].units[u].id
+                guard let lesson = content.lessons[id] else { continue }
+                translated.modules[m].units[u].estimatedMinutes = lesson.minutes
+                translated.modules[m].units[u].objectives = lesson.objectives
+            }
+        }
+        var package = CoursePackage(
+            course: translated, storage: storage, displayRoot: displayRoot, lessonFiles: content.lessonFiles,
+            quizFiles: content.quizFiles, scenarioFiles: content.scenarioFiles, quizzes: content.quizzes, scenarios: content.scenarios)
+        package.contents = contents
+        package.fingerprint = fingerprint
+        package.lessonKindMismatches = lessonKindMismatches
+        return package
     }
 
     /// Package-relative path as shown in messages, e.g. `Courses/x/lektioner/01.md`.
@@ -53,14 +99,19 @@ public struct CoursePackage: Sendable {
         return LessonText(text, path: path)
     }
 
-    /// Opens a package folder for playing: any error in it is thrown, warnings are returned.
-    public static func open(_ folder: URL, shownAs displayRoot: String) throws(CourseError) -> (CoursePackage, [Diagnostic]) {
-        try checked(CoursePackageLoader.load(folder, shownAs: displayRoot), shownAs: displayRoot)
+    /// Opens a package folder for playing in `language` (nil: the main one): any error in
+    /// it is thrown, warnings are returned.
+    public static func open(_ folder: URL, shownAs displayRoot: String, language: String? = nil) throws(CourseError) -> (
+        CoursePackage, [Diagnostic]
+    ) {
+        try checked(CoursePackageLoader.load(folder, shownAs: displayRoot, language: language), shownAs: displayRoot)
     }
 
     /// Opens a package from any storage (a folder or a `.kursus` archive) for playing.
-    public static func open(_ storage: any PackageStorage, shownAs displayRoot: String) throws(CourseError) -> (CoursePackage, [Diagnostic]) {
-        try checked(CoursePackageLoader.load(storage: storage, shownAs: displayRoot), shownAs: displayRoot)
+    public static func open(_ storage: any PackageStorage, shownAs displayRoot: String, language: String? = nil) throws(CourseError) -> (
+        CoursePackage, [Diagnostic]
+    ) {
+        try checked(CoursePackageLoader.load(storage: storage, shownAs: displayRoot, language: language), shownAs: displayRoot)
     }
 
     private static func checked(

@@ -4,8 +4,12 @@ import Foundation
 /// path inside the package and reads each unit's file (a lesson's front matter, a quiz
 /// or scenario parsed). Collects every problem instead of stopping at the first.
 public enum CoursePackageLoader {
-    /// Loads a package folder, after checking that it is a readable folder.
-    public static func load(_ folder: URL, shownAs displayRoot: String) -> (package: CoursePackage?, diagnostics: [Diagnostic]) {
+    /// Loads a package folder, after checking that it is a readable folder. `language`:
+    /// the language to play (one of the course's `languages`; nil or any other gives the
+    /// main language). Every language's files are read, once each.
+    public static func load(_ folder: URL, shownAs displayRoot: String, language: String? = nil) -> (
+        package: CoursePackage?, diagnostics: [Diagnostic]
+    ) {
         let displayRoot = trimmed(displayRoot)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
@@ -19,17 +23,21 @@ public enum CoursePackageLoader {
         else {
             return (nil, [.error(SourceLocation(file: displayRoot), "the package folder cannot be read (check its permissions)")])
         }
-        return load(storage: FolderStorage(folder), shownAs: displayRoot)
+        return load(storage: FolderStorage(folder), shownAs: displayRoot, language: language)
     }
 
     /// Loads a package from any storage: a folder or a `.kursus` archive.
-    public static func load(storage: any PackageStorage, shownAs displayRoot: String) -> (package: CoursePackage?, diagnostics: [Diagnostic]) {
+    public static func load(storage: any PackageStorage, shownAs displayRoot: String, language: String? = nil) -> (
+        package: CoursePackage?, diagnostics: [Diagnostic]
+    ) {
         let displayRoot = trimmed(displayRoot)
         let shown: @Sendable (String) -> String = { relative in displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative }
         let manifestPath = shown(CoursePackage.manifestName)
+        let manifestBytes: Data
         let text: String
         do {
-            text = try storage.readText(CoursePackage.manifestName, shownAs: manifestPath, limit: CoursePackage.manifestLimit)
+            manifestBytes = try storage.read(CoursePackage.manifestName, shownAs: manifestPath, limit: CoursePackage.manifestLimit)
+            text = try TextFileReader.decode(manifestBytes, shownAs: manifestPath)
         } catch {
             return (nil, error.diagnostics)
         }
@@ -41,56 +49,124 @@ public enum CoursePackageLoader {
         let duplicates = duplicateIDs(in: course)
         diagnostics += duplicates
         if duplicates.isEmpty { diagnostics += PrerequisiteGraph(course).diagnostics(for: course) }
-        // Every unit's file is read and parsed on its own, on every processor; the results
-        // are put together in manifest order.
+        // Every unit's files (one per language) are read and parsed on their own, on every
+        // processor; the results are put together in manifest order.
         let places = course.modules.indices.flatMap { m in course.modules[m].units.indices.map { (m, $0) } }
         let units = places.map { course.modules[$0.0].units[$0.1] }
-        let outcomes = ConcurrentMap.map(units) { unit in loadUnit(unit, from: storage, shown: shown) }
-        var files = UnitFiles()
+        let languages = course.languages
+        let outcomes = ConcurrentMap.map(units) { unit in loadUnit(unit, languages: languages, from: storage, shown: shown) }
+        var contents = Dictionary(uniqueKeysWithValues: languages.map { ($0, LanguageContent(language: $0)) })
+        var mismatches: [String: Diagnostic] = [:]
+        var fingerprint: CourseFingerprintHasher? = CourseFingerprintHasher()
+        fingerprint?.add(manifestBytes)
         for ((m, u), outcome) in zip(places, outcomes) {
             diagnostics += outcome.diagnostics
-            files.add(outcome.files)
+            for (language, content) in outcome.contents { contents[language, default: LanguageContent(language: language)].add(content) }
             if let filled = outcome.filled { course.modules[m].units[u] = filled }
+            if let mismatch = outcome.mismatch { mismatches[outcome.unitID] = mismatch }
+            if outcome.unreadable { fingerprint = nil } else if let bytes = outcome.mainBytes { fingerprint?.add(bytes) }
         }
+        let main = contents[course.language] ?? LanguageContent(language: course.language)
         let package = CoursePackage(
-            course: course, storage: storage, displayRoot: displayRoot, lessonFiles: files.lessons, quizFiles: files.quizzes,
-            scenarioFiles: files.scenarios, quizzes: files.parsedQuizzes, scenarios: files.parsedScenarios
-        )
-        return (package, diagnostics)
+            course: course, storage: storage, displayRoot: displayRoot, lessonFiles: main.lessonFiles, quizFiles: main.quizFiles,
+            scenarioFiles: main.scenarioFiles, quizzes: main.quizzes, scenarios: main.scenarios
+        ).with(contents: contents, fingerprint: fingerprint?.finish(), lessonKindMismatches: mismatches)
+        return (package.inLanguage(course.playableLanguage(language)), diagnostics)
     }
 
-    /// What reading one unit's file gives: the unit with what its file adds, the file
-    /// recorded by kind, and the problems found.
+    /// What reading one unit's files gives: the unit with what its files add (titles in
+    /// every language), each language's files by kind, the main file's bytes for the
+    /// fingerprint, and the problems found.
     struct UnitOutcome: Sendable {
+        var unitID: String
         var filled: CourseUnit?
-        var files = UnitFiles()
+        var contents: [String: LanguageContent] = [:]
+        var mainBytes: Data?
+        /// The main file could not be read, so the package has no fingerprint.
+        var unreadable = false
+        var mismatch: Diagnostic?
+        /// Titles from each language's file, for a unit without a title in course.yaml.
+        var fileTitles: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
-    /// Resolves, reads and parses one unit's file. Runs on any thread.
-    static func loadUnit(_ unit: CourseUnit, from storage: any PackageStorage, shown: (String) -> String) -> UnitOutcome {
-        var outcome = UnitOutcome()
-        guard let file = unit.file else { return outcome }
-        switch storage.resolve(file, from: "") {
-        case .failure(let problem):
-            outcome.diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
-        case .success(let relative):
-            guard storage.fileExists(relative) else {
-                outcome.diagnostics.append(missing(unit, file: file, relative, in: storage, shownAs: shown(relative)))
-                return outcome
+    /// Resolves, reads and parses one unit's file in every language. Runs on any thread.
+    static func loadUnit(_ unit: CourseUnit, languages: [String], from storage: any PackageStorage, shown: (String) -> String) -> UnitOutcome {
+        var outcome = UnitOutcome(unitID: unit.id)
+        guard let mainFile = unit.file else { return outcome }
+        for (index, language) in languages.enumerated() {
+            let isMain = index == 0
+            let file = isMain ? mainFile : TranslationFile.path(mainFile, language: language)
+            var asked = unit
+            asked.title = unit.titleTranslations[language] ?? unit.title
+            var files = UnitFiles(language: language)
+            switch storage.resolve(file, from: "") {
+            case .failure(let problem):
+                outcome.diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
+                outcome.unreadable = outcome.unreadable || isMain
+            case .success(let relative):
+                guard storage.fileExists(relative) else {
+                    outcome.unreadable = outcome.unreadable || isMain
+                    outcome.diagnostics.append(
+                        isMain
+                            ? missing(unit, file: file, relative, in: storage, shownAs: shown(relative))
+                            : missingTranslation(unit, file: file, language: language, languages: languages))
+                    continue
+                }
+                let bytes: Data
+                let text: String
+                do {
+                    bytes = try storage.read(relative, shownAs: shown(relative), limit: UnitFiles.limit(unit.kind))
+                    text = try TextFileReader.decode(bytes, shownAs: shown(relative))
+                } catch {
+                    outcome.unreadable = outcome.unreadable || isMain
+                    outcome.diagnostics += error.diagnostics.map { diagnostic in
+                        guard unit.kind == .lesson else { return diagnostic }
+                        var d = diagnostic
+                        d.message = "lesson of unit '\(unit.id)' \(d.message)"
+                        return d
+                    }
+                    continue
+                }
+                if isMain { outcome.mainBytes = bytes }
+                var mismatch: Diagnostic?
+                let filled = files.read(asked, relative, text: text, shownAs: shown(relative), into: &outcome.diagnostics, mismatch: &mismatch)
+                outcome.contents[language] = files.content
+                if isMain { outcome.mismatch = mismatch }
+                guard let filled else {
+                    outcome.unreadable = outcome.unreadable || isMain
+                    continue
+                }
+                if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
+                    // A scenario or quiz declared as a lesson has no lesson title: say what the file is instead.
+                    outcome.diagnostics.append(
+                        mismatch
+                            ?? .error(
+                                unit.location,
+                                "unit '\(unit.id)'\(isMain ? "" : " in '\(language)'") has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)\(isMain ? "" : " (\(file))")"
+                            ))
+                }
+                if isMain {
+                    outcome.filled = filled
+                }
+                if unit.title.isEmpty, unit.titleTranslations.isEmpty, languages.count > 1 {
+                    outcome.fileTitles[language] = filled.title
+                }
             }
-            guard let filled = outcome.files.read(unit, relative, in: storage, shownAs: shown(relative), into: &outcome.diagnostics) else {
-                return outcome
-            }
-            if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
-                // A scenario or quiz declared as a lesson has no lesson title: say what the file is instead.
-                outcome.diagnostics.append(
-                    UnitKindDetection.mismatch(unit, storage: storage, shownAs: shown)
-                        ?? .error(unit.location, "unit '\(unit.id)' has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)"))
-            }
+        }
+        if var filled = outcome.filled, !outcome.fileTitles.isEmpty {
+            filled.titleTranslations = outcome.fileTitles
             outcome.filled = filled
         }
         return outcome
+    }
+
+    /// A translation that is not there: named with the file it should be.
+    static func missingTranslation(_ unit: CourseUnit, file: String, language: String, languages: [String]) -> Diagnostic {
+        .error(
+            unit.location,
+            "unit '\(unit.id)': the '\(language)' translation '\(file)' is missing; the course is in \(languages.joined(separator: ", ")), so every unit needs a file in each (beside the main file, with the language before the extension)"
+        )
     }
 
     /// Why a unit's file is not a readable file: not there at all, or (for a folder, a

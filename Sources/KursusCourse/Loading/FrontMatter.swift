@@ -22,6 +22,8 @@ public struct LessonText: Sendable {
     /// Lines before the body starts (front matter plus its fences), to map body lines back to the file.
     public var bodyLineOffset: Int
     public var diagnostics: [Diagnostic]
+    /// The front matter's keys in the order written (known or not).
+    public var frontMatterKeys: [String] = []
 
     /// Splits `text` (read from `path`) into front matter and body. Front matter problems
     /// become diagnostics; keys other tools use (layout, tags, …) are warnings, not errors.
@@ -45,6 +47,7 @@ public struct LessonText: Sendable {
                 diagnostics += problems
                 return
             }
+            frontMatterKeys = object.mapping.compactMap { $0.key.string }
             frontMatter.title = object.string("title", required: false)
             frontMatter.minutes = object.integer("minutes", in: 1...600)
             frontMatter.objectives = object.strings("objectives")

@@ -5,7 +5,7 @@ import Yams
 /// the rest of the manifest is still read, so the units' files are checked as well.
 struct ManifestParser {
     static let formatVersion = "kursus/1"
-    static let courseKeys = ["format", "id", "title", "language", "version", "description", "authors", "modules"]
+    static let courseKeys = ["format", "id", "title", "language", "languages", "version", "description", "authors", "modules"]
     static let moduleKeys = ["id", "title", "description", "requires", "sequential", "units"]
     static let unitKeys = ["id", "kind", "title", "file", "optional", "requires", "completion"]
     /// Caps that keep a hostile manifest from using unbounded time or memory.
@@ -14,6 +14,8 @@ struct ManifestParser {
 
     let source: YAMLSource
     private(set) var diagnostics: [Diagnostic] = []
+    /// The course's languages, read before any text field.
+    private var languages = ManifestLanguages(all: [], listed: false)
 
     init(file: String) {
         source = YAMLSource(file: file)
@@ -37,23 +39,28 @@ struct ManifestParser {
         }
         let id = object.string("id", required: true)
         checkIdentifier(id, node: object.value("id"), what: "course id")
-        let title = object.string("title", required: true)
         let language = object.string("language", required: true)
         if let language, !Self.looksLikeLanguageTag(language) {
             diagnostics.append(.error(source.location(of: object.value("language")), "'\(language)' is not a language tag such as 'da' or 'en'"))
         }
+        languages = ManifestLanguages(&object, main: language)
+        let title = languages.text("title", required: true, in: &object)
         let version = object.string("version", required: true)
-        let description = object.string("description", required: false)
+        let description = languages.text("description", required: false, in: &object)
         let authors = object.strings("authors")
         let modules = parseModules(object.value("modules"), parent: object)
         diagnostics += object.diagnostics
         // A missing or misspelt required key has been reported; the course is still
         // returned (with that field empty) so every module and unit file is checked too.
         // Its errors keep the package from playing.
-        return Course(
-            id: id ?? "", title: title ?? "", language: language ?? "", version: version ?? "", description: description,
+        var course = Course(
+            id: id ?? "", title: title.text ?? "", language: language ?? "", version: version ?? "", description: description.text,
             authors: authors, modules: modules, location: object.location
         )
+        course.languages = languages.all
+        course.titleTranslations = title.translations
+        course.descriptionTranslations = description.translations
+        return course
     }
 
     private mutating func parseModules(_ node: Node?, parent: YAMLObject) -> [CourseModule] {
@@ -76,8 +83,8 @@ struct ManifestParser {
             object.rejectUnknownKeys(Self.moduleKeys)
             let id = object.string("id", required: true)
             checkIdentifier(id, node: object.value("id"), what: "module id")
-            let title = object.string("title", required: true)
-            let description = object.string("description", required: false)
+            let title = languages.text("title", required: true, in: &object)
+            let description = languages.text("description", required: false, in: &object)
             let requires = requirements(in: &object)
             let sequential = object.bool("sequential") ?? false
             var units: [CourseUnit] = []
@@ -98,11 +105,13 @@ struct ManifestParser {
             }
             diagnostics += object.diagnostics
             // Kept without its id or title (reported above) so its units are checked.
-            modules.append(
-                CourseModule(
-                    id: id ?? "", title: title ?? "", description: description, units: units, requires: requires,
-                    sequential: sequential, location: object.location
-                ))
+            var module = CourseModule(
+                id: id ?? "", title: title.text ?? "", description: description.text, units: units, requires: requires,
+                sequential: sequential, location: object.location
+            )
+            module.titleTranslations = title.translations
+            module.descriptionTranslations = description.translations
+            modules.append(module)
         }
         return modules
     }
@@ -130,16 +139,18 @@ struct ManifestParser {
                 diagnostics.append(.error(place, "unknown unit kind '\(kindText)'\(hint)"))
             }
         }
-        let title = object.string("title", required: false)
+        let title = languages.text("title", required: false, in: &object)
         let file = object.string("file", required: kind != nil)
         let optional = object.bool("optional") ?? false
         let requires = requirements(in: &object)
         let completion = self.completion(in: &object, kind: kind)
         diagnostics += object.diagnostics
         guard let id, let kind else { return nil }
-        return CourseUnit(
-            id: id, kind: kind, title: title ?? "", file: file, optional: optional, requires: requires, completion: completion,
+        var unit = CourseUnit(
+            id: id, kind: kind, title: title.text ?? "", file: file, optional: optional, requires: requires, completion: completion,
             location: object.location)
+        unit.titleTranslations = title.translations
+        return unit
     }
 
     /// `completion: passed | attempted` (scenario units only); `passed` when absent.

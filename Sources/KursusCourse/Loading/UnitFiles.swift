@@ -1,62 +1,62 @@
 import Foundation
 
-/// Every unit's file, read once while the package loads: lessons for their front matter,
-/// quizzes and scenarios parsed (and kept, so nothing reads them again).
+/// One unit's file in one language, read once while the package loads: a lesson for its
+/// front matter, a quiz or scenario parsed (and kept, so nothing reads it again).
 struct UnitFiles: Sendable {
-    var lessons: [String: String] = [:]
-    var quizzes: [String: String] = [:]
-    var scenarios: [String: String] = [:]
-    var parsedQuizzes: [String: Quiz] = [:]
-    var parsedScenarios: [String: Scenario] = [:]
+    var content: LanguageContent
 
-    /// Takes in what another reader found (another unit's file, read on another thread).
-    mutating func add(_ other: UnitFiles) {
-        lessons.merge(other.lessons) { $1 }
-        quizzes.merge(other.quizzes) { $1 }
-        scenarios.merge(other.scenarios) { $1 }
-        parsedQuizzes.merge(other.parsedQuizzes) { $1 }
-        parsedScenarios.merge(other.parsedScenarios) { $1 }
+    init(language: String) {
+        content = LanguageContent(language: language)
     }
 
-    /// The unit with what its file adds (title, minutes, objectives, question count), or
-    /// nil when the file cannot be read at all; problems go into `diagnostics`.
+    /// How many bytes a unit file of this kind may have.
+    static func limit(_ kind: UnitKind) -> Int {
+        switch kind {
+        case .lesson: return CoursePackage.lessonLimit
+        case .quiz, .survey: return CoursePackage.quizLimit
+        case .scenario: return ScenarioFile.maximumBytes
+        }
+    }
+
+    /// The unit with what its file's `text` adds (title, minutes, objectives, question
+    /// count), or nil when the file does not parse at all; problems go into `diagnostics`.
+    /// A lesson that looks like a scenario or quiz file is reported into `mismatch`.
     mutating func read(
-        _ unit: CourseUnit, _ file: String, in storage: any PackageStorage, shownAs path: String, into diagnostics: inout [Diagnostic]
+        _ unit: CourseUnit, _ file: String, text: String, shownAs path: String, into diagnostics: inout [Diagnostic],
+        mismatch: inout Diagnostic?
     ) -> CourseUnit? {
         var filled = unit
         switch unit.kind {
         case .lesson:
-            do {
-                let lesson = LessonText(try storage.readText(file, shownAs: path, limit: CoursePackage.lessonLimit), path: path)
-                diagnostics += lesson.diagnostics
-                if filled.title.isEmpty { filled.title = lesson.frontMatter.title ?? "" }
-                filled.estimatedMinutes = lesson.frontMatter.minutes
-                filled.objectives = lesson.frontMatter.objectives
-                lessons[unit.id] = file
-            } catch {
-                diagnostics += error.diagnostics.map { diagnostic in
-                    var d = diagnostic
-                    d.message = "lesson of unit '\(unit.id)' \(d.message)"
-                    return d
-                }
-                return nil
-            }
+            let lesson = LessonText(text, path: path)
+            diagnostics += lesson.diagnostics
+            if filled.title.isEmpty { filled.title = lesson.frontMatter.title ?? "" }
+            filled.estimatedMinutes = lesson.frontMatter.minutes
+            filled.objectives = lesson.frontMatter.objectives
+            content.lessonFiles[unit.id] = file
+            content.lessons[unit.id] = LessonShape(
+                keys: lesson.frontMatterKeys, minutes: lesson.frontMatter.minutes, words: LessonShape.wordCount(lesson.body),
+                location: SourceLocation(file: path, line: 1, column: 1))
+            content.lessons[unit.id]?.objectives = lesson.frontMatter.objectives
+            mismatch = UnitKindDetection.mismatch(unit, text: text)
         case .quiz, .survey:
-            let parsed = CoursePackage.parseQuiz(file, in: storage, shownAs: path)
+            var parsed = file.lowercased().hasSuffix(".gift") ? GiftParser.parse(text, file: path) : QuizFile.parse(text, file: path)
+            parsed.quiz?.version = QuizVersion.of(text)
             diagnostics += parsed.diagnostics
             guard let quiz = parsed.quiz else { return nil }
             if filled.title.trimmingCharacters(in: .whitespaces).isEmpty { filled.title = quiz.title }
             let answerable = quiz.questions.filter { $0.kind.takesAnswer }.count
             filled.questionCount = quiz.pool.map { min($0.draw, answerable) } ?? answerable
-            quizzes[unit.id] = file
-            if !parsed.diagnostics.hasErrors { parsedQuizzes[unit.id] = quiz }
+            content.quizFiles[unit.id] = file
+            if !parsed.diagnostics.hasErrors { content.quizzes[unit.id] = quiz }
         case .scenario:
-            let parsed = CoursePackage.parseScenario(file, in: storage, shownAs: path)
+            var parsed = ScenarioFile.parse(text, file: path)
+            if let scenario = parsed.scenario, !parsed.diagnostics.hasErrors { parsed.diagnostics += ScenarioValidator.check(scenario) }
             diagnostics += parsed.diagnostics
             guard let scenario = parsed.scenario else { return nil }
             if filled.title.trimmingCharacters(in: .whitespaces).isEmpty { filled.title = scenario.title }
-            scenarios[unit.id] = file
-            if !parsed.diagnostics.hasErrors { parsedScenarios[unit.id] = scenario }
+            content.scenarioFiles[unit.id] = file
+            if !parsed.diagnostics.hasErrors { content.scenarios[unit.id] = scenario }
         }
         return filled
     }

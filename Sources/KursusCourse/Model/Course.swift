@@ -1,8 +1,22 @@
 /// A course as its manifest describes it. Values only; loading lives in `Loading/`.
 public struct Course: Hashable, Sendable {
     public var id: String
+    /// The title in `contentLanguage`.
     public var title: String
+    /// The main language (`language:` in course.yaml): the language of the unit files the
+    /// manifest names, and the one played when no other is asked for.
     public var language: String
+    /// Every language the course is written in, the main one first (`languages:` in
+    /// course.yaml; just `[language]` for a course in one language).
+    public var languages: [String]
+    /// The language the titles, descriptions and unit texts of this value are in: the
+    /// language being played.
+    public var contentLanguage: String
+    /// The title in each language where course.yaml gives a map; empty when one text
+    /// serves every language.
+    public var titleTranslations: [String: String]
+    /// The description in each language where course.yaml gives a map.
+    public var descriptionTranslations: [String: String]
     public var version: String
     public var description: String?
     public var authors: [String]
@@ -22,6 +36,10 @@ public struct Course: Hashable, Sendable {
         self.authors = authors
         self.modules = modules
         self.location = location
+        languages = [language]
+        contentLanguage = language
+        titleTranslations = [:]
+        descriptionTranslations = [:]
     }
 
     /// Every unit in course order.
@@ -43,6 +61,9 @@ public struct CourseModule: Hashable, Sendable {
     public var id: String
     public var title: String
     public var description: String?
+    /// The title and description in each language where course.yaml gives a map.
+    public var titleTranslations: [String: String] = [:]
+    public var descriptionTranslations: [String: String] = [:]
     public var units: [CourseUnit]
     /// Unit or module ids that must be done before any unit of this module opens.
     public var requires: [Requirement]
@@ -93,6 +114,9 @@ public struct CourseUnit: Hashable, Sendable {
     public var id: String
     public var kind: UnitKind
     public var title: String
+    /// The title in each language, where it differs between languages: a map in
+    /// course.yaml, or each language's own file (front matter, quiz or scenario title).
+    public var titleTranslations: [String: String] = [:]
     /// The unit's file, relative to the package folder, as written in the manifest.
     public var file: String?
     public var optional: Bool

@@ -58,15 +58,22 @@ public struct PackageValidator: Sendable {
                 else { continue }
                 summary.units[unit.kind.rawValue, default: 0] += 1
             }
-            for unit in package.course.allUnits where unit.kind == .lesson {
-                // The loader reports a mismatch when it leaves the unit without a title; a
-                // title in the manifest hides it there, so every lesson is checked here.
-                guard let mismatch = UnitKindDetection.mismatch(unit, in: package), !diagnostics.contains(mismatch) else { continue }
+            // The loader reports a mismatch when it leaves the unit without a title; a title
+            // in the manifest hides it there, so it is added here (found on the text the
+            // loader read: no lesson is read again for it).
+            for unit in package.course.allUnits {
+                guard let mismatch = package.lessonKindMismatches[unit.id], !diagnostics.contains(mismatch) else { continue }
                 diagnostics.append(mismatch)
             }
-            for unit in package.course.allUnits where package.lessonFiles[unit.id] != nil {
-                diagnostics += checkLesson(unit, in: package)
+            for language in package.course.languages {
+                guard let content = package.contents[language] else { continue }
+                for unit in package.course.allUnits {
+                    guard let file = content.lessonFiles[unit.id] else { continue }
+                    diagnostics += checkLesson(unit, file: file, in: package)
+                }
             }
+            diagnostics += LanguageParity.diagnostics(in: package)
+            diagnostics += QuizRules.diagnostics(in: package)
             diagnostics += checkQuizzes(in: package)
             diagnostics += checkPortraits(in: package)
             diagnostics += scoreRanges(in: package)
@@ -78,8 +85,9 @@ public struct PackageValidator: Sendable {
     }
 
     /// Image references must stay inside the package; a missing image is a warning.
-    func checkLesson(_ unit: CourseUnit, in package: CoursePackage) -> [Diagnostic] {
-        guard let lesson = try? package.lesson(unit), let file = unit.file else { return [] }
+    func checkLesson(_ unit: CourseUnit, file: String, in package: CoursePackage) -> [Diagnostic] {
+        guard let text = try? package.storage.readText(file, shownAs: package.shown(file), limit: CoursePackage.lessonLimit) else { return [] }
+        let lesson = LessonText(text, path: package.shown(file))
         let lessonFolder = file.split(separator: "/").dropLast().joined(separator: "/")
         let shownFile = package.shown(file)
         var diagnostics: [Diagnostic] = []
@@ -110,9 +118,12 @@ public struct PackageValidator: Sendable {
     func checkQuizzes(in package: CoursePackage) -> [Diagnostic] {
         let surveys = Set(package.course.allUnits.filter { $0.kind == .survey }.map(\.id))
         var diagnostics: [Diagnostic] = []
+        let quizzes = package.course.languages.map { package.contents[$0]?.quizzes ?? [:] }
         for unit in package.course.allUnits where unit.kind.isQuestionnaire {
+            for quiz in quizzes.compactMap({ $0[unit.id] }) {
+                diagnostics += QuizChecks.diagnostics(for: quiz, isSurvey: unit.kind == .survey, surveyUnitIDs: surveys)
+            }
             guard let quiz = package.quizzes[unit.id] else { continue }
-            diagnostics += QuizChecks.diagnostics(for: quiz, isSurvey: unit.kind == .survey, surveyUnitIDs: surveys)
             if unit.kind == .quiz, !quiz.isScored {
                 diagnostics.append(
                     .warning(

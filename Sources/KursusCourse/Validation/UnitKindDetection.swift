@@ -21,21 +21,14 @@ public enum UnitKindDetection {
         return nil
     }
 
-    /// The error for a unit declared as a lesson whose file is a scenario or quiz file,
-    /// at the unit in course.yaml, or nil when the file reads as a lesson (or cannot be
-    /// read, which the loader reports).
-    public static func mismatch(_ unit: CourseUnit, in package: CoursePackage) -> Diagnostic? {
-        mismatch(unit, storage: package.storage, shownAs: package.shown)
-    }
-
-    /// The same check while a package loads: `shown` turns a package-relative path into
-    /// the path messages show. The loader can report this instead of "has no title".
-    public static func mismatch(_ unit: CourseUnit, storage: any PackageStorage, shownAs shown: (String) -> String) -> Diagnostic? {
-        guard unit.kind == .lesson, let file = unit.file, case .success(let relative) = storage.resolve(file, from: ""),
-            let data = try? storage.read(relative, shownAs: shown(relative), limit: CoursePackage.lessonLimit)
-        else { return nil }
-        let text = String(decoding: data.prefix(headLimit), as: UTF8.self)
-        guard let found = kindFromContent(text[...], fileName: file) else { return nil }
+    /// The error for a unit declared as a lesson whose file's `text` (already read) is a
+    /// scenario or quiz file, at the unit in course.yaml, or nil when it reads as a lesson.
+    /// The package loader calls it on the text it reads, so no file is read for it again.
+    public static func mismatch(_ unit: CourseUnit, text: String) -> Diagnostic? {
+        guard unit.kind == .lesson, let file = unit.file else { return nil }
+        guard let found = kindFromContent(text.utf8.count > headLimit ? Substring(text.prefix(headLimit)) : text[...], fileName: file) else {
+            return nil
+        }
         let what = found == .scenario ? "a scenario (format: \(Scenario.formatVersion))" : "a quiz"
         return .error(
             unit.location,

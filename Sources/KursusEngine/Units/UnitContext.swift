@@ -54,6 +54,9 @@ public struct CourseContent: Hashable, Sendable {
     public var course: Course
     public var quizzes: [String: Quiz]
     public var scenarios: [String: Scenario]
+    /// Every language's quizzes and scenarios (the played one included), for learning
+    /// records whose language maps carry every language; empty for a one-language course.
+    public var translations: [String: LanguageContent] = [:]
 
     public init(course: Course, quizzes: [String: Quiz] = [:], scenarios: [String: Scenario] = [:]) {
         self.course = course
@@ -63,5 +66,6 @@ public struct CourseContent: Hashable, Sendable {
 
     public init(_ package: CoursePackage) {
         self.init(course: package.course, quizzes: package.quizzes, scenarios: package.scenarios)
+        if package.course.isMultilingual { translations = package.contents }
     }
 }

@@ -17,20 +17,30 @@ extension StatementBuilder {
         var result: [String: JSONValue] = ["duration": .string(ISO8601Duration.string(seconds: seconds))]
         let object: JSONValue
         if let question = quizzes[unitID]?.question(withID: questionID), QuestionInteraction.fits(answer, question) {
-            object = Self.activity(id, QuestionInteraction.definition(question, language: language))
+            let definition = inEveryLanguage { key, quizzes, _ in
+                guard let asked = quizzes[unitID]?.question(withID: questionID) else { return nil }
+                return .object(QuestionInteraction.definition(asked, language: key))
+            }
+            object = Self.activity(id, definition?.objectValue ?? QuestionInteraction.definition(question, language: language))
             result["response"] = .string(QuestionInteraction.response(answer, question))
             let score = QuizScoring.score(question, answer: answer)
             if question.isScored, score.verdict != .unscored {
                 result["score"] = Self.score(fraction: score.fraction, weight: question.weight)
                 result["success"] = .bool(score.verdict == .correct)
             }
-            let feedback = QuizFeedback.texts(for: answer, to: question, verdict: score.verdict).joined(separator: "\n\n")
-            result["extensions"] = .object(extensions([.feedback: .languageMap(language, feedback)]))
+            // The feedback the player showed, and what it says in every other language.
+            let feedback = inEveryLanguage { key, quizzes, _ in
+                guard let asked = quizzes[unitID]?.question(withID: questionID) else { return nil }
+                return .languageMap(key, QuizFeedback.texts(for: answer, to: asked, verdict: score.verdict).joined(separator: "\n\n"))
+            }
+            result["extensions"] = .object(extensions([.feedback: feedback]))
         } else {
             // The question is gone from the file, or now takes another kind of answer:
             // the answer as recorded, on an interaction of type "other".
             var definition: [String: JSONValue] = ["type": .string(XAPIActivityType.interaction), "interactionType": "other"]
-            if let question = quizzes[unitID]?.question(withID: questionID) { definition["description"] = .languageMap(language, question.text) }
+            definition["description"] = inEveryLanguage { key, quizzes, _ in
+                quizzes[unitID]?.question(withID: questionID).flatMap { .languageMap(key, $0.text) }
+            }
             object = Self.activity(id, definition)
             result["response"] = .string(QuestionInteraction.genericResponse(answer))
         }

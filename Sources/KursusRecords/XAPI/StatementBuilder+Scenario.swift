@@ -12,13 +12,25 @@ extension StatementBuilder {
     /// is no correct pattern, score or success.
     func scenarioChoice(unitID: String, run: Int, step: Int, choice: ScenarioStep, at date: Date) -> JSONValue {
         let id = unitIRI(unitID) + "/nodes/" + IRI.segment(choice.node)
-        var definition: [String: JSONValue] = ["type": .string(XAPIActivityType.interaction), "interactionType": "choice"]
-        if let node = scenarios[unitID]?.node(choice.node), case .choice(let point) = node.kind {
-            definition["description"] = .languageMap(language, point.prompt)
-            definition["choices"] = .array(
-                point.options.enumerated().map {
-                    QuestionInteraction.component("\($0.offset + 1)", $0.element.text, language)
-                })
+        let base: [String: JSONValue] = ["type": .string(XAPIActivityType.interaction), "interactionType": "choice"]
+        let definition =
+            inEveryLanguage { key, _, scenarios in
+                guard let node = scenarios[unitID]?.node(choice.node), case .choice(let point) = node.kind else { return nil }
+                var part = base
+                part["description"] = .languageMap(key, point.prompt)
+                part["choices"] = .array(
+                    point.options.enumerated().map {
+                        QuestionInteraction.component("\($0.offset + 1)", $0.element.text, key)
+                    })
+                return .object(part)
+            }?.objectValue ?? base
+        // The feedback the learner saw, and the same option's feedback in every other language.
+        let feedback = inEveryLanguage { key, _, scenarios in
+            guard key != language else { return .languageMap(key, choice.feedback) }
+            guard let node = scenarios[unitID]?.node(choice.node), case .choice(let point) = node.kind,
+                point.options.indices.contains(choice.option)
+            else { return nil }
+            return .languageMap(key, point.options[choice.option].feedback)
         }
         let result: [String: JSONValue] = [
             "response": .string("\(choice.option + 1)"),
@@ -26,7 +38,7 @@ extension StatementBuilder {
                 extensions([
                     .quality: choice.quality.map { .string($0.rawValue) },
                     .timedOut: .bool(choice.timedOut),
-                    .feedback: .languageMap(language, choice.feedback),
+                    .feedback: feedback,
                 ])),
         ]
         return statement(

@@ -24,8 +24,12 @@ public struct StatementBuilder: Sendable {
     private(set) var learnerID: String
     let settings: RecordSettings
     let siteSecret: Data
-    /// The course language as a language map key (`und` when course.yaml's is no RFC 5646 tag).
+    /// The language played as a language map key (`und` when course.yaml's is no RFC 5646
+    /// tag): the statements' `context.language`.
     let language: String
+    /// Every language of the course (the played one first) with its quizzes and
+    /// scenarios, so language maps carry every language.
+    let translations: [(key: String, quizzes: [String: Quiz], scenarios: [String: Scenario])]
     private(set) var learner: StatementIdentity
     /// Per scenario unit: the lowest and highest score any run can end with, where the
     /// search finished (scenarios of up to 2,000 nodes, as the debrief).
@@ -36,9 +40,12 @@ public struct StatementBuilder: Sendable {
 
     /// `team` is the team of the learner's profile (`LearnerProfile.team`); nil or blank
     /// gives statements without `context.team`.
+    /// `translations`: every language's quizzes and scenarios (`CoursePackage.contents`,
+    /// `CourseContent.translations`) for a course in several languages; `course` is in
+    /// the language played (`contentLanguage`).
     public init(
         course: Course, quizzes: [String: Quiz], scenarios: [String: Scenario], learnerID: String, settings: RecordSettings, siteSecret: Data,
-        team: String? = nil
+        team: String? = nil, translations: [String: LanguageContent] = [:]
     ) {
         self.course = course
         self.quizzes = quizzes
@@ -46,7 +53,13 @@ public struct StatementBuilder: Sendable {
         self.learnerID = learnerID
         self.settings = settings
         self.siteSecret = siteSecret
-        language = LanguageTag.isValid(course.language) ? course.language : "und"
+        language = Self.key(course.isMultilingual ? course.contentLanguage : course.language)
+        var others: [(key: String, quizzes: [String: Quiz], scenarios: [String: Scenario])] = [(language, quizzes, scenarios)]
+        for other in course.languages where other != course.contentLanguage {
+            guard let content = translations[other] else { continue }
+            others.append((Self.key(other), content.quizzes, content.scenarios))
+        }
+        self.translations = others
         let courseIRI = Self.courseIRI(settings: settings, course: course.id)
         learner = .learner(id: learnerID, courseIRI: courseIRI, settings: settings, secret: siteSecret)
         var ranges: [String: ScoreRange] = [:]
@@ -65,6 +78,19 @@ public struct StatementBuilder: Sendable {
         builder.learnerID = learnerID
         builder.learner = .learner(id: learnerID, courseIRI: courseIRI, settings: settings, secret: siteSecret)
         builder.team = Self.teamGroup(team, settings: settings)
+        return builder
+    }
+
+    /// The same learner's builder after they switched the course to another language
+    /// (`CoursePackage.inLanguage`): statements from now on carry that language as
+    /// `context.language`; ids, the learner and the team stay.
+    public func inLanguage(
+        course: Course, quizzes: [String: Quiz], scenarios: [String: Scenario], translations: [String: LanguageContent]
+    ) -> StatementBuilder {
+        var builder = StatementBuilder(
+            course: course, quizzes: quizzes, scenarios: scenarios, learnerID: learnerID, settings: settings, siteSecret: siteSecret,
+            translations: translations)
+        builder.team = team
         return builder
     }
 
@@ -184,8 +210,10 @@ public struct StatementBuilder: Sendable {
         Self.activity(
             courseIRI,
             [
-                "type": .string(XAPIActivityType.course), "name": .languageMap(language, course.title),
-                "description": described ? .languageMap(language, course.description) : nil,
+                "type": .string(XAPIActivityType.course),
+                "name": languageMap(Course.byLanguage(course.title, course.titleTranslations, mapLanguages)),
+                "description": described
+                    ? course.description.flatMap { languageMap(Course.byLanguage($0, course.descriptionTranslations, mapLanguages)) } : nil,
             ])
     }
 
@@ -193,7 +221,7 @@ public struct StatementBuilder: Sendable {
         Self.activity(
             courseIRI + "/modules/" + IRI.segment(module.id),
             [
-                "type": .string(XAPIActivityType.module), "name": .languageMap(language, module.title),
+                "type": .string(XAPIActivityType.module), "name": languageMap(module.titlesByLanguage(mapLanguages)),
             ])
     }
 
@@ -207,7 +235,7 @@ public struct StatementBuilder: Sendable {
             case .survey: XAPIActivityType.survey
             case .scenario: XAPIActivityType.simulation
             }
-        return Self.activity(unitIRI(unitID), ["type": .string(type), "name": .languageMap(language, unit.title)])
+        return Self.activity(unitIRI(unitID), ["type": .string(type), "name": languageMap(unit.titlesByLanguage(mapLanguages))])
     }
 
     /// For statements about a unit: the module as parent, the course as grouping.

@@ -45,6 +45,15 @@ public final class WorkstationServices: SessionServices {
 
     private var course: Course { content.course }
 
+    /// The course's content in another of its languages (`CoursePackage.inLanguage`,
+    /// chosen by the signed-in learner): learning records from now on carry that
+    /// language as `context.language`. The fingerprint, and so the progress, stay.
+    public func switchContentLanguage(_ content: CourseContent) {
+        self.content = content
+        builder = builder?.inLanguage(
+            course: content.course, quizzes: content.quizzes, scenarios: content.scenarios, translations: content.translations)
+    }
+
     /// Learners opened from now on open in this course (the one chosen in the catalogue).
     func switchCourse(_ content: CourseContent, fingerprint: String?) {
         self.content = content
@@ -102,7 +111,7 @@ public final class WorkstationServices: SessionServices {
             )
             builder = StatementBuilder(
                 course: course, quizzes: content.quizzes, scenarios: content.scenarios, learnerID: learner.id, settings: records,
-                siteSecret: siteSecret, team: profile.team
+                siteSecret: siteSecret, team: profile.team, translations: content.translations
             )
             if let lrs = records.lrs {
                 sync = BackgroundSync(dataDirectory: store.dataDirectory, settings: lrs, learner: learner.id)
