@@ -23,6 +23,9 @@ public enum PlayerEvent: Hashable, Sendable {
     case saveFinished(SaveOutcome)
     /// The package changed on disk and was loaded again (trainer preview with `--watch`).
     case courseReloaded(CourseContent)
+    /// The same course in another of its languages (the learner's language setting): ids,
+    /// and so progress, are the same; a unit on screen opens again in the new language.
+    case languageChanged(CourseContent)
     /// The package changed on disk but could not be loaded: every error and warning found.
     case courseReloadFailed([Diagnostic])
     /// Something the learner must read before going on; shown in a box until the next key.

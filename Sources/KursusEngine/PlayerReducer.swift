@@ -42,6 +42,9 @@ public enum PlayerReducer {
             return []
         case .courseReloaded(let content):
             return reload(&state, content)
+        case .languageChanged(let content):
+            state.replaceContent(content)
+            return state.unitOnScreen == nil ? [] : toUnit(&state, .reloaded)
         case .courseReloadFailed(let problems):
             return reloadFailed(&state, problems)
         case .recordsStatus(let status):

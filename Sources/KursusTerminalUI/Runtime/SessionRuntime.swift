@@ -23,6 +23,11 @@ public final class SessionRuntime {
     private let watcher: PackageWatcher?
     private let clock: () -> Date
     private let assets: AssetCatalog?
+    /// The course being played, as loaded (every language); `views` show one language of it.
+    private var coursePackage: CoursePackage
+    /// The content language chosen at start (`--lang`, the locale): the one played for a
+    /// learner whose language setting is the workstation's.
+    private let workstationLanguage: String
     /// Every unit kind's view, with its caches; made anew when the package is reloaded.
     private var views: UnitViews
     private var lastGrid: Grid?
@@ -40,6 +45,8 @@ public final class SessionRuntime {
         self.watcher = watcher
         self.clock = clock
         views = UnitViews(package: package, assets: assets)
+        coursePackage = package
+        workstationLanguage = package.language
         let (columns, rows) = backend.size()
         state = SessionState(
             content: CourseContent(package), configuration: configuration, viewport: ScreenRenderer.viewport(columns: columns, rows: rows))
@@ -128,12 +135,26 @@ public final class SessionRuntime {
     public func send(_ event: SessionEvent) {
         let effects = SessionReducer.reduce(&state, event)
         followMouseSetting()
+        followLanguageSetting()
         for effect in effects { perform(effect) }
     }
 
     /// Whether mouse reports are on: the signed-in learner's setting (on for the start
     /// screen and for learners who never changed it).
     private var mouseOn = true
+
+    /// Plays the course in the signed-in learner's language when it has it (ids, and so
+    /// progress, are shared by every language); nothing is read again.
+    private func followLanguageSetting() {
+        guard case .playing = state.phase else { return }
+        let wanted = state.learnerSettings?.language.code ?? workstationLanguage
+        let language = coursePackage.course.playableLanguage(wanted)
+        guard language != state.content.course.contentLanguage else { return }
+        let switched = coursePackage.inLanguage(language)
+        views = UnitViews(package: switched, assets: assets)
+        services.switchContentLanguage(CourseContent(switched))
+        send(.player(.languageChanged(CourseContent(switched))))
+    }
 
     /// Turns mouse reports off or on when the learner's setting (or the learner) changes.
     private func followMouseSetting() {
@@ -196,6 +217,7 @@ public final class SessionRuntime {
         case .loadCourse(let id):
             switch services.openCourse(id) {
             case .success(let package):
+                coursePackage = package
                 views = UnitViews(package: package, assets: assets)
                 send(.courseLoaded(CourseContent(package)))
             case .failure(let failure):
@@ -217,6 +239,7 @@ public final class SessionRuntime {
     private func reload(_ change: PackageWatcher.Change) {
         switch change {
         case .reloaded(let newPackage):
+            coursePackage = newPackage
             views = UnitViews(package: newPackage, assets: assets)
             send(.player(.courseReloaded(CourseContent(newPackage))))
         case .failed(let problems):

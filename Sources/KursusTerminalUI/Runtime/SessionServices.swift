@@ -27,6 +27,9 @@ public protocol SessionServices: AnyObject {
     func openCourse(_ id: String) -> Result<CoursePackage, ServiceFailure>
     /// Saves the learner's settings in their profile (the settings screen's every change).
     func saveSettings(learnerID: String, _ settings: LearnerSettings) -> Result<Void, ServiceFailure>
+    /// The course is now played in another of its languages: learning records from now on
+    /// carry it (`context.language`). Services without records ignore it.
+    func switchContentLanguage(_ content: CourseContent)
 }
 
 public struct ServiceFailure: Error, Hashable, Sendable, CustomStringConvertible {
@@ -55,4 +58,8 @@ extension SessionServices {
     public func openCourse(_ id: String) -> Result<CoursePackage, ServiceFailure> { .failure(ServiceFailure("no course library")) }
     /// Services without learner profiles keep settings for the session only.
     public func saveSettings(learnerID: String, _ settings: LearnerSettings) -> Result<Void, ServiceFailure> { .success(()) }
+}
+
+extension SessionServices {
+    public func switchContentLanguage(_ content: CourseContent) {}
 }
