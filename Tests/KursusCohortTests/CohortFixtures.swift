@@ -7,7 +7,7 @@ import KursusRecords
 /// statements (the report code is not used here: these tests check the generator).
 enum CohortFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let course = root.appendingPathComponent("Courses/digital-kompetence")
+    static let course = root.appendingPathComponent("Tests/Fixtures/digital-kompetence-v1")
 
     static func cohort(_ options: CohortOptions = CohortOptions()) throws -> CohortGenerator {
         try CohortGenerator.load(course: course, options: options)

@@ -7,7 +7,7 @@ import Testing
 @Suite("Damaged GIFT and scenario files")
 struct DamagedContentTests {
     static let course = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Courses/digital-kompetence")
+        .appendingPathComponent("Tests/Fixtures/digital-kompetence-v1")
 
     static func damaged(_ text: String, round: Int, random: inout SeededRandom, alphabet: [Character]) -> String {
         var characters = Array(text)

@@ -62,7 +62,7 @@ struct GiftRoundTripTests {
 
     @Test("the bundled Moodle export survives the trip unchanged")
     func bundled() throws {
-        let file = Self.repository.appendingPathComponent("Courses/digital-kompetence/quizzer/teknik-moodle.gift")
+        let file = Self.repository.appendingPathComponent("Tests/Fixtures/digital-kompetence-v1/quizzer/teknik-moodle.gift")
         try roundTrip(String(contentsOf: file, encoding: .utf8))
     }
 

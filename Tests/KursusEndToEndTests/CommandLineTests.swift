@@ -22,20 +22,21 @@ struct CommandLineTests {
 
     @Test("the bundled course validates cleanly")
     func bundledCourse() throws {
-        let result = try KursusBinary.run(["validate", KursusBinary.bundledCourse.path])
+        let course = KursusBinary.repository.appendingPathComponent("Courses/digital-kompetence")
+        let result = try KursusBinary.run(["validate", course.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.last == "OK: 4 modules, 5 lessons, 3 quizzes, 4 scenarios, 3 surveys; 0 errors, 0 warnings")
+        #expect(lines.last == "OK: 7 modules, 25 lessons, 6 quizzes, 8 scenarios, 3 surveys; 0 errors, 0 warnings")
         // Every other line is a scenario's reachable score range, a note for the trainer.
-        #expect(lines.dropLast().count == 4)
+        #expect(lines.dropLast().count == 8)
         #expect(lines.dropLast().allSatisfy { $0.contains(": note: reachable scores ") })
-        #expect(lines.first == "\(KursusBinary.bundledCourse.path)/scenarier/foerste-videokonsultation.yaml:2:1: note: reachable scores 0 to 14")
+        #expect(lines.first == "\(course.path)/scenarier/foerste-videokonsultation.yaml:2:1: note: reachable scores 0 to 14")
         // In JSON the notes have the same place and the severity "note", and are not counted.
-        let json = try KursusBinary.run(["validate", KursusBinary.bundledCourse.path, "--format", "json"])
+        let json = try KursusBinary.run(["validate", course.path, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let notes = try #require(object["diagnostics"] as? [[String: Any]])
-        #expect(notes.count == 4 && notes.allSatisfy { $0["severity"] as? String == "note" })
-        #expect(notes.first?["file"] as? String == "\(KursusBinary.bundledCourse.path)/scenarier/foerste-videokonsultation.yaml")
+        #expect(notes.count == 8 && notes.allSatisfy { $0["severity"] as? String == "note" })
+        #expect(notes.first?["file"] as? String == "\(course.path)/scenarier/foerste-videokonsultation.yaml")
         #expect(notes.first?["line"] as? Int == 2 && notes.first?["column"] as? Int == 1)
         #expect((object["summary"] as? [String: Any])?["warnings"] as? Int == 0)
     }

@@ -19,8 +19,8 @@ struct LinearModeEndToEndTests {
         "2", "", "2", "", "1 3", "", "2", "", "plan b", "", "1", "", "1 2", "", "1 2 3", "", "", "b",
         // The survey: a scale point and a free text.
         "3", "", "3", "More examples, please.", "b",
-        // The scenario: one choice to a good ending, then the debrief.
-        "4", "1", "",
+        // The scenario: one choice to a good ending, the ended call, then the debrief.
+        "4", "1", "", "",
         // The menu with its statuses, and quit.
         "m", "q",
     ]
@@ -70,7 +70,7 @@ struct LinearModeEndToEndTests {
         defer { cleanup() }
         for lang in ["C.UTF-8", "C"] {
             let result = try run(
-                ["Ann", "", "", "", "1", "", "", "", "", "4", "1", "", "q"], data: data.appendingPathComponent(lang), course: course,
+                ["Ann", "", "", "", "1", "", "", "", "", "4", "1", "", "", "q"], data: data.appendingPathComponent(lang), course: course,
                 environment: ["LANG": lang, "LC_ALL": lang])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let bytes = Array(result.stdout.utf8)
@@ -90,7 +90,7 @@ struct LinearModeEndToEndTests {
         let (course, data, cleanup) = try fixture()
         defer { cleanup() }
         // The lesson read to its end, the scenario to a good ending.
-        let result = try run(["Ann Berg", "", "", "", "1", "", "", "", "", "4", "1", "", "q"], data: data, course: course)
+        let result = try run(["Ann Berg", "", "", "", "1", "", "", "", "", "4", "1", "", "", "q"], data: data, course: course)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let command =
             "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(course.path)) --data-dir \(Tmux.quote(data.path)) --lang en --learner ann-berg"
@@ -117,6 +117,10 @@ struct LinearModeEndToEndTests {
             try tmux.send("Enter")
         }
         try tmux.waitFor("not shown as you type")
+        try tmux.sendLiteral("4711")
+        try tmux.send("Enter")
+        // A new learner's PIN is typed twice, and the second time is as secret.
+        try tmux.waitFor("Repeat PIN:")
         try tmux.sendLiteral("4711")
         try tmux.send("Enter")
         try tmux.waitFor("Menu: Linear fixture")

@@ -15,10 +15,10 @@ struct LearnerSettingsTests {
         return state
     }
 
-    func playing(_ learner: LearnerSummary = bo, timers: Bool = true) -> PlayerState {
+    func playing(_ learner: LearnerSummary = bo, timers: Bool = true, scale: Int? = 1) -> PlayerState {
         var player = PlayerState(course: Fixtures.course, progress: .empty, viewport: Fixtures.viewport)
         player.now = Self.t0
-        player.timersEnabled = timers
+        player.timerScale = timers ? scale : nil
         return player
     }
 
@@ -51,8 +51,8 @@ struct LearnerSettingsTests {
             settings.timers = value
             let expected = settings
             store.send(.command(command), effects: [.saveSettings(learnerID: "bo", expected)]) {
-                // Timers off stops them at once in the player; any scale keeps them running.
-                $0.phase = .playing(bo(expected), playing(timers: value != .off))
+                // The player's timers run at the setting's scale at once; off stops them.
+                $0.phase = .playing(bo(expected), playing(scale: value.scale))
             }
         }
         #expect(store.state.learnerSettings?.timers.scale == nil)
@@ -106,7 +106,7 @@ struct LearnerSettingsTests {
         let double = LearnerSettings(timers: .double)
         store.send(.command(.right), effects: [.saveSettings(learnerID: "bo", double)]) {
             $0.settingsScreen = SettingsScreen()
-            $0.phase = .playing(bo(double), playing())
+            $0.phase = .playing(bo(double), playing(scale: 2))
         }
     }
 

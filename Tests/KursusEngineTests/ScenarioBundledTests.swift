@@ -8,7 +8,7 @@ import Testing
 @Suite("Bundled scenarios")
 struct ScenarioBundledTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let package = root.appendingPathComponent("Courses/digital-kompetence")
+    static let package = root.appendingPathComponent("Tests/Fixtures/digital-kompetence-v1")
     static let files = [
         "scenarier/foerste-videokonsultation.yaml", "scenarier/kol-opfoelgning.yaml", "scenarier/tablet-opsaetning.yaml",
         "scenarier/digital-genoptraening.yaml",

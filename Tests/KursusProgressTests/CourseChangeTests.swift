@@ -8,7 +8,7 @@ import Testing
 @Suite("Course fingerprint and course changes")
 struct CourseChangeTests {
     static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Courses/digital-kompetence")
+        .appendingPathComponent("Tests/Fixtures/digital-kompetence-v1")
     static let removedUnit = """
               - id: proeveopkald
                 kind: lesson

@@ -71,7 +71,7 @@ struct RecordsDocumentationTests {
 
     static func package() throws -> CoursePackage {
         let (package, diagnostics) = CoursePackageLoader.load(
-            root.appendingPathComponent("Courses/digital-kompetence"), shownAs: "digital-kompetence")
+            root.appendingPathComponent("Tests/Fixtures/digital-kompetence-v1"), shownAs: "digital-kompetence")
         return try #require(package, "\(diagnostics)")
     }
 

@@ -10,7 +10,7 @@ import Testing
 /// opens and finishes every unit, and the report says so.
 @Suite struct ReportBuilderBundledCourseTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Courses/digital-kompetence")
+        .appendingPathComponent("Tests/Fixtures/digital-kompetence-v1")
 
     @Test func aLearnerWhoFinishedEveryUnitOfTheBundledCourse() throws {
         let (loaded, diagnostics) = CoursePackageLoader.load(Self.folder, shownAs: "digital-kompetence")

@@ -44,7 +44,7 @@ import Testing
         let options = CohortOptions(
             seed: 3, teams: CohortOptions.teamNames(2), learnersPerTeam: 6, settings: RecordSettings(accountHomePage: home), start: start)
         let filters = ReportFilters(since: start.addingTimeInterval(-7 * 86_400), until: start.addingTimeInterval(365 * 86_400))
-        let cohort = try CohortGenerator.load(course: F.repository.appendingPathComponent("Courses/digital-kompetence"), options: options)
+        let cohort = try CohortGenerator.load(course: F.repository.appendingPathComponent("Tests/Fixtures/digital-kompetence-v1"), options: options)
         let data = root.appendingPathComponent("data")
         _ = try CohortOutput.writeDataDirectory(cohort, to: data)
         let transfer = root.appendingPathComponent("cohort.kursus-records")

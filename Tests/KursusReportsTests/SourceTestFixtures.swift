@@ -15,7 +15,7 @@ enum SourceFixtures {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let package: CoursePackage? = try? CoursePackage.open(
-        repository.appendingPathComponent("Courses/digital-kompetence"), shownAs: "digital-kompetence"
+        repository.appendingPathComponent("Tests/Fixtures/digital-kompetence-v1"), shownAs: "digital-kompetence"
     ).0
 
     static func course() throws -> CoursePackage {

@@ -111,7 +111,7 @@ enum AnalysisPackage {
     }
 
     static let bundledCourse = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Courses/digital-kompetence")
+        .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/digital-kompetence-v1")
 
     static let moment = Date(timeIntervalSince1970: 1_780_000_000)
 

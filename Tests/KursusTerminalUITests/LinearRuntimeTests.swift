@@ -25,7 +25,7 @@ final class ScriptedLinearTerminal: LinearTerminal {
 
 @Suite("Linear mode")
 struct LinearRuntimeTests {
-    static let course = Repository.root.appendingPathComponent("Courses/digital-kompetence")
+    static let course = Repository.root.appendingPathComponent("Tests/Fixtures/digital-kompetence-v1")
 
     func preview(unit: String, _ input: [String], language: String = "en") throws -> (LinearRuntime, ScriptedLinearTerminal) {
         let (package, _) = try CoursePackage.open(Self.course, shownAs: "kursus")
@@ -84,7 +84,7 @@ struct LinearRuntimeTests {
             Issue.record("the scenario did not open")
             return
         }
-        #expect(before.session.timersEnabled)
+        #expect(before.session.timerScale != nil)
         let terminal = ScriptedLinearTerminal(["1", "q"])
         let runtime = LinearRuntime(
             resuming: session, package: package, terminal: terminal, services: PreviewServices(), context: try ScreenFixtures.context("da"))
@@ -92,7 +92,7 @@ struct LinearRuntimeTests {
             Issue.record("the scenario is not on screen")
             return
         }
-        #expect(!after.session.timersEnabled)
+        #expect(after.session.timerScale == nil)
         #expect(runtime.state.player?.timersEnabled == false)
         _ = runtime.run()
         // The conversation so far, the options as numbered lines, then the next lines after choosing 1.
@@ -111,7 +111,7 @@ struct LinearRuntimeTests {
             Issue.record("the scenario did not open")
             return
         }
-        #expect(!scenario.session.timersEnabled)
+        #expect(scenario.session.timerScale == nil)
         #expect(runtime.state.player?.timersEnabled == false)
     }
 }

@@ -24,7 +24,12 @@ final class MemoryBackend: TerminalBackend {
 
     func size() -> (columns: Int, rows: Int) { (columns, rows) }
     func draw(_ grid: Grid) { frames.append(grid) }
+    /// Called before each read: a test's clock moves here, once per turn of the loop (the
+    /// runtime asks the clock more than once a turn: at the tick and before a key).
+    var beforeRead: () -> Void = {}
+
     func read(timeout milliseconds: Int) -> TerminalInput {
+        beforeRead()
         // Out of script: Ctrl-C quits from every screen, so a broken test cannot hang.
         let input = inputs.isEmpty ? TerminalInput.controlC : inputs.removeFirst()
         if input == .resize, !resizes.isEmpty { (columns, rows) = resizes.removeFirst() }
@@ -75,7 +80,7 @@ final class MemoryServices: SessionServices {
 
 @Suite("Runtime loop with an in-memory terminal", .serialized)
 struct RuntimeTests {
-    static let course = Repository.root.appendingPathComponent("Courses/digital-kompetence")
+    static let course = Repository.root.appendingPathComponent("Tests/Fixtures/digital-kompetence-v1")
 
     func makeRuntime(
         _ backend: MemoryBackend, services: MemoryServices, configuration: SessionConfiguration = SessionConfiguration(),
@@ -122,10 +127,8 @@ struct RuntimeTests {
         let services = MemoryServices(learners: [LearnerSummary(id: "a", displayName: "Anne"), LearnerSummary(id: "b", displayName: "Bent")])
         var now = Date(timeIntervalSince1970: 1_800_000_000)
         let backend = MemoryBackend(inputs: [.enter, .down, .enter, .end, .none, .none, .none, .down, .enter, .escape, .none, .character("q")])
-        let runtime = try makeRuntime(backend, services: services, configuration: SessionConfiguration(idleLockSeconds: 60)) {
-            now = now.addingTimeInterval(25)
-            return now
-        }
+        backend.beforeRead = { now = now.addingTimeInterval(25) }
+        let runtime = try makeRuntime(backend, services: services, configuration: SessionConfiguration(idleLockSeconds: 60)) { now }
         #expect(runtime.run() == .quit)
         let texts = backend.frames.map(\.text)
         #expect(texts.contains { $0.contains("Skærmen blev låst efter 1 min uden aktivitet") })

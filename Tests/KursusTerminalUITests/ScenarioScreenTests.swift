@@ -6,7 +6,7 @@ import Testing
 
 /// The bundled first-visit scenario, played to fixed places and drawn into grids.
 enum ScenarioScreenFixtures {
-    static let package = Repository.root.appendingPathComponent("Courses/digital-kompetence")
+    static let package = Repository.root.appendingPathComponent("Tests/Fixtures/digital-kompetence-v1")
     static let file = "scenarier/foerste-videokonsultation.yaml"
 
     static func scenario() throws -> Scenario {

@@ -14,7 +14,7 @@ struct WorkstationTeamTests {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("kursus-team-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let (loaded, diagnostics) = CoursePackageLoader.load(
-            Repository.root.appendingPathComponent("Courses/digital-kompetence"), shownAs: "digital-kompetence")
+            Repository.root.appendingPathComponent("Tests/Fixtures/digital-kompetence-v1"), shownAs: "digital-kompetence")
         let package = try #require(loaded, "\(diagnostics)")
         let now = Date(timeIntervalSince1970: 1_770_000_000)
         let profile = try LearnerRegistry(dataDirectory: data).add(id: "anje04", displayName: "Anna Jensen", team: team, pin: nil, now: now)

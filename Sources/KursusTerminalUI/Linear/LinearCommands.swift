@@ -76,7 +76,10 @@ enum LinearCommands {
             if word == "." { return Reply(events: [.command(.back)]) }
             // Enter alone keeps the id suggested from the name.
             if form.focus == .id, word.isEmpty { return Reply(events: [.command(.open)]) }
-            return Reply(events: type(form.focus == .pin ? word : line.trimmingCharacters(in: .whitespaces), replacing: form[form.focus].text))
+            return Reply(
+                events: type(
+                    form.focus == .pin || form.focus == .pinRepeat ? word : line.trimmingCharacters(in: .whitespaces),
+                    replacing: form[form.focus].text))
         case .pin(_, let field):
             guard !word.isEmpty else { return Reply(events: [.command(.back)]) }
             return Reply(events: type(word, replacing: field.text))

@@ -91,6 +91,11 @@ extension LinearPrinter {
         case .newLearner(let form):
             let title = form.focus == .name ? [strings(.startFormTitle)] : []
             if form.focus == .pin { return LinearScreen(key: key, content: title, prompt: [strings(.linearFieldPINPrompt)], secret: true) }
+            // The PIN typed again: as secret as the first time.
+            if form.focus == .pinRepeat {
+                return LinearScreen(
+                    key: key, prompt: [strings(.linearFieldPrompt, ["field": strings(.startFieldPINRepeat)])], secret: true)
+            }
             let label: String
             if form.focus == .name {
                 label = strings(.startFieldName)

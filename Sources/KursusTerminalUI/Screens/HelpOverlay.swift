@@ -4,13 +4,19 @@ import KursusText
 enum HelpOverlay {
     static func draw(_ context: ScreenContext, into grid: inout Grid) {
         let strings = context.strings
-        let lines: [String] =
+        var lines: [String] =
             [
                 strings(.helpMove), strings(.helpPage), strings(.helpTopBottom), strings(.helpOpen), strings(.quizHelpChoose),
                 strings(.scenarioHelpKeys),
                 strings(.helpBack), strings(.helpHelp), strings(.helpQuit), strings(.helpSuspend),
             ] + (context.isPreview ? [strings(.helpProblems)] : [strings(.helpSwitch), strings(.helpSettings)])
             + (context.hasCatalogue ? [strings(.helpCatalogue)] : [])
+        // A small terminal cannot hold every line: the ones a learner needs least go first
+        // (suspending, this help's own key, Home/End), so the settings key always shows.
+        let room = grid.height - 2 - 3
+        for dropped in [strings(.helpSuspend), strings(.helpHelp), strings(.helpTopBottom)] where lines.count > room {
+            lines.removeAll { $0 == dropped }
+        }
         let note = strings(.helpProgress)
         let innerWidth = min(grid.width - 6, max(lines.map { DisplayWidth.of($0) }.max() ?? 0, 40) + 2)
         let noteLines = WordWrap.lines(note, width: innerWidth - 2)
