@@ -56,6 +56,26 @@ enum ScenarioScreenFixtures {
 
 @Suite("Scenario screens drawn into the cell grid")
 struct ScenarioScreenTests {
+    @Test("the call's options take clicks, the cursor stands on the chosen option, and the wheel pages the conversation")
+    func callMouseAndCursor() throws {
+        let scenario = try ScenarioScreenFixtures.scenario()
+        let session = ScenarioScreenFixtures.play([], scenario)
+        let grid = ScenarioScreenFixtures.render(
+            session, scenario: scenario, portraits: ScenarioScreenFixtures.portraits(scenario), context: try ScreenFixtures.context(), columns: 80,
+            rows: 24)
+        let chosenRow = try #require(grid.lines.firstIndex { $0.hasPrefix("  ▸ 1  ") })
+        let secondRow = try #require(grid.lines.firstIndex { $0.hasPrefix("    2  ") })
+        #expect(grid.cursor == GridPoint(x: 2, y: chosenRow))
+        #expect(grid.target(atX: 10, y: chosenRow)?.action == .option(number: 1, chosen: true))
+        #expect(grid.target(atX: 10, y: secondRow)?.action == .option(number: 2, chosen: false))
+        // A click on option 2 chooses it; a click on the chosen one answers; the wheel scrolls the conversation.
+        #expect(MouseRouting.events(for: MouseInput(.press, x: 10, y: secondRow), in: grid) == [.command(.number(2))])
+        #expect(MouseRouting.events(for: MouseInput(.press, x: 10, y: chosenRow), in: grid) == [.command(.open)])
+        #expect(MouseRouting.events(for: MouseInput(.wheelUp, x: 10, y: 5), in: grid) == [.command(.pageUp)])
+        // The conversation above the options is no target: a click there does nothing.
+        #expect(MouseRouting.events(for: MouseInput(.press, x: 10, y: 4), in: grid).isEmpty)
+    }
+
     @Test("call at 80x24: long options leave no room for a readable frame: a call strip, the conversation, the countdown")
     func callNarrow() throws {
         let scenario = try ScenarioScreenFixtures.scenario()

@@ -39,10 +39,22 @@ public enum ScenarioCallScreen {
         let layout = Layout(session, scenario, portraits: portraits, context, width: grid.width, height: grid.height)
         let shown = visibleOptions(layout.optionLines, rows: layout.optionRows)
         let width = grid.width
+        // ↑/↓ move the option cursor here, so the wheel pages the conversation instead.
+        grid.wheel = .pages
+        var cursorPlaced = false
         for (i, line) in shown.lines.enumerated() {
             if line.selected { grid.fill(x: 1, y: layout.optionTop + i, width: width - 2, style: CellStyle(.accent, .reverse)) }
             let text = DisplayWidth.truncate(line.text, toWidth: width - 3, ellipsis: context.symbols.ellipsis)
             grid.put(text, x: 1, y: layout.optionTop + i, style: line.style, maxWidth: width - 3)
+            // A click chooses an option; a click on the chosen one answers, as Enter does.
+            if let number = line.number {
+                grid.addTarget(x: 1, y: layout.optionTop + i, width: width - 2, .option(number: number, chosen: line.selected))
+            }
+            // The terminal cursor on the chosen option's first line, for screen readers and magnifiers.
+            if line.selected, !cursorPlaced {
+                grid.cursor = GridPoint(x: 2, y: layout.optionTop + i)
+                cursorPlaced = true
+            }
         }
         // More options than fit: arrows at the right edge say which way the rest lie.
         if shown.above {
@@ -146,6 +158,8 @@ public enum ScenarioCallScreen {
         var style: CellStyle
         var selected: Bool
         var isPrompt = false
+        /// The option this line belongs to, by its digit key (1-based); nil for prompt lines.
+        var number: Int?
     }
 
     /// What stands below the conversation: the countdown and the options of the choice,
@@ -185,7 +199,10 @@ public enum ScenarioCallScreen {
             let wrapped = WordWrap.lines(choice.options[index].text, width: max(8, width - DisplayWidth.of(marker) - 2))
             for (i, text) in wrapped.enumerated() {
                 let lead = i == 0 ? " \(marker) \(number)  " : String(repeating: " ", count: DisplayWidth.of(marker) + number.count + 4)
-                lines.append(OptionLine(text: lead + text, style: selected ? CellStyle(.accent, [.bold, .reverse]) : .plain, selected: selected))
+                lines.append(
+                    OptionLine(
+                        text: lead + text, style: selected ? CellStyle(.accent, [.bold, .reverse]) : .plain, selected: selected,
+                        number: position + 1))
             }
         }
         return lines
