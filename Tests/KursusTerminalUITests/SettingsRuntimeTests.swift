@@ -59,3 +59,40 @@ struct SettingsRuntimeTests {
         #expect(texts.last?.contains("Skærmen blev låst efter 1 min uden aktivitet") == true)
     }
 }
+
+@Suite("The learner's language setting plays the course in that language", .serialized)
+struct LanguageSettingRuntimeTests {
+    @Test("a learner whose setting is English sees the English course; switching back to Danish keeps every bit of progress")
+    func contentFollowsTheLearner() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("kursus-language-runtime-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let (package, diagnostics) = try CoursePackage.open(
+            Repository.root.appendingPathComponent("Tests/Fixtures/bilingual-course"), shownAs: "kursus")
+        #expect(!diagnostics.contains { $0.severity == .error })
+        #expect(package.language == "da")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let registry = LearnerRegistry(dataDirectory: data, hasher: PINHasher(iterations: 1_000))
+        try registry.add(id: "bo", displayName: "Bo", team: nil, pin: nil, now: now)
+        try registry.saveSettings(id: "bo", LearnerSettings(language: .en), now: now)
+        let strings = try UIStrings.load(language: "da", assets: Repository.assets)
+        let services = WorkstationServices(
+            dataDirectory: data, content: CourseContent(package), fingerprint: nil, strings: strings, records: .default,
+            siteSecret: Data(repeating: 7, count: 32), clock: { now })
+        // Sign in, open the first unit (a lesson), back, then settings: language back to the workstation's (Danish).
+        let terminal = MemoryBackend(
+            inputs: [.enter, .enter, .end, .escape, .character("o"), .down, .down, .down, .down, .down, .right, .escape, .none, .character("q")])
+        let runtime = SessionRuntime(
+            package: package, configuration: SessionConfiguration(idleLockSeconds: nil), backend: terminal, services: services,
+            context: ScreenContext(strings: strings, symbols: .unicode), clock: { now })
+        #expect(runtime.run() == .quit)
+        let texts = terminal.frames.map(\.text)
+        // In English while the setting says so (module titles from course.yaml's maps), in Danish after.
+        #expect(texts.contains { $0.contains("Basics") && !$0.contains("Grundlag") })
+        #expect(texts.last { $0.contains("Grundlag") } != nil)
+        #expect(texts.last?.contains("Basics") == false)
+        // The lesson read in English counts in Danish: progress is shared by id.
+        let progress = try String(contentsOf: data.appendingPathComponent("learners/bo/progress/\(package.course.id).json"), encoding: .utf8)
+        #expect(progress.contains("\"completed\""))
+        #expect(texts.last?.contains("✓") == true)
+    }
+}
