@@ -179,7 +179,7 @@ struct ScreenTests {
         #expect(grid.line(23).hasSuffix("^ 3 waiting (offline)  0 % complete"), "\(grid.line(23))")
         _ = PlayerReducer.reduce(&state, .recordsStatus(RecordsStatus(waiting: 0)))
         grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context(), columns: 80, rows: 24)
-        #expect(grid.line(23).hasSuffix("o indstillinger  ? hjælp   0 % gennemført"), "nothing waiting, nothing shown: \(grid.line(23))")
+        #expect(grid.line(23).hasSuffix("o indstillinger  s skift bruger   0 % gennemført"), "nothing waiting, nothing shown: \(grid.line(23))")
     }
 
     @Test(
