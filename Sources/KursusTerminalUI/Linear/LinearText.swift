@@ -57,36 +57,9 @@ enum LinearText {
         return MarkdownLayout.layout(source, options: options).lines.map(plain)
     }
 
-    /// ASCII for a locale that is not UTF-8: Danish letters spelt out (æ→ae, ø→oe,
-    /// å→aa), accents dropped (é→e), common punctuation simplified, `?` for the rest.
+    /// ASCII for a locale that is not UTF-8, spelt as the full screen spells it
+    /// (`ASCIITransliteration`: æ→ae, ø→oe, å→aa, accents dropped, `?` for the rest).
     static func transliterated(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if character.isASCII {
-                result.append(character)
-                continue
-            }
-            switch character {
-            case "æ": result += "ae"
-            case "ø": result += "oe"
-            case "å": result += "aa"
-            case "Æ": result += "Ae"
-            case "Ø": result += "Oe"
-            case "Å": result += "Aa"
-            case "–", "—", "‐": result += "-"
-            case "…": result += "..."
-            case "“", "”", "„": result += "\""
-            case "‘", "’": result += "'"
-            case "•", "◦", "▪", "·": result += "*"
-            case "→": result += "->"
-            case "✓": result += "[x]"
-            case "✗": result += "[!]"
-            case "\u{00A0}": result += " "
-            default:
-                let folded = String(character).folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-                result += folded.allSatisfy(\.isASCII) ? folded : "?"
-            }
-        }
-        return result
+        ASCIITransliteration.transliterate(text)
     }
 }

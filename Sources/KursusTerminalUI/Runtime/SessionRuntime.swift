@@ -185,52 +185,15 @@ public final class SessionRuntime {
     }
 
     private func perform(_ effect: SessionEffect) {
-        switch effect {
-        case .loadLearners:
-            switch services.loadLearners() {
-            case .success(let learners): send(.learnersLoaded(learners))
-            case .failure(let failure): send(.learnersFailed(message: failure.message))
-            }
-        case let .verifyPIN(learnerID, pin):
-            switch services.verifyPIN(learnerID: learnerID, pin: pin) {
-            case .success(let result): send(.pinChecked(learnerID: learnerID, result))
-            case .failure(let failure): send(.learnerOpenFailed(learnerID: learnerID, .failed(message: failure.message)))
-            }
-        case .createLearner(let request):
-            switch services.createLearner(request) {
-            case .success(let learner): send(.learnerCreated(learner))
-            case .failure(let failure): send(.learnerCreateFailed(message: failure.message))
-            }
-        case .openLearner(let learner):
-            switch services.openLearner(learner) {
-            case .success(let progress):
-                send(.learnerOpened(learner, progress))
-                for notice in services.takeNotices() { send(.player(.inform(notice))) }
-            case .failure(let failure): send(.learnerOpenFailed(learnerID: learner.id, failure))
-            }
-        case let .closeLearner(progress, events):
-            services.closeLearner(progress, events: events)
-        case let .player(.saveProgress(progress, events)):
-            services.save(progress, events: events)
-        case let .loadCatalogue(learner, courses):
-            send(.catalogueLoaded(learnerID: learner.id, services.catalogueProgress(learner: learner.id, courses: courses)))
-        case .loadCourse(let id):
-            switch services.openCourse(id) {
-            case .success(let package):
-                coursePackage = package
-                views = UnitViews(package: package, assets: assets)
-                send(.courseLoaded(CourseContent(package)))
-            case .failure(let failure):
-                send(.courseLoadFailed(courseID: id, message: failure.message))
-            }
-        case let .saveSettings(learnerID, settings):
-            if case .failure(let failure) = services.saveSettings(learnerID: learnerID, settings) {
-                send(.settingsSaveFailed(message: failure.message))
-            }
+        switch SessionEffects.perform(effect, services, send: send) {
+        case .done:
+            break
+        case .courseOpened(let package):
+            coursePackage = package
+            views = UnitViews(package: package, assets: assets)
+            send(.courseLoaded(CourseContent(package)))
         case .ringBell:
             (backend as? TerminalBell)?.bell()
-        case .player(.quit):
-            break
         case .quit:
             finished = true
         }
