@@ -37,7 +37,11 @@ struct SettingsScreenTests {
         let settings = LearnerSettings(timers: .double, idleWarning: .twoMinutes, idleBell: true, highContrast: false, mouse: false)
         var state = session(settings)
         state.settingsScreen = SettingsScreen(selection: .idleWarning)
-        GoldenFile.check(render(state, try context(language)), named: "settings-80x24-\(language).txt")
+        let grid = render(state, try context(language))
+        GoldenFile.check(grid, named: "settings-80x24-\(language).txt")
+        // The terminal cursor stands on the selected setting, for screen readers and magnifiers.
+        let selectedRow = try #require(grid.lines.firstIndex { $0.hasPrefix("  ▸ ") })
+        #expect(grid.cursor == GridPoint(x: 2, y: selectedRow))
         var small = session(settings, columns: 60, rows: 16)
         small.settingsScreen = SettingsScreen(selection: .language)
         GoldenFile.check(render(small, try context(language), columns: 60, rows: 16), named: "settings-60x16-\(language).txt")

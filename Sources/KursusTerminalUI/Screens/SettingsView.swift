@@ -21,7 +21,11 @@ enum SettingsView {
         for (row, label, value) in rows where y <= bottom {
             let selected = row == screen.selection
             let style = selected ? CellStyle(.normal, [.reverse, .bold]) : CellStyle.plain
-            if selected { grid.fill(x: 2, y: y, width: rowWidth, style: style) }
+            if selected {
+                grid.fill(x: 2, y: y, width: rowWidth, style: style)
+                // The terminal cursor on the selected setting, for screen readers and magnifiers.
+                grid.cursor = GridPoint(x: 2, y: y)
+            }
             grid.put((selected ? context.symbols.cursor : " ") + " " + label, x: 2, y: y, style: style, maxWidth: labelWidth + 2)
             let valueX = 4 + labelWidth + 1
             let valueWidth = max(0, 2 + rowWidth - valueX - 1)

@@ -78,7 +78,7 @@ enum StartScreenView {
         if let notice = screen.notice {
             let text = message(notice, context)
             let style = isGood(notice) ? CellStyle(.success, .bold) : CellStyle(.warning, .bold)
-            for (offset, line) in WordWrap.lines(text, width: grid.width - 4).prefix(2).enumerated() {
+            for (offset, line) in Chrome.wrapped(text, width: grid.width - 4, lines: 2, context.symbols).enumerated() {
                 grid.put(line, x: 2, y: bottom - 1 + offset, style: style)
             }
         }
