@@ -14,11 +14,7 @@ struct PlayerEndToEndTests {
             return try #require(object as? [String: Any])
         }
 
-        func exitStatus() throws -> Int {
-            let screen = try tmux.waitFor("KURSUS-EXIT:")
-            let tail = try #require(screen.components(separatedBy: "KURSUS-EXIT:").last)
-            return try #require(Int(tail.prefix { $0.isNumber }))
-        }
+        func exitStatus() throws -> Int { try tmux.exitStatus() }
     }
 
     func start(

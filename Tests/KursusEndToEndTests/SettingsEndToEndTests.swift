@@ -6,16 +6,10 @@ import Testing
 @Suite("Learner settings, idle countdown and PIN in a real terminal", .serialized)
 struct SettingsEndToEndTests {
     func play(_ data: URL, _ arguments: String, width: Int = 80, height: Int = 24) throws -> Tmux {
-        let command =
-            "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(KursusBinary.bundledCourse.path)) --data-dir \(Tmux.quote(data.path)) --lang da \(arguments)"
-        return try Tmux(width: width, height: height, command: command, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
+        try Tmux.play(data, arguments, width: width, height: height)
     }
 
-    func exitStatus(_ tmux: Tmux) throws -> Int {
-        let screen = try tmux.waitFor("KURSUS-EXIT:")
-        let tail = try #require(screen.components(separatedBy: "KURSUS-EXIT:").last)
-        return try #require(Int(tail.prefix { $0.isNumber }))
-    }
+    func exitStatus(_ tmux: Tmux) throws -> Int { try tmux.exitStatus() }
 
     func profile(_ data: URL, _ learner: String) throws -> [String: Any] {
         let file = data.appendingPathComponent("learners/\(learner)/profile.json")

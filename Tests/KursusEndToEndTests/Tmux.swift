@@ -96,3 +96,20 @@ final class Tmux {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
+
+extension Tmux {
+    /// `kursus play` of the bundled course's fixture copy in Danish with `data` as its data
+    /// directory, in a real terminal of `width` × `height` (tmux-256color, UTF-8).
+    static func play(_ data: URL, _ arguments: String, width: Int = 80, height: Int = 24) throws -> Tmux {
+        let command =
+            "\(Tmux.quote(try KursusBinary.url.path)) play \(Tmux.quote(KursusBinary.bundledCourse.path)) --data-dir \(Tmux.quote(data.path)) --lang da \(arguments)"
+        return try Tmux(width: width, height: height, command: command, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
+    }
+
+    /// The exit status the program in the pane ended with (the `KURSUS-EXIT:` line).
+    func exitStatus() throws -> Int {
+        let screen = try waitFor("KURSUS-EXIT:")
+        let tail = try #require(screen.components(separatedBy: "KURSUS-EXIT:").last)
+        return try #require(Int(tail.prefix { $0.isNumber }))
+    }
+}

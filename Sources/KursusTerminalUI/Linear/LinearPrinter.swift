@@ -140,14 +140,14 @@ struct LinearPrinter {
         return out
     }
 
-    /// The idle lock: a warning about a minute before it locks (half the time for short
-    /// locks), and a line just before it does.
+    /// The idle lock: a warning as long before it locks as the full screen's countdown
+    /// (`SessionState.idleWarningSeconds`: the learner's setting, at most half the lock),
+    /// and a line just before it does.
     mutating func idleNotice(_ state: SessionState, now: Date) -> String? {
         guard case .playing = state.phase, !state.configuration.preview, let limit = state.configuration.idleLockSeconds,
-            let last = state.lastActivity
+            let warning = state.idleWarningSeconds, let last = state.lastActivity
         else { return nil }
         let idle = now.timeIntervalSince(last)
-        let warning = min(60, limit / 2)
         if idle >= Double(limit) {
             idleWarned = false
             return line(context.strings(.linearIdleLocking))
