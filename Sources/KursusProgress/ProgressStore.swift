@@ -78,6 +78,8 @@ public struct ProgressStore: Sendable {
     /// The current document (nil when nothing was saved), after repair and migration.
     func loadDocument(learner: String, course: String, now: Date) throws(ProgressError) -> (ProgressDocument?, [ProgressNotice]) {
         let files = try files(learner: learner, course: course)
+        // Nothing is read, tidied or repaired through a link inside the data directory.
+        try DataFolder.refuseLinks(files.folder, in: dataDirectory)
         AtomicFile.removeStaleTemporaries(of: files.main)
         AtomicFile.removeStaleTemporaries(of: files.backup)
         switch try files.examine(files.main) {
@@ -151,9 +153,9 @@ public struct ProgressStore: Sendable {
     /// Backup first, then replace: at every moment the file or the backup (usually both)
     /// holds a sound generation. A damaged current file is kept aside, not backed up.
     func write(_ document: ProgressDocument, to files: ProgressFiles, now: Date) throws(ProgressError) {
-        let data = try encode(document, path: files.main.path)
-        try AtomicFile.makePrivateDirectory(files.folder.deletingLastPathComponent())
-        try AtomicFile.makePrivateDirectory(files.folder)
+        let data = try encodeWithinLimit(document, path: files.main.path)
+        try AtomicFile.makePrivateDirectory(files.folder.deletingLastPathComponent(), in: dataDirectory)
+        try AtomicFile.makePrivateDirectory(files.folder, in: dataDirectory)
         switch try files.examine(files.main) {
         case .missing:
             break
@@ -165,7 +167,7 @@ public struct ProgressStore: Sendable {
         try AtomicFile.write(data, to: files.main)
     }
 
-    private func encode(_ document: ProgressDocument, path: String) throws(ProgressError) -> Data {
+    func encode(_ document: ProgressDocument, path: String) throws(ProgressError) -> Data {
         do {
             return try ProgressDocument.encoder.encode(document)
         } catch {
