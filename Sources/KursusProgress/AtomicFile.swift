@@ -91,14 +91,10 @@ package enum AtomicFile {
         close(descriptor)
     }
 
-    /// Creates `folder` (and its parents) with owner-only permissions when missing.
-    static func makePrivateDirectory(_ folder: URL) throws(ProgressError) {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .writeFailed(path: folder.path, reason: "cannot create the folder (\(error.localizedDescription))")
-        }
-        chmod(folder.path, 0o700)
+    /// Creates `folder` (and its parents) with owner-only permissions when missing,
+    /// refusing a symbolic link anywhere below `root` (`DataFolder.makePrivate`).
+    static func makePrivateDirectory(_ folder: URL, in root: URL) throws(ProgressError) {
+        try DataFolder.makePrivate(folder, in: root)
     }
 
     /// Removes temporary files left next to `url` by processes that were killed while

@@ -28,7 +28,7 @@ public final class LearnerLock: @unchecked Sendable {
     /// (0600) when missing.
     public static func acquire(dataDirectory: URL, learner: String) throws(ProgressError) -> LearnerLock {
         let folder = try ProgressStore(dataDirectory: dataDirectory).learnerFolder(learner)
-        try AtomicFile.makePrivateDirectory(folder)
+        try AtomicFile.makePrivateDirectory(folder, in: dataDirectory)
         let path = folder.appendingPathComponent(".lock")
         let descriptor = open(path.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw .lockFailed(path: path.path, reason: AtomicFile.lastError()) }

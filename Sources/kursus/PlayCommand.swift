@@ -120,6 +120,12 @@ struct Play: ParsableCommand {
     static func checkWritable(_ folder: URL) throws {
         let learners = folder.appendingPathComponent("learners")
         do {
+            // A link for `learners/` is refused before anything is written through it.
+            try DataFolder.refuseLinks(learners, in: folder)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        do {
             try FileManager.default.createDirectory(at: learners, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let probe = learners.appendingPathComponent(".write-test-\(ProcessInfo.processInfo.processIdentifier)")
             try Data().write(to: probe)

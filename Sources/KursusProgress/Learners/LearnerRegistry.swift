@@ -180,8 +180,8 @@ public struct LearnerRegistry: Sendable {
 
     private func makeFolder(_ folder: URL) throws(LearnerError) {
         do {
-            try AtomicFile.makePrivateDirectory(learnersFolder)
-            try AtomicFile.makePrivateDirectory(folder)
+            try AtomicFile.makePrivateDirectory(learnersFolder, in: dataDirectory)
+            try AtomicFile.makePrivateDirectory(folder, in: dataDirectory)
         } catch {
             throw LearnerError(error, writing: folder.path)
         }

@@ -36,8 +36,10 @@ public struct OutboxJournal: Sendable {
     @discardableResult
     public func append(_ statements: [OutboxStatement], knownEnd: Int? = nil, sync: Bool = true) throws(ProgressError) -> Int {
         let folder = file.deletingLastPathComponent()
-        try AtomicFile.makePrivateDirectory(folder.deletingLastPathComponent())
-        try AtomicFile.makePrivateDirectory(folder)
+        // <data>/learners/<id>/outbox: the data directory is three folders up.
+        let root = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try AtomicFile.makePrivateDirectory(folder.deletingLastPathComponent(), in: root)
+        try AtomicFile.makePrivateDirectory(folder, in: root)
         let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw .writeFailed(path: file.path, reason: AtomicFile.lastError()) }
         defer { close(descriptor) }
