@@ -32,14 +32,14 @@ public enum PlayerReducer {
             guard state.unitOnScreen?.unitID == unitID, let unit = state.course.unit(withID: unitID) else { return [] }
             return unitFailed(&state, unit, UnitFailure(message))
         case .edit(let edit):
-            if state.isQuitting || state.messageBox != nil || state.helpVisible || state.problemsTop != nil { return [] }
+            if state.isQuitting || state.messageBox != nil || state.helpVisible || state.problemsTop != nil || state.quitWarning != nil { return [] }
             return toUnit(&state, .edit(edit))
         case .saveFinished(let outcome):
             switch outcome {
             case .saved: state.saveStatus = .saved
             case .failed(let message): state.saveStatus = .failed(message: message)
             }
-            return []
+            return quitWarningSaveFinished(&state, outcome)
         case .courseReloaded(let content):
             return reload(&state, content)
         case .languageChanged(let content):
@@ -58,6 +58,7 @@ public enum PlayerReducer {
 
     static func handle(_ state: inout PlayerState, _ command: PlayerCommand) -> [PlayerEffect] {
         if state.isQuitting { return [] }
+        if state.quitWarning != nil { return quitWarning(&state, command) }
         if command == .quit { return quit(&state) }
         if state.messageBox != nil {
             state.messageBox = nil
@@ -148,13 +149,26 @@ public enum PlayerReducer {
 
     /// Hands the progress and the learning events since the last save to the runtime.
     static func save(_ state: inout PlayerState) -> PlayerEffect {
-        state.saveStatus = .pending
+        // A failure stays on show until a save succeeds: the learner's work is at risk until then.
+        if !state.savesFailing { state.saveStatus = .pending }
         let events = state.unsavedEvents
         state.unsavedEvents = []
         return .saveProgress(state.progress, events: events)
     }
 
+    /// The learner asks to quit. While saving is failing, the quit warning shows first
+    /// (`QuitWarning`): quitting then would lose the answers not yet on disk.
     static func quit(_ state: inout PlayerState) -> [PlayerEffect] {
+        if state.savesFailing {
+            state.helpVisible = false
+            state.messageBox = nil
+            state.quitWarning = QuitWarning()
+            return []
+        }
+        return quitNow(&state)
+    }
+
+    static func quitNow(_ state: inout PlayerState) -> [PlayerEffect] {
         state.isQuitting = true
         state.helpVisible = false
         state.messageBox = nil

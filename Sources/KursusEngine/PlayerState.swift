@@ -50,6 +50,8 @@ public struct PlayerState: Hashable, Sendable {
     public var problems: [Diagnostic]
     /// The list of `problems` on screen, from this entry down; nil when it is closed.
     public var problemsTop: Int?
+    /// The learner asked to quit while saving is failing: the warning on screen; nil when closed.
+    public var quitWarning: QuitWarning?
 
     public init(
         content: CourseContent, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false
@@ -120,6 +122,8 @@ public struct PlayerState: Hashable, Sendable {
     /// Choice screens take digits and space; typed answers take text. Help and message
     /// boxes take any key to close, so they read keys as commands.
     public var inputMode: InputMode {
+        // The quit warning reads digits and letters, as choices do.
+        if quitWarning != nil, !isQuitting { return .choices }
         guard !helpVisible, problemsTop == nil, messageBox == nil, !isQuitting, let unit = unitOnScreen else { return .navigation }
         return unit.inputMode(record: progress.record(unit.unitID))
     }

@@ -26,6 +26,11 @@ public enum SessionReducer {
                 return []
             }
             if state.settingsScreen != nil { return SettingsReducer.reduce(&state, event) }
+            // While the quit warning shows, only its answers count (no switching learner).
+            if state.player?.quitWarning != nil {
+                guard case .command(let command) = event else { return [] }
+                return player(&state, .command(command))
+            }
             if event == .openSettings { return SettingsReducer.open(&state) }
             return input(&state, event)
         case .settingsSaveFailed:
