@@ -42,11 +42,20 @@ public final class ProgressSaver: @unchecked Sendable {
     private var retry: DispatchWorkItem?
     private var outcomes: [SaveOutcome] = []
 
+    /// The progress last known to be on disk (the loaded one, then each one saved).
+    private var lastSaved: LearnerProgress
+    private var lastFailure: String?
+    private let marker: UnsavedMarker?
+
+    /// `baseline`: the progress as loaded, so the answers not yet saved can be counted;
+    /// `marker`: where a failure is recorded for the next start (`UnsavedMarker`).
     public init(
         store: ProgressStore, learner: String, course: String, courseVersion: String?,
         fingerprint: String? = nil, retryDelays: [TimeInterval] = ProgressSaver.defaultRetryDelays,
-        journal: OutboxJournal? = nil, recovered: [OutboxStatement] = []
+        journal: OutboxJournal? = nil, recovered: [OutboxStatement] = [], baseline: LearnerProgress = .empty, marker: UnsavedMarker? = nil
     ) {
+        lastSaved = baseline
+        self.marker = marker
         self.journal = journal
         statements = recovered
         self.store = store
@@ -91,6 +100,38 @@ public final class ProgressSaver: @unchecked Sendable {
         }
     }
 
+    /// Waits, at most `timeout` seconds, until every save submitted so far has been
+    /// tried once (written and fsynced, or failed); true when it has. The runtime waits so
+    /// before it shows the screen that follows a save: an answer shown as recorded is on
+    /// disk (issue 16). Retries after a failure are not waited for.
+    @discardableResult
+    public func waitForAttempts(timeout: TimeInterval) -> Bool {
+        let done = DispatchSemaphore(value: 0)
+        queue.async { done.signal() }
+        return done.wait(timeout: .now() + timeout) == .success
+    }
+
+    /// What is not yet on disk: nil when everything submitted is saved; else how many
+    /// answers the newest progress holds that the last saved one lacks, why the last save
+    /// failed, and the progress that is on disk.
+    public var unsaved: (answers: Int, reason: String, saved: LearnerProgress)? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let pending else { return nil }
+        return (max(0, pending.answerCount - lastSaved.answerCount), lastFailure ?? "not saved yet", lastSaved)
+    }
+
+    /// The session ends: with everything saved the unsaved marker goes, else its record
+    /// stays for the next start.
+    public func finish() {
+        if let unsaved {
+            marker?.record(UnsavedMarker.Record(answers: unsaved.answers, reason: unsaved.reason))
+            marker?.keep()
+        } else {
+            marker?.remove()
+        }
+    }
+
     /// Whether some submitted progress is not yet on disk.
     public var hasUnsavedProgress: Bool {
         lock.lock()
@@ -130,11 +171,18 @@ public final class ProgressSaver: @unchecked Sendable {
         defer { lock.unlock() }
         outcomes.append(outcome)
         if outcome == .saved {
+            if failuresInARow > 0 { marker?.clear() }
             failuresInARow = 0
+            lastSaved = progress
+            lastFailure = nil
             if pendingNumber == number { pending = nil }
             return
         }
         failuresInARow += 1
+        if case .failed(let message) = outcome {
+            lastFailure = message
+            marker?.record(UnsavedMarker.Record(answers: max(0, (pending ?? progress).answerCount - lastSaved.answerCount), reason: message))
+        }
         // A newer submit has its own drain queued; otherwise try this one again later.
         guard pendingNumber == number, !scheduled, retry == nil, let delay = retryDelay() else { return }
         let item = DispatchWorkItem { [weak self] in self?.retryNow() }

@@ -125,7 +125,7 @@ enum CommandSupport {
                 package: package, configuration: configuration, terminal: StandardLinearTerminal(), services: services, context: context,
                 watcher: watcher, clock: clock)
             let outcome = runtime.run(note: linear ? nil : limitation?.note(context.strings))
-            if case .signal(let number) = outcome { throw ExitCode(128 + number) }
+            try endSession(outcome, services)
             return
         }
         let useColor = color.allowsColor(environment, toTerminal: true)
@@ -151,6 +151,17 @@ enum CommandSupport {
                 resuming: runtime.state, package: package, terminal: StandardLinearTerminal(), services: services, context: context, clock: clock)
             outcome = linearRuntime.run(note: context.strings(.linearFromSettings))
         }
+        try endSession(outcome, services)
+    }
+
+    /// Work that could not be saved when the player ended is said on standard error, and
+    /// the exit status is then `unsavedExitStatus` (74, EX_IOERR), or 128 + the signal.
+    static let unsavedExitStatus: Int32 = 74
+
+    static func endSession(_ outcome: SessionRuntime.Outcome, _ services: SessionServices) throws {
+        let unsaved = services.takeCloseFailure()
+        if let unsaved { ConsoleOutput.error(unsaved) }
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }
+        if unsaved != nil { throw ExitCode(unsavedExitStatus) }
     }
 }

@@ -71,8 +71,8 @@ struct CountedStringTests {
         #expect(strings.missingSingulars.isEmpty)
         for key in UIStrings.countedKeys {
             // `from` and `to`: the versions in the course-updated note.
-            let one = strings(key, count: 1, ["units": "x", "from": "v", "to": "w"])
-            let many = strings(key, count: 3, ["units": "x, y, z", "from": "v", "to": "w"])
+            let one = strings(key, count: 1, ["units": "x", "from": "v", "to": "w", "message": "m", "place": "p"])
+            let many = strings(key, count: 3, ["units": "x, y, z", "from": "v", "to": "w", "message": "m", "place": "p"])
             #expect(one.contains("1") && !one.contains("{"), "\(key): \(one)")
             #expect(many.contains("3") && !many.contains("{"), "\(key): \(many)")
         }

@@ -139,13 +139,15 @@ struct ScreenTests {
         GoldenFile.check(grid, named: "too-small-40x10-en.txt")
     }
 
-    @Test("a failed save shows on the status line")
+    @Test("a failed save shows its reason in full over the key line, reversed")
     func saveFailed() throws {
         var state = ScreenFixtures.state()
         state.saveStatus = .failed(message: "disk full")
         let grid = ScreenRenderer.render(state, views: ScreenFixtures.views(), context: try ScreenFixtures.context("en"), columns: 80, rows: 24)
-        #expect(grid.line(23).hasSuffix("Could not save – will retry: disk full"))
-        #expect(grid[79 - 1, 23].style.attributes.contains(.reverse))
+        #expect(grid.line(22).hasPrefix(" NOT SAVED – will retry: disk full"))
+        #expect(grid[79 - 1, 22].style.attributes.contains(.reverse))
+        // The key hints stay on their line when the reason fits on one.
+        #expect(grid.line(23).contains("Enter open"))
     }
 
     @Test("the selected unit is shown in reverse video, so focus never depends on colour")

@@ -16,6 +16,16 @@ enum LinearCommands {
         let strings = printer.context.strings
         let word = line.trimmingCharacters(in: .whitespaces)
         let lowered = word.lowercased()
+        // The quit warning (saving fails): r tries again, w or Enter waits, q quits anyway.
+        if let warning = state.player?.quitWarning {
+            if warning.retrying { return Reply() }
+            switch lowered {
+            case "r", "1": return Reply(events: [.command(.letter("r"))])
+            case "w", "2", "": return Reply(events: [.command(.back)])
+            case "q", "3": return Reply(events: [.command(.quit)])
+            default: return Reply(text: [strings(.linearQuitWarningPrompt)])
+            }
+        }
         let inText = typesText(state)
         if !inText {
             if lowered == "?" { return Reply(text: [strings(.linearHelp)]) }

@@ -88,6 +88,13 @@ public final class LinearRuntime {
         }
         while !finished {
             if let signal = SignalWatcher.take() {
+                // Ctrl-C while saving fails opens the quit warning first, as `q` does
+                // (a second Ctrl-C there quits anyway).
+                if signal == SIGINT, let player = state.player, player.savesFailing, player.quitWarning == nil {
+                    send(.command(.quit))
+                    flush(prompt: true)
+                    continue
+                }
                 outcome = .signal(signal)
                 send(.command(.quit))
                 break

@@ -20,6 +20,7 @@ extension LinearPrinter {
             if let opening = catalogue.opening { return "catalogue|opening|\(opening)" }
             return catalogue.progress == nil ? "catalogue|loading" : "catalogue|\(learner.id)"
         case .playing(let learner, let player):
+            if let warning = player.quitWarning { return "quitWarning|\(warning.retrying)" }
             if let message = player.messageBox { return "message|\(message.hashValue)" }
             guard let unit = player.unitOnScreen else { return "menu|\(learner.id)" }
             return unitKey(player, unit)
@@ -47,6 +48,15 @@ extension LinearPrinter {
             }
             return LinearScreen(key: key, content: content, prompt: [strings(.linearCatalogue)])
         case .playing(_, let player):
+            if let warning = player.quitWarning {
+                let message = if case .failed(let message) = player.saveStatus { message } else { "" }
+                if warning.retrying { return LinearScreen(key: key, content: [strings(.quitWarningRetrying)]) }
+                return LinearScreen(
+                    key: key,
+                    content: [strings(.quitWarningTitle), strings(.quitWarningText, ["message": message])]
+                        + [L10nKey.quitWarningRetry, .quitWarningWait, .quitWarningQuit].map { strings($0) },
+                    prompt: [strings(.linearQuitWarningPrompt)])
+            }
             if let message = player.messageBox {
                 return LinearScreen(key: key, content: message.components(separatedBy: "\n"), prompt: [strings(.linearPressEnter)])
             }

@@ -333,4 +333,18 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case scenarioCountdown = "scenario.countdown"
     case scenarioEnded = "scenario.ended"
     case scenarioEndedStuck = "scenario.endedStuck"
+    // Saving that fails: the quit warning, the status line, what a quit anyway loses, the next start's notice
+    case quitWarningTitle = "quitWarning.title"
+    case quitWarningText = "quitWarning.text"
+    case quitWarningRetry = "quitWarning.retry"
+    case quitWarningWait = "quitWarning.wait"
+    case quitWarningQuit = "quitWarning.quit"
+    case quitWarningRetrying = "quitWarning.retrying"
+    case linearQuitWarningPrompt = "linear.quitWarningPrompt"
+    case saveFailedLine = "save.failedLine"
+    case quitUnsaved = "quit.unsaved"
+    case progressUnsavedLastSession = "progress.unsavedLastSession"
+    case progressPlaceStart = "progress.placeStart"
+    case progressPlaceUnit = "progress.placeUnit"
+    case progressPlaceQuestion = "progress.placeQuestion"
 }

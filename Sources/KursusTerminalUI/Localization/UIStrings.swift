@@ -40,6 +40,7 @@ public struct UIStrings: Sendable {
     public static let countedKeys: [L10nKey] = [
         .startPinRejected, .quizMenuQuestions, .progressCourseChangedMissing, .recordsWaiting, .recordsWaitingOffline,
         .progressCourseUpdatedMissing, .problemsErrors, .problemsWarnings, .settingsIdleWarningSeconds,
+        .quitUnsaved, .progressUnsavedLastSession,
     ]
 
     /// Counted keys whose singular form the table lacks; empty for a complete table.

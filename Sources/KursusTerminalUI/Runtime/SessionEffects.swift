@@ -46,6 +46,10 @@ enum SessionEffects {
             services.closeLearner(progress, events: events)
         case let .player(.saveProgress(progress, events)):
             services.save(progress, events: events)
+            // What follows on screen (a "✓" for an answer, a completed lesson) is shown only
+            // once it is on disk. Saves without learning events (a bookmark moved while
+            // scrolling) are not waited for.
+            if !events.isEmpty { services.settleSaves() }
         case let .loadCatalogue(learner, courses):
             send(.catalogueLoaded(learnerID: learner.id, services.catalogueProgress(learner: learner.id, courses: courses)))
         case .loadCourse(let id):

@@ -17,6 +17,13 @@ public protocol SessionServices: AnyObject {
     func closeLearner(_ progress: LearnerProgress, events: [LearningEvent])
     /// Results of background saves since the last call.
     func takeSaveOutcomes() -> [SaveOutcome]
+    /// Waits (a few seconds at most) until the saves handed over so far have been tried:
+    /// the runtime calls it before drawing the screen that follows a save, so what the
+    /// screen shows as recorded is on disk.
+    func settleSaves()
+    /// When the learner last closed had work that could not be saved: what was lost and
+    /// how far the saved progress goes, for standard error as the program ends; else nil.
+    func takeCloseFailure() -> String?
     /// Messages about the learner just opened (progress recovered, migrated, course changed).
     func takeNotices() -> [String]
     /// The open learner's learning records on their way to the LRS; nil when no LRS is set up.
@@ -62,4 +69,7 @@ extension SessionServices {
 
 extension SessionServices {
     public func switchContentLanguage(_ content: CourseContent) {}
+    /// Services that save nothing, or save at once, have nothing to wait for.
+    public func settleSaves() {}
+    public func takeCloseFailure() -> String? { nil }
 }

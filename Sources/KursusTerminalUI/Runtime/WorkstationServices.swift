@@ -27,6 +27,8 @@ public final class WorkstationServices: SessionServices {
     private var builder: StatementBuilder?
     private var sync: BackgroundSync?
     private var notices: [String] = []
+    /// What the last learner closed left unsaved, for standard error (`takeCloseFailure`).
+    private var closeFailure: String?
 
     public init(
         dataDirectory: URL, content: CourseContent, fingerprint: String?, strings: UIStrings, records: RecordSettings, siteSecret: Data,
@@ -105,10 +107,14 @@ public final class WorkstationServices: SessionServices {
             // first save, the session's start, which follows at once.
             let journal = try OutboxJournal(dataDirectory: store.dataDirectory, learner: learner.id)
             self.lock = lock
+            // What the last session left unsaved is read before this session's marker replaces it.
+            let lastSession = UnsavedMarker.previous(dataDirectory: store.dataDirectory, learner: learner.id, course: course.id)
             saver = ProgressSaver(
                 store: store, learner: learner.id, course: course.id, courseVersion: course.version, fingerprint: fingerprint,
-                journal: journal, recovered: loaded.outbox
+                journal: journal, recovered: loaded.outbox, baseline: loaded.progress,
+                marker: UnsavedMarker.arm(dataDirectory: store.dataDirectory, learner: learner.id, course: course.id)
             )
+            closeFailure = nil
             builder = StatementBuilder(
                 course: course, quizzes: content.quizzes, scenarios: content.scenarios, learnerID: learner.id, settings: records,
                 siteSecret: siteSecret, team: profile.team, translations: content.translations
@@ -119,6 +125,11 @@ public final class WorkstationServices: SessionServices {
             }
             let strings = profile.settings?.language.code.flatMap { stringTables[$0] } ?? self.strings
             notices = loaded.notices.map { describe($0, strings) }
+            if let lastSession, lastSession.answers > 0 {
+                notices.append(
+                    strings(.progressUnsavedLastSession, count: lastSession.answers, ["place": SavedPlace.describe(loaded.progress, course, strings)])
+                )
+            }
             return .success(loaded.progress)
         } catch let error as ProgressError {
             lock.release()
@@ -139,6 +150,11 @@ public final class WorkstationServices: SessionServices {
         if let saver {
             saver.submit(progress, statements: statements(events))
             saver.flush()
+            if let unsaved = saver.unsaved {
+                closeFailure = strings(
+                    .quitUnsaved, count: unsaved.answers, ["message": unsaved.reason, "place": SavedPlace.describe(unsaved.saved, course, strings)])
+            }
+            saver.finish()
         }
         saver = nil
         builder = nil
@@ -158,8 +174,21 @@ public final class WorkstationServices: SessionServices {
         sync?.status
     }
 
+    /// How long the screen waits for a save before it shows what follows anyway (a very
+    /// slow network share); the status line then says the save is still pending.
+    public static let settleSeconds: TimeInterval = 5
+
+    public func settleSaves() {
+        saver?.waitForAttempts(timeout: Self.settleSeconds)
+    }
+
     public func takeSaveOutcomes() -> [SaveOutcome] {
         saver?.takeOutcomes() ?? []
+    }
+
+    public func takeCloseFailure() -> String? {
+        defer { closeFailure = nil }
+        return closeFailure
     }
 
     public func takeNotices() -> [String] {

@@ -71,6 +71,13 @@ public enum ScreenRenderer {
         if let top = state.problemsTop { ProblemsOverlay.draw(state, top: top, context, into: &grid) }
         if state.helpVisible { HelpOverlay.draw(context, into: &grid) }
         if let message = state.messageBox { MessageBox.draw(message, context, into: &grid) }
+        if case .failed(let message) = state.saveStatus {
+            SaveFailureView.drawLine(message, context, into: &grid)
+            if let warning = state.quitWarning {
+                grid.cover()
+                SaveFailureView.drawWarning(warning, message: message, context, into: &grid)
+            }
+        }
         return grid
     }
 

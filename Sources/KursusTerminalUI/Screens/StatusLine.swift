@@ -5,9 +5,7 @@ import KursusEngine
 /// A failed save stays until a save succeeds, so the learner knows work is at risk.
 enum StatusLine {
     static func text(_ state: PlayerState, _ context: ScreenContext) -> String? {
-        if case .failed(let message) = state.saveStatus {
-            return context.strings(.saveFailed, ["message": message])
-        }
+        // A failed save has lines of its own (`SaveFailureView`), so it is never cut here.
         switch state.notice {
         case let .unitFailed(kind, message)?:
             let key: L10nKey =
@@ -68,7 +66,6 @@ enum StatusLine {
     }
 
     static func style(_ state: PlayerState) -> CellStyle {
-        if case .failed = state.saveStatus { return CellStyle(.danger, [.bold, .reverse]) }
         if state.notice == .reloaded { return CellStyle(.success, .bold) }
         if state.notice != nil { return CellStyle(.warning, .bold) }
         if state.problems.hasErrors { return CellStyle(.danger, .bold) }
