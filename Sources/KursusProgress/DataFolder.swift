@@ -91,8 +91,7 @@ public enum DataFolder {
         case S_IFDIR:
             return .writeFailed(path: path, reason: "cannot open the folder (\(reason))")
         default:
-            return .writeFailed(
-                path: path, reason: "not a folder; move this file away so Kursus can make the folder here (the data directory is \(root.path))")
+            return .writeFailed(path: path, reason: "not a folder; move this file away so Kursus can make the folder")
         }
     }
 
