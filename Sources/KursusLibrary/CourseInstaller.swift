@@ -119,7 +119,8 @@ extension CourseLibrary {
 
     /// Whether two files hold the same bytes.
     static func sameBytes(_ a: URL, _ b: URL) -> Bool {
-        guard let first = try? Data(contentsOf: a, options: .mappedIfSafe), let second = try? Data(contentsOf: b, options: .mappedIfSafe) else {
+        let limit = Int(Int32.max)
+        guard let first = try? RegularFileReader.read(a, limit: limit), let second = try? RegularFileReader.read(b, limit: limit) else {
             return false
         }
         return first == second

@@ -1,4 +1,5 @@
 import Foundation
+import KursusCourse
 import KursusProgress
 #if canImport(Glibc)
 import Glibc
@@ -49,8 +50,13 @@ enum LibraryFiles {
     static func place(_ source: URL, at target: URL) throws(LibraryError) {
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(getpid())-\(target.lastPathComponent)")
-        let input = open(source.path, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw .packageRefused(path: source.path, reason: "cannot read it (\(lastError()))") }
+        let input: Int32
+        do {
+            // Never blocks: a FIFO put in the package's place is refused.
+            input = try RegularFileReader.openRegular(path: source.path).descriptor
+        } catch {
+            throw .packageRefused(path: source.path, reason: "it \(error)")
+        }
         defer { close(input) }
         // A name left by an earlier process with this pid (the caller holds the lock).
         unlink(temporary.path)

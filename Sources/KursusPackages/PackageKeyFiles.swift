@@ -1,4 +1,5 @@
 import Foundation
+import KursusCourse
 
 #if canImport(Glibc)
 import Glibc
@@ -74,18 +75,19 @@ public enum PackageKeyFiles {
 
     private static func readKey(_ url: URL, header: String, other: String, kind: String) throws(PackageKeyError) -> Data {
         let path = url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
-        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "it is a folder") }
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maximumSize + 1) ?? Data()
-        } catch {
+            data = try RegularFileReader.read(url, limit: maximumSize)
+        } catch .notFound {
+            throw .notFound(path: path)
+        } catch .tooLarge {
+            throw .invalid(path: path, reason: "it is not a short text file")
+        } catch .permissionDenied {
             throw .unreadable(path: path, reason: "check the file's permissions")
+        } catch {
+            throw .unreadable(path: path, reason: "it \(error)")
         }
-        guard data.count <= maximumSize, let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: data, encoding: .utf8) else {
             throw .invalid(path: path, reason: "it is not a short text file")
         }
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }

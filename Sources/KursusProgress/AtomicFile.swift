@@ -42,7 +42,7 @@ package enum AtomicFile {
         guard link(source.path, temporary.path) == 0 else {
             let contents: Data
             do {
-                contents = try Data(contentsOf: source)
+                contents = try FileReading.bytes(source, limit: 1 << 30)
             } catch {
                 throw .writeFailed(path: target.path, reason: "cannot copy \(source.lastPathComponent) to the backup")
             }

@@ -25,11 +25,11 @@ struct ProgressFiles: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return .missing }
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: ProgressStore.maximumFileSize + 1) ?? Data()
+            data = try FileReading.bytes(url, limit: ProgressStore.maximumFileSize + 1)
+        } catch .tooLarge {
+            return .corrupt(reason: "larger than \(ProgressStore.maximumFileSize >> 20) MiB")
         } catch {
-            throw .unreadable(path: url.path, reason: "check the file's permissions")
+            throw .unreadable(path: url.path, reason: "it \(error)")
         }
         guard data.count <= ProgressStore.maximumFileSize else {
             return .corrupt(reason: "larger than \(ProgressStore.maximumFileSize >> 20) MiB")

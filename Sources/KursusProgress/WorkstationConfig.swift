@@ -1,4 +1,5 @@
 import Foundation
+import KursusCourse
 import Yams
 
 /// Settings of one workstation's data directory, from the optional `<data-dir>/config.yaml`:
@@ -57,13 +58,12 @@ public struct WorkstationConfig: Hashable, Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return .default }
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+            data = try RegularFileReader.read(url, limit: maximumFileSize)
+        } catch .tooLarge {
+            throw .unreadable(path: url.path, reason: "larger than 64 KiB")
         } catch {
-            throw .unreadable(path: url.path, reason: "check that it is a file and its permissions")
+            throw .unreadable(path: url.path, reason: "it \(error)")
         }
-        guard data.count <= maximumFileSize else { throw .unreadable(path: url.path, reason: "larger than 64 KiB") }
         guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: url.path, reason: "not UTF-8 text") }
         return try parse(text, path: url.path)
     }
@@ -156,6 +156,11 @@ struct ConfigReader {
     mutating func read(_ text: String) -> WorkstationConfig {
         var config = WorkstationConfig()
         let root: Node?
+        if let found = YAMLAliasGuard.firstAlias(in: text) {
+            let what = found.kind == .alias ? "aliases ('*name')" : "anchors ('&name')"
+            problems.append(.init(line: found.line, column: found.column, message: "\(what) are not allowed in config.yaml; write the value out"))
+            return config
+        }
         do {
             root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
@@ -298,7 +303,11 @@ struct ConfigReader {
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             problems.append(.init(line: context.mark.line, column: context.mark.column, message: "duplicate key \(keys)"))
         default:
-            problems.append(.init(line: 1, column: 1, message: "YAML error: \(error)"))
+            if let place = YAMLReaderProblem(error) {
+                problems.append(.init(line: place.line, column: place.column, message: place.message))
+            } else {
+                problems.append(.init(line: 1, column: 1, message: "YAML error: \(error)"))
+            }
         }
     }
 }

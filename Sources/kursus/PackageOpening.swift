@@ -43,13 +43,12 @@ enum PackageOpening {
     private static func loadConfig(_ file: URL) throws(WorkstationConfigError) -> WorkstationConfig {
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: file)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: (64 << 10) + 1) ?? Data()
+            data = try RegularFileReader.read(file, limit: 64 << 10)
+        } catch .tooLarge {
+            throw .unreadable(path: file.path, reason: "larger than 64 KiB")
         } catch {
-            throw .unreadable(path: file.path, reason: "check that it is a file and its permissions")
+            throw .unreadable(path: file.path, reason: "it \(error)")
         }
-        guard data.count <= 64 << 10 else { throw .unreadable(path: file.path, reason: "larger than 64 KiB") }
         guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: file.path, reason: "not UTF-8 text") }
         return try WorkstationConfig.parse(text, path: file.path)
     }

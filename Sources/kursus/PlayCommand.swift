@@ -93,6 +93,13 @@ struct Play: ParsableCommand {
                 throw CommandFailure(
                     "learner '\(learner)' is already playing in another window or session; finish there first (or press 's' there to switch learner)")
             }
+            // A profile that cannot be read at all (a FIFO or a folder in its place) is
+            // reported here too, naming the file, instead of behind a PIN prompt.
+            do {
+                _ = try LearnerRegistry(dataDirectory: dataDirectory).profile(id: learner)
+            } catch {
+                if case .unreadable = error { throw CommandFailure(error.description) }
+            }
         }
         let siteSecret = try SiteSecret.load(dataDirectory: dataDirectory)
         let services = WorkstationServices(

@@ -126,6 +126,17 @@ struct GiftQuestionTypeTests {
         #expect(spec.distractors == ["Paris"])
     }
 
+    @Test("matching answers are escaped like other GIFT text, so the screen's Markdown shows them as written")
+    func matchingAnswersEscaped() throws {
+        let question = try #require(giftQuestion("Tegn.{=Stjerne -> *y* =Og -> AT&amp;T = -> _x_}"))
+        guard case .matching(let spec) = question.kind else {
+            Issue.record("expected matching, got \(question.kind)")
+            return
+        }
+        #expect(spec.pairs.map(\.match) == ["\\*y\\*", "AT\\&T"])
+        #expect(spec.distractors == ["\\_x\\_"])
+    }
+
     @Test("essay, description and general feedback")
     func essayAndDescription() throws {
         let questions = giftQuestions("Tell us about your day.{####Thanks for writing.}\n\nThis is just an introduction.")

@@ -95,7 +95,42 @@ struct HostilePackageTests {
             try? FileManager.default.removeItem(at: url)
             #expect(mkfifo(url.path, 0o600) == 0)
         }
-        #expect(diagnostics.map(\.message).contains("lesson of unit 'l1' is not a regular file (a pipe, device or socket cannot be read as text)"))
+        #expect(
+            diagnostics.map(\.message).contains(
+                "lesson of unit 'l1' is not a regular file but a named pipe (FIFO), which Kursus does not read (it could wait forever); put the file itself there"
+            ))
+    }
+
+    @Test("a lesson that is a symbolic link loop is reported as a loop, not as missing")
+    func symbolicLinkLoopAsLesson() throws {
+        let diagnostics = try load(lessonPath: "lektioner/en.md") { package in
+            let url = package.root.appendingPathComponent("lektioner/en.md")
+            try? FileManager.default.removeItem(at: url)
+            try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: "en.md")
+        }
+        #expect(
+            diagnostics.map(\.message).contains(
+                "lesson of unit 'l1' is a symbolic link loop (a link that leads back to itself); replace it with the file or a link to it"),
+            "\(diagnostics)")
+    }
+
+    @Test("a course.yaml and a package folder that are symbolic link loops are reported as loops")
+    func symbolicLinkLoopAsManifest() throws {
+        let package = try TemporaryPackage(files: ["lektioner/en.md": "x"])
+        defer { package.remove() }
+        let manifest = package.root.appendingPathComponent("course.yaml")
+        try FileManager.default.createSymbolicLink(atPath: manifest.path, withDestinationPath: "course.yaml")
+        let diagnostics = CoursePackageLoader.load(package.root, shownAs: "p").diagnostics
+        #expect(
+            diagnostics.map(\.description) == [
+                "p/course.yaml:1:1: error: is a symbolic link loop (a link that leads back to itself); replace it with the file or a link to it"
+            ])
+        let loop = package.root.appendingPathComponent("loop")
+        try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: "loop")
+        #expect(
+            CoursePackageLoader.load(loop, shownAs: "loop").diagnostics.map(\.description) == [
+                "loop:1:1: error: is a symbolic link loop (a link that leads back to itself); replace it with a link to the package folder"
+            ])
     }
 
     @Test("control characters in messages are made inert")

@@ -34,6 +34,38 @@ struct YAMLAliasGuardTests {
         #expect(YAMLAliasGuard.firstAlias(in: text) == nil)
     }
 
+    @Test(
+        "aliases the text scanner let through are found by the parser's events",
+        arguments: [
+            ("title: &t \"x\"\nauthors: [\"\", *t]\n", 2, 15),
+            ("{\"k\":*a}\n", 1, 6),
+            ("a: \"x\"\nb: *y\n", 2, 4),
+            ("a: \"lang\n  tekst\"\nb: *y\n", 3, 4),
+            ("- \"x\"\n- *y\n", 2, 3),
+            ("a: 'x'\n? *k\n: v\n", 2, 3),
+        ])
+    func foundByEvents(text: String, line: Int, column: Int) {
+        let finding = YAMLAliasGuard.firstAlias(in: text)
+        #expect(finding.map { [$0.line, $0.column] } == [line, column])
+    }
+
+    @Test("an anchor without an alias is refused too, at the anchor", arguments: [("a: &x 1\n", 1, 4), ("a:\n  - &y [1]\n", 2, 5)])
+    func anchor(text: String, line: Int, column: Int) {
+        let finding = YAMLAliasGuard.firstAlias(in: text)
+        #expect(finding.map { [$0.line, $0.column] } == [line, column])
+        var parser = ManifestParser(file: "course.yaml")
+        _ = parser.parse("format: kursus/1\nid: k\n" + text.replacingOccurrences(of: "a:", with: "title:"))
+        #expect(
+            parser.diagnostics.first?.message
+                == "anchors ('&name') are not allowed in course files; write the content out. If this is text that starts with '&', put it in quotes",
+            "\(parser.diagnostics)")
+    }
+
+    @Test("a syntax error is left to the parser that reports it")
+    func syntaxError() {
+        #expect(YAMLAliasGuard.firstAlias(in: "a: [b\n") == nil)
+    }
+
     @Test("a block scalar ends where the indentation does; an alias after it is found")
     func afterBlock() {
         #expect(YAMLAliasGuard.firstAlias(in: "a: |\n  *x\nb: *y\n") == YAMLAliasGuard.Finding(line: 3, column: 4))
@@ -45,5 +77,19 @@ struct YAMLAliasGuardTests {
         let course = parser.parse("format: kursus/1\nid: &i k\ntitle: *i\n")
         #expect(course == nil)
         #expect(parser.diagnostics.map(\.description) == ["course.yaml:3:8: error: \(YAMLAliasGuard.message)"])
+    }
+
+    @Test("course.yaml with the alias after a quoted string is refused at the alias")
+    func manifestAfterQuotedString() {
+        var parser = ManifestParser(file: "course.yaml")
+        let course = parser.parse("format: kursus/1\nid: k\ntitle: &t \"x\"\nauthors: [\"\", *t]\n")
+        #expect(course == nil)
+        #expect(parser.diagnostics.map(\.description) == ["course.yaml:4:15: error: \(YAMLAliasGuard.message)"])
+    }
+
+    @Test("a lesson's front matter with an alias is refused at its line in the lesson file")
+    func frontMatter() {
+        let lesson = LessonText("---\ntitle: &t \"x\"\nsummary: {\"k\":*t}\n---\n# X\n", path: "l.md")
+        #expect(lesson.diagnostics.map(\.description).contains("l.md:3:15: error: \(YAMLAliasGuard.message)"), "\(lesson.diagnostics)")
     }
 }

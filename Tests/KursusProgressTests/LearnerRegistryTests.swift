@@ -172,3 +172,29 @@ struct LearnerRegistryTests {
         #expect(profile.lockedUntil == now.addingTimeInterval(30))
     }
 }
+
+@Suite("Learner list: profiles sign-in would refuse")
+struct LearnerListDamageTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kursus-learners-\(UUID().uuidString)")
+    var registry: LearnerRegistry { LearnerRegistry(dataDirectory: folder, hasher: PINHasher(iterations: 1_000)) }
+    let now = Date(timeIntervalSince1970: 1_780_000_000)
+
+    @Test("a PIN record with 'iterations: 1' is flagged in the list with the reason sign-in gives")
+    func weakIterations() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try registry.add(id: "bo", displayName: "Bo Ærø", team: nil, pin: "1234", now: now)
+        try registry.add(id: "eva", displayName: "Eva", team: nil, pin: "1234", now: now)
+        let file = try registry.profileFile(for: "bo")
+        let json = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"iterations\" : 1000", with: "\"iterations\" : 1")
+        try Data(json.utf8).write(to: file)
+        var signIn: LearnerError?
+        do { _ = try registry.verifyPIN(id: "bo", pin: "1234", now: now) } catch { signIn = error }
+        let refusal = try #require(signIn)
+        let entries = try registry.entries()
+        #expect(entries.map(\.summary.id) == ["bo", "eva"])
+        #expect(entries[0].problem == refusal)
+        #expect(entries[0].problem == .corrupt(path: file.path, reason: "PIN iterations 1 outside 1000...10000000"))
+        #expect(entries[0].summary.hasPIN)
+        #expect(entries[1].problem == nil)
+    }
+}

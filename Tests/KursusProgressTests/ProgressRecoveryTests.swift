@@ -187,7 +187,7 @@ struct ProgressRecoveryTests {
     func unreadable() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: try main, withIntermediateDirectories: true)
-        #expect(throws: ProgressError.unreadable(path: try main.path, reason: "check the file's permissions")) {
+        #expect(throws: ProgressError.unreadable(path: try main.path, reason: "it is a folder, not a file")) {
             try store.load(learner: "anna", courseID: "k")
         }
         #expect(ProgressTestSupport.files(in: try main.deletingLastPathComponent()) == ["k.json"])

@@ -207,3 +207,29 @@ struct WorkstationConfigTests {
         }
     }
 }
+
+@Suite("config.yaml: aliases and control characters")
+struct WorkstationConfigYAMLTests {
+    @Test("an alias is refused at its line and column")
+    func alias() {
+        #expect(
+            throws: WorkstationConfigError.invalid(
+                path: "c.yaml",
+                problems: [.init(line: 2, column: 20, message: "aliases ('*name') are not allowed in config.yaml; write the value out")])
+        ) {
+            try WorkstationConfig.parse("idle-lock-minutes: &m 5\nhide-learner-list: *m\n", path: "c.yaml")
+        }
+    }
+
+    @Test("a control character is reported at its line and column, not 1:1")
+    func controlCharacter() {
+        #expect(
+            throws: WorkstationConfigError.invalid(
+                path: "c.yaml",
+                problems: [.init(line: 2, column: 22, message: "YAML could not be read: control characters are not allowed (U+001B here); remove it")]
+            )
+        ) {
+            try WorkstationConfig.parse("idle-lock-minutes: 5\nhide-learner-list: tr\u{1B}]52;c;eA==\u{7}ue\n", path: "c.yaml")
+        }
+    }
+}

@@ -120,6 +120,31 @@ struct QuizScreenTests {
         GoldenFile.check(render(state, try ScreenFixtures.context()), named: "quiz-ordering-80x24-da.txt")
     }
 
+    @Test("a matching question's answers are Markdown, styled as the options of other questions are, in the list and beside the prompt")
+    func matchingMarkdown() throws {
+        let question = Question(
+            id: "md", text: "Par",
+            kind: .matching(
+                MatchingSpec(pairs: [MatchPair(prompt: "Ingen lyd", match: "*y*"), MatchPair(prompt: "Sort", match: "**fed**")], distractors: [])),
+            location: Self.here)
+        var state = Self.opened(Self.quiz([question], feedback: .atEnd))
+        Self.send(&state, [.open, .right])
+        let grid = render(state, try ScreenFixtures.context())
+        #expect(!grid.text.contains("*y*"), "\(grid.text)")
+        #expect(!grid.text.contains("**fed**"), "\(grid.text)")
+        // Every row showing the answer "y" alone (the list, and the prompt's answer when
+        // the shuffle put it first) shows it in italics, as an option's *y* is.
+        let rows = grid.lines.indices.filter { row in grid.lines[row].split(separator: " ").contains { $0 == "y" } }
+        #expect(!rows.isEmpty, "\(grid.text)")
+        for row in rows {
+            let column = try #require(Array(grid.lines[row]).firstIndex(of: "y"))
+            #expect(grid[column, row].style.attributes.contains(.italic), "row \(row): \(grid.lines[row])")
+        }
+        let bold = try #require(grid.lines.firstIndex { $0.contains("fed") })
+        let start = try #require(Array(grid.lines[bold]).firstIndex(of: "f"))
+        #expect(grid[start, bold].style.attributes.contains(.bold))
+    }
+
     @Test("a typed answer shows the text with the cursor")
     func typedAnswer() throws {
         var state = Self.opened(Self.quiz([Self.short]))

@@ -198,7 +198,8 @@ extension GiftQuestionReader {
                 continue
             }
             let prompt = markdown(body[..<arrow])
-            let match = plain(body[(arrow + 2)...])
+            // Shown to the learner as Markdown, as options are: escaped where Moodle's text is literal.
+            let match = markdown(body[(arrow + 2)...])
             if match.isEmpty {
                 error(body[arrow].offset, "nothing follows '->'; write the matching answer after the arrow")
                 failed = true

@@ -39,15 +39,35 @@ public struct AssetCatalog: Sendable, Equatable {
     /// layer has it. A file that a folder has but that cannot be read is nil too: a broken
     /// override is reported, not silently replaced by the compiled-in copy.
     public func read(_ path: String) -> Asset? {
+        (try? find(path)) ?? nil
+    }
+
+    /// Why a file a folder layer has could not be read: the file as shown, and the reason.
+    public struct ReadError: Error, Hashable, Sendable, CustomStringConvertible {
+        public var shown: String
+        public var reason: RegularFileReader.Failure
+        public var description: String { "\(shown) \(reason)" }
+    }
+
+    /// The largest file read from an `Assets` folder (string tables and themes are a few KiB).
+    public static let maximumFileSize = 1 << 20
+
+    /// The file at `path` as `read` finds it, or nil when no layer has it; a file that a
+    /// folder has but that cannot be read (a FIFO, a folder, unreadable, too large)
+    /// throws, with the reason, instead of falling back to the compiled-in copy.
+    public func find(_ path: String) throws(ReadError) -> Asset? {
         guard Self.isValid(path) else { return nil }
         for layer in layers {
             switch layer {
             case .folder(let folder):
                 let url = folder.appendingPathComponent(path)
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
-                guard !isFolder.boolValue, let data = try? Data(contentsOf: url) else { return nil }
-                return Asset(data: data, shown: url.path)
+                do {
+                    return Asset(data: try RegularFileReader.read(url, limit: Self.maximumFileSize), shown: url.path)
+                } catch .notFound {
+                    continue
+                } catch {
+                    throw ReadError(shown: url.path, reason: error)
+                }
             case .embedded:
                 if let bytes = EmbeddedAssets.files[path] { return Asset(data: Data(bytes), shown: Self.embeddedName(path)) }
             }

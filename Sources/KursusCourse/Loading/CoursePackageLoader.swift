@@ -13,6 +13,16 @@ public enum CoursePackageLoader {
         let displayRoot = trimmed(displayRoot)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+            if case .symbolicLinkLoop? = RegularFileReader.problem(at: folder.path) {
+                return (
+                    nil,
+                    [
+                        .error(
+                            SourceLocation(file: displayRoot),
+                            "is a symbolic link loop (a link that leads back to itself); replace it with a link to the package folder")
+                    ]
+                )
+            }
             return (nil, [.error(SourceLocation(file: displayRoot), "course package not found; give the path of a folder that holds course.yaml")])
         }
         guard isDirectory.boolValue else {

@@ -1,51 +1,25 @@
 import Foundation
 
 /// Reads a text file: checks that it exists, is a regular file (a pipe or a device is
-/// refused, so reading can never block), is not larger than a limit (before reading it),
-/// and is valid UTF-8. Every failure names the file and, for bad UTF-8, the line and
+/// refused, so reading can never block; see `RegularFileReader`), is not larger than a
+/// limit (before reading it), and is valid UTF-8. Every failure names the file and, for bad UTF-8, the line and
 /// column of the first bad byte. Course packages and the command line read through it.
 public enum TextFileReader {
     public static func read(_ url: URL, shownAs path: String, limit: Int) throws(CourseError) -> String {
         try decode(try readBytes(url, shownAs: path, limit: limit), shownAs: path)
     }
 
-    /// The file's bytes, after the same checks as `read`, without decoding them.
+    /// The file's bytes, after the same checks as `read`, without decoding them. The
+    /// file is opened and checked by `RegularFileReader`, so a FIFO never blocks.
     public static func readBytes(_ url: URL, shownAs path: String, limit: Int) throws(CourseError) -> Data {
-        let here = SourceLocation(file: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw CourseError(here, "file not found")
-        }
-        guard !isDirectory.boolValue else {
-            throw CourseError(here, "is a folder, not a file")
-        }
-        let attributes: [FileAttributeKey: Any]
         do {
-            // The attributes of what a symbolic link points to, not of the link itself.
-            attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+            return try RegularFileReader.read(url, limit: limit)
+        } catch .tooLarge(let size, let limit) {
+            throw CourseError(
+                SourceLocation(file: path), "is \(ByteCount.describe(size)); the limit is \(ByteCount.describe(limit)). Split it into smaller files")
         } catch {
-            throw CourseError(here, "cannot be read (check the file's permissions)")
+            throw CourseError(SourceLocation(file: path), error.description)
         }
-        guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
-            throw CourseError(here, "is not a regular file (a pipe, device or socket cannot be read as text)")
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= limit else {
-            throw CourseError(here, "is \(ByteCount.describe(size)); the limit is \(ByteCount.describe(limit)). Split it into smaller files")
-        }
-        let data: Data
-        do {
-            // Read through a handle with an explicit upper bound: the file may grow after the size check.
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch {
-            throw CourseError(here, "cannot be read (check the file's permissions)")
-        }
-        guard data.count <= limit else {
-            throw CourseError(here, "is larger than the limit of \(ByteCount.describe(limit))")
-        }
-        return data
     }
 
     /// Decodes UTF-8, dropping a byte-order mark; invalid bytes are reported with their place.

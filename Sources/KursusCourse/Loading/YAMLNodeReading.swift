@@ -19,8 +19,8 @@ struct YAMLSource {
 
     /// Parses `text` into a node tree; a syntax error becomes a diagnostic at its place.
     func compose(_ text: String) -> Result<Node?, Diagnostic> {
-        if let alias = YAMLAliasGuard.firstAlias(in: text) {
-            return .failure(.error(SourceLocation(file: file, line: alias.line + lineOffset, column: alias.column), YAMLAliasGuard.message))
+        if let found = YAMLAliasGuard.firstAlias(in: text) {
+            return .failure(.error(SourceLocation(file: file, line: found.line + lineOffset, column: found.column), found.message))
         }
         do {
             // The encoding is named: Yams' default reads the whole environment on every
@@ -41,8 +41,11 @@ struct YAMLSource {
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error(location(of: context.mark), "duplicate key \(keys) in the same mapping")
-        case let .reader(problem, _, _, _):
-            return .error(SourceLocation(file: file, line: 1 + lineOffset), "YAML could not be read: \(problem)")
+        case .reader:
+            let place = YAMLReaderProblem(error)
+            return .error(
+                SourceLocation(file: file, line: (place?.line ?? 1) + lineOffset, column: place?.column ?? 1),
+                place?.message ?? "YAML could not be read")
         default:
             return .error(SourceLocation(file: file, line: 1 + lineOffset), "YAML error: \(error)")
         }

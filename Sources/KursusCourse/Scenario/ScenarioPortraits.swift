@@ -63,32 +63,54 @@ public enum ScenarioPortraits {
         _ reference: PortraitReference, storage: any PackageStorage, scenarioFolder: String = "", assets: AssetCatalog,
         shownAs: (String) -> String = { $0 }
     ) -> Result<[String], CourseError> {
+        loadWithWarnings(reference, storage: storage, scenarioFolder: scenarioFolder, assets: assets, shownAs: shownAs).portrait
+    }
+
+    /// `load`, and the warnings about the portrait's file (a bidirectional control).
+    static func loadWithWarnings(
+        _ reference: PortraitReference, storage: any PackageStorage, scenarioFolder: String, assets: AssetCatalog, shownAs: (String) -> String
+    ) -> (portrait: Result<[String], CourseError>, warnings: [Diagnostic]) {
         let shown: String
         switch reference {
         case .package(let path, let location):
             switch storage.resolve(path, from: scenarioFolder) {
             case .failure(let problem):
-                return .failure(CourseError(location, "portrait '\(path)': \(problem)"))
+                return (.failure(CourseError(location, "portrait '\(path)': \(problem)")), [])
             case .success(let relative):
                 shown = shownAs(relative)
-                guard storage.fileExists(relative) else { return .failure(CourseError(location, "portrait file '\(shown)' not found")) }
+                if !storage.fileExists(relative) {
+                    // Not there, unless reading says why it cannot be (a symbolic link loop).
+                    do { _ = try storage.read(relative, shownAs: shown, limit: 0) } catch {
+                        if let reason = error.diagnostics.first, reason.message != "file not found" { return (.failure(error), []) }
+                    }
+                    return (.failure(CourseError(location, "portrait file '\(shown)' not found")), [])
+                }
                 do {
-                    return check(try storage.readText(relative, shownAs: shown, limit: maximumBytes), file: shown)
+                    let text = try storage.readText(relative, shownAs: shown, limit: maximumBytes)
+                    return (check(text, file: shown), BidiControls.warning(in: text, file: shown).map { [$0] } ?? [])
                 } catch {
-                    return .failure(error)
+                    return (.failure(error), [])
                 }
             }
         case .generic(let name, let location):
-            guard Identifier.isValid(name) else { return .failure(CourseError(location, "'assets:\(name)' is not a generic portrait name")) }
+            guard Identifier.isValid(name) else { return (.failure(CourseError(location, "'assets:\(name)' is not a generic portrait name")), []) }
             let path = "portraits/\(name).txt"
-            guard let asset = assets.read(path) else {
-                return .failure(CourseError(location, "no generic portrait '\(name)': Assets/\(path) does not exist"))
+            let found: AssetCatalog.Asset?
+            do {
+                found = try assets.find(path)
+            } catch {
+                return (.failure(CourseError(location, "generic portrait '\(name)': \(error)")), [])
+            }
+            guard let asset = found else {
+                return (.failure(CourseError(location, "no generic portrait '\(name)': Assets/\(path) does not exist")), [])
             }
             guard asset.data.count <= maximumBytes, let text = String(data: asset.data, encoding: .utf8) else {
-                return .failure(
-                    CourseError(location, "generic portrait '\(name)' (\(asset.shown)) is not UTF-8 text of at most \(maximumBytes) bytes"))
+                return (
+                    .failure(
+                        CourseError(location, "generic portrait '\(name)' (\(asset.shown)) is not UTF-8 text of at most \(maximumBytes) bytes")), []
+                )
             }
-            return check(text, file: "Assets/\(path)")
+            return (check(text, file: "Assets/\(path)"), BidiControls.warning(in: text, file: asset.shown).map { [$0] } ?? [])
         }
     }
 
@@ -107,10 +129,12 @@ public enum ScenarioPortraits {
         var diagnostics: [Diagnostic] = []
         for participant in scenario.participants {
             guard let reference = participant.portrait else { continue }
-            switch load(reference, storage: storage, scenarioFolder: scenarioFolder, assets: assets, shownAs: shownAs) {
+            let loaded = loadWithWarnings(reference, storage: storage, scenarioFolder: scenarioFolder, assets: assets, shownAs: shownAs)
+            switch loaded.portrait {
             case .success(let lines): portraits[participant.id] = lines
             case .failure(let error): diagnostics += error.diagnostics
             }
+            diagnostics += loaded.warnings
         }
         return (portraits, diagnostics)
     }

@@ -76,6 +76,7 @@ public struct PackageValidator: Sendable {
             diagnostics += QuizRules.diagnostics(in: package)
             diagnostics += checkQuizzes(in: package)
             diagnostics += checkPortraits(in: package)
+            diagnostics += bidiControls(in: package)
             diagnostics += scoreRanges(in: package)
         }
         diagnostics = Self.ordered(diagnostics)
@@ -105,6 +106,7 @@ public struct PackageValidator: Sendable {
                 }
             }
         }
+        if let warning = BidiControls.warning(in: text, file: shownFile) { diagnostics.append(warning) }
         if lesson.body.unicodeScalars.contains(where: { $0.value == 0x1B || (0x80...0x9F).contains($0.value) }) {
             diagnostics.append(
                 .warning(
@@ -143,6 +145,22 @@ public struct PackageValidator: Sendable {
                 ScenarioPortraits.loadAll(for: scenario, storage: package.storage, assets: assets, shownAs: package.shown).diagnostics
         }
         return diagnostics
+    }
+
+    /// A warning for course.yaml and each quiz and scenario file (in every language) that
+    /// holds a bidirectional control character; lessons are checked in `checkLesson`,
+    /// portraits where they are read (`ScenarioPortraits`).
+    func bidiControls(in package: CoursePackage) -> [Diagnostic] {
+        var files = [(CoursePackage.manifestName, CoursePackage.manifestLimit)]
+        for language in package.course.languages {
+            guard let content = package.contents[language] else { continue }
+            files += content.quizFiles.values.sorted().map { ($0, CoursePackage.quizLimit) }
+            files += content.scenarioFiles.values.sorted().map { ($0, ScenarioFile.maximumBytes) }
+        }
+        return files.compactMap { file, limit in
+            guard let text = try? package.storage.readText(file, shownAs: package.shown(file), limit: limit) else { return nil }
+            return BidiControls.warning(in: text, file: package.shown(file))
+        }
     }
 
     /// The lowest and highest score a learner can reach in each scenario, as a note.

@@ -51,11 +51,15 @@ public struct CourseProgressSummary: Hashable, Sendable {
         var summary = CourseProgressSummary(course: course, file: url.path)
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: Self.maximumFileSize + 1) ?? Data()
-        } catch {
+            data = try FileReading.bytes(url, limit: Self.maximumFileSize + 1)
+        } catch .tooLarge {
+            summary.problem = "larger than \(Self.maximumFileSize >> 20) MiB"
+            return summary
+        } catch .permissionDenied {
             summary.problem = "cannot read the file; check its permissions"
+            return summary
+        } catch {
+            summary.problem = "it \(error)"
             return summary
         }
         guard data.count <= Self.maximumFileSize else {

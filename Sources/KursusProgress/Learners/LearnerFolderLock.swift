@@ -33,7 +33,7 @@ enum LearnerFolderLock {
     /// as it is. Throws `inUse` when a running player holds the lock.
     static func withPlayerLockIfPresent<T>(folder: URL, id: String, _ body: () throws(LearnerError) -> T) throws(LearnerError) -> T {
         let path = folder.appendingPathComponent(playerLockName).path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         if descriptor < 0 {
             if errno == ENOENT { return try body() }
             throw .removeFailed(path: path, reason: "cannot open the player's lock file (\(lastError()))")

@@ -62,8 +62,11 @@ public struct LearnerRegistry: Sendable {
             // Temporary files, lock files and anything not named like a learner are skipped.
             guard (try? LearnerID.validate(name)) != nil, (try? exists(id: name)) == true else { continue }
             do {
-                let summary = try profile(id: name)?.summary ?? LearnerSummary(id: name, displayName: name)
-                entries.append(LearnerEntry(summary: summary))
+                let found = try profile(id: name)
+                let summary = found?.summary ?? LearnerSummary(id: name, displayName: name)
+                // A PIN record sign-in would refuse is flagged with the reason it gives.
+                let damage = found?.pin?.damage.map { LearnerError.corrupt(path: (try? profileFile(for: name).path) ?? name, reason: $0) }
+                entries.append(LearnerEntry(summary: summary, problem: damage))
             } catch {
                 entries.append(LearnerEntry(summary: LearnerSummary(id: name, displayName: name, hasPIN: true), problem: error))
             }
@@ -93,11 +96,13 @@ public struct LearnerRegistry: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: LearnerProfile.maximumFileSize + 1) ?? Data()
-        } catch {
+            data = try FileReading.bytes(url, limit: LearnerProfile.maximumFileSize + 1)
+        } catch .tooLarge {
+            throw .corrupt(path: url.path, reason: "larger than \(LearnerProfile.maximumFileSize >> 10) KiB")
+        } catch .permissionDenied {
             throw .unreadable(path: url.path, reason: "check the file's permissions")
+        } catch {
+            throw .unreadable(path: url.path, reason: "it \(error)")
         }
         guard data.count <= LearnerProfile.maximumFileSize else {
             throw .corrupt(path: url.path, reason: "larger than \(LearnerProfile.maximumFileSize >> 10) KiB")

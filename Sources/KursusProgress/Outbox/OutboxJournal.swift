@@ -67,7 +67,7 @@ public struct OutboxJournal: Sendable {
 
     /// Makes everything appended so far durable.
     public func sync() throws(ProgressError) {
-        let descriptor = open(file.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let descriptor = open(file.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { throw .writeFailed(path: file.path, reason: AtomicFile.lastError()) }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw .writeFailed(path: file.path, reason: AtomicFile.lastError()) }

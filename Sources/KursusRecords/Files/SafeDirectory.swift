@@ -98,10 +98,17 @@ final class SafeDirectory: @unchecked Sendable {
         case .symbolicLink: throw .symbolicLink(path: target)
         case .directory, .other: throw .wrongKind(path: target, expected: "a file")
         }
-        let opened = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        // O_NONBLOCK and fstat: a FIFO swapped in after the check above neither blocks
+        // the open nor is read.
+        let opened = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard opened >= 0 else {
             if errno == ENOENT { return nil }
             throw Self.openError(target)
+        }
+        var info = stat()
+        guard fstat(opened, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(opened)
+            throw .wrongKind(path: target, expected: "a file")
         }
         return OpenFile(descriptor: opened, path: target)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KursusCourse
 import KursusText
 import Yams
 
@@ -54,9 +55,7 @@ public struct LRSCredentials: Hashable, Sendable, CustomStringConvertible, Custo
         } catch {
             throw .credentialsFile(path: shown, problem: "it does not exist or cannot be read")
         }
-        guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
-            throw .credentialsFile(path: shown, problem: "it is not a regular file")
-        }
+        // Whether it is a regular file is checked on the open file, by RegularFileReader.
         if let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue, permissions & 0o077 != 0 {
             throw .credentialsFile(
                 path: shown,
@@ -68,13 +67,12 @@ public struct LRSCredentials: Hashable, Sendable, CustomStringConvertible, Custo
         }
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+            data = try RegularFileReader.read(url, limit: maximumFileSize)
+        } catch .tooLarge {
+            throw .credentialsFile(path: shown, problem: "it is larger than 64 KiB")
         } catch {
-            throw .credentialsFile(path: shown, problem: "it cannot be read; check its permissions")
+            throw .credentialsFile(path: shown, problem: "it \(error)")
         }
-        guard data.count <= maximumFileSize else { throw .credentialsFile(path: shown, problem: "it is larger than 64 KiB") }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .credentialsFile(path: shown, problem: "it is not UTF-8 text")
         }
@@ -84,6 +82,10 @@ public struct LRSCredentials: Hashable, Sendable, CustomStringConvertible, Custo
     /// Reads the text of a credentials file; `path` is only used in errors.
     public static func parse(_ text: String, path: String) throws(LRSError) -> LRSCredentials {
         let root: Node?
+        if let found = YAMLAliasGuard.firstAlias(in: text) {
+            let what = found.kind == .alias ? "a YAML alias ('*name')" : "a YAML anchor ('&name')"
+            throw .credentialsFile(path: path, problem: "it uses \(what) at line \(found.line), column \(found.column); write the value out")
+        }
         do {
             root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
@@ -117,7 +119,7 @@ public struct LRSCredentials: Hashable, Sendable, CustomStringConvertible, Custo
         case .duplicatedKeysInMapping:
             " (a key is given twice)"
         default:
-            nil
+            YAMLReaderProblem(error).map { " (line \($0.line), column \($0.column): \($0.problem))" }
         }
     }
 }

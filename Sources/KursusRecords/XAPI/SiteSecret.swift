@@ -35,7 +35,8 @@ public enum SiteSecret {
         let mode = info.st_mode & 0o777
         guard mode & 0o077 == 0 else { throw .readableByOthers(path: url.path, mode: mode) }
         guard info.st_size == size else { throw .wrongSize(path: url.path, size: Int(info.st_size)) }
-        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO swapped in after the check above cannot block the open.
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw .unreadable(path: url.path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: size + 1)

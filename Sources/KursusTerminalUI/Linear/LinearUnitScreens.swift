@@ -126,7 +126,7 @@ extension LinearPrinter {
             for (index, row) in rows.enumerated() { lines += numbered(index + 1, row.text) }
             lines.append(strings(.quizMatchChoices))
             for (index, choice) in QuestionRows.matchingChoices(question, attempt: attempt).enumerated() {
-                lines += numbered(index + 1, AnswerDescription.literal(choice))
+                lines += numbered(index + 1, choice)
             }
         case .shortAnswer, .numeric, .freeText, .description:
             break

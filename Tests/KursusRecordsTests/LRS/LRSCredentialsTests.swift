@@ -13,8 +13,8 @@ import Testing
         return path
     }
 
-    private func problem(_ text: String, mode: Int = 0o600) throws -> String {
-        let path = try file(text, mode: mode)
+    private func problem(_ text: String, mode: Int = 0o600, fifoAt fifo: String? = nil) throws -> String {
+        let path = try fifo ?? file(text, mode: mode)
         let error = #expect(throws: LRSError.self) { try LRSCredentials.load(path: path) }
         guard case .credentialsFile(let shownPath, let problem) = error else {
             Issue.record("expected a credentials file error, got \(String(describing: error))")
@@ -23,6 +23,26 @@ import Testing
         #expect(shownPath == path)
         #expect(error?.description.contains("records.lrs.credentials") == true)
         return problem
+    }
+
+    @Test("an alias is refused at its line and column, a control character is placed where it is")
+    func aliasAndControlCharacter() throws {
+        #expect(
+            try problem("username: &u kursus\npassword: *u\n")
+                == "it uses a YAML alias ('*name') at line 2, column 11; write the value out")
+        #expect(
+            try problem("username: kursus\npassword: a\u{7}b\n")
+                == "it is not valid YAML (line 2, column 12: control characters are not allowed (U+0007 here); remove it)")
+    }
+
+    @Test("a FIFO is refused without blocking")
+    func fifo() throws {
+        let path = try file("x")
+        try FileManager.default.removeItem(atPath: path)
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(
+            try problem("", fifoAt: path)
+                == "it is not a regular file but a named pipe (FIFO), which Kursus does not read (it could wait forever); put the file itself there")
     }
 
     @Test func readsUsernameAndPassword() throws {

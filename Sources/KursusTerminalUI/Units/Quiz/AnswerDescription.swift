@@ -21,7 +21,8 @@ enum AnswerDescription {
         case (.number(let number), _):
             return [format(number, strings)]
         case (.pairs(let pairs), .matching(let spec)):
-            return spec.pairs.map { "- \($0.prompt) → \(pairs[$0.prompt].map(literal) ?? strings(.quizNoAnswer))" }
+            // Answers are Markdown, as the options of other questions are (and as `correct` shows them).
+            return spec.pairs.map { "- \($0.prompt) → \(pairs[$0.prompt] ?? strings(.quizNoAnswer))" }
         case (.order(let items), _):
             return items.enumerated().map { "\($0.offset + 1). \($0.element)" }
         case (.likert(let index), .likert(let scale)):

@@ -36,16 +36,17 @@ enum QuizQuestionView {
                 page.target(from: start, .row(index: index, focused: play.cursor))
                 let arrow = context.symbols.pairsWith
                 if let chosen = play.draft.pairs[row.id], let number = choices.firstIndex(of: chosen) {
-                    page.markdown(AnswerDescription.literal(chosen), prefix: [("\(arrow) \(number + 1)  ", CellStyle(.accent, .bold))], indent: 8)
+                    page.markdown(chosen, prefix: [("\(arrow) \(number + 1)  ", CellStyle(.accent, .bold))], indent: 8)
                 } else {
                     page.text("\(arrow) " + strings(.quizMatchNone), style: .muted, indent: 8)
                 }
             }
             page.blank()
             page.text(strings(.quizMatchChoices), style: .bold, indent: 2)
+            // The answers are Markdown, styled as the options of other questions are.
             for (index, choice) in choices.enumerated() {
                 let start = page.lines.count
-                page.markdown(AnswerDescription.literal(choice), prefix: [("\(index + 1)  ", .bold)], indent: 4)
+                page.markdown(choice, prefix: [("\(index + 1)  ", .bold)], indent: 4)
                 page.target(from: start, .digit(number: index + 1))
             }
         case .ordering:
