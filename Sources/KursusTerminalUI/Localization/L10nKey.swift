@@ -333,4 +333,6 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case scenarioCountdown = "scenario.countdown"
     case scenarioEnded = "scenario.ended"
     case scenarioEndedStuck = "scenario.endedStuck"
+    // Privacy on a shared account (issue 16): the hidden list's one failure
+    case startWrongIDOrPIN = "start.wrongIDOrPIN"
 }

@@ -70,7 +70,7 @@ public final class WorkstationServices: SessionServices {
 
     public func verifyPIN(learnerID: String, pin: String) -> Result<PINResult, ServiceFailure> {
         do {
-            switch try registry.verifyPIN(id: learnerID, pin: pin, now: clock()) {
+            switch try registry.verifyPINHidingExistence(id: learnerID, pin: pin, now: clock()) {
             case .accepted, .noPINSet: return .success(.accepted)
             case .rejected(let left): return .success(.rejected(attemptsLeft: left))
             case .lockedOut(let until): return .success(.lockedOut(until: until))
