@@ -9,6 +9,8 @@ public enum ProgressError: Error, Hashable, Sendable, CustomStringConvertible {
     case learnerBusy(learner: String)
     /// The learner's lock file could not be created or locked for a reason other than "busy".
     case lockFailed(path: String, reason: String)
+    /// The file is sealed with a learner's PIN key and no key was given (LearnerVault).
+    case encrypted(path: String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum ProgressError: Error, Hashable, Sendable, CustomStringConvertible {
             "learner '\(Self.printable(learner))' is already playing in another window or session. Close that one first (progress is saved there), or play as another learner"
         case let .lockFailed(path, reason):
             "\(path): cannot lock the learner's progress: \(reason)"
+        case let .encrypted(path):
+            "\(path): encrypted with the learner's PIN; only signing in as them opens it. The file is left untouched"
         }
     }
 

@@ -8,6 +8,8 @@ import Foundation
 struct ProgressFiles: Sendable {
     let main: URL
     let course: String
+    /// Opens sealed files (LearnerVault); without it a sealed file is `.encrypted`.
+    var key: LearnerKey? = nil
 
     var folder: URL { main.deletingLastPathComponent() }
     var backup: URL { folder.appendingPathComponent(main.lastPathComponent + ".bak") }
@@ -34,8 +36,17 @@ struct ProgressFiles: Sendable {
         guard data.count <= ProgressStore.maximumFileSize else {
             return .corrupt(reason: "larger than \(ProgressStore.maximumFileSize >> 20) MiB")
         }
+        var plain = data
+        if SealedFile.isSealed(data) {
+            // Sealed with the learner's PIN key (LearnerVault): refused untouched without it.
+            guard let key else { throw .encrypted(path: url.path) }
+            guard let opened = SealedFile.open(data, key: key, purpose: LearnerVault.purpose(course: course)) else {
+                return .corrupt(reason: "encrypted, and the learner's key does not open it")
+            }
+            plain = opened
+        }
         do throws(ProgressError) {
-            let (document, version) = try ProgressParser.parse(data, path: url.path, course: course)
+            let (document, version) = try ProgressParser.parse(plain, path: url.path, course: course)
             return .document(document, version: version)
         } catch {
             if case let .corrupt(_, reason) = error { return .corrupt(reason: reason) }

@@ -10,6 +10,9 @@ import KursusEngine
 public struct ProgressStore: Sendable {
     public let dataDirectory: URL
     public static let maximumFileSize = 8 << 20
+    /// The signed-in learner's key when their progress is sealed (LearnerVault): every
+    /// file written is sealed with it, and sealed files read are opened with it.
+    public var key: LearnerKey?
 
     public init(dataDirectory: URL) {
         self.dataDirectory = dataDirectory
@@ -33,7 +36,7 @@ public struct ProgressStore: Sendable {
         guard !course.isEmpty, !course.contains("/"), !course.hasPrefix("."), !course.contains("\u{0}") else {
             throw .writeFailed(path: course, reason: "not a usable course id")
         }
-        return ProgressFiles(main: try progressFile(learner: learner, course: course), course: course)
+        return ProgressFiles(main: try progressFile(learner: learner, course: course), course: course, key: key)
     }
 
     // MARK: Loading
@@ -168,10 +171,17 @@ public struct ProgressStore: Sendable {
     }
 
     func encode(_ document: ProgressDocument, path: String) throws(ProgressError) -> Data {
+        let data: Data
         do {
-            return try ProgressDocument.encoder.encode(document)
+            data = try ProgressDocument.encoder.encode(document)
         } catch {
             throw .writeFailed(path: path, reason: "could not encode progress")
+        }
+        guard let key else { return data }
+        do {
+            return try SealedFile.seal(data, key: key, purpose: LearnerVault.purpose(course: document.course))
+        } catch {
+            throw .writeFailed(path: path, reason: "could not encrypt progress")
         }
     }
 }

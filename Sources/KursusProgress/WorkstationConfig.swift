@@ -17,6 +17,7 @@ import Yams
 /// packages:                  # signed course packages, docs/packages.md (PackagesConfig)
 ///   require-signature: true
 ///   trusted-keys: [keys/region.pub]
+/// admin-passphrase: {algorithm: pbkdf2-sha256, iterations: 400000, salt: "…", hash: "…"}
 /// ```
 ///
 /// A missing file means the defaults. Unknown keys and bad values are errors that name
@@ -24,7 +25,7 @@ import Yams
 public struct WorkstationConfig: Hashable, Sendable {
     public static let fileName = "config.yaml"
     public static let idleLockMinutesRange = 0...1440
-    public static let keys = ["idle-lock-minutes", "hide-learner-list", "records", "packages"]
+    public static let keys = ["idle-lock-minutes", "hide-learner-list", "records", "packages", AdminPassphrase.configKey]
     static let maximumFileSize = 64 << 10
 
     /// Minutes without a key press before the player locks; 0 turns the lock off.
@@ -35,6 +36,9 @@ public struct WorkstationConfig: Hashable, Sendable {
     public var records: RecordsConfig
     /// Which course packages this workstation accepts (`packages:`); nil when the file has no such section.
     public var packages: PackagesConfig?
+    /// The admin passphrase's hash (`admin-passphrase:`, written by `kursus admin
+    /// set-passphrase`); nil when none is set.
+    public var adminPassphrase: PINRecord?
 
     public init(
         idleLockMinutes: Int = 10, hideLearnerList: Bool = false, records: RecordsConfig = RecordsConfig(), packages: PackagesConfig? = nil
@@ -200,6 +204,8 @@ struct ConfigReader {
                 config.records = readRecords(value)
             case "packages"?:
                 config.packages = readPackages(value)
+            case AdminPassphrase.configKey?:
+                config.adminPassphrase = readPassphrase(value)
             case let name?:
                 let known = WorkstationConfig.keys.map { "'\($0)'" }.joined(separator: ", ")
                 add(key, "unknown key '\(LearnerError.printable(name))'; known keys are \(known)")

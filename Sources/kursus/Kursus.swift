@@ -11,7 +11,7 @@ struct Kursus: ParsableCommand {
         subcommands: [
             Play.self, Preview.self, Validate.self, Render.self, SaveLoop.self, Learners.self, ProgressReport.self, ImportGift.self,
             ScenarioCommand.self, OutboxCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self, ReportCommand.self,
-            PackCommand.self, VerifyCommand.self, KeysCommand.self, Install.self, Uninstall.self, Courses.self,
+            PackCommand.self, VerifyCommand.self, KeysCommand.self, Install.self, Uninstall.self, Courses.self, Admin.self,
         ],
     )
 

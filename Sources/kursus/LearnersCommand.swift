@@ -97,7 +97,10 @@ struct LearnersRemove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Remove a learner with their profile and all their progress.",
-        discussion: "Asks for confirmation on a terminal; scripts must pass --yes. Refused while the learner has a course open."
+        discussion: """
+            Asks for confirmation on a terminal; scripts must pass --yes. Refused while the learner has a course open. \
+            Needs the learner's PIN or the admin passphrase when they have a PIN or a passphrase is set (docs/learners.md).
+            """
     )
 
     @Argument(help: "The learner's id.")
@@ -107,15 +110,16 @@ struct LearnersRemove: ParsableCommand {
     var yes = false
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var access: AccessOptions
 
     func run() throws {
         let registry = LearnerRegistry(dataDirectory: data.resolved)
         guard try registry.exists(id: id) else { throw LearnerError.notFound(id: id, path: try registry.folder(for: id).path) }
+        if !yes, !TerminalPrompt.isInteractive {
+            throw CommandFailure("not removing learner '\(id)': standard input is not a terminal to confirm on; pass --yes to remove without asking")
+        }
+        _ = try access.authorize(registry, id: id, doing: "removing them")
         if !yes {
-            guard TerminalPrompt.isInteractive else {
-                throw CommandFailure(
-                    "not removing learner '\(id)': standard input is not a terminal to confirm on; pass --yes to remove without asking")
-            }
             let name = (try? registry.profile(id: id)?.displayName).map { " (\(TerminalSafe.clean($0)))" } ?? ""
             let answer = TerminalPrompt.ask("Remove learner \(id)\(name) and all their progress? This cannot be undone. [y/N] ")
             guard ["y", "yes", "j", "ja"].contains(answer.lowercased()) else {
@@ -132,36 +136,56 @@ struct LearnersSetPIN: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-pin",
         abstract: "Set or replace a learner's PIN (4 to 8 digits, read from standard input).",
-        discussion: "On a terminal the PIN is typed twice without echo; from a script: echo 1234 | kursus learners set-pin anna"
+        discussion: """
+            On a terminal the PIN is typed twice without echo; from a script: echo 1234 | kursus learners set-pin anna. \
+            Replacing a PIN needs the old one or the admin passphrase (asked first; from a script with --passphrase-stdin, \
+            as the line before the new PIN).
+            """
     )
 
     @Argument(help: "The learner's id.")
     var id: String
 
+    @Flag(name: .customLong("forget-data"), help: LearnerVaultMessages.forgetHelp)
+    var forgetData = false
+
     @OptionGroup var data: DataOptions
+    @OptionGroup var access: AccessOptions
 
     func run() throws {
         let registry = LearnerRegistry(dataDirectory: data.resolved)
         guard try registry.exists(id: id) else { throw LearnerError.notFound(id: id, path: try registry.folder(for: id).path) }
         _ = try registry.profile(id: id)
-        try registry.setPIN(id: id, pin: try TerminalPrompt.readPIN())
-        print("PIN set for \(id).")
+        let (_, key) = try access.unlock(registry, id: id, doing: "setting their PIN")
+        let lost = try key == nil && registry.hasSealedData(id: id)
+        if lost, !forgetData { throw CommandFailure(LearnerVaultMessages.refused(id)) }
+        try registry.setPIN(id: id, pin: try TerminalPrompt.readPIN(), old: key, forgetSealedData: forgetData)
+        print("PIN set for \(id).\(lost ? " " + LearnerVaultMessages.forgotten : "")")
     }
 }
 
 struct LearnersClearPIN: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "clear-pin", abstract: "Remove a learner's PIN.")
+    static let configuration = CommandConfiguration(
+        commandName: "clear-pin", abstract: "Remove a learner's PIN.",
+        discussion: "Needs the learner's PIN or the admin passphrase (docs/learners.md).")
 
     @Argument(help: "The learner's id.")
     var id: String
 
+    @Flag(name: .customLong("forget-data"), help: LearnerVaultMessages.forgetHelp)
+    var forgetData = false
+
     @OptionGroup var data: DataOptions
+    @OptionGroup var access: AccessOptions
 
     func run() throws {
         let registry = LearnerRegistry(dataDirectory: data.resolved)
+        let (_, key) = try access.unlock(registry, id: id, doing: "removing their PIN")
         let hadPIN = try registry.profile(id: id)?.pin != nil
-        try registry.clearPIN(id: id)
-        print(hadPIN ? "PIN removed for \(id)." : "\(id) had no PIN.")
+        let lost = try key == nil && registry.hasSealedData(id: id)
+        if lost, !forgetData { throw CommandFailure(LearnerVaultMessages.refused(id)) }
+        try registry.clearPIN(id: id, old: key, forgetSealedData: forgetData)
+        print((hadPIN ? "PIN removed for \(id)." : "\(id) had no PIN.") + (lost ? " " + LearnerVaultMessages.forgotten : ""))
     }
 }
 
@@ -194,6 +218,13 @@ enum TerminalPrompt {
             try PINHasher.validate(pin)
         }
         return pin
+    }
+
+    /// One secret (a PIN or a passphrase) typed without echo on the terminal.
+    static func readSecret(_ question: String) -> String {
+        let secret = withoutEcho { ask(question) }
+        FileHandle.standardError.write(Data("\n".utf8))
+        return secret
     }
 
     nonisolated(unsafe) private static var saved = termios()

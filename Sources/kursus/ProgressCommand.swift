@@ -8,7 +8,10 @@ struct ProgressReport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
         abstract: "Show a learner's progress in each course: units done, active time, last saved.",
-        discussion: "A damaged progress file is reported on its course's line; the other courses are still shown (exit status 0)."
+        discussion: """
+            A damaged progress file is reported on its course's line; the other courses are still shown (exit status 0). \
+            A learner with a PIN, and every learner once an admin passphrase is set, needs their PIN or the passphrase.
+            """
     )
 
     @Option(help: ArgumentHelp("The learner's id. Default: the operating-system user name.", valueName: "id"))
@@ -19,17 +22,23 @@ struct ProgressReport: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: ReportFormat = .table
 
+    @OptionGroup var access: AccessOptions
+
     func run() throws {
         let registry = LearnerRegistry(dataDirectory: data.resolved)
         let id = learner ?? Self.operatingSystemUser(CommandSupport.environment)
         guard try registry.exists(id: id) else { throw LearnerError.notFound(id: id, path: try registry.folder(for: id).path) }
+        // On a shared account the command line identifies nobody: their PIN or the admin passphrase (docs/learners.md).
+        let (_, key) = try access.unlock(registry, id: id, doing: "reading their progress")
         var profile: LearnerProfile?
         do {
             profile = try registry.profile(id: id)
+            // Sealed details open with the PIN's key; with the passphrase the name is the id.
+            if let key, let opened = profile?.opened(with: key) { profile = opened }
         } catch {
             ReportFormat.warn(error.description)
         }
-        let courses = try CourseProgressSummary.all(learner: id, dataDirectory: data.resolved)
+        let courses = try CourseProgressSummary.all(learner: id, dataDirectory: data.resolved, key: key)
         switch format {
         case .json:
             print(

@@ -126,17 +126,18 @@ struct LinearModeEndToEndTests {
         try tmux.waitFor("Menu: Linear fixture")
         try tmux.sendLiteral("s")
         try tmux.send("Enter")
-        try tmux.waitFor("1. Pia Holm")
+        // Listed under her id: her name is sealed with her PIN.
+        try tmux.waitFor("1. pia-holm")
         try tmux.sendLiteral("1")
         try tmux.send("Enter")
-        try tmux.waitFor("PIN for Pia Holm")
+        try tmux.waitFor("PIN for pia-holm")
         try tmux.sendLiteral("4711")
         try tmux.send("Enter")
         // Everything the terminal showed, the scrolled-off lines too.
         func history() throws -> String { try tmux.tmux(["capture-pane", "-p", "-t", tmux.session, "-S", "-500"]) }
         #expect(try KursusBinary.eventually { try history().components(separatedBy: "Menu: Linear fixture").count == 3 })
         let all = try history()
-        #expect(all.contains("PIN for Pia Holm"))
+        #expect(all.contains("PIN for pia-holm"))
         #expect(!all.contains("4711"), "the PIN shows:\n\(all)")
         #expect(!all.contains("****"), "the PIN's length shows:\n\(all)")
         try tmux.sendLiteral("q")

@@ -57,18 +57,22 @@ struct WorkstationEndToEndTests {
         try first.send("q")
         #expect(try exitStatus(first) == 0)
 
-        #expect(try progress(data, "anne-holm")["units"].flatMap { ($0 as? [String: Any])?["forberedelse"] } != nil)
+        // Anne has a PIN: her progress is sealed with it (docs/learners.md, "Encrypted at rest").
+        let anne = try String(
+            decoding: Data(contentsOf: data.appendingPathComponent("learners/anne-holm/progress/digital-kompetence.json")), as: UTF8.self)
+        #expect(anne.hasPrefix("{\"schema\":\"kursus-sealed\"") && !anne.contains("forberedelse"))
         let bent = try progress(data, "bent-lund")
         #expect((bent["units"] as? [String: Any])?["forberedelse"] == nil)
         // Folders are private.
         let mode = try FileManager.default.attributesOfItem(atPath: data.appendingPathComponent("learners/anne-holm").path)[.posixPermissions] as? Int
         #expect(mode == 0o700)
 
-        // Anne comes back: her PIN is asked for, a wrong one is refused, then she resumes.
+        // Anne comes back: listed under her id (her name is sealed with her PIN), her PIN is
+        // asked for, a wrong one is refused, then she resumes.
         let again = try play(data, "")
-        try again.waitFor("Anne Holm")
+        try again.waitFor("anne-holm")
         try again.send("Enter")
-        try again.waitFor("PIN for Anne Holm")
+        try again.waitFor("PIN for anne-holm")
         try again.sendLiteral("0000")
         try again.send("Enter")
         try again.waitFor("Forkert PIN")

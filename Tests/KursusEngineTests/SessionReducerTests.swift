@@ -159,7 +159,7 @@ struct SessionReducerTests {
         }
     }
 
-    @Test("hidden list: the learner types an id; unknown ids are refused without revealing others")
+    @Test("hidden list: the learner types an id; an unknown id gets the PIN prompt; a learner without a PIN signs in by id")
     func hiddenList() {
         var store = SessionTestStore(session(SessionConfiguration(hideLearnerList: true)))
         let empty = TextField(maximumLength: 64)
@@ -173,14 +173,19 @@ struct SessionReducerTests {
                 $0.phase = .start(StartScreen(learners: [Self.anna, Self.bo], mode: .typeID(field)))
             }
         }
+        // An unknown id is asked for a PIN like any protected one (HiddenListSignInTests).
         store.send(.command(.open)) {
-            $0.phase = .start(StartScreen(learners: [Self.anna, Self.bo], mode: .typeID(empty), notice: .unknownLearner(id: "xo")))
+            $0.phase = .start(
+                StartScreen(learners: [Self.anna, Self.bo], mode: .pin(StartScreen.unnamed("xo"), TextField(maximumLength: 8, isSecret: true))))
+        }
+        store.send(.command(.back)) {
+            $0.phase = .start(StartScreen(learners: [Self.anna, Self.bo], mode: .typeID(empty)))
         }
         for character in "bo" {
             store.send(.text(character)) {
                 if character == "b" { field = empty }
                 field.insert(character)
-                $0.phase = .start(StartScreen(learners: [Self.anna, Self.bo], mode: .typeID(field), notice: .unknownLearner(id: "xo")))
+                $0.phase = .start(StartScreen(learners: [Self.anna, Self.bo], mode: .typeID(field)))
             }
         }
         store.send(.command(.open), effects: [.openLearner(Self.bo)]) {

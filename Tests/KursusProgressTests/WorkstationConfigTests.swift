@@ -67,7 +67,9 @@ struct WorkstationConfigTests {
             problems("idle-lock-minutes: 5\n  \nidle-lock-minuts: 5\nhide-learner-list: ja\n") == [
                 .init(
                     line: 3, column: 1,
-                    message: "unknown key 'idle-lock-minuts'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records', 'packages'"),
+                    message:
+                        "unknown key 'idle-lock-minuts'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records', 'packages', 'admin-passphrase'"
+                ),
                 .init(line: 4, column: 20, message: "'hide-learner-list' must be true or false"),
             ])
         #expect(problems("- idle-lock-minutes\n") == [.init(line: 1, column: 1, message: "the file must be a mapping of 'key: value' lines")])
@@ -181,7 +183,9 @@ struct WorkstationConfigTests {
                 problems: [
                     .init(
                         line: 1, column: 1,
-                        message: "unknown key 'idle-lock'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records', 'packages'")
+                        message:
+                            "unknown key 'idle-lock'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records', 'packages', 'admin-passphrase'"
+                    )
                 ])
         ) { try WorkstationConfig.load(dataDirectory: folder) }
         do {
@@ -189,7 +193,7 @@ struct WorkstationConfigTests {
         } catch {
             #expect(
                 error.description
-                    == "\(file.path):1:1: error: unknown key 'idle-lock'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records', 'packages'"
+                    == "\(file.path):1:1: error: unknown key 'idle-lock'; known keys are 'idle-lock-minutes', 'hide-learner-list', 'records', 'packages', 'admin-passphrase'"
             )
         }
     }

@@ -41,6 +41,9 @@ public enum PINResult: Hashable, Sendable {
     case accepted
     case rejected(attemptsLeft: Int)
     case lockedOut(until: Date)
+    /// Accepted, with the learner as their profile reads once the PIN's key has opened it
+    /// (name, team and settings are encrypted at rest; docs/learners.md).
+    case unlocked(LearnerSummary)
 }
 
 public enum OpenFailure: Error, Hashable, Sendable {

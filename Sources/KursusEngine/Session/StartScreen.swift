@@ -40,6 +40,14 @@ public struct StartScreen: Hashable, Sendable {
         case formIncomplete(NewLearnerForm.Field)
         /// The PIN and its repetition differ; both were cleared.
         case pinMismatch
+        /// Hidden list: an unknown id, a wrong PIN and a lockout all read alike.
+        case wrongIDOrPIN
+    }
+
+    /// Who the PIN prompt is for while the list is hidden: only the id typed, with no
+    /// name, team or settings, so the prompt is the same for a known and an unknown id.
+    public static func unnamed(_ id: String) -> LearnerSummary {
+        LearnerSummary(id: id, displayName: id, hasPIN: true)
     }
 }
 

@@ -18,11 +18,24 @@ enum StartScreenReducer {
             return []
         case let .pinChecked(learnerID, result):
             guard case .pin(let learner, _) = screen.mode, learner.id == learnerID else { return [] }
+            let hidden = state.configuration.hideLearnerList
             switch result {
-            case .accepted:
-                screen.mode = .opening(learner)
+            case .accepted, .unlocked:
+                // The learner as the services read them with the PIN, else as listed; the
+                // nameless prompt's summary is never signed in.
+                var signedIn = learner
+                if case .unlocked(let unlocked) = result, unlocked.id == learner.id {
+                    signedIn = unlocked
+                } else if let listed = screen.learners?.first(where: { $0.id == learner.id }) {
+                    signedIn = listed
+                }
+                screen.mode = .opening(signedIn)
                 screen.notice = nil
-                return CatalogueReducer.signedIn(state, learner)
+                return CatalogueReducer.signedIn(state, signedIn)
+            case .rejected where hidden, .lockedOut where hidden:
+                // Hidden list: an unknown id, a wrong PIN and a lockout read alike.
+                screen.mode = .typeID(TextField.learnerID)
+                screen.notice = .wrongIDOrPIN
             case .rejected(let left):
                 screen.mode = .pin(learner, TextField.pin)
                 screen.notice = .pinRejected(attemptsLeft: left)
@@ -103,11 +116,12 @@ enum StartScreenReducer {
         return []
     }
 
-    /// A learner was picked: ask for the PIN if they have one, else open them.
+    /// A learner was picked: ask for the PIN if they have one, else open them. With the
+    /// list hidden the PIN prompt names only the id typed.
     static func choose(_ learner: LearnerSummary, _ screen: inout StartScreen, _ state: SessionState) -> [SessionEffect] {
         screen.notice = nil
         if learner.hasPIN {
-            screen.mode = .pin(learner, TextField.pin)
+            screen.mode = .pin(state.configuration.hideLearnerList ? StartScreen.unnamed(learner.id) : learner, TextField.pin)
             return []
         }
         screen.mode = .opening(learner)
@@ -139,11 +153,9 @@ enum StartScreenReducer {
             case .open:
                 let id = field.trimmed
                 guard !id.isEmpty else { return [] }
-                guard let learner = learners.first(where: { $0.id == id }) else {
-                    screen.mode = .typeID(TextField.learnerID)
-                    screen.notice = .unknownLearner(id: id)
-                    return []
-                }
+                // An unknown id is asked for a PIN like a known one: only the PIN check
+                // (which fails for it, as slowly as for anyone) ends the attempt.
+                let learner = learners.first { $0.id == id } ?? StartScreen.unnamed(id)
                 return choose(learner, &screen, state)
             case .back:
                 screen.mode = .typeID(TextField.learnerID)

@@ -24,6 +24,8 @@ public struct CourseProgressSummary: Hashable, Sendable {
     public var updatedAt: Date?
     /// Why the file could not be read; the figures are then zero.
     public var problem: String?
+    /// The file is sealed with the learner's PIN and was not opened (no key given).
+    public var encrypted = false
 
     public init(course: String, file: String) {
         self.course = course
@@ -32,7 +34,9 @@ public struct CourseProgressSummary: Hashable, Sendable {
 
     /// Every course the learner has a progress file for, sorted by course id. A learner
     /// with no progress gives an empty list.
-    public static func all(learner: String, dataDirectory: URL) throws(LearnerError) -> [CourseProgressSummary] {
+    /// With `key` (the learner's, from their PIN) sealed files are opened; without it each
+    /// is reported as encrypted instead of read.
+    public static func all(learner: String, dataDirectory: URL, key: LearnerKey? = nil) throws(LearnerError) -> [CourseProgressSummary] {
         let folder = try LearnerRegistry(dataDirectory: dataDirectory).folder(for: learner).appendingPathComponent("progress")
         let names: [String]
         do {
@@ -42,12 +46,12 @@ public struct CourseProgressSummary: Hashable, Sendable {
             throw .unreadable(path: folder.path, reason: "cannot list the progress folder; check its permissions")
         }
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { name in
-            read(folder.appendingPathComponent(name), course: String(name.dropLast(".json".count)))
+            read(folder.appendingPathComponent(name), course: String(name.dropLast(".json".count)), key: key)
         }
     }
 
     /// The summary of one progress file; problems are kept in `problem`, never thrown.
-    public static func read(_ url: URL, course: String) -> CourseProgressSummary {
+    public static func read(_ url: URL, course: String, key: LearnerKey? = nil) -> CourseProgressSummary {
         var summary = CourseProgressSummary(course: course, file: url.path)
         let data: Data
         do {
@@ -66,9 +70,22 @@ public struct CourseProgressSummary: Hashable, Sendable {
             summary.problem = "larger than \(Self.maximumFileSize >> 20) MiB"
             return summary
         }
+        var plain = data
+        if SealedFile.isSealed(data) {
+            guard let key else {
+                summary.problem = "encrypted with the learner's PIN; only their PIN opens it"
+                summary.encrypted = true
+                return summary
+            }
+            guard let opened = SealedFile.open(data, key: key, purpose: LearnerVault.purpose(course: course)) else {
+                summary.problem = "encrypted, and the learner's key does not open it"
+                return summary
+            }
+            plain = opened
+        }
         let document: LenientDocument
         do {
-            document = try JSONDecoder().decode(LenientDocument.self, from: data)
+            document = try JSONDecoder().decode(LenientDocument.self, from: plain)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             summary.problem = "wrong type at " + context.codingPath.map(\.stringValue).joined(separator: ".")
             return summary

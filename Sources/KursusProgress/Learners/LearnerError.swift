@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a learner could not be added, read, changed or removed. Every case that involves a
 /// file names it, and no case ever carries a PIN.
 public enum LearnerError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -14,6 +16,11 @@ public enum LearnerError: Error, Hashable, Sendable, CustomStringConvertible {
     case newerSchema(path: String, found: Int, supported: Int)
     case writeFailed(path: String, reason: String)
     case removeFailed(path: String, reason: String)
+    case invalidPassphrase(reason: String)
+    /// The learner's PIN or the admin passphrase was asked for and not given rightly.
+    case notAuthorized(id: String, reason: String)
+    /// Too many wrong PINs or passphrases for this learner: nothing is checked before `until`.
+    case lockedOut(id: String, until: Date)
 
     public var description: String {
         switch self {
@@ -41,7 +48,20 @@ public enum LearnerError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(path): cannot save the learner profile: \(reason)"
         case let .removeFailed(path, reason):
             "\(path): cannot remove the learner: \(reason)"
+        case let .invalidPassphrase(reason):
+            "the admin passphrase \(reason)"
+        case let .notAuthorized(id, reason):
+            "learner '\(id)': \(reason); nothing was read or changed"
+        case let .lockedOut(id, until):
+            "learner '\(id)': too many wrong PINs or passphrases; try again after \(Self.clockTime(until))"
         }
+    }
+
+    static func clockTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date)
     }
 
     /// Control characters shown as '?', so an error message cannot act on the terminal.

@@ -31,12 +31,18 @@ extension LearnerRegistry {
     /// While the learner is locked out the PIN is not even hashed. A state change that
     /// cannot be saved is an error, never an acceptance.
     public func verifyPIN(id: String, pin: String, now: Date) throws(LearnerError) -> PINCheck {
+        try checkPIN(id: id, pin: pin, now: now) {}
+    }
+
+    /// `verifyPIN`, calling `duringLockout` instead of checking while the learner is locked out.
+    func checkPIN(id: String, pin: String, now: Date, duringLockout: () -> Void) throws(LearnerError) -> PINCheck {
         let folder = try folder(for: id)
         guard try exists(id: id) else { throw .notFound(id: id, path: folder.path) }
         let path = folder.appendingPathComponent(LearnerProfile.fileName).path
         return try LearnerFolderLock.withProfileLock(folder: folder) { () throws(LearnerError) in
             guard var profile = try profile(id: id), let record = profile.pin else { return .noPINSet }
             if let until = PINLockout.activeLockout(profile, now: now) {
+                duringLockout()
                 if profile.lockedUntil != until {
                     profile.lockedUntil = until
                     try write(profile)

@@ -27,6 +27,9 @@ public struct LearnerProfile: Codable, Hashable, Sendable {
     /// The learner's own settings (timers, idle warning, linear mode, contrast, language,
     /// mouse); nil until they change one. A damaged value reads as its default.
     public var settings: LearnerSettings?
+    /// For a learner with a PIN: their name, team and settings sealed with their
+    /// `LearnerKey` (base64); `displayName` is then the id (LearnerProfile+Sealing.swift).
+    public var sealed: String?
 
     public init(id: String, displayName: String, team: String? = nil, createdAt: Date, pin: PINRecord? = nil) {
         schema = Self.schemaName
@@ -108,13 +111,17 @@ public struct PINRecord: Codable, Hashable, Sendable {
     public var iterations: Int
     /// Base64 of the salt.
     public var salt: String
-    /// Base64 of the derived key.
+    /// Base64 of the derived key (no `derivation`), or of the HKDF verifier made from it.
     public var hash: String
+    /// `LearnerKey.derivation` when `hash` is the verifier and the PIN also gives the
+    /// learner's data key; nil in records made before encryption at rest.
+    public var derivation: String?
 
-    public init(algorithm: String = Self.pbkdf2SHA256, iterations: Int, salt: String, hash: String) {
+    public init(algorithm: String = Self.pbkdf2SHA256, iterations: Int, salt: String, hash: String, derivation: String? = nil) {
         self.algorithm = algorithm
         self.iterations = iterations
         self.salt = salt
         self.hash = hash
+        self.derivation = derivation
     }
 }

@@ -118,13 +118,19 @@ public struct LearnerRegistry: Sendable {
         let folder = try folder(for: id)
         let name = try LearnerFields.displayName(displayName)
         let team = try LearnerFields.team(team)
-        let record = try pin.map { (pin) throws(LearnerError) in try hasher.record(for: pin) }
+        let made = try pin.map { (pin) throws(LearnerError) in try hasher.recordAndKey(for: pin) }
         try makeFolder(folder)
         return try LearnerFolderLock.withProfileLock(folder: folder) { () throws(LearnerError) in
             let file = folder.appendingPathComponent(LearnerProfile.fileName)
             if FileManager.default.fileExists(atPath: file.path) { throw .alreadyExists(id: id, path: file.path) }
-            let profile = LearnerProfile(id: id, displayName: name, team: team, createdAt: now, pin: record)
-            try write(profile)
+            let profile = LearnerProfile(id: id, displayName: name, team: team, createdAt: now, pin: made?.record)
+            // A learner with a PIN has their details sealed from the start (LearnerVault).
+            if let key = made?.key {
+                try LearnerVault.reseal(folder: folder, from: nil, to: key, plainOnly: true)
+                try write(try profile.sealing(with: key))
+            } else {
+                try write(profile)
+            }
             return profile
         }
     }

@@ -42,18 +42,43 @@ public struct PINHasher: Sendable {
     /// A new record for `pin` with a fresh random salt, so the same PIN never gives the
     /// same hash twice.
     public func record(for pin: String) throws(LearnerError) -> PINRecord {
+        try recordAndKey(for: pin).record
+    }
+
+    /// A new record for `pin` and the data key the PIN gives, from one key derivation.
+    func recordAndKey(for pin: String) throws(LearnerError) -> (record: PINRecord, key: LearnerKey) {
         try Self.validate(pin)
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<Self.saltByteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        guard let hash = derive(pin, salt: salt, iterations: iterations) else {
+        guard let master = derive(pin, salt: salt, iterations: iterations) else {
             throw .invalidPIN(reason: "could not be hashed (iterations: \(iterations))")
         }
-        return PINRecord(iterations: iterations, salt: Data(salt).base64EncodedString(), hash: Data(hash).base64EncodedString())
+        // The stored hash is the HKDF verifier, never the PBKDF2 output the data key comes from.
+        let record = PINRecord(
+            iterations: iterations, salt: Data(salt).base64EncodedString(),
+            hash: Data(LearnerKey.verifier(master: master)).base64EncodedString(), derivation: LearnerKey.derivation)
+        return (record, LearnerKey(master: master))
+    }
+
+    /// The learner's data key when `pin` is right and `record` is one that derives a key
+    /// (`derivation` set: every PIN set by this version); nil for a wrong PIN or an
+    /// older record. One key derivation, as `matches`.
+    public func unlock(_ pin: String, record: PINRecord, path: String) throws(LearnerError) -> LearnerKey? {
+        let (matched, key) = try check(pin, record: record, path: path)
+        return matched ? key : nil
     }
 
     /// Whether `pin` is the one `record` was made from. `path` names the profile in errors
     /// about a record this version cannot check.
     public func matches(_ pin: String, record: PINRecord, path: String) throws(LearnerError) -> Bool {
+        try check(pin, record: record, path: path).matches
+    }
+
+    /// Whether `pin` matches, and the data key it gives when the record derives one.
+    func check(_ pin: String, record: PINRecord, path: String) throws(LearnerError) -> (matches: Bool, key: LearnerKey?) {
+        guard record.derivation == nil || record.derivation == LearnerKey.derivation else {
+            throw .corrupt(path: path, reason: "unknown PIN derivation '\(LearnerError.printable(record.derivation ?? ""))'")
+        }
         guard record.algorithm == PINRecord.pbkdf2SHA256 else {
             throw .corrupt(path: path, reason: "unknown PIN algorithm '\(LearnerError.printable(record.algorithm))'")
         }
@@ -70,16 +95,25 @@ public struct PINHasher: Sendable {
         // A PIN of the wrong form cannot match; it still costs a derivation so that the
         // time taken does not tell what was wrong with it.
         let candidate = (try? Self.validate(pin)) == nil ? "" : pin
-        guard let actual = derive(candidate, salt: Array(salt), iterations: record.iterations) else {
+        guard let master = derive(candidate, salt: Array(salt), iterations: record.iterations) else {
             throw .corrupt(path: path, reason: "the PIN could not be checked")
         }
-        return Self.constantTimeEqual(actual, Array(expected)) && !candidate.isEmpty
+        guard record.derivation != nil else {
+            return (Self.constantTimeEqual(master, Array(expected)) && !candidate.isEmpty, nil)
+        }
+        let matched = Self.constantTimeEqual(LearnerKey.verifier(master: master), Array(expected)) && !candidate.isEmpty
+        return (matched, matched ? LearnerKey(master: master) : nil)
     }
 
     func derive(_ pin: String, salt: [UInt8], iterations: Int) -> [UInt8]? {
+        derive(bytes: Array(pin.utf8), salt: salt, iterations: iterations)
+    }
+
+    /// PBKDF2 of any secret's bytes (a PIN's digits or a passphrase's UTF-8).
+    func derive(bytes: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8]? {
         onKeyDerivation?()
         let key = try? KDF.Insecure.PBKDF2.deriveKey(
-            from: Array(pin.utf8), salt: salt, using: .sha256,
+            from: bytes, salt: salt, using: .sha256,
             outputByteCount: Self.hashByteCount, unsafeUncheckedRounds: iterations
         )
         return key?.withUnsafeBytes { Array($0) }

@@ -92,6 +92,10 @@ public struct DataDirectorySource: StatementSource {
             log.problem("the progress file of learner '\(learner)' cannot be read: \(error.description)")
             return
         }
+        guard !SealedFile.isSealed(data) else {
+            log.problem("\(shown): encrypted with the learner's PIN; statements saved in it but not yet in the outbox are left out")
+            return
+        }
         struct Pending: Decodable { var outbox: [OutboxStatement]? }
         guard let pending = try? JSONDecoder().decode(Pending.self, from: data) else {
             log.problem("\(shown): not a progress file Kursus can read; statements saved in it but not yet in the outbox are left out")

@@ -347,4 +347,6 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case progressPlaceStart = "progress.placeStart"
     case progressPlaceUnit = "progress.placeUnit"
     case progressPlaceQuestion = "progress.placeQuestion"
+    // Privacy on a shared account (issue 16): the hidden list's one failure
+    case startWrongIDOrPIN = "start.wrongIDOrPIN"
 }

@@ -17,7 +17,7 @@ extension WorkstationServices {
         var result: [String: CatalogueProgress] = [:]
         for course in courses {
             do {
-                guard let progress = try store.peek(learner: learner, course: course.id) else {
+                guard let progress = try learnerStore.peek(learner: learner, course: course.id) else {
                     result[course.id] = .notStarted
                     continue
                 }

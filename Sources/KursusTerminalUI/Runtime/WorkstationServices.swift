@@ -29,6 +29,17 @@ public final class WorkstationServices: SessionServices {
     private var notices: [String] = []
     /// What the last learner closed left unsaved, for standard error (`takeCloseFailure`).
     private var closeFailure: String?
+    /// The key of the learner whose PIN was last accepted (`keyLearner`), held in memory
+    /// only until they are closed: their progress and profile details are sealed with it.
+    private var key: LearnerKey?
+    private var keyLearner: String?
+
+    /// The progress store of the signed-in learner: with their key when they have one.
+    var learnerStore: ProgressStore {
+        var keyed = store
+        keyed.key = key
+        return keyed
+    }
 
     public init(
         dataDirectory: URL, content: CourseContent, fingerprint: String?, strings: UIStrings, records: RecordSettings, siteSecret: Data,
@@ -72,8 +83,13 @@ public final class WorkstationServices: SessionServices {
 
     public func verifyPIN(learnerID: String, pin: String) -> Result<PINResult, ServiceFailure> {
         do {
-            switch try registry.verifyPIN(id: learnerID, pin: pin, now: clock()) {
-            case .accepted, .noPINSet: return .success(.accepted)
+            let unlock = try registry.signIn(id: learnerID, pin: pin, now: clock())
+            switch unlock.check {
+            case .accepted, .noPINSet:
+                key = unlock.key
+                keyLearner = learnerID
+                // Who they are, read with their key: name, team and settings were sealed.
+                return .success(unlock.profile.map { .unlocked($0.summary) } ?? .accepted)
             case .rejected(let left): return .success(.rejected(attemptsLeft: left))
             case .lockedOut(let until): return .success(.lockedOut(until: until))
             }
@@ -85,6 +101,11 @@ public final class WorkstationServices: SessionServices {
     public func createLearner(_ request: NewLearner) -> Result<LearnerSummary, ServiceFailure> {
         do {
             let profile = try registry.add(id: request.id, displayName: request.displayName, team: request.team, pin: request.pin, now: clock())
+            if let pin = request.pin {
+                // A new learner with a PIN is sealed from the start: their key, as at a sign-in.
+                key = try registry.signIn(id: request.id, pin: pin, now: clock()).key
+                keyLearner = request.id
+            }
             return .success(LearnerSummary(id: profile.id, displayName: profile.displayName, team: profile.team, hasPIN: profile.pin != nil))
         } catch {
             return .failure(ServiceFailure(error.description))
@@ -100,9 +121,14 @@ public final class WorkstationServices: SessionServices {
         } catch {
             return .failure(.failed(message: error.description))
         }
+        if keyLearner != learner.id {
+            key = nil
+            keyLearner = nil
+        }
         do {
-            let profile = try registry.ensure(id: learner.id, now: clock())
-            let loaded = try store.load(learner: learner.id, course: course, fingerprint: fingerprint, now: clock())
+            let ensured = try registry.ensure(id: learner.id, now: clock())
+            let profile = key.flatMap { ensured.opened(with: $0) } ?? ensured
+            let loaded = try learnerStore.load(learner: learner.id, course: course, fingerprint: fingerprint, now: clock())
             // Statements a crash left in the progress file reach the journal with the
             // first save, the session's start, which follows at once.
             let journal = try OutboxJournal(dataDirectory: store.dataDirectory, learner: learner.id)
@@ -110,7 +136,7 @@ public final class WorkstationServices: SessionServices {
             // What the last session left unsaved is read before this session's marker replaces it.
             let lastSession = UnsavedMarker.previous(dataDirectory: store.dataDirectory, learner: learner.id, course: course.id)
             saver = ProgressSaver(
-                store: store, learner: learner.id, course: course.id, courseVersion: course.version, fingerprint: fingerprint,
+                store: learnerStore, learner: learner.id, course: course.id, courseVersion: course.version, fingerprint: fingerprint,
                 journal: journal, recovered: loaded.outbox, baseline: loaded.progress,
                 marker: UnsavedMarker.arm(dataDirectory: store.dataDirectory, learner: learner.id, course: course.id)
             )
@@ -162,6 +188,9 @@ public final class WorkstationServices: SessionServices {
         sync = nil
         lock?.release()
         lock = nil
+        // Signed out: the key leaves memory with them.
+        key = nil
+        keyLearner = nil
     }
 
     /// The statements for learning events: made here, in one place, from the engine's record.
@@ -198,7 +227,7 @@ public final class WorkstationServices: SessionServices {
 
     public func saveSettings(learnerID: String, _ settings: LearnerSettings) -> Result<Void, ServiceFailure> {
         do {
-            try registry.saveSettings(id: learnerID, settings, now: clock())
+            try registry.saveSettings(id: learnerID, settings, now: clock(), key: keyLearner == learnerID ? key : nil)
             return .success(())
         } catch {
             return .failure(ServiceFailure(error.description))

@@ -134,6 +134,7 @@ enum StartScreenView {
             case .pinRepeat: return strings(.startPinMismatch)
             }
         case .pinMismatch: return strings(.startPinMismatch)
+        case .wrongIDOrPIN: return strings(.startWrongIDOrPIN)
         }
     }
 }
