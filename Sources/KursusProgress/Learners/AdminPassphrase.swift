@@ -67,7 +67,7 @@ public enum AdminPassphrase {
             throw .writeFailed(path: url.path, reason: "the settings would not read back; the file is left as it was")
         }
         do {
-            try AtomicFile.makePrivateDirectory(dataDirectory)
+            try AtomicFile.makePrivateDirectory(dataDirectory, in: dataDirectory)
             try AtomicFile.write(Data(updated.utf8), to: url, permissions: 0o600)
         } catch {
             throw LearnerError(error, writing: url.path)
