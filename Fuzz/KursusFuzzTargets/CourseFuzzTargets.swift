@@ -57,13 +57,15 @@ extension FuzzTargets {
         return outcome(diagnostics + checks, read: "\(quiz.questions.count) questions")
     }
 
-    /// A scenario file: parsed, validated (`kursus validate`, `scenario check`), its score
-    /// range found and its graph drawn in every format (`scenario graph`).
+    /// A scenario file: parsed, then, when it reads without errors (as the package loader
+    /// and `scenario check` go on only then), validated, its score range found and its
+    /// graph drawn in every format (`scenario graph`).
     public static func scenario(_ data: Data) -> FuzzOutcome {
         let text: String
         do { text = try TextFileReader.decode(data, shownAs: "scenario.yaml") } catch { return .refused(error.description) }
         let (scenario, diagnostics) = ScenarioFile.parse(text, file: "scenario.yaml")
         guard let scenario else { return outcome(diagnostics + [.error(SourceLocation(file: "scenario.yaml"), "no scenario")], read: "") }
+        guard !diagnostics.hasErrors else { return outcome(diagnostics, read: "") }
         let checks = ScenarioValidator.check(scenario)
         _ = ScenarioValidator.scoreRange(scenario)
         var drawn = 0
