@@ -6,7 +6,7 @@
 #   make lint   fails on any difference from that style
 SWIFT ?= swift
 ARGS ?=
-SWIFT_FORMAT_PATHS = Sources Tests Tools Package.swift
+SWIFT_FORMAT_PATHS = Sources Tests Tools Fuzz Package.swift
 
 .PHONY: run test deps build bench install deb clean lint format
 
@@ -65,3 +65,10 @@ install: deps
 
 clean:
 	rm -rf .build
+
+# libFuzzer targets (docs/reliability.md): each runs FUZZ_SECONDS (default 60); a crash, leak
+# or timeout is kept in Fuzz/Regressions/<target>/, which `make test` replays. Builds into .build-fuzz.
+.PHONY: fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(FUZZ_TARGETS)

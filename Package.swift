@@ -119,5 +119,19 @@ let package = Package(
         .testTarget(name: "KursusReportsTests", dependencies: ["KursusReports", "KursusTestSupport", "KursusCohort"], exclude: ["Golden"]),
         .testTarget(name: "KursusCohortTests", dependencies: ["KursusCohort"]),
         .testTarget(name: "KursusMarkdownTests", dependencies: ["KursusMarkdown"], resources: [.copy("Golden")]),
+        // Fuzz/: the bodies of the libFuzzer targets (docs/reliability.md), in the normal build so
+        // that KursusFuzzReplayTests replays every saved input (Fuzz/Corpus, Fuzz/Regressions).
+        .target(
+            name: "KursusFuzzTargets",
+            dependencies: ["KursusText", "KursusCourse", "KursusMarkdown", "KursusEngine", "KursusProgress", "KursusRecords"],
+            path: "Fuzz/KursusFuzzTargets"
+        ),
+        .testTarget(name: "KursusFuzzReplayTests", dependencies: ["KursusFuzzTargets"], path: "Tests/KursusFuzzReplayTests"),
     ]
 )
+
+// The libFuzzer driver exists only in the fuzz build (`make fuzz`, scripts/fuzz.sh, with
+// KURSUS_FUZZ=1): the normal build has no libFuzzer to link it with.
+if Context.environment["KURSUS_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "kursus-fuzz", dependencies: ["KursusFuzzTargets"], path: "Fuzz/kursus-fuzz"))
+}
