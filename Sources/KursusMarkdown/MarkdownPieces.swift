@@ -22,6 +22,8 @@ import Foundation
 /// A table is also cut after `tableCells` cells (cmark-gfm gives every row as many
 /// cells as the header has, so a wide header over short rows is dense); the next piece
 /// repeats its header row and delimiter row, so it shows as a table with that header.
+/// A header row longer than a quarter of a piece is never repeated (its table is cut
+/// like any other block: cmark-gfm keeps about half a header's size for every row).
 /// After `maximumTableCells` cells in all, the rest of the table's rows are cut off
 /// without the header and show as text: otherwise 4 MiB of one-byte rows under a
 /// 1,000-column header would be two billion cells.
@@ -192,7 +194,9 @@ private struct PieceScanner {
                 }
                 table = open
             }
-        } else if !tableOverflow, let header = previousLine, let columns = delimiterRowColumns(first, end) {
+        } else if !tableOverflow, let header = previousLine, header.count <= MarkdownPieces.targetSize / 4,
+            let columns = delimiterRowColumns(first, end)
+        {
             table = (header.lowerBound..<end, columns, columns, columns)
         }
         let safe = previousBlank && first == start && Self.startsBlockSafely(bytes[start])
