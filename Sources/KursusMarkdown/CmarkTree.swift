@@ -3,8 +3,7 @@ import Foundation
 
 /// Markdown parsed by cmark-gfm with the GFM extensions table,
 /// strikethrough, tasklist and autolink. Owns the C document and frees it
-/// when released. Threads may walk disjoint parts of one tree at once (see
-/// `ParallelLayout` for what that takes).
+/// when released.
 ///
 /// Parsing is serialised process-wide: cmark-gfm keeps the table of special
 /// inline characters in global state that attaching extensions to a parser
@@ -29,7 +28,24 @@ final class CmarkTree {
     private static let parsing = NSLock()
 
     /// Parses `markdown`; nil only if cmark-gfm cannot allocate.
-    init?(_ markdown: String) {
+    convenience init?(_ markdown: String) {
+        var source = markdown
+        guard let tree = source.withUTF8({ CmarkTree.parse($0) }) else { return nil }
+        self.init(root: tree.root, tasklist: tree.tasklist)
+    }
+
+    /// Parses the UTF-8 bytes `markdown`; nil only if cmark-gfm cannot allocate.
+    convenience init?(_ markdown: UnsafeBufferPointer<UInt8>) {
+        guard let tree = CmarkTree.parse(markdown) else { return nil }
+        self.init(root: tree.root, tasklist: tree.tasklist)
+    }
+
+    private init(root: OpaquePointer, tasklist: OpaquePointer?) {
+        self.root = root
+        self.tasklist = tasklist
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (root: OpaquePointer, tasklist: OpaquePointer?)? {
         _ = CmarkTree.registered
         CmarkTree.parsing.lock()
         defer { CmarkTree.parsing.unlock() }
@@ -41,40 +57,17 @@ final class CmarkTree {
             cmark_parser_attach_syntax_extension(parser, syntax)
             if name == "tasklist" { tasklist = syntax }
         }
-        var source = markdown
-        source.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        if let base = bytes.baseAddress, bytes.count > 0 {
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
                 cmark_parser_feed(parser, chars, bytes.count)
             }
         }
         guard let root = cmark_parser_finish(parser) else { return nil }
-        self.root = root
-        self.tasklist = tasklist
+        return (root, tasklist)
     }
 
     deinit {
         cmark_node_free(root)
-    }
-
-    /// Documents from this many bytes of Markdown on are freed on another
-    /// thread (a large tree takes a while to free; a small one is not worth
-    /// a thread).
-    static let backgroundFreeSize = 1 << 20
-
-    /// Takes `tree` from the caller (who must hold no other reference) and
-    /// frees it on a background thread, so the caller can go on at once.
-    static func freeInBackground(_ tree: inout CmarkTree?) {
-        let box = Handoff(tree)
-        tree = nil
-        Thread.detachNewThread { box.release() }
-    }
-
-    /// Carries the tree to the freeing thread; only that thread touches it.
-    private final class Handoff: @unchecked Sendable {
-        private var tree: CmarkTree?
-        init(_ tree: CmarkTree?) { self.tree = tree }
-        func release() { tree = nil }
     }
 
     /// Visits every node in document order: containers are entered and

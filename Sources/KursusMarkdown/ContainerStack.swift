@@ -34,9 +34,14 @@ struct ContainerStack {
         /// would be wider than the budget (as it is then for every container
         /// inside, so deep nesting costs no more than shallow).
         var rest: LinePrefix?
+        /// Nested deeper than `NestingLimit.maximumDepth`: shows no bar, marker or
+        /// indentation of its own.
+        var flat = false
     }
 
     private var containers: [Container] = []
+    /// Quotes and items open (lists do not count: an item is one level).
+    private var depth = 0
     private let symbols: MarkdownGlyphs
     private let width: Int
     /// The most columns prefixes may take, leaving room for content.
@@ -52,8 +57,7 @@ struct ContainerStack {
     private let taskDone: (text: String, width: Int)
     private let taskOpen: (text: String, width: Int)
 
-    init(symbols: MarkdownGlyphs, width: Int, blocksBefore: Int = 0) {
-        self.blocks = blocksBefore
+    init(symbols: MarkdownGlyphs, width: Int) {
         self.symbols = symbols
         self.width = width
         self.budget = max(0, width - max(1, min(10, width / 2)))
@@ -74,14 +78,21 @@ struct ContainerStack {
     private static let quoteStyle = SpanStyle(role: .quote)
     private static let markerStyle = SpanStyle(role: .listMarker)
 
+    /// Opens a container; `segment` is what a quote or item adds in front of lines (nil
+    /// for a list). Beyond the nesting limit a quote or item opens flat.
     private mutating func push(_ kind: Kind, segment: (text: String, width: Int)?, style: SpanStyle = .body) {
         var rest = containers.isEmpty ? LinePrefix.none : containers[containers.count - 1].rest
-        if let segment, let outer = rest {
-            rest =
-                outer.width + segment.width <= budget
-                ? outer.appending(segment.text, style: style, width: segment.width) : nil
+        var flat = false
+        if let segment {
+            depth += 1
+            flat = depth > NestingLimit.maximumDepth
+            if !flat, let outer = rest {
+                rest =
+                    outer.width + segment.width <= budget
+                    ? outer.appending(segment.text, style: style, width: segment.width) : nil
+            }
         }
-        containers.append(Container(kind: kind, blocksAtEntry: blocks, rest: rest))
+        containers.append(Container(kind: kind, blocksAtEntry: blocks, rest: rest, flat: flat))
     }
 
     mutating func pushQuote() {
@@ -125,15 +136,23 @@ struct ContainerStack {
                 marker = list.ordered ? (marker.text + box.text, marker.width + box.width) : box
             }
         }
-        let item = Item(marker: marker.text, markerWidth: marker.width)
+        var item = Item(marker: marker.text, markerWidth: marker.width)
+        item.markerShown = depth >= NestingLimit.maximumDepth
         push(.item(item), segment: (ContainerStack.indent(marker.width), marker.width))
-        pendingMarkers += 1
+        if !item.markerShown { pendingMarkers += 1 }
     }
 
     /// Closes the innermost container.
     mutating func pop() {
-        if let last = containers.popLast(), case .item(let item) = last.kind, !item.markerShown {
-            pendingMarkers -= 1
+        guard let last = containers.popLast() else { return }
+        switch last.kind {
+        case .item(let item):
+            depth -= 1
+            if !item.markerShown { pendingMarkers -= 1 }
+        case .quote:
+            depth -= 1
+        case .list:
+            break
         }
     }
 
@@ -184,7 +203,7 @@ struct ContainerStack {
             }
         }
         var first = start == 0 && firstPending > 0 ? containers[firstPending - 1].rest ?? LinePrefix() : LinePrefix()
-        for index in firstPending..<containers.count {
+        for index in firstPending..<containers.count where !containers[index].flat {
             switch containers[index].kind {
             case .quote:
                 first.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
@@ -216,7 +235,7 @@ struct ContainerStack {
             start -= 1
         }
         var prefix = LinePrefix()
-        for container in containers[start...] {
+        for container in containers[start...] where !container.flat {
             switch container.kind {
             case .quote: prefix.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
             case .list: break
@@ -231,7 +250,7 @@ struct ContainerStack {
     private func blankLinePrefix() -> LinePrefix {
         guard !containers.isEmpty else { return .none }
         var prefix = LinePrefix()
-        for container in containers where blocks > container.blocksAtEntry {
+        for container in containers where blocks > container.blocksAtEntry && !container.flat {
             if prefix.width >= width { return .none }
             switch container.kind {
             case .quote: prefix.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
@@ -248,6 +267,7 @@ struct ContainerStack {
     }
 
     private func segmentWidth(_ container: Container) -> Int {
+        if container.flat { return 0 }
         switch container.kind {
         case .quote: return quoteSegment.width
         case .list: return 0

@@ -20,68 +20,45 @@ final class LayoutEngine<Output: LayoutOutput> {
     @exclusivity(unchecked) private var kinds = NodeKinds()
     private let options: MarkdownLayoutOptions
 
-    /// An engine writing to `output`. `links` may hold numbers given out
-    /// already; `blocksBefore` counts blocks laid out before this engine's
-    /// first (by another engine), so that one is separated from them.
-    init(options: MarkdownLayoutOptions, output: Output, links: LinkList = LinkList(), blocksBefore: Int = 0) {
+    /// An engine writing to `output`.
+    init(options: MarkdownLayoutOptions, output: Output) {
         self.options = options
         width = max(1, options.width)
         symbols = MarkdownGlyphs.of(options.symbols)
-        containers = ContainerStack(symbols: symbols, width: width, blocksBefore: blocksBefore)
+        containers = ContainerStack(symbols: symbols, width: width)
         self.output = output
-        self.links = links
         inline.imageWord = options.imageWord
     }
 
-    /// Parses `markdown` and lays all of it out (the link list included);
-    /// large documents on two threads unless `parallel` is false.
-    func run(_ markdown: String, parallel: Bool = true) {
-        var parsed = CmarkTree(markdown)
-        let large = markdown.utf8.count >= ParallelLayout.minimumSize
-        if let tree = parsed {
-            if !(parallel && large && ParallelLayout.run(self, tree: tree, source: markdown)) {
-                layOut(tree.topLevelBlocks[...], of: tree)
-                emitLinkList()
+    /// Parses `markdown` and lays all of it out, the link list included. A large
+    /// document is parsed and laid out piece by piece (`MarkdownPieces`), so memory
+    /// stays bounded; each piece's tree is freed before the next is parsed.
+    /// (`pieceSize` is for tests.)
+    func run(_ markdown: String, pieceSize: Int = MarkdownPieces.targetSize) {
+        var source = markdown
+        source.withUTF8 { bytes in
+            let pieces = MarkdownPieces(bytes, targetSize: pieceSize)
+            for index in pieces.pieces.indices {
+                pieces.withText(of: index, in: bytes) { text in
+                    if let tree = CmarkTree(text) {
+                        layOut(tree.topLevelBlocks[...], of: tree)
+                    } else {
+                        // cmark-gfm could not allocate: show the source as it is.
+                        emitPreformatted(text, style: .body, indent: 0)
+                    }
+                }
             }
-        } else {
-            // cmark-gfm could not allocate: show the source as it is.
-            var text = markdown
-            text.withUTF8 { emitPreformatted($0, style: .body, indent: 0) }
         }
-        // `parsed` now holds the only reference to the tree.
-        if large {
-            CmarkTree.freeInBackground(&parsed)
-        }
+        emitLinkList()
     }
 
     /// Lays out the given top-level blocks of `tree`, in order.
-    func layOut(_ blocks: ArraySlice<CmarkNode>, of tree: CmarkTree) {
+    private func layOut(_ blocks: ArraySlice<CmarkNode>, of tree: CmarkTree) {
         for block in blocks {
             tree.walk(from: block) { event, node in
                 handle(event, node, kind: kinds.kind(of: node), tree: tree)
             }
         }
-    }
-
-    /// An engine like this one whose lines are kept, for blocks that follow
-    /// this engine's and are laid out on another thread; links are numbered
-    /// as in `links`.
-    func makeFollowingPart(links: LinkList) -> LayoutEngine {
-        LayoutEngine(options: options, output: output.makePart(), links: links, blocksBefore: 1)
-    }
-
-    /// Replaces the link numbers with `links` (numbered in advance for the
-    /// blocks this engine is about to lay out).
-    func useLinks(_ links: LinkList) {
-        self.links = links
-    }
-
-    /// Takes the lines and headings of `part`, which follow this engine's.
-    func append(part: LayoutEngine) {
-        let offset = output.count
-        output.append(part: part.output)
-        headings += part.headings.map { MarkdownHeading(line: $0.line + offset, level: $0.level, text: $0.text) }
-        links = part.links
     }
 
     /// The output with every line; `links` are the numbered URLs.
@@ -247,7 +224,7 @@ final class LayoutEngine<Output: LayoutOutput> {
     }
 
     /// Lays out the numbered list of link targets (after everything else).
-    func emitLinkList() {
+    private func emitLinkList() {
         guard !links.urls.isEmpty else { return }
         emitBlock { sink, _ in
             links.lines(width: width, symbols: symbols, into: &sink, scratch: &scratchLine)

@@ -6,11 +6,6 @@ protocol LayoutOutput {
     mutating func append(_ line: LineBuilder, prefix: LinePrefix)
     /// Lines taken so far.
     var count: Int { get }
-    /// An empty output of the same kind that keeps all it is given, for a
-    /// part of the document laid out on another thread.
-    func makePart() -> Self
-    /// Takes the lines of `part`, which follow this output's.
-    mutating func append(part: Self)
 }
 
 /// Keeps the lines as `StyledLine`s, for a `MarkdownDocument`.
@@ -21,14 +16,6 @@ struct StyledLinesOutput: LayoutOutput {
 
     mutating func append(_ line: LineBuilder, prefix: LinePrefix) {
         lines.append(line.finish(prefix: prefix))
-    }
-
-    func makePart() -> StyledLinesOutput {
-        StyledLinesOutput()
-    }
-
-    mutating func append(part: StyledLinesOutput) {
-        lines += part.lines
     }
 }
 

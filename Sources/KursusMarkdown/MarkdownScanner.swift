@@ -7,22 +7,51 @@ public enum MarkdownScanner {
     /// (`http:`, `https:`, `data:` …), protocol-relative `//` URLs and empty
     /// destinations are left out. Images inside raw HTML are not seen.
     public static func imageReferences(in markdown: String) -> [AssetReference] {
-        guard let tree = CmarkTree(markdown) else { return [] }
-        var found: [(url: String, line: Int, byteColumn: Int)] = []
-        var kinds = NodeKinds()
-        tree.walk { event, node in
-            guard event == .enter, kinds.kind(of: node) == .image else { return }
-            let url = node.url
-            guard isLocal(url) else { return }
-            found.append((url, node.startLine, node.startColumn))
-        }
-        guard !found.isEmpty else { return [] }
-        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        var cursor = ColumnCursor()
-        return found.map { reference in
-            AssetReference(
-                path: percentDecoded(reference.url), line: reference.line,
-                column: cursor.scalarColumn(lines, line: reference.line, byteColumn: reference.byteColumn))
+        findings(in: markdown).images
+    }
+
+    /// The local images `markdown` shows (as `imageReferences(in:)`) and the lines
+    /// that nest block quotes and list items deeper than `NestingLimit.maximumDepth`.
+    /// Parses piece by piece, as the layout does, so memory stays bounded.
+    public static func findings(in markdown: String) -> MarkdownFindings {
+        var source = markdown
+        return source.withUTF8 { bytes in
+            let pieces = MarkdownPieces(bytes)
+            var found: [(url: String, line: Int, byteColumn: Int)] = []
+            var kinds = NodeKinds()
+            for index in pieces.pieces.indices {
+                let lineOffset = pieces.pieces[index].firstLine - 1
+                pieces.withText(of: index, in: bytes) { text in
+                    guard let tree = CmarkTree(text) else { return }
+                    tree.walk { event, node in
+                        guard event == .enter, kinds.kind(of: node) == .image else { return }
+                        let url = node.url
+                        guard isLocal(url) else { return }
+                        found.append((url, node.startLine + lineOffset, node.startColumn))
+                    }
+                }
+            }
+            let deep = pieces.flattened.map { MarkdownFindings.Place(line: $0.line, column: $0.column) }
+            guard !found.isEmpty else {
+                return MarkdownFindings(images: [], deepNesting: deep, nestingLimit: NestingLimit.maximumDepth)
+            }
+            // A backslash put in before a marker beyond the limit moved what follows it.
+            var escapes: [Int: Int] = [:]
+            for place in pieces.flattened { escapes[place.line] = place.escapeOffset }
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            var cursor = ColumnCursor()
+            let images = found.map { reference in
+                var byteColumn = reference.byteColumn
+                if let escape = escapes[reference.line], reference.line <= lines.count,
+                    byteColumn - 1 > escape - lines[reference.line - 1].startIndex
+                {
+                    byteColumn -= 1
+                }
+                return AssetReference(
+                    path: percentDecoded(reference.url), line: reference.line,
+                    column: cursor.scalarColumn(lines, line: reference.line, byteColumn: byteColumn))
+            }
+            return MarkdownFindings(images: images, deepNesting: deep, nestingLimit: NestingLimit.maximumDepth)
         }
     }
 
@@ -52,9 +81,9 @@ public enum MarkdownScanner {
         private var line = 0
         private var bytes = 0
         private var column = 1
-        private var index: String.Index?
+        private var index: Int?
 
-        mutating func scalarColumn(_ lines: [Substring.UTF8View], line: Int, byteColumn: Int) -> Int {
+        mutating func scalarColumn(_ lines: [Slice<UnsafeBufferPointer<UInt8>>], line: Int, byteColumn: Int) -> Int {
             guard line >= 1, line <= lines.count, byteColumn >= 1 else { return max(1, byteColumn) }
             let text = lines[line - 1]
             if line != self.line || byteColumn - 1 < bytes || index == nil {

@@ -148,6 +148,9 @@ struct TableLayout {
 
     // MARK: Stacked
 
+    /// The widest a header label is shown in front of each value of a stacked table.
+    static let labelWidth = 40
+
     /// One "header: value" paragraph per cell, rows separated by a rule.
     private func stacked(width: Int) -> [LineBuilder] {
         let columns = table.columnCount
@@ -155,6 +158,11 @@ struct TableLayout {
         let headerStyle = SpanStyle(role: .tableHeader, attributes: .bold)
         let bodyRows = table.rows.filter { !$0.isHeader }
         let rows = bodyRows.isEmpty ? table.rows : bodyRows
+        // Each label is repeated on every row, so a long one is cut (else a wide header
+        // over many rows would multiply the output).
+        let labels = (0..<columns).map { column in
+            header.map { DisplayWidth.truncate(table.cell($0, column).plainText(omitting: .linkNumber), toWidth: Self.labelWidth) } ?? ""
+        }
         var result: [LineBuilder] = []
         for (index, row) in rows.enumerated() {
             if index > 0 {
@@ -164,8 +172,8 @@ struct TableLayout {
             }
             for column in 0..<columns {
                 var entry = InlineText()
-                if let header, !row.isHeader {
-                    let label = table.cell(header, column).plainText(omitting: .linkNumber)
+                if header != nil, !row.isHeader {
+                    let label = labels[column]
                     if !label.isEmpty {
                         entry.append(label + ":", style: headerStyle)
                         entry.append(" ", style: .body)

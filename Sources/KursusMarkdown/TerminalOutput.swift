@@ -18,20 +18,6 @@ struct TerminalOutput: LayoutOutput {
         buffer.reserveCapacity(TerminalOutput.flushSize + 4096)
     }
 
-    func makePart() -> TerminalOutput {
-        TerminalOutput(color: color, write: nil)
-    }
-
-    mutating func append(part: TerminalOutput) {
-        flush()
-        if let write {
-            part.buffer.withUnsafeBytes { write($0) }
-        } else {
-            buffer += part.buffer
-        }
-        count += part.count
-    }
-
     mutating func append(_ line: LineBuilder, prefix: LinePrefix) {
         let end = line.trimmedCount
         let prefix = end == 0 ? prefix.trimmed : prefix

@@ -33,7 +33,10 @@ enum CommandSupport {
     /// folder's `Assets/`) and the bundled course when a folder has it.
     static func installation() throws -> Installation {
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "kursus")
-        let resolvedExecutable = Bundle.main.executableURL ?? executable
+        // /proc/self/exe, as Bundle.main would give, without Bundle.main's listing of the
+        // executable's folder (/usr/bin: thousands of entries, a tenth of a short run).
+        let resolvedExecutable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map { URL(fileURLWithPath: $0) } ?? executable
         return Installation.locate(environment: environment, executable: resolvedExecutable)
     }
 

@@ -34,7 +34,7 @@ struct PackCommand: ParsableCommand {
             do { return try PackageKeyFiles.readPrivateKey(URL(fileURLWithPath: path)) } catch { throw CommandFailure("\(error)") }
         }
         let assets = (try? CommandSupport.installation())?.assets ?? .embedded
-        let writer = PackageWriter(validator: PackageValidator(scanAssets: MarkdownScanner.imageReferences(in:), assets: assets))
+        let writer = PackageWriter(validator: PackageValidator(scanLesson: MarkdownScanner.findings(in:), assets: assets))
         let destination = try output ?? defaultOutput()
         let result: PackageWriter.Result
         do {

@@ -21,7 +21,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let assets = (try? CommandSupport.installation())?.assets ?? .embedded
-        let validator = PackageValidator(scanAssets: MarkdownScanner.imageReferences(in:), assets: assets)
+        let validator = PackageValidator(scanLesson: MarkdownScanner.findings(in:), assets: assets)
         let report: ValidationReport
         if PackageOpening.isArchive(package) {
             // A package file is opened (every archive check) and validated as it is, without a trust policy.

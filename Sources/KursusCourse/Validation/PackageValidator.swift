@@ -18,16 +18,30 @@ public struct ValidationReport: Sendable, Codable {
 }
 
 /// Checks a whole package. The Markdown layer sits above this one, so the function that
-/// finds image references in a lesson body is handed in by the caller.
+/// scans a lesson body (for image references and too deep nesting) is handed in by the caller.
 public struct PackageValidator: Sendable {
     public typealias AssetScanner = @Sendable (String) -> [AssetReference]
-    let scanAssets: AssetScanner
+    public typealias LessonScanner = @Sendable (String) -> MarkdownFindings
+    let scanLesson: LessonScanner
     /// Kursus's own assets, for scenario portraits named `assets:NAME`.
     let assets: AssetCatalog
 
+    /// A validator whose lesson scan finds images only.
     public init(scanAssets: @escaping AssetScanner, assets: AssetCatalog = .embedded) {
-        self.scanAssets = scanAssets
+        self.scanLesson = { MarkdownFindings(images: scanAssets($0)) }
         self.assets = assets
+    }
+
+    /// A validator that scans each lesson body with `scanLesson`
+    /// (`MarkdownScanner.findings(in:)`): images and nesting deeper than Kursus follows.
+    public init(scanLesson: @escaping LessonScanner, assets: AssetCatalog = .embedded) {
+        self.scanLesson = scanLesson
+        self.assets = assets
+    }
+
+    /// As `init(scanLesson:assets:)`, reading generic portraits from one `Assets` folder.
+    public init(scanLesson: @escaping LessonScanner, assets: URL) {
+        self.init(scanLesson: scanLesson, assets: .folder(assets))
     }
 
     /// A validator reading generic portraits from one `Assets` folder.
@@ -92,7 +106,18 @@ public struct PackageValidator: Sendable {
         let lessonFolder = file.split(separator: "/").dropLast().joined(separator: "/")
         let shownFile = package.shown(file)
         var diagnostics: [Diagnostic] = []
-        for reference in scanAssets(lesson.body) {
+        let findings = scanLesson(lesson.body)
+        if let place = findings.deepNesting.first {
+            // One warning for the first such line; the count tells how many there are.
+            let others = findings.deepNesting.count - 1
+            let more = others == 0 ? "" : " (and on \(others) more line\(others == 1 ? "" : "s"))"
+            diagnostics.append(
+                .warning(
+                    SourceLocation(file: shownFile, line: place.line + lesson.bodyLineOffset, column: place.column),
+                    "block quotes and list items nest deeper than \(findings.nestingLimit) levels here\(more); "
+                        + "the rest of the line is shown as plain text: flatten the nesting"))
+        }
+        for reference in findings.images {
             let place = SourceLocation(file: shownFile, line: reference.line + lesson.bodyLineOffset, column: reference.column)
             switch package.storage.resolve(reference.path, from: lessonFolder) {
             case .failure(let problem):
@@ -107,12 +132,23 @@ public struct PackageValidator: Sendable {
             }
         }
         if let warning = BidiControls.warning(in: text, file: shownFile) { diagnostics.append(warning) }
-        if lesson.body.unicodeScalars.contains(where: { $0.value == 0x1B || (0x80...0x9F).contains($0.value) }) {
+        if Self.holdsTerminalControls(lesson.body) {
             diagnostics.append(
                 .warning(
                     SourceLocation(file: shownFile), "contains terminal control characters; they are shown as symbols, never sent to the terminal"))
         }
         return diagnostics
+    }
+
+    /// Whether `text` holds ESC or a C1 control (U+0080–U+009F, in UTF-8 0xC2 0x80–0x9F),
+    /// found on the bytes.
+    static func holdsTerminalControls(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x1B || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The quiz checks (QuizChecks) on every quiz and survey that reads cleanly; reading

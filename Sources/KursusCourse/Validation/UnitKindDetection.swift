@@ -11,6 +11,9 @@ public enum UnitKindDetection {
     /// or nil when it does not look like a quiz or scenario file.
     public static func kindFromContent(_ text: Substring, fileName: String) -> UnitKind? {
         if fileName.lowercased().hasSuffix(".gift") { return .quiz }
+        // Most files (every lesson) have no "format:" at all: a byte search rules that out
+        // (a character is at most four bytes, so this covers the first `headLimit` of them).
+        guard containsFormatKey(text.utf8.prefix(4 * headLimit)) else { return nil }
         for line in text.prefix(headLimit).split(whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard trimmed.hasPrefix("format:") else { continue }
@@ -19,6 +22,21 @@ public enum UnitKindDetection {
             if value == QuizFile.formatVersion { return .quiz }
         }
         return nil
+    }
+
+    /// Whether `bytes` hold "format:".
+    private static func containsFormatKey(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        let key = Array("format:".utf8)
+        var matched = 0
+        for byte in bytes {
+            if byte == key[matched] {
+                matched += 1
+                if matched == key.count { return true }
+            } else {
+                matched = byte == key[0] ? 1 : 0
+            }
+        }
+        return false
     }
 
     /// The error for a unit declared as a lesson whose file's `text` (already read) is a
