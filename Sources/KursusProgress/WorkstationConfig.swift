@@ -161,8 +161,8 @@ struct ConfigReader {
         var config = WorkstationConfig()
         let root: Node?
         if let found = YAMLAliasGuard.firstAlias(in: text) {
-            let what = found.kind == .alias ? "aliases ('*name')" : "anchors ('&name')"
-            problems.append(.init(line: found.line, column: found.column, message: "\(what) are not allowed in config.yaml; write the value out"))
+            problems.append(
+                .init(line: found.line, column: found.column, message: "aliases ('*name') are not allowed in config.yaml; write the value out"))
             return config
         }
         do {

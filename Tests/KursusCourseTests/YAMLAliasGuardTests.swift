@@ -49,16 +49,9 @@ struct YAMLAliasGuardTests {
         #expect(finding.map { [$0.line, $0.column] } == [line, column])
     }
 
-    @Test("an anchor without an alias is refused too, at the anchor", arguments: [("a: &x 1\n", 1, 4), ("a:\n  - &y [1]\n", 2, 5)])
-    func anchor(text: String, line: Int, column: Int) {
-        let finding = YAMLAliasGuard.firstAlias(in: text)
-        #expect(finding.map { [$0.line, $0.column] } == [line, column])
-        var parser = ManifestParser(file: "course.yaml")
-        _ = parser.parse("format: kursus/1\nid: k\n" + text.replacingOccurrences(of: "a:", with: "title:"))
-        #expect(
-            parser.diagnostics.first?.message
-                == "anchors ('&name') are not allowed in course files; write the content out. If this is text that starts with '&', put it in quotes",
-            "\(parser.diagnostics)")
+    @Test("an anchor alone is harmless and allowed", arguments: ["a: &x 1\n", "a:\n  - &y [1]\n"])
+    func anchor(text: String) {
+        #expect(YAMLAliasGuard.firstAlias(in: text) == nil)
     }
 
     @Test("a syntax error is left to the parser that reports it")

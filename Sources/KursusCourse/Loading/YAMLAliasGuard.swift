@@ -1,6 +1,6 @@
 import CYaml
 
-/// Finds YAML aliases (`*name`) and anchors (`&name`) before a text is composed. Course
+/// Finds YAML aliases (`*name`) before a text is composed. Course
 /// files and Kursus's own YAML files may not use them: an alias is a full copy of the node
 /// it names, so a few lines of nested aliases ("billion laughs") expand to gigabytes and
 /// hours of work. Without aliases a composed tree is never larger than its text.
@@ -10,36 +10,22 @@ import CYaml
 /// strings, as keys. Nothing is built, so a stream of aliases costs no memory. A text
 /// with a syntax error before any alias is left to the parser that reports it.
 public enum YAMLAliasGuard {
-    /// An alias or an anchor, at its line and column (counted in characters, from 1).
+    /// An alias, at its line and column (counted in characters, from 1).
     public struct Finding: Equatable, Sendable {
-        public enum Kind: Equatable, Sendable {
-            case alias
-            case anchor
-        }
-
         public var line: Int
         public var column: Int
-        public var kind: Kind
 
-        public init(line: Int, column: Int, kind: Kind = .alias) {
+        public init(line: Int, column: Int) {
             self.line = line
             self.column = column
-            self.kind = kind
         }
-
-        /// What to tell a trainer, for course files.
-        public var message: String { kind == .alias ? YAMLAliasGuard.message : YAMLAliasGuard.anchorMessage }
     }
 
     /// The error for an alias in a course file.
     public static let message =
         "aliases ('*name') are not allowed in course files; write the content out. If this is text that starts with '*', put it in quotes"
-    /// The error for an anchor (without an alias) in a course file.
-    public static let anchorMessage =
-        "anchors ('&name') are not allowed in course files; write the content out. If this is text that starts with '&', put it in quotes"
-
-    /// The first alias in `text`; when it has none, its first anchor; nil when it has
-    /// neither, or has a syntax error before the first alias.
+    /// The first alias in `text`; nil when it has none, or has a syntax error before the
+    /// first alias. An anchor alone is harmless (nothing repeats it) and allowed.
     public static func firstAlias(in text: String) -> Finding? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
@@ -48,22 +34,14 @@ public enum YAMLAliasGuard {
         return copy.withUTF8 { bytes -> Finding? in
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            var firstAnchor: Finding?
             var event = yaml_event_t()
             while yaml_parser_parse(&parser, &event) == 1 {
                 defer { yaml_event_delete(&event) }
-                let place = { (kind: Finding.Kind) in
-                    Finding(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1, kind: kind)
-                }
                 switch event.type {
                 case YAML_ALIAS_EVENT:
-                    return place(.alias)
-                case YAML_SCALAR_EVENT where event.data.scalar.anchor != nil,
-                    YAML_SEQUENCE_START_EVENT where event.data.sequence_start.anchor != nil,
-                    YAML_MAPPING_START_EVENT where event.data.mapping_start.anchor != nil:
-                    if firstAnchor == nil { firstAnchor = place(.anchor) }
+                    return Finding(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
                 case YAML_STREAM_END_EVENT:
-                    return firstAnchor
+                    return nil
                 default:
                     break
                 }

@@ -20,7 +20,7 @@ struct YAMLSource {
     /// Parses `text` into a node tree; a syntax error becomes a diagnostic at its place.
     func compose(_ text: String) -> Result<Node?, Diagnostic> {
         if let found = YAMLAliasGuard.firstAlias(in: text) {
-            return .failure(.error(SourceLocation(file: file, line: found.line + lineOffset, column: found.column), found.message))
+            return .failure(.error(SourceLocation(file: file, line: found.line + lineOffset, column: found.column), YAMLAliasGuard.message))
         }
         do {
             // The encoding is named: Yams' default reads the whole environment on every

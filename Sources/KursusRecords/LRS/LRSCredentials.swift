@@ -83,8 +83,8 @@ public struct LRSCredentials: Hashable, Sendable, CustomStringConvertible, Custo
     public static func parse(_ text: String, path: String) throws(LRSError) -> LRSCredentials {
         let root: Node?
         if let found = YAMLAliasGuard.firstAlias(in: text) {
-            let what = found.kind == .alias ? "a YAML alias ('*name')" : "a YAML anchor ('&name')"
-            throw .credentialsFile(path: path, problem: "it uses \(what) at line \(found.line), column \(found.column); write the value out")
+            throw .credentialsFile(
+                path: path, problem: "it uses a YAML alias ('*name') at line \(found.line), column \(found.column); write the value out")
         }
         do {
             root = try Yams.compose(yaml: text, .default, .default, .utf8)
