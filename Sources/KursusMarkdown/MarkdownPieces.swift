@@ -14,7 +14,9 @@ import Foundation
 /// in column 1 and outside an HTML block that only ends at its end tag (`<!--`,
 /// `<pre>`, `<script>`, `<style>`, `<textarea>`, `<?`, `<!X`, `<![CDATA[`). Link
 /// reference definitions (single-line ones, up to `definitionsLimit` bytes) are
-/// repeated after every piece, so a link finds a definition from another piece.
+/// repeated after every piece whose text names their label in brackets, so a link
+/// finds a definition from another piece (repeating all of them after every piece made
+/// a document with thousands of definitions parse them dozens of times over).
 /// Only a block longer than `targetSize` with no such place (a huge list, table or
 /// paragraph: hostile, not a lesson) is cut at the next line start instead, or inside
 /// a line longer than `targetSize`; a cut list then shows as two lists, a cut
@@ -56,8 +58,8 @@ struct MarkdownPieces {
     private(set) var pieces: [Piece] = []
     /// Lines whose containers go deeper than the limit, in source order.
     private(set) var flattened: [NestingLimit.Flattened] = []
-    /// The link reference definitions repeated after each piece (when there are several).
-    private(set) var definitions: [UInt8] = []
+    /// The link reference definitions a piece may need (when there are several pieces).
+    private(set) var definitions: [LinkDefinition] = []
 
     /// The pieces of `bytes`, each at most about `targetSize` bytes.
     init(_ bytes: UnsafeBufferPointer<UInt8>, targetSize: Int = MarkdownPieces.targetSize) {
@@ -79,7 +81,8 @@ struct MarkdownPieces {
             return body(UnsafeBufferPointer(rebasing: bytes[piece.range]))
         }
         var text: [UInt8] = []
-        text.reserveCapacity(piece.range.count + definitions.count + 16)
+        let needed = neededDefinitions(in: UnsafeBufferPointer(rebasing: bytes[piece.range]))
+        text.reserveCapacity(piece.range.count + needed.reduce(0) { $0 + $1.line.count + 1 } + 16)
         if let header = piece.tableHeader {
             text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[header]))
             text.append(UInt8(ascii: "\n"))
@@ -91,11 +94,57 @@ struct MarkdownPieces {
             position = escape
         }
         text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<piece.range.upperBound]))
-        if !definitions.isEmpty {
+        if !needed.isEmpty {
             text.append(contentsOf: [UInt8(ascii: "\n"), UInt8(ascii: "\n")])
-            text.append(contentsOf: definitions)
+            for definition in needed {
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[definition.line]))
+                text.append(UInt8(ascii: "\n"))
+            }
         }
         return text.withUnsafeBufferPointer(body)
+    }
+
+    /// The definitions whose label the piece names: every `[…]` in it (a link's text,
+    /// a full reference's label, a shortcut) is a candidate, compared as cmark-gfm
+    /// compares labels (case folded, runs of white space as one space).
+    private func neededDefinitions(in piece: UnsafeBufferPointer<UInt8>) -> [LinkDefinition] {
+        guard !definitions.isEmpty else { return [] }
+        var labels: Set<String> = []
+        var index = 0
+        while index < piece.count {
+            guard piece[index] == UInt8(ascii: "[") else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < piece.count && end - index <= LinkDefinition.longestLabel && piece[end] != UInt8(ascii: "]") {
+                if piece[end] == UInt8(ascii: "[") { break }
+                if piece[end] == UInt8(ascii: "\\") { end += 1 }
+                end += 1
+            }
+            if end < piece.count && piece[end] == UInt8(ascii: "]") {
+                labels.insert(LinkDefinition.normalized(UnsafeBufferPointer(rebasing: piece[(index + 1)..<end])))
+            }
+            index = end > index + 1 && end < piece.count && piece[end] == UInt8(ascii: "[") ? end : index + 1
+        }
+        return definitions.filter { labels.contains($0.label) }
+    }
+}
+
+/// A one-line link reference definition: its line in the source and its label as
+/// cmark-gfm matches labels.
+struct LinkDefinition {
+    /// cmark-gfm's longest label (999 characters; bytes here, which is at least as many).
+    static let longestLabel = 4 * 999
+    var line: Range<Int>
+    var label: String
+
+    /// Case folded, trimmed, and with every run of white space as one space.
+    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            .joined(separator: " ")
+            .lowercased()
     }
 }
 
@@ -105,7 +154,8 @@ private struct PieceScanner {
     let targetSize: Int
     var pieces: [MarkdownPieces.Piece] = []
     var flattened: [NestingLimit.Flattened] = []
-    var definitions: [UInt8] = []
+    var definitions: [LinkDefinition] = []
+    private var definitionBytes = 0
 
     private var pieceStart = 0
     private var pieceLine = 1
@@ -227,9 +277,12 @@ private struct PieceScanner {
         }
         if indent <= 3 && bytes[first] == UInt8(ascii: "[") && (wasBlank || previousDefinition) && isDefinition(first, end) {
             previousDefinition = true
-            if definitions.count + (end - start) + 1 <= MarkdownPieces.definitionsLimit {
-                definitions.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                definitions.append(UInt8(ascii: "\n"))
+            if definitionBytes + (end - start) + 1 <= MarkdownPieces.definitionsLimit,
+                let close = labelEnd(first, end)
+            {
+                definitionBytes += end - start + 1
+                definitions.append(
+                    LinkDefinition(line: start..<end, label: LinkDefinition.normalized(UnsafeBufferPointer(rebasing: bytes[(first + 1)..<close]))))
             }
         } else {
             previousDefinition = false
@@ -346,6 +399,16 @@ private struct PieceScanner {
             index += 1
         }
         return false
+    }
+
+    /// Where the label of the definition at `start` (a `[`) ends: its `]`.
+    private func labelEnd(_ start: Int, _ end: Int) -> Int? {
+        var index = start + 1
+        while index < end && bytes[index] != UInt8(ascii: "]") {
+            if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+            index += 1
+        }
+        return index < end ? index : nil
     }
 
     /// Whether the line at `start` (a `[`) looks like a link reference definition:

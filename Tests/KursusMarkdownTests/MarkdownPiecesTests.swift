@@ -69,6 +69,33 @@ struct MarkdownPiecesTests {
         #expect(cut.output.lines.first?.plainText == "Se vejledningen[1].")
     }
 
+    @Test("a label matches its definition as cmark-gfm matches labels: case and runs of space do not count")
+    func referenceLabelsNormalized() {
+        let filler = String(repeating: "Tekst i et afsnit.\n\n", count: 200)
+        let markdown =
+            "Se [Vejledningen  for\nSygeplejersker] og [den anden][Ældre Borgere].\n\n" + filler
+            + "[vejledningen for sygeplejersker]: https://example.org/v\n[ældre   borgere]: https://example.org/a\n"
+        let cut = layout(markdown, width: 80, pieceSize: 512)
+        #expect(cut.links == ["https://example.org/v", "https://example.org/a"])
+    }
+
+    @Test("a piece is given only the definitions whose labels it names, not all of them")
+    func onlyNeededDefinitions() {
+        let definitions = (0..<300).map { "[d\($0)]: https://example.org/\($0)" }.joined(separator: "\n")
+        let filler = String(repeating: "Tekst i et afsnit.\n\n", count: 200)
+        let markdown = "Se [d7] og [d250][].\n\n" + filler + definitions + "\n"
+        let found = pieces(markdown, targetSize: 512)
+        #expect(found.pieces.count > 4)
+        var source = markdown
+        let text = source.withUTF8 { bytes in found.withText(of: 0, in: bytes) { String(decoding: $0, as: UTF8.self) } }
+        #expect(text.contains("[d7]: https://example.org/7\n"))
+        #expect(text.contains("[d250]: https://example.org/250\n"))
+        #expect(!text.contains("[d8]:"))
+        #expect(text.utf8.count < found.pieces[0].range.count + 200)
+        let cut = layout(markdown, width: 80, pieceSize: 512)
+        #expect(cut.links == ["https://example.org/7", "https://example.org/250"])
+    }
+
     @Test(
         "no piece of dense hostile Markdown is much bigger than the target",
         arguments: [
