@@ -67,17 +67,18 @@ def paragraph(i, j):
             f"midt i samtalen. Skriv det ned i journalen bagefter, så kollegerne kan følge op.\n")
 manifest = ["format: kursus/1", "id: stor", "title: Et stort kursus", "language: da", "version: 1.0.0", "modules:"]
 for m in range(40):
-    manifest += [f"  - id: modul-{m + 1:02}", f"    title: Modul {m + 1}: {pick(topics, m).capitalize()}", "    units:"]
+    manifest += [f"  - id: modul-{m + 1:02}", f'    title: "Modul {m + 1}: {pick(topics, m).capitalize()}"', "    units:"]
     for u in range(50):
         i = m * 50 + u
         name = f"m{m + 1:02}-{u + 1:02}-{pick(topics, i).replace(' ', '-')}.md"
         manifest += [f"      - id: lektion-{i + 1:04}", "        kind: lesson", f"        file: lektioner/{name}"]
         out = ["---", f'title: "{pick(topics, i, 3).capitalize()}: {pick(roles, i)} og {pick(things, i)} ({i + 1})"',
-               f"minutes: {3 + i % 9}", "objectives:"]
+               f"minutes: {2 + i % 3}", "objectives:"]
         out += [f"  - Du kan forklare {pick(topics, i + k, 5)} for {pick(roles, i + k, 3)}." for k in range(3)]
         out += ["---", "", f"# {pick(topics, i, 3).capitalize()}", "", paragraph(i, 0)]
         for s in range(3):
             out += [f"## {pick(things, i + s, 3).capitalize()}", "", paragraph(i, s + 1)]
+            out += [paragraph(i, s + 5)] if s < 2 else []
             out += [f"- {pick(topics, i + s + k, 11).capitalize()}: husk {pick(things, i + k, 7)}." for k in range(4)]
             out += [""]
         if i % 5 == 0:

@@ -21,11 +21,24 @@ public enum UnitKindDetection {
         return nil
     }
 
+    /// Whether `bytes` hold `format:` anywhere.
+    static func containsFormatKey(_ bytes: [UInt8]) -> Bool {
+        let key = Array("format:".utf8)
+        guard bytes.count >= key.count else { return false }
+        for start in 0...(bytes.count - key.count) where bytes[start] == key[0] && bytes[start..<start + key.count].elementsEqual(key) {
+            return true
+        }
+        return false
+    }
+
     /// The error for a unit declared as a lesson whose file's `text` (already read) is a
     /// scenario or quiz file, at the unit in course.yaml, or nil when it reads as a lesson.
     /// The package loader calls it on the text it reads, so no file is read for it again.
     public static func mismatch(_ unit: CourseUnit, text: String) -> Diagnostic? {
         guard unit.kind == .lesson, let file = unit.file else { return nil }
+        // Almost every lesson has no `format:` line at all: found on bytes, without
+        // splitting the text into lines of characters.
+        guard file.lowercased().hasSuffix(".gift") || containsFormatKey(Array(text.utf8.prefix(headLimit))) else { return nil }
         guard let found = kindFromContent(text.utf8.count > headLimit ? Substring(text.prefix(headLimit)) : text[...], fileName: file) else {
             return nil
         }
