@@ -45,6 +45,7 @@ bench:
 	scripts/bench-report.sh
 	scripts/bench-package.sh
 	scripts/bench-validate.sh
+	scripts/bench-firstframe.sh
 
 # kursus_<version>_<arch>.deb: the self-contained binary, manual pages, completions and the
 # bundled course (scripts/make-deb.sh; packaging/ holds the Debian files).

@@ -17,7 +17,9 @@
 #   KURSUS_BENCH_PYTHON     the python3 that has PyYAML (default python3)
 #
 # Prints the median wall time and the peak resident memory of each program,
-# and the ratios kursus-gift/pyyaml and kursus-yaml/pyyaml. Exits non-zero
+# and the ratios kursus-gift/pyyaml and kursus-yaml/pyyaml. `kursus import-gift` of
+# the same file is timed too (issue 16's goal: under 1 s and 100 MB; there is no
+# peer converter to compare with, so it is reported in seconds and bytes). Exits non-zero
 # only when it cannot run (or with --check, when kursus-gift/pyyaml > 1.5).
 #
 # The quiz is generated deterministically (same bytes on every run): about
@@ -238,6 +240,7 @@ manifest bench-yaml bench.yaml >"$yaml_pkg/course.yaml"
 "$kursus" import-gift "$gift" -o "$yaml" 2>"$work/import.txt" ||
     { head -20 "$work/import.txt" >&2; fail "kursus import-gift failed on the benchmark file"; }
 
+import_cmd=("$kursus" import-gift "$gift" -o "$work/imported.yaml" --force)
 gift_cmd=("$kursus" validate "$gift_pkg")
 yaml_cmd=("$kursus" validate "$yaml_pkg")
 pyyaml_cmd=("$python" -c "import yaml,sys; yaml.load(open(sys.argv[1]), Loader=yaml.$loader)" "$yaml")
@@ -250,13 +253,15 @@ cmark_cmd=(cmark-gfm "$gift")
 "${cmark_cmd[@]}" >/dev/null || fail "cmark-gfm failed on the GIFT file"
 
 
-names=(gift yaml pyyaml cmark)
+names=(gift yaml pyyaml cmark convert)
 for name in "${names[@]}"; do : >"$work/$name.txt"; done
 measure "${gift_cmd[@]}" >/dev/null # warm the file cache
 measure "${yaml_cmd[@]}" >/dev/null
 measure "${pyyaml_cmd[@]}" >/dev/null
 measure "${cmark_cmd[@]}" >/dev/null
+measure "${import_cmd[@]}" >/dev/null
 for _ in $(seq "$runs"); do # interleaved so all see the same machine load
+    measure "${import_cmd[@]}" >>"$work/convert.txt"
     measure "${pyyaml_cmd[@]}" >>"$work/pyyaml.txt"
     measure "${gift_cmd[@]}" >>"$work/gift.txt"
     measure "${cmark_cmd[@]}" >>"$work/cmark.txt"
@@ -282,6 +287,7 @@ row kursus-gift gift "validate, quiz unit from GIFT"
 row kursus-yaml yaml "validate, quiz unit from YAML"
 row pyyaml pyyaml "PyYAML $pyyaml_version yaml.load, $loader, on the YAML quiz"
 row cmark-gfm cmark "HTML from the GIFT file's bytes"
+row import-gift convert "GIFT to kursus-quiz/1 YAML, written to a file; goal < 1 s and < 100 MB, no peer"
 if [ "$loader" != CSafeLoader ]; then
     echo "note:        PyYAML has no CSafeLoader here; the pure-Python SafeLoader is the reference, so the ratios are not comparable with the documented ones"
 fi

@@ -74,7 +74,12 @@ enum CommandSupport {
     /// Opens a package for playing or previewing: a folder, or a `.kursus` file that this
     /// workstation's package policy accepts (the config of `dataDirectory`, or the system
     /// config; see PackageOpening). Errors are printed as diagnostics.
-    static func openPackage(_ argument: String?, installation: Installation, dataDirectory: URL) throws -> CoursePackage {
+    /// Opens the package to play or preview. `fingerprints`: keep course fingerprints in
+    /// the data directory's cache, so a course that did not change opens reading only its
+    /// lessons' front matter (`play`; `preview` reads everything, as a trainer edits).
+    static func openPackage(_ argument: String?, installation: Installation, dataDirectory: URL, fingerprints: Bool = false) throws
+        -> CoursePackage
+    {
         let (path, shown) = try packageFolder(argument, installation: installation)
         // A folder goes through the loader's own checks (found, a folder, readable).
         let storage = PackageOpening.isArchive(path.path) ? try PackageOpening.storage(path, shownAs: shown, trustFrom: dataDirectory) : nil
@@ -84,7 +89,9 @@ enum CommandSupport {
                 try PackageOpening.checkManifest(of: storage, matches: package, shownAs: shown)
                 return package
             }
-            return try CoursePackage.open(path, shownAs: shown).0
+            return try CoursePackage.open(
+                path, shownAs: shown, fingerprints: fingerprints ? CourseFingerprintCache(dataDirectory: dataDirectory) : nil
+            ).0
         } catch {
             report(error.diagnostics)
             throw CommandFailure("the course package has errors; run 'kursus validate \(shown)' for the full list")
@@ -145,6 +152,7 @@ enum CommandSupport {
         let runtime = SessionRuntime(
             package: package, configuration: configuration, backend: backend, services: services, context: context, watcher: watcher,
             assets: installation.assets, clock: clock)
+        runtime.quitsAfterMenuDrawn = environment["KURSUS_EXIT_AFTER_FIRST_FRAME"] == "1"
         var outcome = runtime.run()
         backend.shutdown()
         if outcome == .linear {

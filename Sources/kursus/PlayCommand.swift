@@ -70,7 +70,10 @@ struct Play: ParsableCommand {
             package == nil
             ? try LibraryPlay.choose(
                 libraries: library.libraries(dataDirectory: dataDirectory), trust: try PackageOpening.trust(dataDirectory: dataDirectory)) : nil
-        let opened = try fromLibrary?.package ?? CommandSupport.openPackage(package, installation: installation, dataDirectory: dataDirectory)
+        let opened =
+            try fromLibrary?.package
+            ?? CommandSupport.openPackage(
+                package, installation: installation, dataDirectory: dataDirectory, fingerprints: true)
         // The content language: --lang, else the locale, else the course's main language.
         let package = opened.inLanguage(opened.course.chooseLanguage(flag: display.lang, environment: CommandSupport.environment))
         let config = try WorkstationConfig.load(dataDirectory: dataDirectory)

@@ -100,11 +100,13 @@ public struct CoursePackage: Sendable {
     }
 
     /// Opens a package folder for playing in `language` (nil: the main one): any error in
-    /// it is thrown, warnings are returned.
-    public static func open(_ folder: URL, shownAs displayRoot: String, language: String? = nil) throws(CourseError) -> (
-        CoursePackage, [Diagnostic]
-    ) {
-        try checked(CoursePackageLoader.load(folder, shownAs: displayRoot, language: language), shownAs: displayRoot)
+    /// it is thrown, warnings are returned. With `fingerprints`, only what the course menu
+    /// needs is read of the lessons the cache vouches for (see `CourseFingerprintCache`).
+    public static func open(
+        _ folder: URL, shownAs displayRoot: String, language: String? = nil, fingerprints: CourseFingerprintCache? = nil
+    ) throws(CourseError) -> (CoursePackage, [Diagnostic]) {
+        try checked(
+            CoursePackageLoader.load(folder, shownAs: displayRoot, language: language, fingerprints: fingerprints), shownAs: displayRoot)
     }
 
     /// Opens a package from any storage (a folder or a `.kursus` archive) for playing.

@@ -6,8 +6,12 @@ import Foundation
 public enum CoursePackageLoader {
     /// Loads a package folder, after checking that it is a readable folder. `language`:
     /// the language to play (one of the course's `languages`; nil or any other gives the
-    /// main language). Every language's files are read, once each.
-    public static func load(_ folder: URL, shownAs displayRoot: String, language: String? = nil) -> (
+    /// main language). Every language's files are read, once each. With `fingerprints`,
+    /// lessons the cache vouches for are read only to the end of their front matter (see
+    /// `CourseFingerprintCache`), and the cache is kept up to date.
+    public static func load(
+        _ folder: URL, shownAs displayRoot: String, language: String? = nil, fingerprints: CourseFingerprintCache? = nil
+    ) -> (
         package: CoursePackage?, diagnostics: [Diagnostic]
     ) {
         let displayRoot = trimmed(displayRoot)
@@ -33,20 +37,31 @@ public enum CoursePackageLoader {
         else {
             return (nil, [.error(SourceLocation(file: displayRoot), "the package folder cannot be read (check its permissions)")])
         }
-        return load(storage: FolderStorage(folder), shownAs: displayRoot, language: language)
+        return load(storage: FolderStorage(folder), shownAs: displayRoot, language: language, fingerprints: fingerprints)
     }
 
-    /// Loads a package from any storage: a folder or a `.kursus` archive.
-    public static func load(storage: any PackageStorage, shownAs displayRoot: String, language: String? = nil) -> (
-        package: CoursePackage?, diagnostics: [Diagnostic]
-    ) {
+    /// Loads a package from any storage: a folder or a `.kursus` archive. `fingerprints`
+    /// is used for a folder only.
+    public static func load(
+        storage: any PackageStorage, shownAs displayRoot: String, language: String? = nil, fingerprints: CourseFingerprintCache? = nil
+    ) -> (package: CoursePackage?, diagnostics: [Diagnostic]) {
         let displayRoot = trimmed(displayRoot)
         let shown: @Sendable (String) -> String = { relative in displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative }
         let manifestPath = shown(CoursePackage.manifestName)
+        let root = (storage as? FolderStorage)?.paths.root
+        let cached = root.flatMap { root in fingerprints?.entry(for: root) }
+        let source = UnitFileSource(storage: storage, known: Dictionary(cached?.files ?? [], uniquingKeysWith: { first, _ in first }))
         let manifestBytes: Data
+        var stamps: [(path: String, stamp: FileStamp)] = []
         let text: String
-        do {
-            manifestBytes = try storage.read(CoursePackage.manifestName, shownAs: manifestPath, limit: CoursePackage.manifestLimit)
+        do throws(CourseError) {
+            switch source.read(CoursePackage.manifestName, shownAs: manifestPath, limit: CoursePackage.manifestLimit, headOnly: false) {
+            case .missing(let reason): throw reason ?? CourseError(SourceLocation(file: manifestPath), "file not found")
+            case .failed(let error): throw error
+            case .read(let bytes, let stamp, _):
+                manifestBytes = bytes
+                if let stamp { stamps.append((CoursePackage.manifestName, stamp)) }
+            }
             text = try TextFileReader.decode(manifestBytes, shownAs: manifestPath)
         } catch {
             return (nil, error.diagnostics)
@@ -64,44 +79,56 @@ public enum CoursePackageLoader {
         let places = course.modules.indices.flatMap { m in course.modules[m].units.indices.map { (m, $0) } }
         let units = places.map { course.modules[$0.0].units[$0.1] }
         let languages = course.languages
-        let outcomes = ConcurrentMap.map(units) { unit in loadUnit(unit, languages: languages, from: storage, shown: shown) }
+        let outcomes = ConcurrentMap.map(units) { unit in loadUnit(unit, languages: languages, from: source, shown: shown) }
         var contents = Dictionary(uniqueKeysWithValues: languages.map { ($0, LanguageContent(language: $0)) })
         var mismatches: [String: Diagnostic] = [:]
-        var fingerprint: CourseFingerprintHasher? = CourseFingerprintHasher()
-        fingerprint?.add(manifestBytes)
+        var readable = true
         for ((m, u), outcome) in zip(places, outcomes) {
             diagnostics += outcome.diagnostics
             for (language, content) in outcome.contents { contents[language, default: LanguageContent(language: language)].add(content) }
             if let filled = outcome.filled { course.modules[m].units[u] = filled }
             if let mismatch = outcome.mismatch { mismatches[outcome.unitID] = mismatch }
-            if outcome.unreadable { fingerprint = nil } else if let bytes = outcome.mainBytes { fingerprint?.add(bytes) }
+            readable = readable && !outcome.unreadable
+            stamps += outcome.stamps
+        }
+        let fingerprint =
+            readable
+            ? CourseFingerprints.fingerprint(
+                manifest: manifestBytes, outcomes: outcomes, stamps: &stamps, cached: cached, source: source, shown: shown) : nil
+        if let root, let fingerprints, let fingerprint, fingerprint.fresh, !diagnostics.hasErrors {
+            fingerprints.store(CourseFingerprintCache.Entry(fingerprint: fingerprint.value, files: stamps), for: root)
         }
         let main = contents[course.language] ?? LanguageContent(language: course.language)
         let package = CoursePackage(
             course: course, storage: storage, displayRoot: displayRoot, lessonFiles: main.lessonFiles, quizFiles: main.quizFiles,
             scenarioFiles: main.scenarioFiles, quizzes: main.quizzes, scenarios: main.scenarios
-        ).with(contents: contents, fingerprint: fingerprint?.finish(), lessonKindMismatches: mismatches)
+        ).with(contents: contents, fingerprint: fingerprint?.value, lessonKindMismatches: mismatches)
         return (package.inLanguage(course.playableLanguage(language)), diagnostics)
     }
 
     /// What reading one unit's files gives: the unit with what its files add (titles in
     /// every language), each language's files by kind, the main file's bytes for the
-    /// fingerprint, and the problems found.
+    /// fingerprint, the stamps of the files read, and the problems found.
     struct UnitOutcome: Sendable {
         var unitID: String
         var filled: CourseUnit?
         var contents: [String: LanguageContent] = [:]
+        /// The main file's bytes; nil when it was read only to the end of its front
+        /// matter (`mainRelative` names it then) or could not be read.
         var mainBytes: Data?
+        var mainRelative: String?
         /// The main file could not be read, so the package has no fingerprint.
         var unreadable = false
         var mismatch: Diagnostic?
         /// Titles from each language's file, for a unit without a title in course.yaml.
         var fileTitles: [String: String] = [:]
+        /// Every file read from a folder, with its stamp, in reading order.
+        var stamps: [(path: String, stamp: FileStamp)] = []
         var diagnostics: [Diagnostic] = []
     }
 
     /// Resolves, reads and parses one unit's file in every language. Runs on any thread.
-    static func loadUnit(_ unit: CourseUnit, languages: [String], from storage: any PackageStorage, shown: (String) -> String) -> UnitOutcome {
+    static func loadUnit(_ unit: CourseUnit, languages: [String], from source: UnitFileSource, shown: (String) -> String) -> UnitOutcome {
         var outcome = UnitOutcome(unitID: unit.id)
         guard let mainFile = unit.file else { return outcome }
         for (index, language) in languages.enumerated() {
@@ -110,58 +137,68 @@ public enum CoursePackageLoader {
             var asked = unit
             asked.title = unit.titleTranslations[language] ?? unit.title
             var files = UnitFiles(language: language)
-            switch storage.resolve(file, from: "") {
+            let relative: String
+            switch source.storage.resolve(file, from: "") {
             case .failure(let problem):
                 outcome.diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
                 outcome.unreadable = outcome.unreadable || isMain
-            case .success(let relative):
-                guard storage.fileExists(relative) else {
-                    outcome.unreadable = outcome.unreadable || isMain
-                    outcome.diagnostics.append(
-                        isMain
-                            ? missing(unit, file: file, relative, in: storage, shownAs: shown(relative))
-                            : missingTranslation(unit, file: file, language: language, languages: languages))
-                    continue
-                }
-                let bytes: Data
-                let text: String
-                do {
-                    bytes = try storage.read(relative, shownAs: shown(relative), limit: UnitFiles.limit(unit.kind))
-                    text = try TextFileReader.decode(bytes, shownAs: shown(relative))
-                } catch {
-                    outcome.unreadable = outcome.unreadable || isMain
-                    outcome.diagnostics += error.diagnostics.map { diagnostic in
-                        guard unit.kind == .lesson else { return diagnostic }
-                        var d = diagnostic
-                        d.message = "lesson of unit '\(unit.id)' \(d.message)"
-                        return d
-                    }
-                    continue
-                }
-                if isMain { outcome.mainBytes = bytes }
-                var mismatch: Diagnostic?
-                let filled = files.read(asked, relative, text: text, shownAs: shown(relative), into: &outcome.diagnostics, mismatch: &mismatch)
-                outcome.contents[language] = files.content
-                if isMain { outcome.mismatch = mismatch }
-                guard let filled else {
-                    outcome.unreadable = outcome.unreadable || isMain
-                    continue
-                }
-                if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
-                    // A scenario or quiz declared as a lesson has no lesson title: say what the file is instead.
-                    outcome.diagnostics.append(
-                        mismatch
-                            ?? .error(
-                                unit.location,
-                                "unit '\(unit.id)'\(isMain ? "" : " in '\(language)'") has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)\(isMain ? "" : " (\(file))")"
-                            ))
-                }
-                if isMain {
-                    outcome.filled = filled
-                }
-                if unit.title.isEmpty, unit.titleTranslations.isEmpty, languages.count > 1 {
-                    outcome.fileTitles[language] = filled.title
-                }
+                continue
+            case .success(let path): relative = path
+            }
+            let bytes: Data
+            let complete: Bool
+            switch source.read(relative, shownAs: shown(relative), limit: UnitFiles.limit(unit.kind), headOnly: unit.kind == .lesson) {
+            case .missing(let reason):
+                outcome.unreadable = outcome.unreadable || isMain
+                outcome.diagnostics.append(
+                    isMain
+                        ? missing(unit, file: file, relative, in: source.storage, shownAs: shown(relative), reason: reason)
+                        : missingTranslation(unit, file: file, language: language, languages: languages))
+                continue
+            case .failed(let error):
+                outcome.unreadable = outcome.unreadable || isMain
+                outcome.diagnostics += lessonPrefixed(error.diagnostics, unit)
+                continue
+            case .read(let read, let stamp, let whole):
+                bytes = read
+                complete = whole
+                if let stamp { outcome.stamps.append((relative, stamp)) }
+            }
+            let text: String
+            do {
+                text = try TextFileReader.decode(bytes, shownAs: shown(relative))
+            } catch {
+                outcome.unreadable = outcome.unreadable || isMain
+                outcome.diagnostics += lessonPrefixed(error.diagnostics, unit)
+                continue
+            }
+            if isMain {
+                outcome.mainBytes = complete ? bytes : nil
+                outcome.mainRelative = relative
+            }
+            var mismatch: Diagnostic?
+            let filled = files.read(
+                asked, relative, text: text, complete: complete, shownAs: shown(relative), into: &outcome.diagnostics, mismatch: &mismatch)
+            outcome.contents[language] = files.content
+            if isMain { outcome.mismatch = mismatch }
+            guard let filled else {
+                outcome.unreadable = outcome.unreadable || isMain
+                continue
+            }
+            if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
+                // A scenario or quiz declared as a lesson has no lesson title: say what the file is instead.
+                outcome.diagnostics.append(
+                    mismatch
+                        ?? .error(
+                            unit.location,
+                            "unit '\(unit.id)'\(isMain ? "" : " in '\(language)'") has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)\(isMain ? "" : " (\(file))")"
+                        ))
+            }
+            if isMain {
+                outcome.filled = filled
+            }
+            if unit.title.isEmpty, unit.titleTranslations.isEmpty, languages.count > 1 {
+                outcome.fileTitles[language] = filled.title
             }
         }
         if var filled = outcome.filled, !outcome.fileTitles.isEmpty {
@@ -169,6 +206,16 @@ public enum CoursePackageLoader {
             outcome.filled = filled
         }
         return outcome
+    }
+
+    /// A lesson's read problems name the unit ("lesson of unit 'x' is not valid UTF-8").
+    static func lessonPrefixed(_ diagnostics: [Diagnostic], _ unit: CourseUnit) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            guard unit.kind == .lesson else { return diagnostic }
+            var d = diagnostic
+            d.message = "lesson of unit '\(unit.id)' \(d.message)"
+            return d
+        }
     }
 
     /// A translation that is not there: named with the file it should be.
@@ -180,17 +227,25 @@ public enum CoursePackageLoader {
     }
 
     /// Why a unit's file is not a readable file: not there at all, or (for a folder, a
-    /// pipe) what reading it says.
-    static func missing(_ unit: CourseUnit, file: String, _ relative: String, in storage: any PackageStorage, shownAs shown: String) -> Diagnostic {
+    /// pipe) what reading it says: `reason` when the read already said, else read again.
+    static func missing(
+        _ unit: CourseUnit, file: String, _ relative: String, in storage: any PackageStorage, shownAs shown: String, reason: CourseError? = nil
+    ) -> Diagnostic {
         let notFound = Diagnostic.error(unit.location, "unit '\(unit.id)': \(unit.kind.fileWord) file '\(file)' not found in the package")
-        do {
-            _ = try storage.read(relative, shownAs: shown, limit: 0)
-            return notFound
-        } catch {
-            guard var reason = error.diagnostics.first, reason.message != "file not found" else { return notFound }
-            reason.message = "\(unit.kind.fileWord) of unit '\(unit.id)' \(reason.message)"
-            return reason
+        let error: CourseError
+        if let reason {
+            error = reason
+        } else {
+            do {
+                _ = try storage.read(relative, shownAs: shown, limit: 0)
+                return notFound
+            } catch let thrown {
+                error = thrown
+            }
         }
+        guard var reason = error.diagnostics.first, reason.message != "file not found" else { return notFound }
+        reason.message = "\(unit.kind.fileWord) of unit '\(unit.id)' \(reason.message)"
+        return reason
     }
 
     /// The package as the user named it, without a trailing `/`.

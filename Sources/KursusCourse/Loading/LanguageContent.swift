@@ -38,12 +38,13 @@ public struct LessonShape: Hashable, Sendable {
     public var minutes: Int?
     /// The objectives of the front matter, in this language.
     public var objectives: [String] = []
-    /// Words of the body (runs of letters or digits).
-    public var words: Int
+    /// Words of the body (runs of letters or digits); nil when the loader read only the
+    /// front matter (`play` with the fingerprint cache: the menu needs no word counts).
+    public var words: Int?
     /// The file, as messages show it (line 1: the front matter's place).
     public var location: SourceLocation
 
-    public init(keys: [String], minutes: Int?, words: Int, location: SourceLocation) {
+    public init(keys: [String], minutes: Int?, words: Int?, location: SourceLocation) {
         self.keys = keys
         self.minutes = minutes
         self.words = words
@@ -56,12 +57,18 @@ public struct LessonShape: Hashable, Sendable {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let wordy = CharacterSet.alphanumerics.contains(scalar)
+            // ASCII letters and digits are the alphanumerics below 0x80: no set lookup for them.
+            let value = scalar.value
+            let wordy =
+                value < 0x80
+                ? (0x30...0x39).contains(value) || (0x61...0x7A).contains(value | 0x20) : alphanumerics.contains(scalar)
             if wordy && !inWord { count += 1 }
             inWord = wordy || (inWord && (scalar == "-" || scalar == "'" || scalar == "’"))
         }
         return count
     }
+
+    private static let alphanumerics = CharacterSet.alphanumerics
 }
 
 /// Where a unit's translation is: beside the main file, with the language before the

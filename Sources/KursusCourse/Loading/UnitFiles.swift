@@ -21,8 +21,9 @@ struct UnitFiles: Sendable {
     /// The unit with what its file's `text` adds (title, minutes, objectives, question
     /// count), or nil when the file does not parse at all; problems go into `diagnostics`.
     /// A lesson that looks like a scenario or quiz file is reported into `mismatch`.
+    /// `complete` false: `text` is a lesson's front matter only (its words are not counted).
     mutating func read(
-        _ unit: CourseUnit, _ file: String, text: String, shownAs path: String, into diagnostics: inout [Diagnostic],
+        _ unit: CourseUnit, _ file: String, text: String, complete: Bool = true, shownAs path: String, into diagnostics: inout [Diagnostic],
         mismatch: inout Diagnostic?
     ) -> CourseUnit? {
         var filled = unit
@@ -35,7 +36,7 @@ struct UnitFiles: Sendable {
             filled.objectives = lesson.frontMatter.objectives
             content.lessonFiles[unit.id] = file
             content.lessons[unit.id] = LessonShape(
-                keys: lesson.frontMatterKeys, minutes: lesson.frontMatter.minutes, words: LessonShape.wordCount(lesson.body),
+                keys: lesson.frontMatterKeys, minutes: lesson.frontMatter.minutes, words: complete ? LessonShape.wordCount(lesson.body) : nil,
                 location: SourceLocation(file: path, line: 1, column: 1))
             content.lessons[unit.id]?.objectives = lesson.frontMatter.objectives
             mismatch = UnitKindDetection.mismatch(unit, text: text)

@@ -17,6 +17,16 @@ struct YAMLSource {
         SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
+    /// The resolver for course files: Yams' `basic`, without rules for implicit types.
+    /// The default one runs up to seven regular expressions over every mapping key, to
+    /// hash it by its resolved tag when Yams looks for duplicate keys: that was most of
+    /// the time spent reading a large package (2,000 lessons' front matter and their
+    /// manifest). Nothing in Kursus reads a resolved tag: readers ask a node for the type
+    /// they want (`string`, `int`, `bool`), and Yams' typed accessors look at the tag as
+    /// written, which stays as it was. The one difference: keys are compared as written
+    /// text, so `1:` and `"1":` are the same key (every key of a course file is text).
+    static let resolver = Resolver.basic
+
     /// Parses `text` into a node tree; a syntax error becomes a diagnostic at its place.
     func compose(_ text: String) -> Result<Node?, Diagnostic> {
         if let found = YAMLAliasGuard.firstAlias(in: text) {
@@ -26,7 +36,7 @@ struct YAMLSource {
             // The encoding is named: Yams' default reads the whole environment on every
             // parse (a tenth of a large package's load) and prints to standard output
             // when YAMS_DEFAULT_ENCODING is set.
-            return .success(try Yams.compose(yaml: text, .default, .default, .utf8))
+            return .success(try Yams.compose(yaml: text, Self.resolver, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {
@@ -57,6 +67,11 @@ struct YAMLObject {
     let source: YAMLSource
     let node: Node
     let mapping: Node.Mapping
+    /// The mapping's keys as text (nil: not a scalar) and its values, in order, taken out
+    /// once: looking a key up in a `Node.Mapping` copies every pair it passes.
+    private let keys: [String?]
+    private let keyNodes: [Node]
+    private let values: [Node]
     private(set) var diagnostics: [Diagnostic] = []
 
     /// nil (with a diagnostic in `problems`) when `node` is not a mapping.
@@ -68,18 +83,30 @@ struct YAMLObject {
         self.source = source
         self.node = node
         self.mapping = mapping
+        var keys: [String?] = []
+        var keyNodes: [Node] = []
+        var values: [Node] = []
+        keys.reserveCapacity(mapping.count)
+        keyNodes.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            keys.append(key.string)
+            keyNodes.append(key)
+            values.append(value)
+        }
+        self.keys = keys
+        self.keyNodes = keyNodes
+        self.values = values
     }
 
     var location: SourceLocation { source.location(of: node) }
 
     func value(_ key: String) -> Node? {
-        for (k, v) in mapping where k.string == key { return v }
-        return nil
+        keys.firstIndex(of: key).map { values[$0] }
     }
 
     func keyNode(_ key: String) -> Node? {
-        for (k, _) in mapping where k.string == key { return k }
-        return nil
+        keys.firstIndex(of: key).map { keyNodes[$0] }
     }
 
     /// A scalar string value. Missing and `required` → error at the mapping.

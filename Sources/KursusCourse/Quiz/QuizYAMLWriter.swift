@@ -149,14 +149,24 @@ public enum QuizYAMLWriter {
     /// (`true`, `80`, `null`, `~`); text of several lines as a literal block (`|`),
     /// which the emitter turns into a quoted string when a block cannot hold it.
     static func string(_ text: String) -> Node {
-        let scalar = text.represented()
-        if !TerminalSafe.isSafe(text.replacingOccurrences(of: "\n", with: " ")) {
+        let scalar = plainIsText(text) ? Node.Scalar(text) : text.represented()
+        let lines = text.utf8.contains(0x0A) ? text.replacing("\n", with: " ") : text
+        if !TerminalSafe.isSafe(lines) {
             return .scalar(Node.Scalar(text, scalar.tag, .doubleQuoted))
         }
         if scalar.style == .any && text.contains("\n") {
             return .scalar(Node.Scalar(text, scalar.tag, .literal))
         }
         return .scalar(scalar)
+    }
+
+    /// Whether YAML reads `text`, written plain, as text for certain: Yams' `represented()`
+    /// asks its resolver, whose rules (booleans, numbers, null, timestamps, `<<`, `=`)
+    /// all need one of these first characters, and running its regular expressions on
+    /// every string was most of the time of converting a large quiz.
+    static func plainIsText(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return !"yYnNtTfFoO+-0123456789.<~=".utf8.contains(first)
     }
 
     private static func nonEmpty(_ text: String) -> Node? {

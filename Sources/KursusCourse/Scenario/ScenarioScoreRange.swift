@@ -40,6 +40,13 @@ enum ScenarioScoreSearch {
                 if case .ending(let ending) = $0.kind { ending.score != nil } else { false }
             }
         guard hasScore else { return nil }
+        // Most scenarios only add to their score: then the paths give the range exactly.
+        if let exact = ScenarioScorePaths.range(scenario) { return exact }
+        return search(scenario, from: start)
+    }
+
+    /// The range by visiting every state (node, variables, visits, used options).
+    static func search(_ scenario: Scenario, from start: Int) -> ScoreRange? {
         // Only visit counts that conditions read are part of the state.
         var watched: Set<String> = []
         for node in scenario.nodes {

@@ -4,6 +4,12 @@
 /// shortest one. The engine's own rules (`ScenarioRules`) decide which options are
 /// offered and where a node goes, so what this finds is what learners can meet.
 /// Bounded by `ScenarioScoreSearch.stateLimit`; nothing recurses over nodes.
+///
+/// A state holds only the variables that can change where a run goes (those a condition
+/// reads), and the score when a pass rule needs it: a variable nobody reads, such as a
+/// score added to at every choice, would otherwise make every total a state of its own
+/// (a chain of 10,000 scored choices has 50 million), while it changes neither which
+/// options are offered nor where any node leads.
 struct ScenarioStateSpace {
     struct State: Hashable {
         var node: Int
@@ -30,8 +36,12 @@ struct ScenarioStateSpace {
     let scenario: Scenario
     private(set) var states: [State] = []
     private(set) var entries: [Entry] = []
-    /// Successor state indices, for the "can an ending still be reached" search.
+    /// Successor state indices, for the "can an ending still be reached" search, with the
+    /// option of the choice that leads there (nil: the node passed on by itself).
     private(set) var successors: [[Int]] = []
+    private(set) var successorOptions: [[Int?]] = []
+    /// The variables the states hold (see the type's comment).
+    let kept: Set<String>
     /// States at which the run cannot go on, with the reason.
     private(set) var stuck: [(state: Int, reason: Stuck)] = []
     /// false when the search stopped at the state limit.
@@ -41,8 +51,11 @@ struct ScenarioStateSpace {
 
     /// Explores from the start. With `trackPoor`, states also remember the first poor
     /// option chosen, so a path from each poor option to each ending can be found.
-    init(_ scenario: Scenario, trackPoor: Bool = false, limit: Int = ScenarioScoreSearch.stateLimit) {
+    /// `keeping`: the variables states hold; by default `variablesThatMatter`.
+    init(_ scenario: Scenario, trackPoor: Bool = false, limit: Int = ScenarioScoreSearch.stateLimit, keeping: Set<String>? = nil) {
         self.scenario = scenario
+        let kept = keeping ?? Self.variablesThatMatter(scenario)
+        self.kept = kept
         var poor: [(node: Int, option: Int)] = []
         var poorIndex: [String: Int] = [:]
         if trackPoor {
@@ -66,7 +79,7 @@ struct ScenarioStateSpace {
             next.node = index
             let node = scenario.nodes[index]
             if watched.contains(node.id) { next.visits[node.id, default: 0] += 1 }
-            for effect in node.effects { effect.apply(to: &next.values) }
+            for effect in node.effects where kept.contains(effect.variable) { effect.apply(to: &next.values) }
             if let existing = known[next] { return existing }
             guard states.count < limit else {
                 complete = false
@@ -76,9 +89,11 @@ struct ScenarioStateSpace {
             states.append(next)
             entries.append(entry)
             successors.append([])
+            successorOptions.append([])
             return states.count - 1
         }
-        _ = enter(start, from: State(node: start, values: scenario.initialValues, visits: [:], used: []), entry: Entry(parent: -1))
+        let initial = scenario.initialValues.filter { kept.contains($0.key) }
+        _ = enter(start, from: State(node: start, values: initial, visits: [:], used: []), entry: Entry(parent: -1))
         var cursor = 0
         while cursor < states.count {
             let current = cursor
@@ -95,7 +110,7 @@ struct ScenarioStateSpace {
                     let option = choice.options[index]
                     guard let target = scenario.nodeIndex[option.target] else { continue }
                     var after = state
-                    for effect in option.effects { effect.apply(to: &after.values) }
+                    for effect in option.effects where kept.contains(effect.variable) { effect.apply(to: &after.values) }
                     let key = ScenarioRules.optionKey(node: node.id, option: index)
                     if option.once { after.used.insert(key) }
                     if after.firstPoor < 0, let poor = poorIndex[key] { after.firstPoor = poor }
@@ -119,9 +134,27 @@ struct ScenarioStateSpace {
             for move in moves {
                 if let next = enter(move.target, from: move.after, entry: Entry(parent: current, option: move.option)) {
                     successors[current].append(next)
+                    successorOptions[current].append(move.option)
                 }
             }
         }
+    }
+
+    /// The variables a condition reads, and the score variable when a pass rule judges
+    /// the score a run ends with.
+    static func variablesThatMatter(_ scenario: Scenario) -> Set<String> {
+        var names = readVariables(scenario)
+        if scenario.pass != nil, let score = scenario.scoreVariable { names.insert(score) }
+        return names
+    }
+
+    /// The variables some condition reads.
+    static func readVariables(_ scenario: Scenario) -> Set<String> {
+        var names: Set<String> = []
+        for node in scenario.nodes {
+            for condition in ScenarioScoreSearch.conditions(of: node) { names.formUnion(condition.expression.variables) }
+        }
+        return names
     }
 
     /// Whether a state is at an ending node.

@@ -86,13 +86,13 @@ enum QuizRules {
     /// A lesson whose `minutes` is far from its words / 150: off by more than 2 minutes
     /// and by more than half of the expected time.
     static func readingTime(_ lesson: LessonShape) -> Diagnostic? {
-        guard let minutes = lesson.minutes else { return nil }
-        let expected = max(1, Int((Double(lesson.words) / Double(wordsPerMinute)).rounded()))
+        guard let minutes = lesson.minutes, let words = lesson.words else { return nil }
+        let expected = max(1, Int((Double(words) / Double(wordsPerMinute)).rounded()))
         let off = abs(minutes - expected)
         guard off > 2, Double(off) > Double(expected) / 2 else { return nil }
         return .warning(
             lesson.location,
-            "'minutes: \(minutes)' is far from the reading time of its \(lesson.words) words (about \(expected) at \(wordsPerMinute) words a minute); write 'minutes: \(expected)'"
+            "'minutes: \(minutes)' is far from the reading time of its \(words) words (about \(expected) at \(wordsPerMinute) words a minute); write 'minutes: \(expected)'"
         )
     }
 

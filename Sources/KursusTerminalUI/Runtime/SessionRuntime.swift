@@ -33,6 +33,10 @@ public final class SessionRuntime {
     private var lastGrid: Grid?
     private var finished = false
     public static let pollMilliseconds = 200
+    /// For benchmarks: quit (saving, as `q` does) as soon as the course menu has been
+    /// drawn, so that a script can time a start up to its first frame. The CLI sets it
+    /// from `KURSUS_EXIT_AFTER_FIRST_FRAME=1`.
+    public var quitsAfterMenuDrawn = false
 
     public init(
         package: CoursePackage, configuration: SessionConfiguration, backend: TerminalBackend, services: SessionServices,
@@ -64,6 +68,10 @@ public final class SessionRuntime {
                 break
             }
             step()
+            if quitsAfterMenuDrawn, lastGrid != nil, case .playing(_, let player) = state.phase, player.screen == .menu {
+                send(.command(.quit))
+                continue
+            }
             if handsOverToLinear {
                 outcome = .linear
                 break
