@@ -46,9 +46,9 @@ public struct FileStamp: Hashable, Sendable {
 }
 
 /// Reads a package file together with its stamp, from one `open` and one `fstat` on the
-/// open descriptor, so the stamp belongs to the bytes read. Like `TextFileReader` it
-/// never blocks (`O_NONBLOCK`: a FIFO is refused, not waited on), refuses anything but a
-/// regular file and never reads more than `limit` bytes. `head`, asked once the stamp is
+/// open descriptor, so the stamp belongs to the bytes read. It opens through
+/// `RegularFileReader.openRegular` (never blocks: a FIFO is refused, not waited on;
+/// anything but a regular file is refused) and never reads more than `limit` bytes. `head`, asked once the stamp is
 /// known, may say to read only the first so many bytes; `enough` then says whether those
 /// bytes do, or the rest is read too.
 enum StampedFileReader {
@@ -70,30 +70,26 @@ enum StampedFileReader {
         path: String, shownAs shown: String, limit: Int, head: (FileStamp) -> Int? = { _ in nil }, enough: (Data) -> Bool = { _ in true }
     ) throws(Failure) -> Read {
         let here = SourceLocation(file: shown)
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            switch errno {
-            case ENOENT, ENOTDIR: throw .missing(CourseError(here, "file not found"))
-            case EISDIR: throw .missing(CourseError(here, "is a folder, not a file"))
-            default: throw .unreadable(CourseError(here, "cannot be read (check the file's permissions)"))
+        // Opened, checked and set blocking again by the one reader of whole files, so the
+        // messages (a FIFO, a link loop, a folder) are the same as everywhere else.
+        let descriptor: Int32
+        do {
+            descriptor = try RegularFileReader.openRegular(path: path).descriptor
+        } catch {
+            switch error {
+            case .notFound, .folder: throw .missing(CourseError(here, error.description))
+            default: throw .unreadable(CourseError(here, error.description))
             }
         }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(CourseError(here, "cannot be read (check the file's permissions)")) }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw .missing(CourseError(here, "is a folder, not a file"))
-        default: throw .unreadable(CourseError(here, "is not a regular file (a pipe, device or socket cannot be read as text)"))
-        }
         let stamp = FileStamp(status)
         let size = Int(status.st_size)
         guard size <= limit else {
             throw .unreadable(
                 CourseError(here, "is \(ByteCount.describe(size)); the limit is \(ByteCount.describe(limit)). Split it into smaller files"))
         }
-        let flags = fcntl(descriptor, F_GETFL)
-        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         var bytes = Data(count: min(size, limit) + 1)
         var count = 0
         // Whole files are read to limit + 1 bytes, so a file that grew after fstat is refused.
