@@ -34,7 +34,7 @@ enum OutboxJournalVault {
             var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
             lines.removeLast()  // after the last "\n": empty, or a torn line
             var text = Data()
-            for line in lines.map(Data.init) {
+            for line in lines {
                 var plain = line
                 if SealedStatementLine.isSealed(line) {
                     if plainOnly {
