@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KursusProgress
 import KursusRecords
 import KursusText
 
@@ -53,6 +54,7 @@ struct OutboxCommand: ParsableCommand {
         for row in rows {
             if let problem = row.problem { ReportFormat.warn(problem) }
             if let warning = row.warning { ReportFormat.warn(warning) }
+            if row.sealed > 0 { ReportFormat.warn(SealedStatementLine.note(count: row.sealed, learner: row.learner)) }
             if row.tornLastLine {
                 ReportFormat.warn(
                     "the last line of \(row.journal) has no line end (a write cut off by a crash, or one in progress); it is not counted")
@@ -109,9 +111,11 @@ struct OutboxCommand: ParsableCommand {
         var problem: String?
         var journal = ""
         var damaged: [DamagedLine] = []
+        /// Pending statements sealed with the learner's PIN.
+        var sealed = 0
 
         enum CodingKeys: String, CodingKey {
-            case learner, pending, sent, rejected, damagedLines, tornLastLine, archivedJournals, warning, problem
+            case learner, pending, sent, rejected, damagedLines, tornLastLine, archivedJournals, warning, problem, sealed
         }
 
         init(learner: String, problem: String) {
@@ -130,6 +134,7 @@ struct OutboxCommand: ParsableCommand {
             warning = counts.warning
             damaged = counts.damaged
             journal = counts.journalPath
+            sealed = counts.sealed
         }
     }
 }

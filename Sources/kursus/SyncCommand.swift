@@ -62,6 +62,9 @@ struct SyncCommand: ParsableCommand {
         let report = SyncRunner(client: client, progress: display.update).run(queues.map(\.queue), dryRun: dryRun)
         display.finish()
         summarise(report)
+        for case let .outbox(outbox) in queues.map(\.kind) {
+            if let note = outbox.sealedNote { ReportFormat.warn(note) }
+        }
         if !dryRun { compact(queues) }
         throw ExitCode(report.exitCode)
     }

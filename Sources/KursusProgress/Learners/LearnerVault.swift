@@ -43,6 +43,8 @@ public enum LearnerVault {
                 plain.append((url, course, data))
             }
         }
+        // The records waiting to be sent go with the progress (checked before anything is written).
+        let journals = try OutboxJournalVault.resealed(folder: folder, from: old, to: new, plainOnly: plainOnly)
         for (url, course, data) in plain {
             let out = try new.map { (key) throws(LearnerError) in try SealedFile.seal(data, key: key, purpose: purpose(course: course)) } ?? data
             do {
@@ -51,6 +53,7 @@ public enum LearnerVault {
                 throw LearnerError(error, writing: url.path)
             }
         }
+        try OutboxJournalVault.write(journals)
     }
 
     /// Removes the sealed progress generations (a reset without the PIN: they cannot be
@@ -67,12 +70,16 @@ public enum LearnerVault {
             }
             removed += 1
         }
-        return removed
+        return removed + (try OutboxJournalVault.forget(folder: folder))
     }
 
     /// Whether the learner has anything sealed: profile details or a progress file.
     static func hasSealedData(folder: URL, profile: LearnerProfile?) -> Bool {
         if profile?.isSealed == true { return true }
+        let journals = OutboxJournalVault.journalFiles(folder: folder)
+        if journals.contains(where: { FileManager.default.contents(atPath: $0.path).map(OutboxJournalVault.hasSealedLines) ?? false }) {
+            return true
+        }
         return progressFiles(folder: folder).contains { file in
             FileManager.default.contents(atPath: file.url.path).map(SealedFile.isSealed) ?? false
         }

@@ -13,20 +13,31 @@ import Glibc
 /// ignore it, and the next append cuts it off first. Appending again statements that a
 /// crashed append already wrote does not repeat them: an append skips ids found in the
 /// journal's tail, where an earlier append of the same statements would be.
+///
+/// With a `key` (a PIN-protected learner, signed in), each line is a
+/// `SealedStatementLine`; appending stays one write and one fsync.
 public struct OutboxJournal: Sendable {
     public static let folderName = "outbox"
     public static let fileName = "statements.jsonl"
 
     public let file: URL
+    /// The learner's key: lines are sealed with it when set.
+    public let key: LearnerKey?
 
-    public init(file: URL) {
+    public init(file: URL, key: LearnerKey? = nil) {
         self.file = file
+        self.key = key
     }
 
     /// The journal of a learner in a data directory.
-    public init(dataDirectory: URL, learner: String) throws(ProgressError) {
+    public init(dataDirectory: URL, learner: String, key: LearnerKey? = nil) throws(ProgressError) {
         let folder = try ProgressStore(dataDirectory: dataDirectory).learnerFolder(learner).appendingPathComponent(Self.folderName)
-        self.init(file: folder.appendingPathComponent(Self.fileName))
+        self.init(file: folder.appendingPathComponent(Self.fileName), key: key)
+    }
+
+    /// The learner whose journal this is: `<data>/learners/<id>/outbox/statements.jsonl`.
+    var learner: String {
+        file.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
     }
 
     /// Appends the statements the journal's tail does not already hold, and fsyncs unless
@@ -48,12 +59,21 @@ public struct OutboxJournal: Sendable {
             throw .writeFailed(path: file.path, reason: "not a regular file")
         }
         let size = Int(info.st_size)
-        let tailBytes = statements.reduce(0) { $0 + $1.json.utf8.count + 1 } + 1
+        // A sealed line is the statement in base64 (4/3 of it) with nonce, tag and id around.
+        let tailBytes = statements.reduce(0) { $0 + (key == nil ? $1.json.utf8.count + 1 : ($1.json.utf8.count + 1) * 2 + 128) } + 1
         let (end, tail) = knownEnd == size ? (size, []) : try readTail(descriptor, size: size, bytes: tailBytes)
         let present = Set(tail)
         var text = ""
         for statement in statements where !present.contains(statement.id) {
-            text += statement.json + "\n"
+            if let key {
+                do {
+                    text += try SealedStatementLine.line(statement, key: key, learner: learner) + "\n"
+                } catch {
+                    throw .writeFailed(path: file.path, reason: "could not encrypt a record")
+                }
+            } else {
+                text += statement.json + "\n"
+            }
         }
         // Cut off a torn last line first, so every line stays whole.
         if end != size, ftruncate(descriptor, off_t(end)) != 0 {
@@ -112,6 +132,7 @@ public struct OutboxJournal: Sendable {
 
     /// The `"id"` of one statement line, read without parsing the whole statement.
     static func id(of line: [UInt8]) -> String? {
+        if SealedStatementLine.isSealed(line) { return SealedStatementLine.id(of: Data(line)) }
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
         return object["id"] as? String
     }

@@ -24,6 +24,8 @@ public enum ReadOnlyDataDirectory {
         /// Journals whose last line has no "\n" (a write in progress or cut off by a
         /// crash): those bytes are not a statement and are left out.
         public var tornLastLines: [String] = []
+        /// Lines sealed with the learner's PIN, not read (`SealedStatementLine.note`).
+        public var sealed = 0
     }
 
     /// Every folder in `<data-dir>/learners/` named like a learner id, sorted. Other names
@@ -80,6 +82,9 @@ public enum ReadOnlyDataDirectory {
                     case let .statement(id, json, _, _):
                         stopped = !body(id, json)
                         return !stopped
+                    case .sealed:
+                        reading.sealed += 1
+                        return true
                     case let .damaged(line):
                         reading.damagedCount += 1
                         if reading.damaged.count < OutboxCounts.damagedListed { reading.damaged.append(line) }

@@ -45,7 +45,7 @@ enum OutboxCompaction {
             var seen = Set<UUID>()
             var pending = 0
             let summary = try OutboxFiles.scan(journal) { item in
-                if case let .statement(id, _, _, _) = item, seen.insert(id).inserted, !log.isHandled(id) { pending += 1 }
+                if let id = item.id, seen.insert(id).inserted, !log.isHandled(id) { pending += 1 }
                 return true
             }
             let scanned = summary.end + summary.unfinishedLength

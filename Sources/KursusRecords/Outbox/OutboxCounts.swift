@@ -1,4 +1,5 @@
 import Foundation
+import KursusProgress
 
 /// What became of one learner's statements: how many wait to be sent, how many were
 /// delivered, and every rejection with its reason; plus lines of the files that could
@@ -23,7 +24,16 @@ public struct OutboxCounts: Hashable, Sendable {
     /// Journals rotated away by compaction (`statements.<n>.jsonl.done`).
     public var archivedJournals: Int
 
+    /// Pending statements sealed with the learner's PIN (counted in `pending`): only a
+    /// sync holding their key, while they are signed in, can send them.
+    public var sealed = 0
+
     public static let damagedListed = 20
+
+    /// A note for readers without the key when some pending records are sealed.
+    public var sealedNote: String? {
+        sealed > 0 ? SealedStatementLine.note(count: sealed, learner: learner) : nil
+    }
 
     /// Past `OutboxLayout.pendingWarningLimit` pending statements.
     public var isOverLimit: Bool { pending > OutboxLayout.pendingWarningLimit }
@@ -58,6 +68,7 @@ public struct OutboxCounts: Hashable, Sendable {
     static func count(learner: String, folder: SafeDirectory, log: DeliveryLog) throws(OutboxError) -> OutboxCounts {
         var seen = Set<UUID>()
         var pending = 0
+        var sealed = 0
         var damaged = log.damaged
         var damagedCount = log.damaged.count
         do {
@@ -65,6 +76,11 @@ public struct OutboxCounts: Hashable, Sendable {
                 switch item {
                 case let .statement(id, _, _, _):
                     if seen.insert(id).inserted, !log.isHandled(id) { pending += 1 }
+                case let .sealed(id, _, _):
+                    if seen.insert(id).inserted, !log.isHandled(id) {
+                        pending += 1
+                        sealed += 1
+                    }
                 case let .damaged(line):
                     damagedCount += 1
                     if damaged.count < damagedListed { damaged.append(line) }
@@ -75,7 +91,8 @@ public struct OutboxCounts: Hashable, Sendable {
                 learner: learner, journalPath: folder.pathOf(OutboxLayout.journalName), pending: pending, sent: log.delivered.count,
                 rejected: log.rejectionList,
                 damaged: Array(damaged.prefix(damagedListed)), damagedCount: damagedCount,
-                tornLastLine: (summary?.unfinishedLength ?? 0) > 0, archivedJournals: try OutboxFiles.archives(in: folder).count
+                tornLastLine: (summary?.unfinishedLength ?? 0) > 0, archivedJournals: try OutboxFiles.archives(in: folder).count,
+                sealed: sealed
             )
         } catch {
             throw .file(error)

@@ -64,6 +64,9 @@ public enum OutboxDirectory {
                         guard seen.insert(id).inserted, log?.isHandled(id) != true else { return true }
                         stopped = !body(PendingStatement(id: StatementLine.string(id), json: json))
                         return !stopped
+                    case .sealed:
+                        // Sealed with the learner's PIN: `OutboxCounts.sealedNote` says so.
+                        return true
                     case let .damaged(line):
                         damagedCount += 1
                         if damaged.count < OutboxCounts.damagedListed { damaged.append(line) }

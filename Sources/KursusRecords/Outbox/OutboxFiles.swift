@@ -60,25 +60,52 @@ enum OutboxFiles {
     /// One line of a journal, as the readers see it.
     enum Item {
         case statement(UUID, json: Data, line: Int, offset: UInt64)
+        /// A `SealedStatementLine` the reader has no key for: its id only.
+        case sealed(UUID, line: Int, offset: UInt64)
         case damaged(DamagedLine)
+
+        /// The statement's id, sealed or not.
+        var id: UUID? {
+            switch self {
+            case let .statement(id, _, _, _), let .sealed(id, _, _): id
+            case .damaged: nil
+            }
+        }
+    }
+
+    /// The key that opens a PIN-protected learner's sealed lines, and whose they are.
+    struct Opening {
+        var learner: String
+        var key: LearnerKey
     }
 
     /// Reads journal `name` in `folder` from `offset`, handing every line to `body`
     /// (false stops). A missing journal reads as empty (returns nil).
     @discardableResult
     static func scan(
-        _ folder: SafeDirectory, _ name: String, from offset: UInt64 = 0, firstLine: Int = 1, _ body: (Item) -> Bool
+        _ folder: SafeDirectory, _ name: String, from offset: UInt64 = 0, firstLine: Int = 1, opening: Opening? = nil, _ body: (Item) -> Bool
     ) throws(RecordFileError) -> LineFileReader.Summary? {
         guard let file = try folder.openForReading(name) else { return nil }
-        return try scan(file, from: offset, firstLine: firstLine, body)
+        return try scan(file, from: offset, firstLine: firstLine, opening: opening, body)
     }
 
-    static func scan(_ file: OpenFile, from offset: UInt64 = 0, firstLine: Int = 1, _ body: (Item) -> Bool) throws(RecordFileError)
-        -> LineFileReader.Summary
-    {
+    /// Sealed lines are opened with `opening` when it opens them, else handed on as
+    /// `.sealed`.
+    static func scan(
+        _ file: OpenFile, from offset: UInt64 = 0, firstLine: Int = 1, opening: Opening? = nil, _ body: (Item) -> Bool
+    ) throws(RecordFileError) -> LineFileReader.Summary {
         try LineFileReader.read(file, from: offset, firstLineNumber: firstLine, maximumLength: StatementLine.maximumLength) { event in
             switch event {
             case let .line(data, number, start):
+                if SealedStatementLine.isSealed(data) {
+                    guard let id = SealedStatementLine.id(of: data).flatMap(StatementLine.uuid) else {
+                        return body(.damaged(DamagedLine(file: file.path, line: number, reason: "an encrypted record without a sound id")))
+                    }
+                    if let opening, let json = SealedStatementLine.open(data, key: opening.key, learner: opening.learner) {
+                        return body(.statement(id, json: json, line: number, offset: start))
+                    }
+                    return body(.sealed(id, line: number, offset: start))
+                }
                 switch StatementLine.id(of: data) {
                 case let .success(id): return body(.statement(id, json: data, line: number, offset: start))
                 case let .failure(problem): return body(.damaged(DamagedLine(file: file.path, line: number, reason: problem.description)))

@@ -1,4 +1,5 @@
 import Foundation
+import KursusProgress
 
 /// One learner's outbox, opened by a sync: the statements the player appended to
 /// `outbox/statements.jsonl`, minus those already delivered (`sent.jsonl`) or rejected
@@ -18,10 +19,22 @@ public final class OutboxStore: StatementQueue, @unchecked Sendable {
     public var path: String { folder.path }
 
     let folder: SafeDirectory
+    /// Opens the learner's sealed lines (a PIN-protected learner, signed in); without it
+    /// they are left pending (`OutboxCounts.sealed`).
+    private let opening: OutboxFiles.Opening?
     private var lockFile: OpenFile?
     private var log: DeliveryLog
     private var cursor: Cursor?
+    private var sealedSkipped = Set<UUID>()
     private let mutex = NSLock()
+
+    /// The note for sealed statements `pending` met and could not open (no key, or not
+    /// this learner's): they stay pending until a sync holding the key sends them.
+    public var sealedNote: String? {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return sealedSkipped.isEmpty ? nil : SealedStatementLine.note(count: sealedSkipped.count, learner: learner)
+    }
 
     /// Where the last scan found the first pending statement, in which file.
     private struct Cursor {
@@ -30,7 +43,8 @@ public final class OutboxStore: StatementQueue, @unchecked Sendable {
         var line: Int
     }
 
-    private init(dataDirectory: URL, learner: String, folder: SafeDirectory, lockFile: OpenFile, log: DeliveryLog) {
+    private init(dataDirectory: URL, learner: String, folder: SafeDirectory, lockFile: OpenFile, log: DeliveryLog, key: LearnerKey?) {
+        self.opening = key.map { OutboxFiles.Opening(learner: learner, key: $0) }
         self.dataDirectory = dataDirectory
         self.learner = learner
         self.folder = folder
@@ -40,8 +54,11 @@ public final class OutboxStore: StatementQueue, @unchecked Sendable {
 
     /// Opens the learner's outbox for a sync, creating the outbox folder (0700) when the
     /// learner has none yet. Throws `.busy` when another sync has it open (with `wait`,
-    /// waits for that one to finish instead).
-    public static func open(dataDirectory: URL, learner: String, wait: Bool = false) throws(OutboxError) -> OutboxStore {
+    /// waits for that one to finish instead). `key`, the learner's while they are signed
+    /// in, opens their sealed statements so they are sent too.
+    public static func open(dataDirectory: URL, learner: String, wait: Bool = false, key: LearnerKey? = nil) throws(OutboxError)
+        -> OutboxStore
+    {
         guard let folder = try OutboxFiles.outboxFolder(dataDirectory: dataDirectory, learner: learner, create: true) else {
             throw .file(.missing(path: dataDirectory.path))
         }
@@ -55,7 +72,7 @@ public final class OutboxStore: StatementQueue, @unchecked Sendable {
             if case .busy = error { throw .busy(learner: learner, path: folder.path) }
             throw .file(error)
         }
-        return OutboxStore(dataDirectory: dataDirectory, learner: learner, folder: folder, lockFile: lockFile, log: log)
+        return OutboxStore(dataDirectory: dataDirectory, learner: learner, folder: folder, lockFile: lockFile, log: log, key: key)
     }
 
     deinit { close() }
@@ -82,7 +99,8 @@ public final class OutboxStore: StatementQueue, @unchecked Sendable {
             var found: [PendingStatement] = []
             var seen = Set<UUID>()
             var firstPending: (offset: UInt64, line: Int)?
-            let summary = try OutboxFiles.scan(file, from: start.offset, firstLine: start.line) { item in
+            let summary = try OutboxFiles.scan(file, from: start.offset, firstLine: start.line, opening: opening) { item in
+                if case let .sealed(id, _, _) = item, !log.isHandled(id) { sealedSkipped.insert(id) }
                 guard case let .statement(id, json, line, offset) = item, !log.isHandled(id), !seen.contains(id) else { return true }
                 if firstPending == nil { firstPending = (offset, line) }
                 seen.insert(id)

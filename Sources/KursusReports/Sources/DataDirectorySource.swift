@@ -67,6 +67,9 @@ public struct DataDirectorySource: StatementSource {
                     "\(reading.damagedCount - reading.damaged.count) more lines that are not statements were skipped in the outbox of learner '\(learner)'"
                 )
             }
+            if reading.sealed > 0 {
+                log.problem(SealedStatementLine.note(count: reading.sealed, learner: learner) + "; the report leaves them out")
+            }
             for path in reading.tornLastLines {
                 log.problem(
                     "\(path): the last line is cut off (a write in progress, or a crash); it is not a statement yet and is left out",

@@ -1,5 +1,6 @@
 import Foundation
 import KursusEngine
+import KursusProgress
 import KursusRecords
 
 /// Sends the signed-in learner's learning records to the LRS while they play, off the
@@ -13,6 +14,8 @@ final class BackgroundSync: @unchecked Sendable {
     private let dataDirectory: URL
     private let settings: LRSSettings
     private let learner: String
+    /// The signed-in learner's key, when they have a PIN: opens their sealed records.
+    private let key: LearnerKey?
     private let interval: TimeInterval
     private let queue = DispatchQueue(label: "kursus.background-sync", qos: .utility)
     private let lock = NSLock()
@@ -21,7 +24,8 @@ final class BackgroundSync: @unchecked Sendable {
     private var stopped = false
     private var nudged = false
 
-    init(dataDirectory: URL, settings: LRSSettings, learner: String, interval: TimeInterval = 60) {
+    init(dataDirectory: URL, settings: LRSSettings, learner: String, key: LearnerKey? = nil, interval: TimeInterval = 60) {
+        self.key = key
         self.dataDirectory = dataDirectory
         self.settings = settings
         self.learner = learner
@@ -64,6 +68,22 @@ final class BackgroundSync: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Signing out: stops, after one last sync on the background queue, so records only
+    /// the learner's key opens are sent before the key is dropped (it goes when that
+    /// sync ends).
+    func stopAfterFinalSync() {
+        lock.lock()
+        let wasStopped = stopped
+        stopped = true
+        timer?.cancel()
+        timer = nil
+        lock.unlock()
+        guard !wasStopped else { return }
+        queue.async { [self] in
+            _ = Self.sync(dataDirectory: dataDirectory, settings: settings, learner: learner, key: key)
+        }
+    }
+
     /// One sync of the learner's outbox; runs on `queue`.
     private func syncNow() {
         lock.lock()
@@ -71,7 +91,7 @@ final class BackgroundSync: @unchecked Sendable {
         let isStopped = stopped
         lock.unlock()
         guard !isStopped else { return }
-        let found = Self.sync(dataDirectory: dataDirectory, settings: settings, learner: learner)
+        let found = Self.sync(dataDirectory: dataDirectory, settings: settings, learner: learner, key: key)
         lock.lock()
         if !stopped { current = found }
         lock.unlock()
@@ -79,8 +99,8 @@ final class BackgroundSync: @unchecked Sendable {
 
     /// Counts the outbox and sends what waits. The LRS is tried once per sync, with a
     /// short time-out: the next sync tries again.
-    static func sync(dataDirectory: URL, settings: LRSSettings, learner: String) -> RecordsStatus? {
-        guard let outbox = try? OutboxStore.open(dataDirectory: dataDirectory, learner: learner) else {
+    static func sync(dataDirectory: URL, settings: LRSSettings, learner: String, key: LearnerKey? = nil) -> RecordsStatus? {
+        guard let outbox = try? OutboxStore.open(dataDirectory: dataDirectory, learner: learner, key: key) else {
             // Another sync has the outbox now (a `kursus sync`); count without it.
             return (try? OutboxCounts.read(dataDirectory: dataDirectory, learner: learner)).map { RecordsStatus(waiting: $0.pending) }
         }

@@ -131,7 +131,8 @@ public final class WorkstationServices: SessionServices {
             let loaded = try learnerStore.load(learner: learner.id, course: course, fingerprint: fingerprint, now: clock())
             // Statements a crash left in the progress file reach the journal with the
             // first save, the session's start, which follows at once.
-            let journal = try OutboxJournal(dataDirectory: store.dataDirectory, learner: learner.id)
+            // A PIN-protected learner's records are sealed with their key, as their progress.
+            let journal = try OutboxJournal(dataDirectory: store.dataDirectory, learner: learner.id, key: key)
             self.lock = lock
             // What the last session left unsaved is read before this session's marker replaces it.
             let lastSession = UnsavedMarker.previous(dataDirectory: store.dataDirectory, learner: learner.id, course: course.id)
@@ -146,7 +147,7 @@ public final class WorkstationServices: SessionServices {
                 siteSecret: siteSecret, team: profile.team, translations: content.translations
             )
             if let lrs = records.lrs {
-                sync = BackgroundSync(dataDirectory: store.dataDirectory, settings: lrs, learner: learner.id)
+                sync = BackgroundSync(dataDirectory: store.dataDirectory, settings: lrs, learner: learner.id, key: key)
                 sync?.start()
             }
             let strings = profile.settings?.language.code.flatMap { stringTables[$0] } ?? self.strings
@@ -184,7 +185,8 @@ public final class WorkstationServices: SessionServices {
         }
         saver = nil
         builder = nil
-        sync?.stop()
+        // Their sealed records can only be sent with their key: one last sync now.
+        sync?.stopAfterFinalSync()
         sync = nil
         lock?.release()
         lock = nil
