@@ -170,6 +170,7 @@ enum CommandSupport {
     static let unsavedExitStatus: Int32 = 74
 
     static func endSession(_ outcome: SessionRuntime.Outcome, _ services: SessionServices) throws {
+        services.finishBackgroundWork()
         let unsaved = services.takeCloseFailure()
         if let unsaved { ConsoleOutput.error(unsaved) }
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }

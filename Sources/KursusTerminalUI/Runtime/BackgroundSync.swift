@@ -23,6 +23,9 @@ final class BackgroundSync: @unchecked Sendable {
     private var timer: DispatchSourceTimer?
     private var stopped = false
     private var nudged = false
+    /// Signalled when the last sync of `stopAfterFinalSync` has ended.
+    private let finalSyncEnded = DispatchSemaphore(value: 0)
+    private var finalSyncScheduled = false
 
     init(dataDirectory: URL, settings: LRSSettings, learner: String, key: LearnerKey? = nil, interval: TimeInterval = 60) {
         self.key = key
@@ -79,9 +82,26 @@ final class BackgroundSync: @unchecked Sendable {
         timer = nil
         lock.unlock()
         guard !wasStopped else { return }
+        lock.lock()
+        finalSyncScheduled = true
+        lock.unlock()
         queue.async { [self] in
             _ = Self.sync(dataDirectory: dataDirectory, settings: settings, learner: learner, key: key)
+            finalSyncEnded.signal()
         }
+    }
+
+    /// Waits until the last sync of `stopAfterFinalSync` has ended, or `deadline`: the
+    /// process is about to exit, and a sealed record not sent now waits for the
+    /// learner's next sign-in. True when it ended (or none was scheduled).
+    func waitForFinalSync(until deadline: DispatchTime) -> Bool {
+        lock.lock()
+        let scheduled = finalSyncScheduled
+        lock.unlock()
+        guard scheduled else { return true }
+        guard finalSyncEnded.wait(timeout: deadline) == .success else { return false }
+        finalSyncEnded.signal()  // a second wait returns at once
+        return true
     }
 
     /// One sync of the learner's outbox; runs on `queue`.

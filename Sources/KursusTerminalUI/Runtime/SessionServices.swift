@@ -24,6 +24,9 @@ public protocol SessionServices: AnyObject {
     /// When the learner last closed had work that could not be saved: what was lost and
     /// how far the saved progress goes, for standard error as the program ends; else nil.
     func takeCloseFailure() -> String?
+    /// The process is about to exit: background work that must not be cut (a signed-out
+    /// learner's last sync) ends first, within a bound.
+    func finishBackgroundWork()
     /// Messages about the learner just opened (progress recovered, migrated, course changed).
     func takeNotices() -> [String]
     /// The open learner's learning records on their way to the LRS; nil when no LRS is set up.
@@ -72,4 +75,5 @@ extension SessionServices {
     /// Services that save nothing, or save at once, have nothing to wait for.
     public func settleSaves() {}
     public func takeCloseFailure() -> String? { nil }
+    public func finishBackgroundWork() {}
 }

@@ -29,6 +29,10 @@ public final class WorkstationServices: SessionServices {
     private var notices: [String] = []
     /// What the last learner closed left unsaved, for standard error (`takeCloseFailure`).
     private var closeFailure: String?
+    /// Syncs of signed-out learners that may still be sending (`finishBackgroundWork`).
+    private var finalSyncs: [BackgroundSync] = []
+    /// The longest the process waits at exit for those syncs.
+    public var finalSyncSeconds: Double = 8
     /// The key of the learner whose PIN was last accepted (`keyLearner`), held in memory
     /// only until they are closed: their progress and profile details are sealed with it.
     private var key: LearnerKey?
@@ -185,8 +189,12 @@ public final class WorkstationServices: SessionServices {
         }
         saver = nil
         builder = nil
-        // Their sealed records can only be sent with their key: one last sync now.
-        sync?.stopAfterFinalSync()
+        // Their sealed records can only be sent with their key: one last sync now, which
+        // the process waits for before it exits (`finishBackgroundWork`).
+        if let sync {
+            sync.stopAfterFinalSync()
+            finalSyncs.append(sync)
+        }
         sync = nil
         lock?.release()
         lock = nil
@@ -215,6 +223,15 @@ public final class WorkstationServices: SessionServices {
 
     public func takeSaveOutcomes() -> [SaveOutcome] {
         saver?.takeOutcomes() ?? []
+    }
+
+    /// The process is about to exit: waits (at most `finalSyncSeconds`) for the last
+    /// syncs of learners signed out, so records only their key opens are sent now rather
+    /// than at their next sign-in. A dead network costs the sync's own short time-out.
+    public func finishBackgroundWork() {
+        let deadline = DispatchTime.now() + finalSyncSeconds
+        for sync in finalSyncs { _ = sync.waitForFinalSync(until: deadline) }
+        finalSyncs.removeAll()
     }
 
     public func takeCloseFailure() -> String? {
