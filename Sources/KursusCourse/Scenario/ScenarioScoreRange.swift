@@ -1,5 +1,6 @@
 /// The lowest and highest score any path can end with, found by an exhaustive search
-/// over (node, variables, visits, used options) states, bounded by `stateLimit`.
+/// over (node, variables, visits, used options) states, bounded by
+/// `ScenarioScoreSearch.searchLimit`.
 public struct ScoreRange: Hashable, Sendable, CustomStringConvertible {
     public var minimum: Int
     public var maximum: Int
@@ -14,7 +15,7 @@ public struct ScoreRange: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         "scores \(minimum) to \(maximum)"
-            + (complete ? "" : " (search stopped at \(ScenarioScoreSearch.stateLimit) states; the true range may be wider)")
+            + (complete ? "" : " (search stopped at \(ScenarioScoreSearch.searchLimit) states; the true range may be wider)")
     }
 }
 
@@ -22,7 +23,15 @@ public struct ScoreRange: Hashable, Sendable, CustomStringConvertible {
 /// already holds real endings. (`ScenarioStateSpace`, which the checks use, goes breadth
 /// first for shortest paths and may reach no ending before the limit on such a file.)
 enum ScenarioScoreSearch {
+    /// The bound of `ScenarioStateSpace`, whose states leave the score out.
     static let stateLimit = 200_000
+    /// The bound of this search, whose states carry every variable and the score: each
+    /// costs far more, and a choice that adds to the score and can be taken again and
+    /// again makes a new state per total (a fuzzed scenario ran 200,000 of them for
+    /// 18 s in a debug build; the player computes the range as a scenario opens).
+    /// Scenarios whose score the run graph determines (no cycle, no condition reading
+    /// the score) get an exact range from `ScenarioScorePaths` without this search.
+    static let searchLimit = 25_000
 
     struct State: Hashable {
         var node: Int
@@ -61,7 +70,7 @@ enum ScenarioScoreSearch {
             let node = scenario.nodes[index]
             if watched.contains(node.id) { next.visits[node.id, default: 0] += 1 }
             for effect in node.effects { effect.apply(to: &next.values) }
-            if seen.count < stateLimit, seen.insert(next).inserted { stack.append(next) }
+            if seen.count < searchLimit, seen.insert(next).inserted { stack.append(next) }
         }
         enter(start, from: State(node: start, values: scenario.initialValues, visits: [:], used: []))
         while let state = stack.popLast() {
@@ -98,7 +107,7 @@ enum ScenarioScoreSearch {
             }
         }
         guard let low, let high else { return nil }
-        return ScoreRange(minimum: low, maximum: high, complete: seen.count < stateLimit)
+        return ScoreRange(minimum: low, maximum: high, complete: seen.count < searchLimit)
     }
 
     static func conditions(of node: ScenarioNode) -> [Condition] {

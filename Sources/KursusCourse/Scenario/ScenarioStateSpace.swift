@@ -56,6 +56,9 @@ struct ScenarioStateSpace {
         self.scenario = scenario
         let kept = keeping ?? Self.variablesThatMatter(scenario)
         self.kept = kept
+        // States that carry the score make one state per total where a choice adds to it
+        // again and again: those get the score search's smaller bound.
+        let limit = scenario.scoreVariable.map { kept.contains($0) } == true ? min(limit, ScenarioScoreSearch.searchLimit) : limit
         var poor: [(node: Int, option: Int)] = []
         var poorIndex: [String: Int] = [:]
         if trackPoor {
