@@ -102,19 +102,9 @@ extension PINHasher {
     /// The salt and hash of a stored record, checked: a known algorithm, an accepted
     /// work factor, base64 of the right length. `path` names the file in errors.
     func checked(_ record: PINRecord, path: String) throws(LearnerError) -> (salt: [UInt8], hash: [UInt8]) {
-        guard record.algorithm == PINRecord.pbkdf2SHA256 else {
-            throw .corrupt(path: path, reason: "unknown algorithm '\(LearnerError.printable(record.algorithm))'")
+        switch record.decoded(subject: "") {
+        case .success(let decoded): return decoded
+        case .failure(let damage): throw .corrupt(path: path, reason: damage.text)
         }
-        guard Self.acceptedIterations.contains(record.iterations) else {
-            throw .corrupt(
-                path: path,
-                reason: "iterations \(record.iterations) outside \(Self.acceptedIterations.lowerBound)...\(Self.acceptedIterations.upperBound)")
-        }
-        guard let salt = Data(base64Encoded: record.salt), !salt.isEmpty,
-            let expected = Data(base64Encoded: record.hash), expected.count == Self.hashByteCount
-        else {
-            throw .corrupt(path: path, reason: "the salt or hash is not valid base64 of the right length")
-        }
-        return (Array(salt), Array(expected))
     }
 }

@@ -79,29 +79,21 @@ public struct PINHasher: Sendable {
         guard record.derivation == nil || record.derivation == LearnerKey.derivation else {
             throw .corrupt(path: path, reason: "unknown PIN derivation '\(LearnerError.printable(record.derivation ?? ""))'")
         }
-        guard record.algorithm == PINRecord.pbkdf2SHA256 else {
-            throw .corrupt(path: path, reason: "unknown PIN algorithm '\(LearnerError.printable(record.algorithm))'")
-        }
-        guard Self.acceptedIterations.contains(record.iterations) else {
-            throw .corrupt(
-                path: path,
-                reason: "PIN iterations \(record.iterations) outside \(Self.acceptedIterations.lowerBound)...\(Self.acceptedIterations.upperBound)")
-        }
-        guard let salt = Data(base64Encoded: record.salt), !salt.isEmpty,
-            let expected = Data(base64Encoded: record.hash), expected.count == Self.hashByteCount
-        else {
-            throw .corrupt(path: path, reason: "the PIN salt or hash is not valid base64 of the right length")
+        let salt: [UInt8], expected: [UInt8]
+        switch record.decoded(subject: "PIN ") {
+        case .success(let decoded): (salt, expected) = decoded
+        case .failure(let damage): throw .corrupt(path: path, reason: damage.text)
         }
         // A PIN of the wrong form cannot match; it still costs a derivation so that the
         // time taken does not tell what was wrong with it.
         let candidate = (try? Self.validate(pin)) == nil ? "" : pin
-        guard let master = derive(candidate, salt: Array(salt), iterations: record.iterations) else {
+        guard let master = derive(candidate, salt: salt, iterations: record.iterations) else {
             throw .corrupt(path: path, reason: "the PIN could not be checked")
         }
         guard record.derivation != nil else {
-            return (Self.constantTimeEqual(master, Array(expected)) && !candidate.isEmpty, nil)
+            return (Self.constantTimeEqual(master, expected) && !candidate.isEmpty, nil)
         }
-        let matched = Self.constantTimeEqual(LearnerKey.verifier(master: master), Array(expected)) && !candidate.isEmpty
+        let matched = Self.constantTimeEqual(LearnerKey.verifier(master: master), expected) && !candidate.isEmpty
         return (matched, matched ? LearnerKey(master: master) : nil)
     }
 
