@@ -82,4 +82,24 @@ struct CountedStringTests {
             #expect(strings(.quizMenuQuestions, count: 1) == "1 question")
         }
     }
+
+    @Test("keys that can count nothing have a zero form that names no number", arguments: ["da", "en"])
+    func zeroForms(language: String) throws {
+        let strings = try UIStrings.load(language: language, assets: Repository.assets)
+        #expect(strings.missingZeroForms.isEmpty)
+        #expect(!UIStrings.zeroCountedKeys.isEmpty)
+        for key in UIStrings.zeroCountedKeys {
+            let none = strings(key, count: 0, ["message": "m", "place": "p"])
+            #expect(!none.contains("0") && !none.contains("{"), "\(key): \(none)")
+            #expect(none != strings(key, count: 2, ["message": "m", "place": "p"]))
+        }
+        if language == "en" {
+            #expect(
+                strings(.quitUnsaved, count: 0, ["message": "disk full", "place": "lesson 2"])
+                    == "kursus: quit before everything was saved: changes since the last save are lost (disk full). Saved progress goes up to lesson 2."
+            )
+        }
+        // A counted key without a zero form reads the plural: "0 questions".
+        #expect(strings(.quizMenuQuestions, count: 0).hasPrefix("0"))
+    }
 }

@@ -26,15 +26,28 @@ public struct UIStrings: Sendable {
     }
 
     /// A string that depends on a number: the key's singular form, `<key>.one`, for
-    /// exactly one (Danish and English both have one singular and one plural form), else
-    /// the key's own (plural) form. `{count}` is the number.
+    /// exactly one (Danish and English both have one singular and one plural form), its
+    /// zero form, `<key>.zero`, for none where the table has one, else the key's own
+    /// (plural) form. `{count}` is the number.
     public func callAsFunction(_ key: L10nKey, count: Int, _ arguments: [String: String] = [:]) -> String {
-        let form = count == 1 ? table[key.rawValue + Self.singularSuffix] : nil
+        let form =
+            count == 1
+            ? table[key.rawValue + Self.singularSuffix] : count == 0 ? table[key.rawValue + Self.zeroSuffix] : nil
         return format(form ?? table[key.rawValue] ?? key.rawValue, arguments.merging(["count": "\(count)"]) { given, _ in given })
     }
 
     /// The suffix of a key's singular form.
     public static let singularSuffix = ".one"
+
+    /// The suffix of a key's form for nothing counted, `<key>.zero`, used where "0 answers"
+    /// would be wrong: something was lost, but it was not an answer.
+    public static let zeroSuffix = ".zero"
+
+    /// Counted keys that have a zero form.
+    public static let zeroCountedKeys: [L10nKey] = [.quitUnsaved, .progressUnsavedLastSession]
+
+    /// Keys of `zeroCountedKeys` whose zero form the table lacks; empty for a complete table.
+    public var missingZeroForms: [L10nKey] { Self.zeroCountedKeys.filter { table[$0.rawValue + Self.zeroSuffix] == nil } }
 
     /// Keys counted with `callAsFunction(_:count:)`: each has a singular form.
     public static let countedKeys: [L10nKey] = [
