@@ -17,9 +17,9 @@ struct FingerprintCacheTests {
         let data: URL
         let cache: CourseFingerprintCache
 
-        init() throws {
-            package = try TemporaryPackage.good()
-            data = package.root.appendingPathComponent(".data")
+        init(_ package: TemporaryPackage? = nil) throws {
+            self.package = try package ?? TemporaryPackage.good()
+            data = self.package.root.appendingPathComponent(".data")
             try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
             cache = CourseFingerprintCache(dataDirectory: data, now: { Int64(Date().timeIntervalSince1970 * 1e9) + 60_000_000_000 })
         }
@@ -60,8 +60,12 @@ struct FingerprintCacheTests {
         #expect(full.contents["da"]?.lessons["l1"]?.words == 8)
         #expect(second.contents["da"]?.lessons["l1"]?.words == nil)
         #expect(second.contents["da"]?.lessons["l1"]?.keys == ["title", "minutes", "objectives"])
-        // A lesson without front matter is read whole.
-        #expect(second.contents["da"]?.lessons["l2"]?.words == 2)
+        // A lesson without front matter was read whole the first time (it has no end of
+        // front matter to stop at); since then the cache vouches for it, so it is not
+        // opened (its words are counted by `validate`, which reads without the cache).
+        #expect(first.contents["da"]?.lessons["l2"]?.words == 2)
+        #expect(second.contents["da"]?.lessons["l2"]?.words == nil)
+        #expect(second.contents["da"]?.lessons["l2"]?.keys == [])
     }
 
     @Test func aChangedFileOfTheSameSizeWithANewModificationTimeGetsANewFingerprint() throws {
@@ -111,7 +115,7 @@ struct FingerprintCacheTests {
         let tampered = [
             text.replacingOccurrences(of: real, with: forged),  // the check line no longer matches
             String(text.dropLast(20)),  // cut short
-            text.replacingOccurrences(of: "kursus-fingerprints/1", with: "kursus-fingerprints/9"),
+            text.replacingOccurrences(of: CourseFingerprintCache.format, with: "kursus-fingerprints/9"),
             "",
             String(repeating: "x", count: CourseFingerprintCache.maximumBytes + 1),
         ]
@@ -158,6 +162,50 @@ struct FingerprintCacheTests {
         try FileManager.default.createSymbolicLink(at: fixture.data.appendingPathComponent("cache"), withDestinationURL: outside)
         #expect(fixture.load()?.fingerprint != nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
+    /// A scenario with a node no run reaches: its run checks give a warning, no error.
+    static let scenario = """
+        format: kursus-scenario/1
+        id: sc
+        title: Et scenarie
+        participants:
+          - {id: p, name: Inger, role: citizen, portrait: "assets:aeldre-kvinde"}
+        nodes:
+          - {id: a, narration: x, next: slut}
+          - {id: b, narration: y, next: slut}
+          - {id: slut, ending: Slut, debrief: D}
+        """
+
+    @Test func aScenarioTheCacheVouchesForIsNotSearchedAgainAndAChangedOneIs() throws {
+        let manifest = TemporaryPackage.manifest + "\n      - {id: sc, kind: scenario, file: sc.yaml}\n"
+        let fixture = try Fixture(
+            try TemporaryPackage(files: [
+                "course.yaml": manifest, "lektioner/en.md": TemporaryPackage.lessonOne, "lektioner/to.md": "# To\n", "sc.yaml": Self.scenario,
+            ]))
+        defer { fixture.package.remove() }
+        func load() -> (package: CoursePackage?, diagnostics: [Diagnostic]) {
+            CoursePackageLoader.load(fixture.package.root, shownAs: "pakke", fingerprints: fixture.cache)
+        }
+        let unreachable = { (diagnostics: [Diagnostic]) in diagnostics.contains { $0.message.contains("'b'") } }
+        // The first load searches the scenario's runs (the warning) and stores the cache.
+        let first = load()
+        #expect(unreachable(first.diagnostics), "\(first.diagnostics)")
+        #expect(FileManager.default.fileExists(atPath: fixture.cacheFile.path))
+        // The cache vouches for the unchanged file: the search is not made again; the
+        // scenario itself is the same.
+        let second = load()
+        #expect(!unreachable(second.diagnostics), "\(second.diagnostics)")
+        #expect(second.package?.scenarios["sc"] == first.package?.scenarios["sc"])
+        #expect(second.package?.fingerprint == first.package?.fingerprint)
+        // A changed scenario is checked: a target that is no node is an error again.
+        let old = try #require(fixture.stamp("sc.yaml"))
+        try fixture.package.write(
+            "sc.yaml", Self.scenario.replacingOccurrences(of: "{id: a, narration: x, next: slut}", with: "{id: a, narration: x, next: sl}"))
+        fixture.setModified("sc.yaml", to: old.modified + 1_000_000_000)
+        let third = load()
+        #expect(third.package?.scenarios["sc"] == nil)
+        #expect(third.diagnostics.contains { $0.severity == .error && $0.message.contains("'sl' is not a node") }, "\(third.diagnostics)")
     }
 
     @Test func aLessonsFrontMatterEndsAfterItsClosingLine() {

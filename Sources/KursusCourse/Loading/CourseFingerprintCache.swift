@@ -28,7 +28,7 @@ import Darwin
 /// it defeats `make` and `git status`. Whoever can do that can edit the progress files
 /// in the same data directory anyway.
 public struct CourseFingerprintCache: Sendable {
-    public static let format = "kursus-fingerprints/1"
+    public static let format = "kursus-fingerprints/2"
     /// Larger cache files are ignored (20,000 files of a package in several languages fit).
     public static let maximumBytes = 8 << 20
     /// How old every file's times must be when an entry is stored.
@@ -50,18 +50,21 @@ public struct CourseFingerprintCache: Sendable {
         self.init(folder: dataDirectory.appendingPathComponent("cache").appendingPathComponent("fingerprints"), now: now)
     }
 
-    /// One course's entry: the fingerprint and each file read, with its stamp, in order.
+    /// One course's entry: the fingerprint, each file read with its stamp, in order, and
+    /// the front matter of each lesson that had no problem, by path.
     public struct Entry: Hashable, Sendable {
         public var fingerprint: String
         public var files: [(path: String, stamp: FileStamp)]
+        public var heads: [String: Head]
 
-        public init(fingerprint: String, files: [(path: String, stamp: FileStamp)]) {
+        public init(fingerprint: String, files: [(path: String, stamp: FileStamp)], heads: [String: Head] = [:]) {
             self.fingerprint = fingerprint
             self.files = files
+            self.heads = heads
         }
 
         public static func == (a: Entry, b: Entry) -> Bool {
-            a.fingerprint == b.fingerprint && a.files.elementsEqual(b.files) { $0.path == $1.path && $0.stamp == $1.stamp }
+            a.fingerprint == b.fingerprint && a.files.elementsEqual(b.files) { $0.path == $1.path && $0.stamp == $1.stamp } && a.heads == b.heads
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -70,6 +73,20 @@ public struct CourseFingerprintCache: Sendable {
                 hasher.combine(file.path)
                 hasher.combine(file.stamp)
             }
+            hasher.combine(heads)
+        }
+    }
+
+    /// What the course menu needs of a lesson: its front matter and the keys it has, as
+    /// read when the course last loaded without errors. A lesson whose file still has
+    /// the stamp recorded is not opened at all on the next start.
+    public struct Head: Hashable, Sendable {
+        public var frontMatter: FrontMatter
+        public var keys: [String]
+
+        public init(frontMatter: FrontMatter, keys: [String]) {
+            self.frontMatter = frontMatter
+            self.keys = keys
         }
     }
 
@@ -114,11 +131,14 @@ public struct CourseFingerprintCache: Sendable {
     }
 
     /// The file's text: a header, one line per file (`inode device size modified changed
-    /// path`), then `check <SHA-256 of everything before>`.
+    /// path`), one per lesson head (`HeadLine`), then `check <SHA-256 of everything before>`.
     static func text(_ entry: Entry, root: URL) -> String {
         var lines = [format, "root " + hex(SHA256.hash(data: Data(root.path.utf8))), "fingerprint " + entry.fingerprint]
         for (path, s) in entry.files {
             lines.append("\(s.inode) \(s.device) \(s.size) \(s.modified) \(s.changed) \(path)")
+        }
+        for (index, file) in entry.files.enumerated() {
+            if let head = entry.heads[file.path] { lines.append(HeadLine.line(head, file: index)) }
         }
         let body = lines.joined(separator: "\n") + "\n"
         return body + "check " + hex(SHA256.hash(data: Data(body.utf8))) + "\n"
@@ -126,9 +146,13 @@ public struct CourseFingerprintCache: Sendable {
 
     /// Reads a cache file's text; nil unless every line is as `text` writes it.
     static func parse(_ text: String, root: URL) -> Entry? {
-        guard let checkStart = text.range(of: "check ", options: .backwards), checkStart.lowerBound > text.startIndex else { return nil }
-        let body = text[..<checkStart.lowerBound]
-        guard text[checkStart.upperBound...] == hex(SHA256.hash(data: Data(body.utf8))) + "\n" else { return nil }
+        // The last line is `check <hash>`: found from the end, byte by byte.
+        let utf8 = text.utf8
+        guard utf8.last == UInt8(ascii: "\n"), let lastBreak = utf8.dropLast().lastIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let checkLine = text[utf8.index(after: lastBreak)...]
+        guard checkLine.hasPrefix("check ") else { return nil }
+        let body = text[..<checkLine.startIndex]
+        guard checkLine.dropFirst("check ".count) == hex(SHA256.hash(data: Data(body.utf8))) + "\n" else { return nil }
         var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.last == "" else { return nil }
         lines.removeLast()
@@ -138,8 +162,15 @@ public struct CourseFingerprintCache: Sendable {
         let fingerprint = String(lines[2].dropFirst("fingerprint ".count))
         guard CourseFingerprintHasher.isWellFormed(fingerprint) else { return nil }
         var files: [(path: String, stamp: FileStamp)] = []
+        var heads: [String: Head] = [:]
         files.reserveCapacity(lines.count - 3)
         for line in lines.dropFirst(3) {
+            if line.hasPrefix(HeadLine.prefix) {
+                guard let (index, head) = HeadLine.parse(line), files.indices.contains(index), heads[files[index].path] == nil else { return nil }
+                heads[files[index].path] = head
+                continue
+            }
+            guard heads.isEmpty else { return nil }
             let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
             guard fields.count == 6, let inode = UInt64(fields[0]), let device = UInt64(fields[1]), let size = Int64(fields[2]), size >= 0,
                 let modified = Int64(fields[3]), let changed = Int64(fields[4])
@@ -148,7 +179,7 @@ public struct CourseFingerprintCache: Sendable {
             guard case .success(path) = PackagePath.normalize(path) else { return nil }
             files.append((path, FileStamp(size: size, modified: modified, changed: changed, inode: inode, device: device)))
         }
-        return Entry(fingerprint: fingerprint, files: files)
+        return Entry(fingerprint: fingerprint, files: files, heads: heads)
     }
 
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {

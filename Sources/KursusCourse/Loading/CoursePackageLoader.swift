@@ -50,7 +50,8 @@ public enum CoursePackageLoader {
         let manifestPath = shown(CoursePackage.manifestName)
         let root = (storage as? FolderStorage)?.paths.root
         let cached = root.flatMap { root in fingerprints?.entry(for: root) }
-        let source = UnitFileSource(storage: storage, known: Dictionary(cached?.files ?? [], uniquingKeysWith: { first, _ in first }))
+        let source = UnitFileSource(
+            storage: storage, known: Dictionary(cached?.files ?? [], uniquingKeysWith: { first, _ in first }), heads: cached?.heads ?? [:])
         let manifestBytes: Data
         var stamps: [(path: String, stamp: FileStamp)] = []
         let text: String
@@ -96,7 +97,8 @@ public enum CoursePackageLoader {
             ? CourseFingerprints.fingerprint(
                 manifest: manifestBytes, outcomes: outcomes, stamps: &stamps, cached: cached, source: source, shown: shown) : nil
         if let root, let fingerprints, let fingerprint, fingerprint.fresh, !diagnostics.hasErrors {
-            fingerprints.store(CourseFingerprintCache.Entry(fingerprint: fingerprint.value, files: stamps), for: root)
+            let heads = Dictionary(outcomes.flatMap(\.heads), uniquingKeysWith: { first, _ in first })
+            fingerprints.store(CourseFingerprintCache.Entry(fingerprint: fingerprint.value, files: stamps, heads: heads), for: root)
         }
         let main = contents[course.language] ?? LanguageContent(language: course.language)
         let package = CoursePackage(
@@ -104,108 +106,6 @@ public enum CoursePackageLoader {
             scenarioFiles: main.scenarioFiles, quizzes: main.quizzes, scenarios: main.scenarios
         ).with(contents: contents, fingerprint: fingerprint?.value, lessonKindMismatches: mismatches)
         return (package.inLanguage(course.playableLanguage(language)), diagnostics)
-    }
-
-    /// What reading one unit's files gives: the unit with what its files add (titles in
-    /// every language), each language's files by kind, the main file's bytes for the
-    /// fingerprint, the stamps of the files read, and the problems found.
-    struct UnitOutcome: Sendable {
-        var unitID: String
-        var filled: CourseUnit?
-        var contents: [String: LanguageContent] = [:]
-        /// The main file's bytes; nil when it was read only to the end of its front
-        /// matter (`mainRelative` names it then) or could not be read.
-        var mainBytes: Data?
-        var mainRelative: String?
-        /// The main file could not be read, so the package has no fingerprint.
-        var unreadable = false
-        var mismatch: Diagnostic?
-        /// Titles from each language's file, for a unit without a title in course.yaml.
-        var fileTitles: [String: String] = [:]
-        /// Every file read from a folder, with its stamp, in reading order.
-        var stamps: [(path: String, stamp: FileStamp)] = []
-        var diagnostics: [Diagnostic] = []
-    }
-
-    /// Resolves, reads and parses one unit's file in every language. Runs on any thread.
-    static func loadUnit(_ unit: CourseUnit, languages: [String], from source: UnitFileSource, shown: (String) -> String) -> UnitOutcome {
-        var outcome = UnitOutcome(unitID: unit.id)
-        guard let mainFile = unit.file else { return outcome }
-        for (index, language) in languages.enumerated() {
-            let isMain = index == 0
-            let file = isMain ? mainFile : TranslationFile.path(mainFile, language: language)
-            var asked = unit
-            asked.title = unit.titleTranslations[language] ?? unit.title
-            var files = UnitFiles(language: language)
-            let relative: String
-            switch source.storage.resolve(file, from: "") {
-            case .failure(let problem):
-                outcome.diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
-                outcome.unreadable = outcome.unreadable || isMain
-                continue
-            case .success(let path): relative = path
-            }
-            let bytes: Data
-            let complete: Bool
-            switch source.read(relative, shownAs: shown(relative), limit: UnitFiles.limit(unit.kind), headOnly: unit.kind == .lesson) {
-            case .missing(let reason):
-                outcome.unreadable = outcome.unreadable || isMain
-                outcome.diagnostics.append(
-                    isMain
-                        ? missing(unit, file: file, relative, in: source.storage, shownAs: shown(relative), reason: reason)
-                        : missingTranslation(unit, file: file, language: language, languages: languages))
-                continue
-            case .failed(let error):
-                outcome.unreadable = outcome.unreadable || isMain
-                outcome.diagnostics += lessonPrefixed(error.diagnostics, unit)
-                continue
-            case .read(let read, let stamp, let whole):
-                bytes = read
-                complete = whole
-                if let stamp { outcome.stamps.append((relative, stamp)) }
-            }
-            let text: String
-            do {
-                text = try TextFileReader.decode(bytes, shownAs: shown(relative))
-            } catch {
-                outcome.unreadable = outcome.unreadable || isMain
-                outcome.diagnostics += lessonPrefixed(error.diagnostics, unit)
-                continue
-            }
-            if isMain {
-                outcome.mainBytes = complete ? bytes : nil
-                outcome.mainRelative = relative
-            }
-            var mismatch: Diagnostic?
-            let filled = files.read(
-                asked, relative, text: text, complete: complete, shownAs: shown(relative), into: &outcome.diagnostics, mismatch: &mismatch)
-            outcome.contents[language] = files.content
-            if isMain { outcome.mismatch = mismatch }
-            guard let filled else {
-                outcome.unreadable = outcome.unreadable || isMain
-                continue
-            }
-            if filled.title.trimmingCharacters(in: .whitespaces).isEmpty {
-                // A scenario or quiz declared as a lesson has no lesson title: say what the file is instead.
-                outcome.diagnostics.append(
-                    mismatch
-                        ?? .error(
-                            unit.location,
-                            "unit '\(unit.id)'\(isMain ? "" : " in '\(language)'") has no title; add 'title:' to the unit or to the \(unit.kind.titleSource)\(isMain ? "" : " (\(file))")"
-                        ))
-            }
-            if isMain {
-                outcome.filled = filled
-            }
-            if unit.title.isEmpty, unit.titleTranslations.isEmpty, languages.count > 1 {
-                outcome.fileTitles[language] = filled.title
-            }
-        }
-        if var filled = outcome.filled, !outcome.fileTitles.isEmpty {
-            filled.titleTranslations = outcome.fileTitles
-            outcome.filled = filled
-        }
-        return outcome
     }
 
     /// A lesson's read problems name the unit ("lesson of unit 'x' is not valid UTF-8").

@@ -28,6 +28,12 @@ public struct LessonText: Sendable {
     /// Splits `text` (read from `path`) into front matter and body. Front matter problems
     /// become diagnostics; keys other tools use (layout, tags, …) are warnings, not errors.
     public init(_ text: String, path: String) {
+        self.init(text, path: path, quick: true)
+    }
+
+    /// `quick`: the common front matter is read by `FrontMatterReader`; false reads every
+    /// front matter through Yams (the tests compare the two).
+    init(_ text: String, path: String, quick: Bool) {
         frontMatter = FrontMatter()
         body = text
         bodyLineOffset = 0
@@ -35,6 +41,11 @@ public struct LessonText: Sendable {
         guard let split = LessonText.splitFrontMatter(text) else { return }
         body = split.body
         bodyLineOffset = split.bodyLineOffset
+        if quick, let read = FrontMatterReader.read(split.yaml) {
+            frontMatter = read.frontMatter
+            frontMatterKeys = read.keys
+            return
+        }
         let source = YAMLSource(file: path, lineOffset: 1)
         switch source.compose(split.yaml) {
         case .failure(let diagnostic):

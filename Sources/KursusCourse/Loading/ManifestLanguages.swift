@@ -83,7 +83,7 @@ struct ManifestLanguages {
                 object.report(value, "'\(key)' in '\(language)' must be a text value")
                 continue
             }
-            if required && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if required && scalar.string.isBlankText {
                 object.report(value, "'\(key)' in '\(language)' must not be empty")
                 continue
             }

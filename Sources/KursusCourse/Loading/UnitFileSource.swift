@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where the package loader reads files from. A folder is read with each file's stamp
 /// (`StampedFileReader`: one open, one fstat, no path resolved twice), so the fingerprint
 /// cache can vouch for it; a lesson whose stamp is the one the cache recorded is read
@@ -10,11 +16,25 @@ struct UnitFileSource: Sendable {
     let folder: FolderStorage?
     /// Stamps the fingerprint cache recorded, by package-relative path (empty: none).
     let known: [String: FileStamp]
+    /// Lessons' front matter the fingerprint cache kept, by package-relative path.
+    let heads: [String: CourseFingerprintCache.Head]
 
-    init(storage: any PackageStorage, known: [String: FileStamp] = [:]) {
+    init(storage: any PackageStorage, known: [String: FileStamp] = [:], heads: [String: CourseFingerprintCache.Head] = [:]) {
         self.storage = storage
         folder = storage as? FolderStorage
         self.known = known
+        self.heads = heads
+    }
+
+    /// The front matter the cache kept for the lesson `relative`, when its file (at
+    /// `resolved`) still has the stamp recorded: then it is not opened at all. One
+    /// `stat`, which never blocks (a pipe put in its place has another inode and stamp).
+    func cachedHead(_ relative: String, resolved: URL?) -> (head: CourseFingerprintCache.Head, stamp: FileStamp)? {
+        guard let head = heads[relative], let recorded = known[relative], let resolved else { return nil }
+        var status = stat()
+        guard stat(resolved.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let stamp = FileStamp(status)
+        return stamp == recorded ? (head, stamp) : nil
     }
 
     /// How many bytes of a lesson are read first when the cache knows it: the front
@@ -31,9 +51,17 @@ struct UnitFileSource: Sendable {
         case read(bytes: Data, stamp: FileStamp?, complete: Bool)
     }
 
-    /// Reads `relative` (resolved and normalised). `headOnly`: a lesson, which may be
-    /// read only to the end of its front matter when its stamp is known.
-    func read(_ relative: String, shownAs shown: String, limit: Int, headOnly: Bool) -> Outcome {
+    /// The package-relative path `file` names and, in a folder, the file it leads to with
+    /// every link resolved (resolved once: `read` takes it).
+    func resolve(_ file: String) -> Result<(relative: String, url: URL?), PackagePath.PathProblem> {
+        guard let folder else { return storage.resolve(file, from: "").map { ($0, nil) } }
+        return folder.paths.resolve(file).map { ($0.path, $0.url) }
+    }
+
+    /// Reads `relative` (resolved and normalised; `resolved`: the file it leads to, as
+    /// `resolve` gave it). `headOnly`: a lesson, which may be read only to the end of its
+    /// front matter when its stamp is known.
+    func read(_ relative: String, resolved: URL? = nil, shownAs shown: String, limit: Int, headOnly: Bool) -> Outcome {
         guard let folder else {
             guard storage.fileExists(relative) else { return .missing(reason: nil) }
             do {
@@ -43,9 +71,13 @@ struct UnitFileSource: Sendable {
             }
         }
         let url: URL
-        switch folder.paths.resolve(relative) {
-        case .failure(let problem): return .failed(CourseError(SourceLocation(file: shown), problem.description))
-        case .success(let resolved): url = resolved.url
+        if let resolved {
+            url = resolved
+        } else {
+            switch folder.paths.resolve(relative) {
+            case .failure(let problem): return .failed(CourseError(SourceLocation(file: shown), problem.description))
+            case .success(let resolved): url = resolved.url
+            }
         }
         let known = headOnly ? self.known[relative] : nil
         var vouched = false

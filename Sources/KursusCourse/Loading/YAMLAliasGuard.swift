@@ -27,6 +27,8 @@ public enum YAMLAliasGuard {
     /// The first alias in `text`; nil when it has none, or has a syntax error before the
     /// first alias. An anchor alone is harmless (nothing repeats it) and allowed.
     public static func firstAlias(in text: String) -> Finding? {
+        // Every alias starts with `*`: a text without one has none, and is not parsed twice.
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }

@@ -120,7 +120,7 @@ struct YAMLObject {
             return nil
         }
         let text = scalar.string
-        if required && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if required && text.isBlankText {
             diagnostics.append(.error(source.location(of: node), "'\(key)' must not be empty"))
             return nil
         }
@@ -241,7 +241,7 @@ extension YAMLObject {
             return nil
         }
         guard let text = YAMLObject.text(of: node, limit: limit, what: "'\(key)'", source: source, problems: &diagnostics) else { return nil }
-        if !allowEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !allowEmpty && text.isBlankText {
             diagnostics.append(.error(source.location(of: node), "'\(key)' must not be empty"))
             return nil
         }

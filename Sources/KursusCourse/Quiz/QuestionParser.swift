@@ -111,7 +111,7 @@ extension QuizFileParser {
     /// An optional text; an empty one counts as not given.
     func optionalText(_ key: String, in object: inout YAMLObject) -> String? {
         guard let text = object.text(key, required: false, limit: textLimit) else { return nil }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+        return text.isBlankText ? nil : text
     }
 
     private mutating func parseKind(_ type: QuestionType, in object: inout YAMLObject, label: String) -> QuestionKind? {

@@ -13,7 +13,7 @@ public enum ScenarioPortraits {
         var problems: [Diagnostic] = []
         // "\r\n" is one Character in Swift, so line endings are normalised before splitting.
         var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        while lines.last?.isBlankLine == true { lines.removeLast() }
         if lines.isEmpty {
             problems.append(.error(SourceLocation(file: file), "the portrait is empty"))
         }
