@@ -108,14 +108,18 @@ enum CommandSupport {
     }
 
     static func screenContext(lang: String?, installation: Installation) throws -> ScreenContext {
-        var strings = try UIStrings.load(language: UILanguage.resolve(flag: lang, environment: environment), assets: installation.assets)
+        // A learner's language setting switches to their table at once: every table is
+        // loaded, each once (decoding a table is a good part of a start-up's time).
+        var tables: [String: UIStrings] = [:]
+        for language in UILanguage.supported {
+            tables[language] = try UIStrings.load(language: language, assets: installation.assets)
+        }
+        let language = UILanguage.resolve(flag: lang, environment: environment)
+        var strings = try tables[language] ?? UIStrings.load(language: language, assets: installation.assets)
         let symbols = Symbols.forEnvironment(environment)
         strings.asciiOnly = !symbols.isUnicode
         var context = ScreenContext(strings: strings, symbols: symbols)
-        // A learner's language setting switches to their table at once.
-        for language in UILanguage.supported {
-            context.stringTables[language] = try UIStrings.load(language: language, assets: installation.assets)
-        }
+        context.stringTables = tables
         return context
     }
 

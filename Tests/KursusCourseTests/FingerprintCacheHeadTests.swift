@@ -66,7 +66,10 @@ struct FingerprintCacheHeadTests {
         let head = CourseFingerprintCache.Head(
             frontMatter: FrontMatter(title: text, minutes: 7, objectives: [text, "b"]), keys: ["title", "minutes"])
         let line = HeadLine.line(head, file: 3)
-        #expect(!line.utf8.contains { $0 < 0x21 && $0 != 0x20 || $0 > 0x7E }, "only printable ASCII: \(line)")
+        // Nothing a terminal acts on: no control, C1 or bidirectional character, no line break.
+        #expect(
+            !line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.properties.isBidiControl || $0 == "\u{2028}" })
+        #expect(!line.contains("\n"))
         let parsed = try #require(HeadLine.parse(Substring(line)))
         #expect(parsed.index == 3 && parsed.head == head)
         let none = CourseFingerprintCache.Head(frontMatter: FrontMatter(), keys: [])
@@ -78,7 +81,8 @@ struct FingerprintCacheHeadTests {
         arguments: [
             "head 0 5 =a =title", "head 0 5 =a", "head x 5 =a =", "head -1 5 =a =", "head 01 5 =a =", "head 0 05 =a =", "head 0 5 a =",
             "head 0 5 =%4 =", "head 0 5 =%4a =", "head 0 5 =%41 =", "head 0 5 =%FF =", "head 0 5 =a b", "head 0 5 =a = x", "head 0 5 =a  =",
-            "head 0 5 =a\u{1B} =",
+            "head 0 5 =a\u{1B} =", "head 0 5 =a%20b =", "head 0 5 =a b =", "head 0 5 =%C3%A6 =", "head 0 5 =\u{202E} =", "head 0 5 =\u{85} =",
+            "head 0 5 =a%2 =",
         ])
     func strictHeadLines(line: String) {
         if line == "head 0 5 =a =title" {

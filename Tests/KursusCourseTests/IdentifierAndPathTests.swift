@@ -34,6 +34,17 @@ struct IdentifierAndPathTests {
         return nil
     }
 
+    @Test("paths are split on the byte '/', as the file system splits them, even before a combining mark")
+    func pathsSplitOnBytes() {
+        #expect(PackagePath.normalize("/\u{301}etc/passwd") == .failure(.absolute))
+        #expect(PackagePath.normalize("~\u{301}/x") == .failure(.homeRelative))
+        #expect(PackagePath.normalize("a/\u{301}b/./c.md") == .success("a/\u{301}b/c.md"))
+        #expect(PackagePath.normalize("a/\u{301}../../../x") == .success("x"))
+        #expect(PackagePath.normalize("a/\u{301}../../../../x") == .failure(.parentSegment))
+        #expect(PackagePath.normalize("../x", from: "lektioner") == .success("x"))
+        #expect(PackagePath.normalize("c:\u{301}/x") == .failure(.url))
+    }
+
     @Test("spelling suggestions")
     func spelling() {
         #expect(Spelling.closest(to: "titel", among: ["title", "id"]) == "title")

@@ -153,7 +153,8 @@ public struct CourseFingerprintCache: Sendable {
         guard checkLine.hasPrefix("check ") else { return nil }
         let body = text[..<checkLine.startIndex]
         guard checkLine.dropFirst("check ".count) == hex(SHA256.hash(data: Data(body.utf8))) + "\n" else { return nil }
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes: splitting by Character would break graphemes over the whole file.
+        var lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         guard lines.last == "" else { return nil }
         lines.removeLast()
         guard lines.count >= 3, lines[0] == format, lines[1] == "root " + hex(SHA256.hash(data: Data(root.path.utf8))),
@@ -171,7 +172,7 @@ public struct CourseFingerprintCache: Sendable {
                 continue
             }
             guard heads.isEmpty else { return nil }
-            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
+            let fields = line.utf8.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: false).map { Substring($0) }
             guard fields.count == 6, let inode = UInt64(fields[0]), let device = UInt64(fields[1]), let size = Int64(fields[2]), size >= 0,
                 let modified = Int64(fields[3]), let changed = Int64(fields[4])
             else { return nil }

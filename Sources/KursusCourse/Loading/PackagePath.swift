@@ -51,14 +51,19 @@ public struct PackagePath: Sendable {
         if relative.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return .failure(.controlCharacters)
         }
-        if relative.hasPrefix("/") { return .failure(.absolute) }
-        if relative.hasPrefix("~") { return .failure(.homeRelative) }
+        let slash = UInt8(ascii: "/")
+        // Bytes, not characters: "/" followed by a combining mark is still absolute.
+        if relative.utf8.first == slash { return .failure(.absolute) }
+        if relative.utf8.first == UInt8(ascii: "~") { return .failure(.homeRelative) }
         if relative.utf8.contains(UInt8(ascii: "\\")) { return .failure(.backslash) }
-        if relative.utf8.contains(UInt8(ascii: ":")) && relative.split(separator: "/").first?.utf8.contains(UInt8(ascii: ":")) == true {
+        if relative.utf8.contains(UInt8(ascii: ":")) && relative.utf8.split(separator: slash).first?.contains(UInt8(ascii: ":")) == true {
             return .failure(.url)
         }
-        var segments: [Substring] = base.split(separator: "/")
-        for segment in relative.split(separator: "/", omittingEmptySubsequences: true) {
+        // Split on the byte '/', as the file system does (not on characters: a '/' with a
+        // combining mark after it is still a folder separator to the file system).
+        var segments: [Substring] = base.utf8.split(separator: slash).map { Substring($0) }
+        for bytes in relative.utf8.split(separator: slash, omittingEmptySubsequences: true) {
+            let segment = Substring(bytes)
             switch segment {
             case ".": continue
             case "..":
