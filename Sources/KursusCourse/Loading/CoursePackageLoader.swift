@@ -49,14 +49,14 @@ public enum CoursePackageLoader {
         let shown: @Sendable (String) -> String = { relative in displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative }
         let manifestPath = shown(CoursePackage.manifestName)
         let root = (storage as? FolderStorage)?.paths.root
-        let cached = root.flatMap { root in fingerprints?.entry(for: root) }
-        let source = UnitFileSource(
-            storage: storage, known: Dictionary(cached?.files ?? [], uniquingKeysWith: { first, _ in first }), heads: cached?.heads ?? [:])
+        // The cache is read and checked on another thread while course.yaml is parsed.
+        let pending = BackgroundValue<CourseFingerprintCache.Entry?> { root.flatMap { root in fingerprints?.entry(for: root) } }
+        let manifestSource = UnitFileSource(storage: storage)
         let manifestBytes: Data
         var stamps: [(path: String, stamp: FileStamp)] = []
         let text: String
         do throws(CourseError) {
-            switch source.read(CoursePackage.manifestName, shownAs: manifestPath, limit: CoursePackage.manifestLimit, headOnly: false) {
+            switch manifestSource.read(CoursePackage.manifestName, shownAs: manifestPath, limit: CoursePackage.manifestLimit, headOnly: false) {
             case .missing(let reason): throw reason ?? CourseError(SourceLocation(file: manifestPath), "file not found")
             case .failed(let error): throw error
             case .read(let bytes, let stamp, _):
@@ -70,7 +70,10 @@ public enum CoursePackageLoader {
         var parser = ManifestParser(file: manifestPath)
         let parsed = parser.parse(text)
         var diagnostics = parser.diagnostics
+        let cached = pending.value ?? nil
         guard var course = parsed else { return (nil, diagnostics) }
+        let source = UnitFileSource(
+            storage: storage, known: Dictionary(cached?.files ?? [], uniquingKeysWith: { first, _ in first }), heads: cached?.heads ?? [:])
 
         let duplicates = duplicateIDs(in: course)
         diagnostics += duplicates
