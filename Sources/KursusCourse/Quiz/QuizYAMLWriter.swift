@@ -48,13 +48,29 @@ public enum QuizYAMLWriter {
     /// editor; text of several lines as a literal block (`|`). The emitter quotes a string
     /// anyway when its style cannot hold it.
     static func style(for text: String) -> YAMLScalarStyle {
-        let resolvesAsOther = mayResolveAsOther(text) && text.represented().style == .singleQuoted
         let hasBreak = text.utf8.contains(0x0A)
-        if !TerminalSafe.isSafe(text) && !(hasBreak && TerminalSafe.isSafe(text.replacing("\n", with: " "))) {
-            return .doubleQuoted
-        }
-        if resolvesAsOther { return .singleQuoted }
+        if !TerminalSafe.isSafe(text) && !(hasBreak && isSafeBesideLineFeeds(text)) { return .doubleQuoted }
+        if mayResolveAsOther(text) && text.represented().style == .singleQuoted { return .singleQuoted }
         return hasBreak ? .literal : .plain
+    }
+
+    /// Whether `text` holds nothing `TerminalSafe` cleans but line feeds: the check of
+    /// `TerminalSafe.isSafe(utf8:)` on bytes, with LF allowed.
+    static func isSafeBesideLineFeeds(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x0A: break
+            case 0x00...0x1F, 0x7F: return false
+            case 0x80...0x9F where previous.1 == 0xC2: return false
+            case 0xAA...0xAE where previous == (0xE2, 0x80): return false
+            case 0xA6...0xA9 where previous == (0xE2, 0x81): return false
+            default: break
+            }
+            previous = (previous.1, byte)
+        }
+        return true
     }
 
     /// Whether Yams' default resolver might read `text`, written plain, as anything but

@@ -82,11 +82,12 @@ struct YAMLBlockEmitter {
         let context = beginNode()
         var text = text
         text.withUTF8 { bytes in
-            let style = YAMLScalarAnalysis(bytes).style(requested: requested, simpleKey: context.simpleKey)
+            let analysis = YAMLScalarAnalysis(bytes)
+            let style = analysis.style(requested: requested, simpleKey: context.simpleKey)
             pushIndent(flow: true, indentless: false)
             switch style {
-            case .plain: writePlain(bytes, allowBreaks: !context.simpleKey)
-            case .singleQuoted: writeSingleQuoted(bytes)
+            case .plain: writePlain(bytes, hasBreaks: analysis.multiline)
+            case .singleQuoted: writeSingleQuoted(bytes, hasBreaks: analysis.multiline)
             case .doubleQuoted: writeDoubleQuoted(bytes)
             case .literal: writeLiteral(bytes)
             }
@@ -176,6 +177,12 @@ struct YAMLBlockEmitter {
         }
         whitespace = isWhitespace
         indention = indention && isIndention
+    }
+
+    /// Copies a run of characters without line breaks, one column each.
+    mutating func writeRun(_ bytes: UnsafeBufferPointer<UInt8>) {
+        output.append(contentsOf: bytes)
+        for byte in bytes where byte & 0xC0 != 0x80 { column += 1 }
     }
 
     /// Copies the character at `index` (one column) and returns the index after it.

@@ -161,9 +161,11 @@ struct YAMLBytes {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    @inline(__always)
     subscript(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
 
     /// The length of the character starting at `index` (0 for a continuation byte).
+    @inline(__always)
     func width(at index: Int) -> Int {
         let byte = self[index]
         if byte & 0x80 == 0 { return 1 }
@@ -174,6 +176,7 @@ struct YAMLBytes {
     }
 
     /// CR, LF, NEL (U+0085), LS (U+2028) or PS (U+2029).
+    @inline(__always)
     func isBreak(at index: Int) -> Bool {
         switch self[index] {
         case 0x0D, 0x0A: return true
@@ -184,6 +187,7 @@ struct YAMLBytes {
     }
 
     /// libyaml's IS_BLANKZ: space, tab, a line break or NUL.
+    @inline(__always)
     func isBlankOrBreakOrNUL(at index: Int) -> Bool {
         let byte = self[index]
         return byte == 0x20 || byte == 0x09 || byte == 0 || isBreak(at: index)
@@ -192,6 +196,7 @@ struct YAMLBytes {
     /// libyaml's IS_PRINTABLE: LF, printable ASCII, and Unicode up to U+FFFD other than
     /// C1 controls, surrogates and the byte order mark. Characters beyond U+FFFF count
     /// as not printable, as in libyaml, and are written as `\U` escapes.
+    @inline(__always)
     func isPrintable(at index: Int) -> Bool {
         let byte = self[index]
         switch byte {

@@ -5,9 +5,16 @@
 /// `TerminalSafe.escapingUnsafe(json:)` wrote them over Yams' output before; libyaml
 /// itself escapes every C0 and C1 control and DEL.
 extension YAMLBlockEmitter {
-    mutating func writePlain(_ bytes: UnsafeBufferPointer<UInt8>, allowBreaks: Bool) {
+    /// `hasBreaks` is the analysis' `multiline`: without breaks, the text is copied whole.
+    mutating func writePlain(_ bytes: UnsafeBufferPointer<UInt8>, hasBreaks: Bool) {
         let text = YAMLBytes(bytes)
         if !whitespace && !bytes.isEmpty { put(0x20) }
+        if !hasBreaks {
+            writeRun(bytes)
+            whitespace = false
+            indention = false
+            return
+        }
         var breaks = false
         var index = 0
         while index < bytes.count {
@@ -29,9 +36,16 @@ extension YAMLBlockEmitter {
         indention = false
     }
 
-    mutating func writeSingleQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func writeSingleQuoted(_ bytes: UnsafeBufferPointer<UInt8>, hasBreaks: Bool) {
         let text = YAMLBytes(bytes)
         writeIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false)
+        if !hasBreaks && !bytes.contains(UInt8(ascii: "'")) {
+            writeRun(bytes)
+            writeIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false)
+            whitespace = false
+            indention = false
+            return
+        }
         var breaks = false
         var index = 0
         while index < bytes.count {
