@@ -41,15 +41,19 @@ struct ImportGift: ParsableCommand {
         if diagnostics.hasErrors { quiz = nil }
         CommandSupport.report(diagnostics)
         guard let quiz, !diagnostics.hasErrors else { throw ExitCode(1) }
-        let yaml = QuizYAMLWriter.yaml(for: quiz)
+        // Written question by question as it is produced, not built whole in memory.
         guard let output else {
-            FileHandle.standardOutput.write(Data(yaml.utf8))
+            do {
+                try StreamedFileOutput.toStandardOutput { sink in try QuizYAMLWriter.write(quiz, to: sink) }
+            } catch let failure as StreamedFileOutput.Failure {
+                throw CommandFailure("cannot write the quiz to standard output: \(failure.reason)")
+            }
             return
         }
         do {
-            try Data(yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CommandFailure("\(TerminalSafe.clean(output)): cannot write the quiz file: \(error.localizedDescription)")
+            try StreamedFileOutput.replacing(output) { sink in try QuizYAMLWriter.write(quiz, to: sink) }
+        } catch let failure as StreamedFileOutput.Failure {
+            throw CommandFailure("\(TerminalSafe.clean(output)): cannot write the quiz file: \(failure.reason)")
         }
     }
 }

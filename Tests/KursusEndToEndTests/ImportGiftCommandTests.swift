@@ -58,4 +58,32 @@ struct ImportGiftCommandTests {
         #expect(result.stderr.contains("dup.gift:3:1: error: question 'q1': option 3 has the same text as option 2"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
+
+    @Test(
+        "the YAML is streamed into a file that replaces the output whole: same bytes as to standard output, no temporary file left, a clear error for a missing folder"
+    )
+    func streamedOutput() throws {
+        let folder = try KursusBinary.temporaryFolder("import-gift-stream")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gift = folder.appendingPathComponent("bank.gift")
+        var bank = ""
+        for number in 1...400 { bank += "::Q\(number)::Spørgsmål \(number): hvad gør du? {=Ringer op#Ja. ~Venter ~\\# \(number)}\n\n" }
+        try Data(bank.utf8).write(to: gift)
+        let out = folder.appendingPathComponent("quiz.yaml")
+        try Data("old content\n".utf8).write(to: out)
+        let written = try KursusBinary.run(["import-gift", gift.path, "-o", out.path, "--force"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let printed = try KursusBinary.run(["import-gift", gift.path])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let file = try String(contentsOf: out, encoding: .utf8)
+        #expect(file == printed.stdout)
+        #expect(file.contains("- id: q400\n"), "the last question is written (the file is larger than one 64 KiB piece)")
+        #expect(file.utf8.count > 64 * 1024)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bank.gift", "quiz.yaml"])
+
+        let missing = folder.appendingPathComponent("no-such-folder/quiz.yaml")
+        let failed = try KursusBinary.run(["import-gift", gift.path, "-o", missing.path])
+        #expect(failed.status != 0)
+        #expect(failed.stderr.contains("no-such-folder/quiz.yaml: cannot write the quiz file: No such file or directory"), "\(failed.stderr)")
+    }
 }

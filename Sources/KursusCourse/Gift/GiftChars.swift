@@ -12,15 +12,15 @@ typealias GiftSlice = ArraySlice<GiftChar>
 /// Splitting a GIFT file into questions as Moodle does: trimmed lines, a blank line
 /// ends a question, lines starting with `//` are comments.
 enum GiftChunker {
-    /// Each question's characters, lines joined with `\n` and escapes resolved. Chunks
-    /// holding only comments are left out.
-    static func chunks(of source: GiftSource) -> [[GiftChar]] {
-        var chunks: [[GiftChar]] = []
+    /// Each question's characters, lines joined with `\n` and escapes resolved, handed to
+    /// `body` one question at a time (only one is held at once: a large file's
+    /// characters would take 16 bytes each). Chunks holding only comments are left out.
+    static func forEachChunk(of source: GiftSource, _ body: ([GiftChar]) -> Void) {
         var current: [GiftChar] = []
         var hasLines = false
         for line in source.lines {
             if isBlank(line, in: source.scalars) {
-                if hasLines { chunks.append(resolveEscapes(current)) }
+                if hasLines { body(resolveEscapes(current)) }
                 current.removeAll(keepingCapacity: true)
                 hasLines = false
                 continue
@@ -36,8 +36,7 @@ enum GiftChunker {
             for offset in range { current.append(GiftChar(scalar: source.scalars[offset], escaped: false, offset: offset)) }
             hasLines = true
         }
-        if hasLines { chunks.append(resolveEscapes(current)) }
-        return chunks
+        if hasLines { body(resolveEscapes(current)) }
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -153,9 +152,20 @@ extension ArraySlice where Element == GiftChar {
         var marker: GiftChar?
         var start = startIndex
         var index = startIndex
+        // ASCII markers (all GIFT's) as bits, so most characters need no hashing.
+        var ascii: (low: UInt64, high: UInt64) = (0, 0)
+        for scalar in markers where scalar.value < 0x80 {
+            if scalar.value < 64 { ascii.low |= 1 << UInt64(scalar.value) } else { ascii.high |= 1 << UInt64(scalar.value - 64) }
+        }
+        func isMarker(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            if value < 64 { return ascii.low & (1 << UInt64(value)) != 0 }
+            if value < 128 { return ascii.high & (1 << UInt64(value - 64)) != 0 }
+            return markers.contains(scalar)
+        }
         while index < endIndex {
             let char = self[index]
-            if !char.escaped && markers.contains(char.scalar) {
+            if !char.escaped && isMarker(char.scalar) {
                 pieces.append((marker, self[start..<index]))
                 marker = char
                 start = index + 1
@@ -166,11 +176,7 @@ extension ArraySlice where Element == GiftChar {
         return pieces
     }
 
-    var giftString: String {
-        var view = String.UnicodeScalarView()
-        for char in self { view.append(char.scalar) }
-        return String(view)
-    }
+    var giftString: String { String(scalars: scalars) }
 
     var scalars: [Unicode.Scalar] { map(\.scalar) }
 }

@@ -16,16 +16,25 @@ public enum GiftParser {
     /// Parses GIFT bytes, which must be UTF-8 (a leading UTF-8 byte order mark is
     /// skipped). Invalid UTF-8 is an error at the line and column of the first bad byte.
     public static func parse(data: Data, file: String) -> (quiz: Quiz?, diagnostics: [Diagnostic]) {
-        var bytes = [UInt8](data)
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
-            bytes.removeFirst(3)
+        // Decoded straight from the file's bytes into the scalars the parser reads, without
+        // copies of the file as an array or a string in between.
+        let decoded = data.withUnsafeBytes { raw -> (scalars: [Unicode.Scalar], bad: (location: SourceLocation, byte: UInt8)?) in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+            }
+            if let bad = GiftUTF8.firstInvalidByte(in: bytes, file: file) { return ([], bad) }
+            return (GiftUTF8.scalars(of: bytes), nil)
         }
-        if let bad = GiftUTF8.firstInvalidByte(in: bytes, file: file) {
+        if let bad = decoded.bad {
             let hex = String(bad.byte, radix: 16, uppercase: true)
             let message = "the file is not valid UTF-8 (byte 0x\(hex) here); save it as UTF-8 (Moodle exports GIFT as UTF-8) and import it again"
             return (nil, [.error(bad.location, message)])
         }
-        return parse(String(decoding: bytes, as: UTF8.self), file: file)
+        var scalars = decoded.scalars
+        // As for text: a byte order mark left at the start (a second one) is dropped too.
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        return parse(source: GiftSource(file: file, scalars: scalars))
     }
 
     static func parse(source: GiftSource) -> (quiz: Quiz?, diagnostics: [Diagnostic]) {
@@ -33,7 +42,7 @@ public enum GiftParser {
         var questions: [Question] = []
         var category: String?
         var position = 0
-        for chunk in GiftChunker.chunks(of: source) {
+        GiftChunker.forEachChunk(of: source) { chunk in
             var body = chunk[...]
             if body.hasMarker("$CATEGORY:", at: body.startIndex) {
                 let start = body.startIndex + "$CATEGORY:".unicodeScalars.count
@@ -41,7 +50,7 @@ public enum GiftParser {
                 let name = GiftText.convert(body[start..<lineEnd], format: .plain, mode: .plain)
                 category = name.isEmpty ? nil : name
                 body = body[lineEnd...].trimmedGift()
-                guard let first = body.first else { continue }
+                guard let first = body.first else { return }
                 diagnostics.append(
                     .warning(
                         source.location(ofOffset: first.offset),

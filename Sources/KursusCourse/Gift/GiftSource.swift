@@ -56,7 +56,7 @@ struct GiftSource {
 /// wrong letters in front of learners.
 enum GiftUTF8 {
     /// The location of the first byte that is not part of valid UTF-8, or nil.
-    static func firstInvalidByte(in bytes: [UInt8], file: String) -> (location: SourceLocation, byte: UInt8)? {
+    static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>, file: String) -> (location: SourceLocation, byte: UInt8)? {
         var index = 0
         var line = 1
         var column = 1
@@ -97,5 +97,36 @@ enum GiftUTF8 {
             index += length
         }
         return nil
+    }
+
+    /// The scalars of bytes already checked by `firstInvalidByte` to be valid UTF-8.
+    static func scalars(of bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(bytes.count)
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = UInt32(bytes[index])
+            var value: UInt32
+            var length: Int
+            if lead < 0x80 {
+                value = lead
+                length = 1
+            } else if lead < 0xE0 {
+                value = lead & 0x1F
+                length = 2
+            } else if lead < 0xF0 {
+                value = lead & 0x0F
+                length = 3
+            } else {
+                value = lead & 0x07
+                length = 4
+            }
+            length = min(length, count - index)
+            for offset in 1..<max(1, length) { value = (value << 6) | UInt32(bytes[index + offset] & 0x3F) }
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            index += length
+        }
+        return scalars
     }
 }

@@ -35,9 +35,7 @@ enum GiftText {
         let result: String
         switch format {
         case .markdown:
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            result = String(view)
+            result = String(scalars: scalars)
         case .plain:
             var writer = GiftTextWriter(mode: mode)
             for scalar in scalars {
@@ -82,6 +80,11 @@ enum GiftText {
 
 extension String {
     func trimmingGiftSpace() -> String {
+        func isTrimmed(_ scalar: Unicode.Scalar) -> Bool { GiftChunker.isSpace(scalar) || scalar == "\n" }
+        // Most text has nothing to trim: no copy then.
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last, isTrimmed(first) || isTrimmed(last) else {
+            return self
+        }
         let scalars = Array(unicodeScalars)
         var low = 0
         var high = scalars.count
