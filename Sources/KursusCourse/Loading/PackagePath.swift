@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Resolves paths written in course files to files inside the package folder. A path
 /// may never reach outside the package: absolute paths, `..` segments that climb above
 /// the package folder, home-relative paths and symbolic links that lead out are all
@@ -20,11 +24,38 @@ public struct PackagePath: Sendable {
         case .failure(let problem): return .failure(problem)
         case .success(let path): packageRelative = path
         }
+        if let direct = resolvedWithoutLinks(packageRelative) { return .success((direct, packageRelative)) }
+        return resolvedThroughLinks(packageRelative).map { ($0, packageRelative) }
+    }
+
+    /// The general path of `resolve`: Foundation resolves every symbolic link on the way,
+    /// and the result must still be inside the package.
+    func resolvedThroughLinks(_ packageRelative: String) -> Result<URL, PathProblem> {
         let candidate = root.appendingPathComponent(packageRelative)
         let resolved = candidate.resolvingSymlinksInPath()
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         guard resolved.path.hasPrefix(rootPath) else { return .failure(.linkLeadsOutside) }
-        return .success((resolved, packageRelative))
+        return .success(resolved)
+    }
+
+    /// The fast path of `resolve` (one `lstat` per segment of `packageRelative`, no URL
+    /// work): the file's URL when every segment below the root exists and none is a
+    /// symbolic link, which is then what `resolvedThroughLinks` gives; nil otherwise (a
+    /// link, a missing file, or a root whose path Foundation rewrites), and the general
+    /// path decides.
+    func resolvedWithoutLinks(_ packageRelative: String) -> URL? {
+        let rootPath = root.path
+        guard rootPath.count > 1, rootPath.hasPrefix("/"), !rootPath.hasSuffix("/"), !rootPath.hasPrefix("/private/"),
+            !rootPath.hasPrefix("/var/automount/")
+        else { return nil }
+        var path = rootPath
+        var status = stat()
+        for segment in packageRelative.split(separator: "/") {
+            path += "/"
+            path += segment
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFLNK else { return nil }
+        }
+        return URL(fileURLWithPath: path, isDirectory: (status.st_mode & S_IFMT) == S_IFDIR)
     }
 
     /// The package-relative path `relative` names from the folder `base`, checked and
@@ -33,13 +64,17 @@ public struct PackagePath: Sendable {
     /// package. `.` and empty segments are dropped.
     public static func normalize(_ relative: String, from base: String = "") -> Result<String, PathProblem> {
         if relative.isEmpty { return .failure(.empty) }
-        if relative.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // These scalars are single bytes in UTF-8; any other byte is not one of them.
+        if relative.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             return .failure(.controlCharacters)
         }
         if relative.hasPrefix("/") { return .failure(.absolute) }
         if relative.hasPrefix("~") { return .failure(.homeRelative) }
-        if relative.contains("\\") { return .failure(.backslash) }
-        if relative.contains(":") && relative.split(separator: "/").first?.contains(":") == true {
+        // Foundation's search (through NSString) runs only when the byte is there at all.
+        if relative.utf8.contains(UInt8(ascii: "\\")) && relative.contains("\\") { return .failure(.backslash) }
+        if relative.utf8.contains(UInt8(ascii: ":")) && relative.contains(":")
+            && relative.split(separator: "/").first?.contains(":") == true
+        {
             return .failure(.url)
         }
         var segments: [Substring] = base.split(separator: "/")
