@@ -17,6 +17,8 @@ final class CmarkTree {
 
     private let root: OpaquePointer
     private let tasklist: OpaquePointer?
+    /// False when the nodes live in `CmarkArena`, which frees them all at once.
+    private let ownsNodes: Bool
 
     /// The GFM extensions are registered once per process.
     private static let registered: Bool = {
@@ -40,16 +42,28 @@ final class CmarkTree {
         self.init(root: tree.root, tasklist: tree.tasklist)
     }
 
-    private init(root: OpaquePointer, tasklist: OpaquePointer?) {
-        self.root = root
-        self.tasklist = tasklist
+    /// Parses `markdown` with the allocator `memory`, which frees the nodes itself
+    /// (`CmarkArena`): the tree does not free them.
+    convenience init?(_ markdown: UnsafeBufferPointer<UInt8>, memory: UnsafeMutablePointer<cmark_mem>) {
+        guard let tree = CmarkTree.parse(markdown, memory: memory) else { return nil }
+        self.init(root: tree.root, tasklist: tree.tasklist, ownsNodes: false)
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (root: OpaquePointer, tasklist: OpaquePointer?)? {
+    private init(root: OpaquePointer, tasklist: OpaquePointer?, ownsNodes: Bool = true) {
+        self.root = root
+        self.tasklist = tasklist
+        self.ownsNodes = ownsNodes
+    }
+
+    private static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, memory: UnsafeMutablePointer<cmark_mem>? = nil
+    ) -> (root: OpaquePointer, tasklist: OpaquePointer?)? {
         _ = CmarkTree.registered
         CmarkTree.parsing.lock()
         defer { CmarkTree.parsing.unlock() }
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+        guard let parser = memory.map({ cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, $0) }) ?? cmark_parser_new(CMARK_OPT_DEFAULT) else {
+            return nil
+        }
         defer { cmark_parser_free(parser) }
         var tasklist: OpaquePointer?
         for name in CmarkTree.extensionNames {
@@ -67,7 +81,7 @@ final class CmarkTree {
     }
 
     deinit {
-        cmark_node_free(root)
+        if ownsNodes { cmark_node_free(root) }
     }
 
     /// Visits every node in document order: containers are entered and

@@ -40,11 +40,13 @@ final class LayoutEngine<Output: LayoutOutput> {
             let pieces = MarkdownPieces(bytes, targetSize: pieceSize)
             for index in pieces.pieces.indices {
                 pieces.withText(of: index, in: bytes) { text in
-                    if let tree = CmarkTree(text) {
-                        layOut(tree.topLevelBlocks[...], of: tree)
-                    } else {
-                        // cmark-gfm could not allocate: show the source as it is.
-                        emitPreformatted(text, style: .body, indent: 0)
+                    CmarkArena.withTree(text) { tree in
+                        if let tree {
+                            layOut(tree.topLevelBlocks[...], of: tree)
+                        } else {
+                            // cmark-gfm could not allocate: show the source as it is.
+                            emitPreformatted(text, style: .body, indent: 0)
+                        }
                     }
                 }
             }

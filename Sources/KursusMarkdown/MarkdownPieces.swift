@@ -60,6 +60,8 @@ struct MarkdownPieces {
     private(set) var flattened: [NestingLimit.Flattened] = []
     /// The link reference definitions a piece may need (when there are several pieces).
     private(set) var definitions: [LinkDefinition] = []
+    /// The indices into `definitions` of each label.
+    private var definitionsByLabel: [String: [Int]] = [:]
 
     /// The pieces of `bytes`, each at most about `targetSize` bytes.
     init(_ bytes: UnsafeBufferPointer<UInt8>, targetSize: Int = MarkdownPieces.targetSize) {
@@ -68,6 +70,9 @@ struct MarkdownPieces {
         pieces = scan.pieces
         flattened = scan.flattened
         definitions = pieces.count > 1 ? scan.definitions : []
+        for (index, definition) in definitions.enumerated() {
+            definitionsByLabel[definition.label, default: []].append(index)
+        }
     }
 
     /// Calls `body` with the text cmark-gfm parses for piece `index`: its bytes with the
@@ -109,13 +114,13 @@ struct MarkdownPieces {
     /// compares labels (case folded, runs of white space as one space).
     private func neededDefinitions(in piece: UnsafeBufferPointer<UInt8>) -> [LinkDefinition] {
         guard !definitions.isEmpty else { return [] }
-        var labels: Set<String> = []
+        var needed: [Int] = []
+        var scratch: [UInt8] = []
+        guard let base = piece.baseAddress else { return [] }
         var index = 0
         while index < piece.count {
-            guard piece[index] == UInt8(ascii: "[") else {
-                index += 1
-                continue
-            }
+            guard let bracket = memchr(base + index, Int32(UInt8(ascii: "[")), piece.count - index) else { break }
+            index = UnsafeRawPointer(bracket) - UnsafeRawPointer(base)
             var end = index + 1
             while end < piece.count && end - index <= LinkDefinition.longestLabel && piece[end] != UInt8(ascii: "]") {
                 if piece[end] == UInt8(ascii: "[") { break }
@@ -123,28 +128,20 @@ struct MarkdownPieces {
                 end += 1
             }
             if end < piece.count && piece[end] == UInt8(ascii: "]") {
-                labels.insert(LinkDefinition.normalized(UnsafeBufferPointer(rebasing: piece[(index + 1)..<end])))
+                let label = LinkDefinition.normalized(UnsafeBufferPointer(rebasing: piece[(index + 1)..<end]), scratch: &scratch)
+                if let indices = definitionsByLabel[label] { needed += indices }
             }
             index = end > index + 1 && end < piece.count && piece[end] == UInt8(ascii: "[") ? end : index + 1
         }
-        return definitions.filter { labels.contains($0.label) }
-    }
-}
-
-/// A one-line link reference definition: its line in the source and its label as
-/// cmark-gfm matches labels.
-struct LinkDefinition {
-    /// cmark-gfm's longest label (999 characters; bytes here, which is at least as many).
-    static let longestLabel = 4 * 999
-    var line: Range<Int>
-    var label: String
-
-    /// Case folded, trimmed, and with every run of white space as one space.
-    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
-            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            .joined(separator: " ")
-            .lowercased()
+        // In source order, each once.
+        needed.sort()
+        var result: [LinkDefinition] = []
+        var last = -1
+        for index in needed where index != last {
+            result.append(definitions[index])
+            last = index
+        }
+        return result
     }
 }
 

@@ -22,12 +22,13 @@ public enum MarkdownScanner {
             for index in pieces.pieces.indices {
                 let lineOffset = pieces.pieces[index].firstLine - 1
                 pieces.withText(of: index, in: bytes) { text in
-                    guard let tree = CmarkTree(text) else { return }
-                    tree.walk { event, node in
-                        guard event == .enter, kinds.kind(of: node) == .image else { return }
-                        let url = node.url
-                        guard isLocal(url) else { return }
-                        found.append((url, node.startLine + lineOffset, node.startColumn))
+                    CmarkArena.withTree(text) { tree in
+                        tree?.walk { event, node in
+                            guard event == .enter, kinds.kind(of: node) == .image else { return }
+                            let url = node.url
+                            guard isLocal(url) else { return }
+                            found.append((url, node.startLine + lineOffset, node.startColumn))
+                        }
                     }
                 }
             }

@@ -52,20 +52,62 @@ public struct LessonShape: Hashable, Sendable {
     }
 
     /// Counts words as a reader does: runs of letters or digits, hyphens and apostrophes
-    /// inside a word keep it one word; Markdown punctuation is not a word.
+    /// inside a word keep it one word; Markdown punctuation is not a word. A letter or
+    /// digit is a scalar of `CharacterSet.alphanumerics`. The UTF-8 bytes are read
+    /// directly: ASCII through a table and without branches, Latin-1 letters and General
+    /// Punctuation (U+2000–U+206F: dashes, quotation marks, none alphanumeric) without a
+    /// set lookup.
     public static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            // ASCII letters and digits are the alphanumerics below 0x80: no set lookup for them.
-            let value = scalar.value
-            let wordy =
-                value < 0x80
-                ? (0x30...0x39).contains(value) || (0x61...0x7A).contains(value | 0x20) : alphanumerics.contains(scalar)
-            if wordy && !inWord { count += 1 }
-            inWord = wordy || (inWord && (scalar == "-" || scalar == "'" || scalar == "’"))
+        var text = text
+        return text.withUTF8 { bytes in
+            asciiClasses.withUnsafeBufferPointer { classes in
+                var count = 0
+                var inWord = 0
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    let wordy: Int
+                    let joins: Int
+                    if byte < 0x80 {
+                        let kind = Int(classes[Int(byte)])
+                        wordy = kind & 1
+                        joins = kind >> 1
+                        index += 1
+                    } else {
+                        // Valid UTF-8 (a String's): the lead byte tells the length.
+                        let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                        for offset in 1..<length where index + offset < bytes.count {
+                            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                        }
+                        index += length
+                        wordy = isAlphanumeric(value) ? 1 : 0
+                        joins = value == 0x2019 ? 1 : 0  // ’
+                    }
+                    count += wordy & ~inWord & 1
+                    inWord = wordy | (inWord & joins)
+                }
+                return count
+            }
         }
-        return count
+    }
+
+    /// Per ASCII byte: 1 for a letter or digit, 2 for a hyphen or apostrophe, else 0.
+    private static let asciiClasses: [UInt8] = (0..<128).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): 1
+        case UInt8(ascii: "-"), UInt8(ascii: "'"): 2
+        default: 0
+        }
+    }
+
+    /// Whether the scalar `value` (not ASCII) is in `CharacterSet.alphanumerics`.
+    private static func isAlphanumeric(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xC0...0xFF: return value != 0xD7 && value != 0xF7  // Latin-1 letters, not × and ÷
+        case 0x2000...0x206F: return false  // General Punctuation
+        default: return Unicode.Scalar(value).map { alphanumerics.contains($0) } ?? false
+        }
     }
 
     private static let alphanumerics = CharacterSet.alphanumerics

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Resolves paths written in course files to files inside the package folder. A path
 /// may never reach outside the package: absolute paths, `..` segments that climb above
 /// the package folder, home-relative paths and symbolic links that lead out are all
@@ -7,12 +11,9 @@ import Foundation
 public struct PackagePath: Sendable {
     /// The package folder with every symbolic link resolved.
     public let root: URL
-    /// `root`'s path with a closing "/": every resolved path must start with it.
-    private let rootPrefix: String
 
     public init(root: URL) {
         self.root = root.standardizedFileURL.resolvingSymlinksInPath()
-        rootPrefix = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
     }
 
     /// The file `relative` names, relative to the folder `base` (itself relative to the
@@ -23,23 +24,38 @@ public struct PackagePath: Sendable {
         case .failure(let problem): return .failure(problem)
         case .success(let path): packageRelative = path
         }
-        let candidate = rootPrefix + packageRelative
-        let resolved = Self.realPath(candidate) ?? URL(fileURLWithPath: candidate).resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(rootPrefix) else { return .failure(.linkLeadsOutside) }
-        return .success((URL(fileURLWithPath: resolved, isDirectory: false), packageRelative))
+        if let direct = resolvedWithoutLinks(packageRelative) { return .success((direct, packageRelative)) }
+        return resolvedThroughLinks(packageRelative).map { ($0, packageRelative) }
     }
 
-    /// `path` with every symbolic link resolved, by POSIX `realpath`, or nil when it fails
-    /// (a missing file, a link loop); the caller then asks Foundation, which gives the
-    /// path as far as it exists, as before. Foundation's `resolvingSymlinksInPath` gives
-    /// the same answer for an existing file but costs about twenty times as much (it
-    /// builds a URL and calls `lstat` through its own layers for every component); the
-    /// course loader resolves every unit file, so a course of 2,000 lessons paid for it
-    /// in its first frame.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(validatingCString: resolved)
+    /// The general path of `resolve`: Foundation resolves every symbolic link on the way,
+    /// and the result must still be inside the package.
+    func resolvedThroughLinks(_ packageRelative: String) -> Result<URL, PathProblem> {
+        let candidate = root.appendingPathComponent(packageRelative)
+        let resolved = candidate.resolvingSymlinksInPath()
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        guard resolved.path.hasPrefix(rootPath) else { return .failure(.linkLeadsOutside) }
+        return .success(resolved)
+    }
+
+    /// The fast path of `resolve` (one `lstat` per segment of `packageRelative`, no URL
+    /// work): the file's URL when every segment below the root exists and none is a
+    /// symbolic link, which is then what `resolvedThroughLinks` gives; nil otherwise (a
+    /// link, a missing file, or a root whose path Foundation rewrites), and the general
+    /// path decides.
+    func resolvedWithoutLinks(_ packageRelative: String) -> URL? {
+        let rootPath = root.path
+        guard rootPath.count > 1, rootPath.hasPrefix("/"), !rootPath.hasSuffix("/"), !rootPath.hasPrefix("/private/"),
+            !rootPath.hasPrefix("/var/automount/")
+        else { return nil }
+        var path = rootPath
+        var status = stat()
+        for segment in packageRelative.split(separator: "/") {
+            path += "/"
+            path += segment
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFLNK else { return nil }
+        }
+        return URL(fileURLWithPath: path, isDirectory: (status.st_mode & S_IFMT) == S_IFDIR)
     }
 
     /// The package-relative path `relative` names from the folder `base`, checked and
@@ -48,7 +64,8 @@ public struct PackagePath: Sendable {
     /// package. `.` and empty segments are dropped.
     public static func normalize(_ relative: String, from base: String = "") -> Result<String, PathProblem> {
         if relative.isEmpty { return .failure(.empty) }
-        if relative.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // These scalars are single bytes in UTF-8; any other byte is not one of them.
+        if relative.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             return .failure(.controlCharacters)
         }
         let slash = UInt8(ascii: "/")

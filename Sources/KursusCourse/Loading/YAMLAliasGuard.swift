@@ -26,9 +26,14 @@ public enum YAMLAliasGuard {
         "aliases ('*name') are not allowed in course files; write the content out. If this is text that starts with '*', put it in quotes"
     /// The first alias in `text`; nil when it has none, or has a syntax error before the
     /// first alias. An anchor alone is harmless (nothing repeats it) and allowed.
+    /// Every alias starts with `*`, so a text without one is done in a byte search.
     public static func firstAlias(in text: String) -> Finding? {
-        // Every alias starts with `*`: a text without one has none, and is not parsed twice.
         guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        return firstAliasByEvents(in: text)
+    }
+
+    /// `firstAlias(in:)` without the byte search: libyaml's events, one by one.
+    static func firstAliasByEvents(in text: String) -> Finding? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }

@@ -21,12 +21,25 @@ public enum BidiControls {
     /// Whether `scalar` is a bidirectional control.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool { names[scalar.value] != nil }
 
+    /// Whether the UTF-8 bytes hold a bidirectional control: D8 9C (U+061C), E2 80 8E–8F
+    /// (U+200E–U+200F), E2 80 AA–AE (U+202A–U+202E) or E2 81 A6–A9 (U+2066–U+2069).
+    /// Found on the bytes, so text with other characters that start with E2 (dashes,
+    /// quotation marks, arrows) costs one pass and no decoding.
+    static func containsControl(utf8: String.UTF8View) -> Bool {
+        ByteScan.contains(0xE2, in: utf8) { bytes, index in
+            guard index + 2 < bytes.count else { return false }
+            let (second, third) = (bytes[index + 1], bytes[index + 2])
+            return (second == 0x80 && ((0x8E...0x8F).contains(third) || (0xAA...0xAE).contains(third)))
+                || (second == 0x81 && (0xA6...0xA9).contains(third))
+        } || ByteScan.contains(0xD8, in: utf8) { bytes, index in index + 1 < bytes.count && bytes[index + 1] == 0x9C }
+    }
+
     /// A warning at the first bidirectional control in `text` (line and column counted in
     /// characters from 1, plus `lineOffset`), naming it and how many more the file holds;
-    /// nil when there is none. Bytes are scanned first, so clean text costs one pass.
+    /// nil when there is none. Bytes are scanned first (`containsControl`), so text without
+    /// one costs one pass.
     public static func warning(in text: String, file: String, lineOffset: Int = 0) -> Diagnostic? {
-        // Every control starts with 0xD8 (U+061C) or 0xE2 (the others) in UTF-8.
-        guard text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xD8 }) else { return nil }
+        guard containsControl(utf8: text.utf8) else { return nil }
         var line = 1
         var column = 1
         var first: (line: Int, column: Int, scalar: Unicode.Scalar)?

@@ -102,7 +102,10 @@ public struct PackageValidator: Sendable {
     /// Image references must stay inside the package; a missing image is a warning.
     func checkLesson(_ unit: CourseUnit, file: String, in package: CoursePackage) -> [Diagnostic] {
         guard let text = try? package.storage.readText(file, shownAs: package.shown(file), limit: CoursePackage.lessonLimit) else { return [] }
-        let lesson = LessonText(text, path: package.shown(file))
+        // The loader composed the front matter and reported its problems: only the body
+        // and where it starts are needed here.
+        let split = LessonText.splitFrontMatter(text)
+        let lesson = (body: split?.body ?? text, bodyLineOffset: split?.bodyLineOffset ?? 0)
         let lessonFolder = file.split(separator: "/").dropLast().joined(separator: "/")
         let shownFile = package.shown(file)
         var diagnostics: [Diagnostic] = []
@@ -143,12 +146,8 @@ public struct PackageValidator: Sendable {
     /// Whether `text` holds ESC or a C1 control (U+0080–U+009F, in UTF-8 0xC2 0x80–0x9F),
     /// found on the bytes.
     static func holdsTerminalControls(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x1B || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { return true }
-            previous = byte
-        }
-        return false
+        ByteScan.contains(0x1B, in: text.utf8) { _, _ in true }
+            || ByteScan.contains(0xC2, in: text.utf8) { bytes, index in index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]) }
     }
 
     /// The quiz checks (QuizChecks) on every quiz and survey that reads cleanly; reading

@@ -13,7 +13,7 @@ public enum UnitKindDetection {
         if fileName.lowercased().hasSuffix(".gift") { return .quiz }
         // Most files (every lesson) have no "format:" at all: a byte search rules that out
         // (a character is at most four bytes, so this covers the first `headLimit` of them).
-        guard containsFormatKey(text.utf8.prefix(4 * headLimit)) else { return nil }
+        guard containsFormatKey(text.utf8) else { return nil }
         for line in text.prefix(headLimit).split(whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard trimmed.hasPrefix("format:") else { continue }
@@ -24,9 +24,17 @@ public enum UnitKindDetection {
         return nil
     }
 
-    /// Whether `bytes` hold "format:".
-    private static func containsFormatKey(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
-        let key = Array("format:".utf8)
+    /// Whether the first `4 * headLimit` bytes of `utf8` hold "format:" (a character is at
+    /// most four bytes, so this covers the first `headLimit` characters and more).
+    static func containsFormatKey(_ utf8: Substring.UTF8View) -> Bool {
+        let head = utf8.prefix(4 * headLimit)
+        return head.withContiguousStorageIfAvailable { holdsFormatKey($0) } ?? holdsFormatKey(Array(head))
+    }
+
+    /// Whether `bytes` hold "format:" (its seven bytes all differ, so after a mismatch
+    /// the byte only needs a second look as a possible start).
+    private static func holdsFormatKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        let key = formatKey
         var matched = 0
         for byte in bytes {
             if byte == key[matched] {
@@ -39,11 +47,15 @@ public enum UnitKindDetection {
         return false
     }
 
+    private static let formatKey = Array("format:".utf8)
+
     /// The error for a unit declared as a lesson whose file's `text` (already read) is a
     /// scenario or quiz file, at the unit in course.yaml, or nil when it reads as a lesson.
     /// The package loader calls it on the text it reads, so no file is read for it again.
     public static func mismatch(_ unit: CourseUnit, text: String) -> Diagnostic? {
         guard unit.kind == .lesson, let file = unit.file else { return nil }
+        // A lesson has no "format:" line: found on the bytes before any character is split.
+        guard file.lowercased().hasSuffix(".gift") || containsFormatKey(text[...].utf8) else { return nil }
         guard let found = kindFromContent(text.utf8.count > headLimit ? Substring(text.prefix(headLimit)) : text[...], fileName: file) else {
             return nil
         }
