@@ -44,7 +44,7 @@ public struct UIStrings: Sendable {
     public static let zeroSuffix = ".zero"
 
     /// Counted keys that have a zero form.
-    public static let zeroCountedKeys: [L10nKey] = [.quitUnsaved, .progressUnsavedLastSession]
+    public static let zeroCountedKeys: [L10nKey] = [.quitUnsaved]
 
     /// Keys of `zeroCountedKeys` whose zero form the table lacks; empty for a complete table.
     public var missingZeroForms: [L10nKey] { Self.zeroCountedKeys.filter { table[$0.rawValue + Self.zeroSuffix] == nil } }
