@@ -56,7 +56,7 @@ struct SavingFailureEndToEndTests {
         let warning = try tmux.waitFor("Ikke gemt endnu")
         #expect(warning.contains("r Prøv at gemme igen nu"))
         #expect(warning.contains("w Vent: gå tilbage (der prøves fortsat at gemme)"))
-        #expect(warning.contains("q Afslut alligevel: de ikke-gemte svar går tabt"))
+        #expect(warning.contains("q Afslut alligevel: det, der ikke er gemt, går tabt"))
         try tmux.send("w")
         try tmux.waitUntilGone("Ikke gemt endnu")
         try tmux.send("C-c")
