@@ -1,4 +1,5 @@
 import Crypto
+import KursusText
 import Foundation
 import KursusCourse
 
@@ -85,7 +86,7 @@ public struct PackageArchive: Sendable {
     public func read(_ path: String, limit: Int) throws(PackageArchiveError) -> Data {
         guard let (record, listed) = entries[path] else { throw .missingFromArchive(archive: shown, entry: path) }
         let data = try ZipEntryReader.read(record, name: path, from: file, limit: min(limit, listed.size), dataEnd: dataEnd)
-        guard PackageWriter.hex(SHA256.hash(data: data)) == listed.sha256 else {
+        guard Hex.lowercase(SHA256.hash(data: data)) == listed.sha256 else {
             throw .contentMismatch(archive: shown, entry: path, signed: signature != nil, detail: "its SHA-256 differs")
         }
         return data

@@ -1,4 +1,5 @@
 import Crypto
+import KursusText
 import Foundation
 import KursusCourse
 import ZIPFoundation
@@ -58,7 +59,7 @@ public struct PackageWriter: Sendable {
             } catch {
                 throw .unreadable(path: file.path, reason: error.description)
             }
-            files.append(PackageManifest.File(path: file.path, size: data.count, sha256: Self.hex(SHA256.hash(data: data))))
+            files.append(PackageManifest.File(path: file.path, size: data.count, sha256: Hex.lowercase(SHA256.hash(data: data))))
             contents.append(data)
         }
         let info = PackageManifest.CourseInfo(
@@ -80,16 +81,6 @@ public struct PackageWriter: Sendable {
     static func compression(for path: String) -> CompressionMethod {
         let ext = (path as NSString).pathExtension.lowercased()
         return PackageFormat.storedExtensions.contains(ext) ? .none : .deflate
-    }
-
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func write(_ entries: [(String, Data, CompressionMethod)], to target: URL) throws(PackageWriteError) -> Int {

@@ -1,4 +1,5 @@
 import Crypto
+import KursusText
 import Foundation
 
 #if canImport(Glibc)
@@ -92,7 +93,7 @@ public struct CourseFingerprintCache: Sendable {
 
     /// The file holding the entry of the course folder `root`.
     public func file(for root: URL) -> URL {
-        folder.appendingPathComponent(String(Self.hex(SHA256.hash(data: Data(root.path.utf8))).prefix(32)) + ".txt")
+        folder.appendingPathComponent(String(Hex.lowercase(SHA256.hash(data: Data(root.path.utf8))).prefix(32)) + ".txt")
     }
 
     /// The entry stored for `root`, or nil when there is none or it cannot be trusted.
@@ -133,7 +134,7 @@ public struct CourseFingerprintCache: Sendable {
     /// The file's text: a header, one line per file (`inode device size modified changed
     /// path`), one per lesson head (`HeadLine`), then `check <SHA-256 of everything before>`.
     static func text(_ entry: Entry, root: URL) -> String {
-        var lines = [format, "root " + hex(SHA256.hash(data: Data(root.path.utf8))), "fingerprint " + entry.fingerprint]
+        var lines = [format, "root " + Hex.lowercase(SHA256.hash(data: Data(root.path.utf8))), "fingerprint " + entry.fingerprint]
         for (path, s) in entry.files {
             lines.append("\(s.inode) \(s.device) \(s.size) \(s.modified) \(s.changed) \(path)")
         }
@@ -141,7 +142,7 @@ public struct CourseFingerprintCache: Sendable {
             if let head = entry.heads[file.path] { lines.append(HeadLine.line(head, file: index)) }
         }
         let body = lines.joined(separator: "\n") + "\n"
-        return body + "check " + hex(SHA256.hash(data: Data(body.utf8))) + "\n"
+        return body + "check " + Hex.lowercase(SHA256.hash(data: Data(body.utf8))) + "\n"
     }
 
     /// Reads a cache file's text; nil unless every line is as `text` writes it.
@@ -152,12 +153,12 @@ public struct CourseFingerprintCache: Sendable {
         let checkLine = text[utf8.index(after: lastBreak)...]
         guard checkLine.hasPrefix("check ") else { return nil }
         let body = text[..<checkLine.startIndex]
-        guard checkLine.dropFirst("check ".count) == hex(SHA256.hash(data: Data(body.utf8))) + "\n" else { return nil }
+        guard checkLine.dropFirst("check ".count) == Hex.lowercase(SHA256.hash(data: Data(body.utf8))) + "\n" else { return nil }
         // Split on bytes: splitting by Character would break graphemes over the whole file.
         var lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         guard lines.last == "" else { return nil }
         lines.removeLast()
-        guard lines.count >= 3, lines[0] == format, lines[1] == "root " + hex(SHA256.hash(data: Data(root.path.utf8))),
+        guard lines.count >= 3, lines[0] == format, lines[1] == "root " + Hex.lowercase(SHA256.hash(data: Data(root.path.utf8))),
             lines[2].hasPrefix("fingerprint ")
         else { return nil }
         let fingerprint = String(lines[2].dropFirst("fingerprint ".count))
@@ -183,13 +184,4 @@ public struct CourseFingerprintCache: Sendable {
         return Entry(fingerprint: fingerprint, files: files, heads: heads)
     }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }

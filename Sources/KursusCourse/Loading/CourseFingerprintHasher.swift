@@ -1,4 +1,5 @@
 import Crypto
+import KursusText
 import Foundation
 
 /// The course fingerprint (`KursusProgress.CourseFingerprint`), worked out while the
@@ -24,11 +25,7 @@ struct CourseFingerprintHasher {
     }
 
     func finish() -> String {
-        Self.prefix
-            + hasher.finalize().map { byte in
-                let digits = String(byte, radix: 16)
-                return digits.count == 1 ? "0" + digits : digits
-            }.joined()
+        Self.prefix + Hex.lowercase(hasher.finalize())
     }
 }
 

@@ -89,7 +89,6 @@ extension CoursePackageLoader {
                     outcome.mainBytes = complete ? bytes : nil
                     outcome.mainRelative = relative
                 }
-                files.lastHead = nil
                 filled = files.read(
                     asked, relative, text: text, complete: complete, checked: vouched, shownAs: shown(relative), into: &outcome.diagnostics,
                     mismatch: &mismatch)

@@ -1,4 +1,5 @@
 import Crypto
+import KursusText
 import Foundation
 import KursusProgress
 #if canImport(Glibc)
@@ -100,7 +101,7 @@ public struct TransferReader {
             throw TransferError.badManifest(
                 path: path, reason: "statements.jsonl has \(splitter.lineCount) statements, the manifest says \(manifest.statements)")
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.lowercase(hasher.finalize())
         guard digest == expected.sha256 else {
             throw TransferError.badManifest(path: path, reason: "the SHA-256 of statements.jsonl is \(digest), the manifest says \(expected.sha256)")
         }

@@ -1,4 +1,5 @@
 import Crypto
+import KursusText
 import Foundation
 import ZIPFoundation
 #if canImport(Glibc)
@@ -99,7 +100,7 @@ public final class TransferWriter {
         let manifest = TransferManifest(
             format: TransferFormat.formatName, formatVersion: TransferFormat.formatVersion, createdAt: createdAt,
             kursusVersion: kursusVersion, selection: selection, statements: learners.reduce(0) { $0 + $1.statements }, learners: learners,
-            members: [TransferFormat.statementsMember: .init(bytes: bytes, sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined())]
+            members: [TransferFormat.statementsMember: .init(bytes: bytes, sha256: Hex.lowercase(hasher.finalize()))]
         )
         let archiveName = Self.temporaryName(output, "zip")
         let archiveURL = output.deletingLastPathComponent().appendingPathComponent(archiveName)
