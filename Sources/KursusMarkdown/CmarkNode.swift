@@ -99,6 +99,11 @@ struct CmarkNode {
         return count
     }
 
+    /// The node's first child, nil for none.
+    var firstChild: CmarkNode? { cmark_node_first_child(pointer).map(CmarkNode.init) }
+    /// The node's next sibling, nil for none.
+    var nextSibling: CmarkNode? { cmark_node_next(pointer).map(CmarkNode.init) }
+
     /// The alignment of each column of a table node.
     var tableAlignments: [ColumnAlignment] {
         let columns = Int(cmark_gfm_extensions_get_table_columns(pointer))

@@ -103,6 +103,23 @@ final class CmarkTree {
         }
     }
 
+    /// As `walk(from:_:)`, but when `visit` returns false on entering a container, its
+    /// children and its exit are passed over (the walk goes on after it).
+    func walk(from start: CmarkNode, descending visit: (Event, CmarkNode) -> Bool) {
+        guard let iterator = cmark_iter_new(start.pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let pointer = cmark_iter_get_node(iterator) else { continue }
+            let entering = event == CMARK_EVENT_ENTER
+            if !visit(entering ? .enter : .exit, CmarkNode(pointer)) && entering {
+                // The iterator then stands on the node's exit, as if it had just given it.
+                cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
+            }
+        }
+    }
+
     /// The document's top-level blocks.
     var topLevelBlocks: [CmarkNode] {
         var blocks: [CmarkNode] = []

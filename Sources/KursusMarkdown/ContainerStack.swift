@@ -4,42 +4,7 @@ import KursusText
 /// block being laid out. It decides what stands in front of each line and
 /// whether blocks are separated by a blank line.
 struct ContainerStack {
-    private enum Kind {
-        case quote
-        case list(List)
-        case item(Item)
-    }
-
-    private struct List {
-        var ordered: Bool
-        var tight: Bool
-        var nextNumber: Int
-        var numberWidth: Int
-        var delimiter: String
-        var bulletDepth: Int
-    }
-
-    private struct Item {
-        var marker: String
-        var markerWidth: Int
-        var markerShown = false
-    }
-
-    private struct Container {
-        var kind: Kind
-        /// `blocks` when the container opened; more means it has content.
-        var blocksAtEntry: Int
-        /// The prefix of continuation lines inside this container (its own
-        /// segment after those of the containers around it); nil when it
-        /// would be wider than the budget (as it is then for every container
-        /// inside, so deep nesting costs no more than shallow).
-        var rest: LinePrefix?
-        /// Nested deeper than `NestingLimit.maximumDepth`: shows no bar, marker or
-        /// indentation of its own.
-        var flat = false
-    }
-
-    private var containers: [Container] = []
+    private var containers: [OpenContainer] = []
     /// Quotes and items open (lists do not count: an item is one level).
     private var depth = 0
     private let symbols: MarkdownGlyphs
@@ -78,89 +43,108 @@ struct ContainerStack {
     private static let quoteStyle = SpanStyle(role: .quote)
     private static let markerStyle = SpanStyle(role: .listMarker)
 
-    /// Opens a container; `segment` is what a quote or item adds in front of lines (nil
-    /// for a list). Beyond the nesting limit a quote or item opens flat.
-    private mutating func push(_ kind: Kind, segment: (text: String, width: Int)?, style: SpanStyle = .body) {
-        var rest = containers.isEmpty ? LinePrefix.none : containers[containers.count - 1].rest
-        var flat = false
-        if let segment {
-            depth += 1
-            flat = depth > NestingLimit.maximumDepth
-            if !flat, let outer = rest {
-                rest =
-                    outer.width + segment.width <= budget
-                    ? outer.appending(segment.text, style: style, width: segment.width) : nil
-            }
-        }
-        containers.append(Container(kind: kind, blocksAtEntry: blocks, rest: rest, flat: flat))
+    /// The continuation prefix of the innermost container (none outside all).
+    private var innermostRest: LinePrefix? {
+        containers.isEmpty ? LinePrefix.none : containers[containers.count - 1].rest
+    }
+
+    /// `outer` followed by `segment`, or nil when that is wider than the budget.
+    private func nested(_ outer: LinePrefix, _ segment: (text: String, width: Int), style: SpanStyle) -> LinePrefix? {
+        outer.width + segment.width <= budget ? outer.appending(segment.text, style: style, width: segment.width) : nil
     }
 
     mutating func pushQuote() {
-        push(.quote, segment: quoteSegment, style: ContainerStack.quoteStyle)
+        depth += 1
+        let flat = depth > NestingLimit.maximumDepth
+        var rest = innermostRest
+        if !flat, let outer = rest {
+            rest = nested(outer, quoteSegment, style: ContainerStack.quoteStyle)
+        }
+        containers.append(OpenContainer(kind: .quote, blocksAtEntry: blocks, rest: rest, flat: flat))
     }
 
     mutating func pushList(ordered: Bool, tight: Bool, start: Int, items: Int, parenthesis: Bool) {
         // One deeper than the nearest enclosing bullet list.
         var bulletDepth = 0
-        for container in containers.reversed() {
-            if case .list(let list) = container.kind {
-                bulletDepth = list.bulletDepth + (list.ordered ? 0 : 1)
-                break
-            }
+        for index in containers.indices.reversed() where containers[index].kind == .list {
+            bulletDepth = containers[index].bulletDepth + (containers[index].ordered ? 0 : 1)
+            break
         }
         let last = start + max(items, 1) - 1
-        let list = List(
-            ordered: ordered, tight: tight, nextNumber: start,
-            numberWidth: max(String(start).utf8.count, String(last).utf8.count),
-            delimiter: parenthesis ? ")" : ".", bulletDepth: bulletDepth)
-        push(.list(list), segment: nil)
+        var list = OpenContainer(kind: .list, blocksAtEntry: blocks, rest: innermostRest)
+        list.ordered = ordered
+        list.tight = tight
+        list.nextNumber = start
+        list.numberWidth = max(String(start).utf8.count, String(last).utf8.count)
+        list.parenthesis = parenthesis
+        list.bulletDepth = bulletDepth
+        containers.append(list)
     }
 
     /// Opens an item of the innermost list; `task` is nil for a plain item,
     /// else whether the task is done.
     mutating func pushItem(task: Bool?) {
         var marker = bulletMarkers[0]
-        if let index = containers.indices.last, case .list(var list) = containers[index].kind {
-            if list.ordered {
-                let number = String(list.nextNumber)
-                let padding = max(0, list.numberWidth - number.utf8.count)
-                let text = ContainerStack.indent(padding) + number + list.delimiter + " "
+        let list = containers.indices.last.flatMap { containers[$0].kind == .list ? $0 : nil }
+        if let list {
+            let ordered = containers[list].ordered
+            if ordered {
+                let number = String(containers[list].nextNumber)
+                let padding = max(0, containers[list].numberWidth - number.utf8.count)
+                let text = ContainerStack.indent(padding) + number + (containers[list].parenthesis ? ")" : ".") + " "
                 marker = (text, text.utf8.count)
-                list.nextNumber += 1
-                containers[index].kind = .list(list)
+                containers[list].nextNumber += 1
             } else {
-                marker = bulletMarkers[list.bulletDepth % bulletMarkers.count]
+                marker = bulletMarkers[containers[list].bulletDepth % bulletMarkers.count]
             }
             if let task {
                 let box = task ? taskDone : taskOpen
-                marker = list.ordered ? (marker.text + box.text, marker.width + box.width) : box
+                marker = ordered ? (marker.text + box.text, marker.width + box.width) : box
             }
         }
-        var item = Item(marker: marker.text, markerWidth: marker.width)
-        item.markerShown = depth >= NestingLimit.maximumDepth
-        push(.item(item), segment: (ContainerStack.indent(marker.width), marker.width))
-        if !item.markerShown { pendingMarkers += 1 }
+        let shown = depth >= NestingLimit.maximumDepth
+        depth += 1
+        let flat = depth > NestingLimit.maximumDepth
+        var rest = innermostRest
+        if !flat, let outer = rest {
+            if let list, containers[list].itemRestWidth == marker.width {
+                rest = containers[list].itemRest
+            } else {
+                rest = nested(outer, (ContainerStack.indent(marker.width), marker.width), style: .body)
+                if let list {
+                    containers[list].itemRestWidth = marker.width
+                    containers[list].itemRest = rest
+                }
+            }
+        }
+        var item = OpenContainer(kind: .item, blocksAtEntry: blocks, rest: rest, flat: flat)
+        item.marker = marker.text
+        item.markerWidth = marker.width
+        item.markerShown = shown
+        containers.append(item)
+        if !shown { pendingMarkers += 1 }
     }
 
     /// Closes the innermost container.
     mutating func pop() {
-        guard let last = containers.popLast() else { return }
-        switch last.kind {
-        case .item(let item):
+        guard let index = containers.indices.last else { return }
+        switch containers[index].kind {
+        case .item:
             depth -= 1
-            if !item.markerShown { pendingMarkers -= 1 }
+            if !containers[index].markerShown { pendingMarkers -= 1 }
         case .quote:
             depth -= 1
         case .list:
             break
         }
+        containers.removeLast()
     }
 
     /// Whether the innermost container is a list item whose marker has not
     /// been shown yet (an empty item, when it is about to close).
     var itemMarkerPending: Bool {
-        if let last = containers.last, case .item(let item) = last.kind { return !item.markerShown }
-        return false
+        guard let index = containers.indices.last else { return false }
+        return hasPendingMarker(index)
     }
 
     /// Called before each leaf block: the prefix of the blank line that
@@ -169,10 +153,10 @@ struct ContainerStack {
     mutating func beginBlock() -> LinePrefix? {
         defer { blocks += 1 }
         guard blocks > 0 else { return nil }
-        for container in containers.reversed() where blocks > container.blocksAtEntry {
-            switch container.kind {
+        for index in containers.indices.reversed() where blocks > containers[index].blocksAtEntry {
+            switch containers[index].kind {
             case .quote: return blankLinePrefix()
-            case .list(let list): return list.tight ? nil : blankLinePrefix()
+            case .list: return containers[index].tight ? nil : blankLinePrefix()
             case .item: continue
             }
         }
@@ -184,10 +168,10 @@ struct ContainerStack {
     /// left for content. When the prefixes would leave less than a minimum
     /// for content, the outermost containers' prefixes are left out.
     mutating func prefixes() -> (first: LinePrefix, rest: LinePrefix, available: Int) {
-        guard let top = containers.last else { return (.none, .none, width) }
+        guard let top = containers.indices.last else { return (.none, .none, width) }
         var start = 0
         var rest = LinePrefix.none
-        if let fitting = top.rest {
+        if let fitting = containers[top].rest {
             rest = fitting
         } else {
             (rest, start) = innermostPrefix()
@@ -198,8 +182,11 @@ struct ContainerStack {
         // prefix on the first line too.
         var firstPending = start
         if start == 0 {
-            while firstPending < containers.count && !hasPendingMarker(containers[firstPending]) {
+            while firstPending < containers.count && !hasPendingMarker(firstPending) {
                 firstPending += 1
+            }
+            if firstPending == top && top > 0, let first = bulletLine(item: top) {
+                return (first, rest, available)
             }
         }
         var first = start == 0 && firstPending > 0 ? containers[firstPending - 1].rest ?? LinePrefix() : LinePrefix()
@@ -209,18 +196,71 @@ struct ContainerStack {
                 first.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
             case .list:
                 break
-            case .item(var item):
-                if item.markerShown {
-                    first.append(ContainerStack.indent(item.markerWidth), style: .body, width: item.markerWidth)
+            case .item:
+                if containers[index].markerShown {
+                    first.append(ContainerStack.indent(containers[index].markerWidth), style: .body, width: containers[index].markerWidth)
                 } else {
-                    first.append(item.marker, style: ContainerStack.markerStyle, width: item.markerWidth)
-                    item.markerShown = true
+                    first.append(containers[index].marker, style: ContainerStack.markerStyle, width: containers[index].markerWidth)
+                    containers[index].markerShown = true
                     pendingMarkers -= 1
-                    containers[index].kind = .item(item)
                 }
             }
         }
         return (first, rest, available)
+    }
+
+    /// Lays out, in one step, a list item whose content is one line of `columns`
+    /// columns, as `pushItem(task: nil)`, `beginBlock()`, `prefixes()` and `pop()`
+    /// would: the prefix of the blank line before it (if any) and of its line. Only in
+    /// the plain case (the item directly in a list, no other marker pending, within
+    /// the nesting limit and the prefix budget, the line fits); nil otherwise, and
+    /// nothing changed: the caller then takes the general way. A long list of short
+    /// items mostly goes this way, without opening a container for each item.
+    mutating func lineItem(columns: Int) -> (blank: LinePrefix?, first: LinePrefix)? {
+        guard let list = containers.indices.last, containers[list].kind == .list, pendingMarkers == 0,
+            depth < NestingLimit.maximumDepth, let outer = containers[list].rest
+        else { return nil }
+        var marker = bulletMarkers[containers[list].bulletDepth % bulletMarkers.count]
+        if containers[list].ordered {
+            let number = String(containers[list].nextNumber)
+            let padding = max(0, containers[list].numberWidth - number.utf8.count)
+            let text = ContainerStack.indent(padding) + number + (containers[list].parenthesis ? ")" : ".") + " "
+            marker = (text, text.utf8.count)
+        }
+        if containers[list].itemRestWidth != marker.width {
+            containers[list].itemRestWidth = marker.width
+            containers[list].itemRest = nested(outer, (ContainerStack.indent(marker.width), marker.width), style: .body)
+        }
+        guard let rest = containers[list].itemRest, columns <= max(1, width - rest.width) else { return nil }
+        let blank = beginBlock()
+        if containers[list].ordered {
+            containers[list].nextNumber += 1
+            return (blank, outer.appending(marker.text, style: ContainerStack.markerStyle, width: marker.width))
+        }
+        if containers[list].firstLineMarker != marker.text {
+            containers[list].firstLine = outer.appending(marker.text, style: ContainerStack.markerStyle, width: marker.width)
+            containers[list].firstLineMarker = marker.text
+        }
+        return (blank, containers[list].firstLine)
+    }
+
+    /// The first-line prefix when only the innermost item's marker is pending, that
+    /// item is in a bullet list and the list has its continuation prefix: that prefix
+    /// and the marker, as `prefixes` would build it, kept in the list so that its next
+    /// items reuse it. Marks the marker shown. Nil in any other case.
+    private mutating func bulletLine(item index: Int) -> LinePrefix? {
+        let list = index - 1
+        guard containers[index].kind == .item, !containers[index].markerShown, !containers[index].flat,
+            containers[list].kind == .list, !containers[list].ordered, let outer = containers[list].rest
+        else { return nil }
+        if containers[list].firstLineMarker != containers[index].marker {
+            containers[list].firstLine = outer.appending(
+                containers[index].marker, style: ContainerStack.markerStyle, width: containers[index].markerWidth)
+            containers[list].firstLineMarker = containers[index].marker
+        }
+        containers[index].markerShown = true
+        pendingMarkers -= 1
+        return containers[list].firstLine
     }
 
     /// The continuation prefix from the innermost containers out, as far as
@@ -229,18 +269,14 @@ struct ContainerStack {
         var used = 0
         var start = containers.count
         while start > 0 {
-            let segment = segmentWidth(containers[start - 1])
+            let segment = segmentWidth(start - 1)
             if used + segment > budget { break }
             used += segment
             start -= 1
         }
         var prefix = LinePrefix()
-        for container in containers[start...] where !container.flat {
-            switch container.kind {
-            case .quote: prefix.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
-            case .list: break
-            case .item(let item): prefix.append(ContainerStack.indent(item.markerWidth), style: .body, width: item.markerWidth)
-            }
+        for index in start..<containers.count where !containers[index].flat {
+            appendSegment(index, to: &prefix)
         }
         return (prefix, start)
     }
@@ -250,28 +286,35 @@ struct ContainerStack {
     private func blankLinePrefix() -> LinePrefix {
         guard !containers.isEmpty else { return .none }
         var prefix = LinePrefix()
-        for container in containers where blocks > container.blocksAtEntry && !container.flat {
+        for index in containers.indices where blocks > containers[index].blocksAtEntry && !containers[index].flat {
             if prefix.width >= width { return .none }
-            switch container.kind {
-            case .quote: prefix.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
-            case .list: break
-            case .item(let item): prefix.append(ContainerStack.indent(item.markerWidth), style: .body, width: item.markerWidth)
-            }
+            appendSegment(index, to: &prefix)
         }
         return prefix.width < width ? prefix : .none
     }
 
-    private func hasPendingMarker(_ container: Container) -> Bool {
-        if case .item(let item) = container.kind { return !item.markerShown }
-        return false
+    /// Appends the continuation segment of container `index`: a quote's bar, an
+    /// item's indentation.
+    private func appendSegment(_ index: Int, to prefix: inout LinePrefix) {
+        switch containers[index].kind {
+        case .quote: prefix.append(quoteSegment.text, style: ContainerStack.quoteStyle, width: quoteSegment.width)
+        case .list: break
+        case .item:
+            let width = containers[index].markerWidth
+            prefix.append(ContainerStack.indent(width), style: .body, width: width)
+        }
     }
 
-    private func segmentWidth(_ container: Container) -> Int {
-        if container.flat { return 0 }
-        switch container.kind {
+    private func hasPendingMarker(_ index: Int) -> Bool {
+        containers[index].kind == .item && !containers[index].markerShown
+    }
+
+    private func segmentWidth(_ index: Int) -> Int {
+        if containers[index].flat { return 0 }
+        switch containers[index].kind {
         case .quote: return quoteSegment.width
         case .list: return 0
-        case .item(let item): return item.markerWidth
+        case .item: return containers[index].markerWidth
         }
     }
 }

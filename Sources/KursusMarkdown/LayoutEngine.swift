@@ -19,10 +19,16 @@ final class LayoutEngine<Output: LayoutOutput> {
     @exclusivity(unchecked) private var scratchLine = LineBuilder()
     @exclusivity(unchecked) private var kinds = NodeKinds()
     private let options: MarkdownLayoutOptions
+    /// Whether one-line list items take the short way (`emitLineItem`); off only in
+    /// tests that compare it with the general way.
+    private let lineItems: Bool
+    /// List items laid out the short way so far.
+    private(set) var lineItemCount = 0
 
     /// An engine writing to `output`.
-    init(options: MarkdownLayoutOptions, output: Output) {
+    init(options: MarkdownLayoutOptions, output: Output, lineItems: Bool = true) {
         self.options = options
+        self.lineItems = lineItems
         width = max(1, options.width)
         symbols = MarkdownGlyphs.of(options.symbols)
         containers = ContainerStack(symbols: symbols, width: width)
@@ -57,9 +63,11 @@ final class LayoutEngine<Output: LayoutOutput> {
     /// Lays out the given top-level blocks of `tree`, in order.
     private func layOut(_ blocks: ArraySlice<CmarkNode>, of tree: CmarkTree) {
         for block in blocks {
-            tree.walk(from: block) { event, node in
-                handle(event, node, kind: kinds.kind(of: node), tree: tree)
-            }
+            tree.walk(
+                from: block,
+                descending: { event, node in
+                    handle(event, node, kind: kinds.kind(of: node), tree: tree)
+                })
         }
     }
 
@@ -77,8 +85,9 @@ final class LayoutEngine<Output: LayoutOutput> {
         inline.content
     }
 
-    /// Handles one event of the walk.
-    private func handle(_ event: CmarkTree.Event, _ node: CmarkNode, kind: NodeKind, tree: CmarkTree) {
+    /// Handles one event of the walk; false when the node is laid out whole and its
+    /// children are to be passed over.
+    private func handle(_ event: CmarkTree.Event, _ node: CmarkNode, kind: NodeKind, tree: CmarkTree) -> Bool {
         let entering = event == .enter
         switch kind {
         case .text:
@@ -141,7 +150,9 @@ final class LayoutEngine<Output: LayoutOutput> {
             }
         case .item:
             if entering {
-                containers.pushItem(task: tree.task(of: node))
+                let task = tree.task(of: node)
+                if task == nil, lineItems, emitLineItem(node) { return false }
+                containers.pushItem(task: task)
             } else {
                 closeItem()
             }
@@ -164,6 +175,7 @@ final class LayoutEngine<Output: LayoutOutput> {
         case .document, .other:
             break
         }
+        return true
     }
 
     // MARK: Blocks
@@ -215,6 +227,42 @@ final class LayoutEngine<Output: LayoutOutput> {
                 sink.take(line)
             }
         }
+    }
+
+    /// Lays out a list item that holds one paragraph of plain text fitting on one line
+    /// (printable ASCII, single spaces between words) the short way, with the lines
+    /// the general way gives (tested side by side); false, with nothing done, for any
+    /// other item.
+    private func emitLineItem(_ item: CmarkNode) -> Bool {
+        guard let paragraph = item.firstChild, paragraph.nextSibling == nil, kinds.kind(of: paragraph) == .paragraph,
+            let text = paragraph.firstChild, text.nextSibling == nil, kinds.kind(of: text) == .text
+        else { return false }
+        return text.withLiteral { literal in
+            guard LayoutEngine.isPlainLine(literal), let prefixes = containers.lineItem(columns: literal.count) else {
+                return false
+            }
+            if let blank = prefixes.blank {
+                output.append(LineBuilder(), prefix: blank)
+            }
+            scratchLine.reset()
+            scratchLine.append(literal, style: .body, width: literal.count)
+            output.append(scratchLine, prefix: prefixes.first)
+            lineItemCount += 1
+            return true
+        }
+    }
+
+    /// Whether text is laid out as itself on one line when it fits: printable ASCII,
+    /// not empty, no space at either end and none doubled (the wrapper would drop or
+    /// collapse them), no control character (which cleaning would replace).
+    private static func isPlainLine(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first, let last = text.last, first != 0x20, last != 0x20 else { return false }
+        var previous: UInt8 = 0
+        for byte in text {
+            guard byte >= 0x20 && byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// Ends a list item; an empty item still shows its marker.
