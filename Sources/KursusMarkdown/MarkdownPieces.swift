@@ -39,8 +39,11 @@ struct MarkdownPieces {
     static let definitionsLimit = 32 << 10
     /// The most table cells in one piece.
     static let tableCells = 1 << 14
-    /// The most cells of one table shown as a table.
-    static let maximumTableCells = 1 << 18
+    /// The most cells of one table shown as a table: far more than a lesson's table
+    /// needs (a thousand rows of sixty columns), and few enough that laying out a
+    /// hostile table stays well under the 2 s any accepted lesson may take (at 262,144
+    /// cells, laying out the table alone took about a second).
+    static let maximumTableCells = 1 << 16
 
     struct Piece {
         /// The bytes of the source the piece holds.
@@ -58,6 +61,9 @@ struct MarkdownPieces {
     private(set) var pieces: [Piece] = []
     /// Lines whose containers go deeper than the limit, in source order.
     private(set) var flattened: [NestingLimit.Flattened] = []
+    /// The 1-based line of the first row of each table whose rows past
+    /// `maximumTableCells` are cut off and show as text.
+    private(set) var tablesCutOff: [Int] = []
     /// The link reference definitions a piece may need (when there are several pieces).
     private(set) var definitions: [LinkDefinition] = []
     /// The indices into `definitions` of each label.
@@ -69,6 +75,7 @@ struct MarkdownPieces {
         scan.run()
         pieces = scan.pieces
         flattened = scan.flattened
+        tablesCutOff = scan.tablesCutOff
         definitions = pieces.count > 1 ? scan.definitions : []
         for (index, definition) in definitions.enumerated() {
             definitionsByLabel[definition.label, default: []].append(index)
@@ -151,6 +158,7 @@ private struct PieceScanner {
     let targetSize: Int
     var pieces: [MarkdownPieces.Piece] = []
     var flattened: [NestingLimit.Flattened] = []
+    var tablesCutOff: [Int] = []
     var definitions: [LinkDefinition] = []
     private var definitionBytes = 0
 
@@ -232,6 +240,7 @@ private struct PieceScanner {
             open.total += open.columns
             if open.total > MarkdownPieces.maximumTableCells {
                 cut(at: start, line: line)
+                tablesCutOff.append(line)
                 table = nil
                 tableOverflow = true
             } else {

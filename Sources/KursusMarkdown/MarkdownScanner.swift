@@ -1,3 +1,4 @@
+import Foundation
 import KursusText
 
 /// Finds references in Markdown without laying it out, for validation.
@@ -10,8 +11,9 @@ public enum MarkdownScanner {
         findings(in: markdown).images
     }
 
-    /// The local images `markdown` shows (as `imageReferences(in:)`) and the lines
-    /// that nest block quotes and list items deeper than `NestingLimit.maximumDepth`.
+    /// The local images `markdown` shows (as `imageReferences(in:)`), the lines
+    /// that nest block quotes and list items deeper than `NestingLimit.maximumDepth`
+    /// and the tables cut off after `MarkdownPieces.maximumTableCells` cells.
     /// Parses piece by piece, as the layout does, so memory stays bounded.
     public static func findings(in markdown: String) -> MarkdownFindings {
         var source = markdown
@@ -22,6 +24,8 @@ public enum MarkdownScanner {
             for index in pieces.pieces.indices {
                 let lineOffset = pieces.pieces[index].firstLine - 1
                 pieces.withText(of: index, in: bytes) { text in
+                    // Only images are looked for: a piece without `![` has none.
+                    guard mayHoldImage(text) else { return }
                     CmarkArena.withTree(text) { tree in
                         tree?.walk { event, node in
                             guard event == .enter, kinds.kind(of: node) == .image else { return }
@@ -33,9 +37,13 @@ public enum MarkdownScanner {
                 }
             }
             let deep = pieces.flattened.map { MarkdownFindings.Place(line: $0.line, column: $0.column) }
-            guard !found.isEmpty else {
-                return MarkdownFindings(images: [], deepNesting: deep, nestingLimit: NestingLimit.maximumDepth)
+            let cutTables = pieces.tablesCutOff.map { MarkdownFindings.Place(line: $0, column: 1) }
+            func result(_ images: [AssetReference]) -> MarkdownFindings {
+                MarkdownFindings(
+                    images: images, deepNesting: deep, nestingLimit: NestingLimit.maximumDepth, cutTables: cutTables,
+                    tableCellLimit: MarkdownPieces.maximumTableCells)
             }
+            guard !found.isEmpty else { return result([]) }
             // A backslash put in before a marker beyond the limit moved what follows it.
             var escapes: [Int: Int] = [:]
             for place in pieces.flattened { escapes[place.line] = place.escapeOffset }
@@ -52,8 +60,24 @@ public enum MarkdownScanner {
                     path: percentDecoded(reference.url), line: reference.line,
                     column: cursor.scalarColumn(lines, line: reference.line, byteColumn: byteColumn))
             }
-            return MarkdownFindings(images: images, deepNesting: deep, nestingLimit: NestingLimit.maximumDepth)
+            return result(images)
         }
+    }
+
+    /// Whether `text` holds `![`, without which Markdown has no image (a backslash or
+    /// an entity in place of `!` gives no image either), so a piece without it need
+    /// not be parsed to find images: most pieces of most lessons, and every piece of a
+    /// huge list or table, which took `validate` most of its time.
+    static func mayHoldImage(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        var index = 0
+        while index + 1 < text.count {
+            guard let mark = memchr(base + index, Int32(UInt8(ascii: "!")), text.count - index - 1) else { return false }
+            let offset = UnsafeRawPointer(mark) - UnsafeRawPointer(base)
+            if text[offset + 1] == UInt8(ascii: "[") { return true }
+            index = offset + 1
+        }
+        return false
     }
 
     /// Whether `url` names a local file: not empty, no scheme, not `//host`.

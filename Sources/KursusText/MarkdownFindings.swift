@@ -1,5 +1,6 @@
-/// What a scan of a lesson's Markdown finds for validation: the local images it shows
-/// and the lines whose nesting goes deeper than Kursus follows. Here, in the lowest
+/// What a scan of a lesson's Markdown finds for validation: the local images it shows,
+/// the lines whose nesting goes deeper than Kursus follows and the tables too large to
+/// show whole. Here, in the lowest
 /// layer, so the Markdown scanner and the package validator share one type.
 public struct MarkdownFindings: Hashable, Sendable {
     /// A place in the scanned text: 1-based line and column (in Unicode scalars).
@@ -20,10 +21,20 @@ public struct MarkdownFindings: Hashable, Sendable {
     public var deepNesting: [Place]
     /// The deepest nesting of block quotes and list items followed.
     public var nestingLimit: Int
+    /// The first row cut off of each table with more than `tableCellLimit` cells (at
+    /// column 1): Kursus shows that row and the rest of the table as text.
+    public var cutTables: [Place]
+    /// The most cells of one table shown as a table.
+    public var tableCellLimit: Int
 
-    public init(images: [AssetReference], deepNesting: [Place] = [], nestingLimit: Int = 16) {
+    public init(
+        images: [AssetReference], deepNesting: [Place] = [], nestingLimit: Int = 16, cutTables: [Place] = [],
+        tableCellLimit: Int = 65_536
+    ) {
         self.images = images
         self.deepNesting = deepNesting
         self.nestingLimit = nestingLimit
+        self.cutTables = cutTables
+        self.tableCellLimit = tableCellLimit
     }
 }

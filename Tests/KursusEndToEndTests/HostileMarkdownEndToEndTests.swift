@@ -121,6 +121,19 @@ struct HostileMarkdownEndToEndTests {
         #expect(run.output.contains("1 warning"))
     }
 
+    @Test("validate warns where a table is cut off after 65,536 cells, at its first row shown as text")
+    func tableWarning() throws {
+        let folder = try package(Self.lesson("table"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try measured(["validate", folder.path])
+        #expect(run.status == 0)
+        #expect(
+            run.output.contains(
+                "\(folder.path)/a.md:67:1: warning: this table has more than 65536 cells (rows times columns); its rows from here on are shown as plain text: split it into smaller tables"
+            ), "\(run.output.prefix(600))")
+        #expect(run.output.contains("1 warning"))
+    }
+
     @Test("render stays under 200 MB", arguments: kinds)
     func render(kind: String) throws {
         let file = try KursusBinary.temporaryFolder("hostile-render").appendingPathComponent("a.md")

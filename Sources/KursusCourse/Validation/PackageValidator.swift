@@ -120,6 +120,13 @@ public struct PackageValidator: Sendable {
                     "block quotes and list items nest deeper than \(findings.nestingLimit) levels here\(more); "
                         + "the rest of the line is shown as plain text: flatten the nesting"))
         }
+        for place in findings.cutTables {
+            diagnostics.append(
+                .warning(
+                    SourceLocation(file: shownFile, line: place.line + lesson.bodyLineOffset, column: place.column),
+                    "this table has more than \(findings.tableCellLimit) cells (rows times columns); "
+                        + "its rows from here on are shown as plain text: split it into smaller tables"))
+        }
         for reference in findings.images {
             let place = SourceLocation(file: shownFile, line: reference.line + lesson.bodyLineOffset, column: reference.column)
             switch package.storage.resolve(reference.path, from: lessonFolder) {
