@@ -238,7 +238,7 @@ final class LayoutEngine<Output: LayoutOutput> {
             let text = paragraph.firstChild, text.nextSibling == nil, kinds.kind(of: text) == .text
         else { return false }
         return text.withLiteral { literal in
-            guard LayoutEngine.isPlainLine(literal), let prefixes = containers.lineItem(columns: literal.count) else {
+            guard LineWrapper<CollectingSink>.isPlainLine(literal), let prefixes = containers.lineItem(columns: literal.count) else {
                 return false
             }
             if let blank = prefixes.blank {
@@ -250,19 +250,6 @@ final class LayoutEngine<Output: LayoutOutput> {
             lineItemCount += 1
             return true
         }
-    }
-
-    /// Whether text is laid out as itself on one line when it fits: printable ASCII,
-    /// not empty, no space at either end and none doubled (the wrapper would drop or
-    /// collapse them), no control character (which cleaning would replace).
-    private static func isPlainLine(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = text.first, let last = text.last, first != 0x20, last != 0x20 else { return false }
-        var previous: UInt8 = 0
-        for byte in text {
-            guard byte >= 0x20 && byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
-            previous = byte
-        }
-        return true
     }
 
     /// Ends a list item; an empty item still shows its marker.

@@ -68,4 +68,13 @@ public enum MarkdownLayout {
         let result = engine.finish()
         return MarkdownDocument(lines: result.output.lines, links: result.links, headings: result.headings)
     }
+
+    /// The lines of `layout(markdown, options:)`, kept compactly (`StyledLines`): what the
+    /// lesson reader keeps while a lesson is open, so a lesson of a million short lines
+    /// stays in tens of megabytes.
+    public static func lines(_ markdown: String, options: MarkdownLayoutOptions) -> StyledLines {
+        let engine = LayoutEngine(options: options, output: StyledLinesCompactOutput())
+        engine.run(markdown)
+        return engine.finish().output.lines
+    }
 }

@@ -12,7 +12,7 @@ struct HostileMarkdownEndToEndTests {
     /// The kinds of hostile lesson.
     static let kinds = [
         "nested lists", "nested quotes", "ordered and bullet lists", "list items", "underscore runs", "emphasis",
-        "asterisks", "table", "wide table", "link references",
+        "asterisks", "table", "wide table", "link references", "paragraphs",
     ]
 
     /// The hostile lesson of a kind: each at most 4 MiB.
@@ -25,6 +25,7 @@ struct HostileMarkdownEndToEndTests {
         case "underscore runs": return String(repeating: "_a", count: 2_090_000)
         case "emphasis": return String(repeating: "*a **b ", count: 590_000)
         case "asterisks": return String(repeating: "*", count: 4_000_000)
+        case "paragraphs": return String(repeating: "x\n\n", count: 1_390_000)
         case "table":
             return "|" + String(repeating: "a|", count: 1000) + "\n|" + String(repeating: "-|", count: 1000) + "\n"
                 + String(repeating: "x\n", count: 2_090_000)
@@ -157,7 +158,9 @@ struct HostileMarkdownEndToEndTests {
         #expect(run.peakKiB <= Self.limitKiB, "render: \(run.peakKiB) KiB")
     }
 
-    @Test("preview opens the lesson in a real terminal under 200 MB and quits with q", arguments: ["nested lists", "table", "underscore runs"])
+    @Test(
+        "preview opens the lesson in a real terminal under 200 MB and quits with q",
+        arguments: ["nested lists", "table", "underscore runs", "list items", "paragraphs"])
     func preview(kind: String) throws {
         let folder = try package(Self.lesson(kind))
         defer { try? FileManager.default.removeItem(at: folder) }

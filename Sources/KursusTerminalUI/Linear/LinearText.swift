@@ -45,16 +45,12 @@ enum LinearText {
         return result
     }
 
-    /// The text of a laid-out Markdown line (its styles dropped).
-    static func plain(_ line: StyledLine) -> String {
-        line.spans.map(\.text).joined()
-    }
-
     /// Markdown laid out for `width` as plain lines.
     static func markdown(_ source: String, width: Int, options: MarkdownLayoutOptions) -> [String] {
         var options = options
         options.width = max(20, width)
-        return MarkdownLayout.layout(source, options: options).lines.map(plain)
+        let lines = MarkdownLayout.lines(source, options: options)
+        return lines.indices.map { lines.plainText(at: $0) }
     }
 
     /// ASCII for a locale that is not UTF-8, spelt as the full screen spells it

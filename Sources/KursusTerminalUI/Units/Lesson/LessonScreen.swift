@@ -6,12 +6,17 @@ import KursusText
 public struct RenderedLesson: Sendable {
     public var unitID: String
     public var width: Int
-    public var lines: [StyledLine]
+    /// The lines, kept compactly (a lesson may have a million).
+    public var lines: StyledLines
 
-    public init(unitID: String, width: Int, lines: [StyledLine]) {
+    public init(unitID: String, width: Int, lines: StyledLines) {
         self.unitID = unitID
         self.width = width
         self.lines = lines
+    }
+
+    public init(unitID: String, width: Int, lines: [StyledLine]) {
+        self.init(unitID: unitID, width: width, lines: StyledLines(lines))
     }
 }
 

@@ -45,9 +45,9 @@ final class LessonView: UnitView {
             body = (unitID, markdown)
         }
         let objectives = player.course.unit(withID: unitID)?.objectives ?? []
-        let document = MarkdownLayout.layout(
+        let lines = MarkdownLayout.lines(
             Self.withObjectives(markdown, objectives, heading: context.strings(.readerObjectives)), options: context.markdownOptions(width: width))
-        let lesson = RenderedLesson(unitID: unitID, width: width, lines: document.lines)
+        let lesson = RenderedLesson(unitID: unitID, width: width, lines: lines)
         laidOut = lesson
         laidOutLanguage = context.strings.language
         return lesson

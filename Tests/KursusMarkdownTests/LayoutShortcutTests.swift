@@ -126,3 +126,93 @@ struct SeededRandom {
         return Int(z % UInt64(max(bound, 1)))
     }
 }
+
+/// Text that is one plain line and fits is put on its line directly
+/// (`LineWrapper.wrap`); these tests hold that to the general wrapping.
+@Suite("One-line text: the wrapper's shortcut gives the general way's lines")
+struct PlainLineShortcutTests {
+    static let texts: [String] = [
+        "x", "a b", "a  b", " a", "a ", "", " ", "æ", "a\tb", "a\u{1B}b", "a\u{7F}b", "~!@#$%^&*()_+{}|:<>?",
+        String(repeating: "y", count: 79), String(repeating: "y", count: 80), String(repeating: "y", count: 81),
+        String(repeating: "ab ", count: 30), "tab\t", "ø ø",
+    ]
+
+    static func lines(_ text: String, style: SpanStyle, width: Int, general: Bool) -> [StyledLine] {
+        var inline = InlineText()
+        var source = text
+        source.withUTF8 { inline.appendFlowing($0, style: style) }
+        var sink = CollectingSink()
+        var scratch = LineBuilder()
+        if general {
+            LineWrapper.wrapInGeneral(inline, width: width, into: &sink, scratch: &scratch)
+        } else {
+            LineWrapper.wrap(inline, width: width, into: &sink, scratch: &scratch)
+        }
+        return sink.lines.map { $0.finish() }
+    }
+
+    @Test("equal lines for plain, spaced, control and non-ASCII text at widths 0 to 100")
+    func equal() {
+        for text in Self.texts {
+            for style in [SpanStyle.body, SpanStyle(role: .tableHeader, attributes: .bold)] {
+                for width in 0...100 {
+                    #expect(
+                        Self.lines(text, style: style, width: width, general: false)
+                            == Self.lines(text, style: style, width: width, general: true), "\(text.debugDescription) at \(width)")
+                }
+            }
+        }
+    }
+
+    @Test("text with two styles or a hard break takes the general way")
+    func twoStyles() {
+        var inline = InlineText()
+        var bold = "b"
+        bold.withUTF8 { inline.appendFlowing($0, style: SpanStyle(role: .body, attributes: .bold)) }
+        var plain = " c"
+        plain.withUTF8 { inline.appendFlowing($0, style: .body) }
+        var sink = CollectingSink()
+        LineWrapper.wrap(inline, width: 80, into: &sink)
+        #expect(sink.lines.map { $0.finish().spans.count } == [2])
+    }
+}
+
+/// The lesson reader keeps its lines compactly (`StyledLines`); reading them back gives
+/// the lines the layout made.
+@Suite("Compact lines: the same lines as the laid-out document")
+struct StyledLinesTests {
+    @Test("every golden and awkward document, at several widths, reads back line for line")
+    func sameLines() {
+        var documents = LayoutPropertyTests.corpus
+        documents += [String(repeating: "- x\n", count: 300), "> - a\n>\n> b\n", "# H\n\n| a | b |\n|---|:-:|\n| `c` | **d** |\n"]
+        for markdown in documents {
+            for width in [1, 7, 40, 96] {
+                let options = MarkdownLayoutOptions(width: width)
+                let document = MarkdownLayout.layout(markdown, options: options).lines
+                let compact = MarkdownLayout.lines(markdown, options: options)
+                #expect(Array(compact) == document, "width \(width): \(markdown.prefix(60).debugDescription)")
+                #expect(compact.indices.map { compact.plainText(at: $0) } == document.map(\.plainText))
+                #expect(StyledLines(document) == compact)
+            }
+        }
+    }
+
+    @Test("empty lines, lines of one span and of many keep their spans, widths and text")
+    func shapes() {
+        let lines = [
+            StyledLine.empty, StyledLine(spans: [StyledSpan(text: "æøå", style: .body)]),
+            StyledLine(spans: [
+                StyledSpan(text: "• ", style: SpanStyle(role: .listMarker)), StyledSpan(text: "漢字", style: SpanStyle(role: .body, attributes: .bold)),
+                StyledSpan(text: " x", style: .body),
+            ]),
+            StyledLine(spans: []),
+        ]
+        let compact = StyledLines(lines)
+        #expect(compact.count == 4)
+        #expect(Array(compact) == lines)
+        #expect(compact[2].width == 8)
+        #expect(compact.plainText(at: 2) == "• 漢字 x")
+        #expect(compact.plainText(at: 0) == "")
+        #expect(StyledLines().isEmpty)
+    }
+}
