@@ -52,6 +52,9 @@ public struct PlayerState: Hashable, Sendable {
     public var problemsTop: Int?
     /// The learner asked to quit while saving is failing: the warning on screen; nil when closed.
     public var quitWarning: QuitWarning?
+    /// The learner chose, in the quit warning, to leave the course another way than
+    /// quitting (switch learner, the catalogue): the session does it and clears this.
+    public var approvedLeave: QuitWarning.Leaving?
 
     public init(
         content: CourseContent, progress: LearnerProgress, viewport: Viewport = Viewport(columns: 80, rows: 24, bodyRows: 20), unlockAll: Bool = false

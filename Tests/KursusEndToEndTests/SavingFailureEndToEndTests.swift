@@ -88,6 +88,34 @@ struct SavingFailureEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("learners/anna/.unsaved-quiz-test.json").path))
     }
 
+    @Test("switch learner while saving fails: asked first; switching anyway shows a start screen that does not say the work is saved")
+    func switchLearnerAnyway() throws {
+        let package = try QuizEndToEndTests.package()
+        let data = try KursusBinary.temporaryFolder("save-fails-switch")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let tmux = try start(package, data: data)
+        try answerWhileFailing(tmux, data: data)
+        try tmux.send("s")
+        let warning = try tmux.waitFor("Ikke gemt endnu")
+        #expect(warning.contains("q Skift bruger alligevel: det, der ikke er gemt, går tabt"), "\(warning)")
+        #expect(!warning.contains("Afslut alligevel"))
+        try tmux.send("w")
+        try tmux.waitUntilGone("Ikke gemt endnu")
+        try tmux.send("s")
+        try tmux.waitFor("Skift bruger alligevel")
+        try tmux.send("q")
+        let screen = try tmux.waitFor("Der kunne ikke gemmes")
+        let squeezed = screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(squeezed.contains("de seneste svar er måske ikke gemt"), "\(screen)")
+        #expect(!squeezed.contains("Arbejdet er gemt"), "\(screen)")
+        try tmux.send("q")
+        // Quitting from the start screen: the answer lost at the switch is reported on
+        // stderr, with the status of a quit that lost work.
+        let end = try tmux.waitFor("KURSUS-EXIT:")
+        #expect(end.contains("afsluttet før alt var gemt"), "\(end)")
+        #expect(end.contains("KURSUS-EXIT:74"), "\(end)")
+    }
+
     @Test("retry once the disk is mended: the answer is saved and the quit goes ahead with status 0 (60x16)")
     func retryAfterMending() throws {
         let package = try QuizEndToEndTests.package()

@@ -97,6 +97,22 @@ struct CatalogueReducerTests {
         }
     }
 
+    @Test("c while a save is failing asks first; quit anyway closes the course and shows the catalogue")
+    func backToCatalogueWhileFailing() {
+        var state = onCatalogue()
+        _ = SessionReducer.reduce(&state, .command(.open))
+        _ = SessionReducer.reduce(&state, .learnerOpened(Self.bo, .empty))
+        _ = SessionReducer.reduce(&state, .player(.saveFinished(.failed(message: "full"))))
+        _ = SessionReducer.reduce(&state, .showCatalogue)
+        #expect(state.player?.quitWarning == QuitWarning(leaving: .catalogue))
+        #expect(state.player?.isQuitting == false)
+        let effects = SessionReducer.reduce(&state, .command(.number(3)))
+        #expect(effects.count == 2)
+        #expect(effects.last == .loadCatalogue(Self.bo, Self.catalogue))
+        #expect(state.phase == .catalogue(Self.bo, CatalogueScreen(selection: 0)))
+        #expect(!state.isQuitting)
+    }
+
     @Test("c on the course menu saves and closes the course and shows the catalogue again; elsewhere it does nothing")
     func backToCatalogue() {
         var state = onCatalogue()

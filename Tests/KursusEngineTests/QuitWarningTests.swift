@@ -117,4 +117,89 @@ struct QuitWarningTests {
         #expect(effects.contains { if case .closeLearner = $0 { true } else { false } })
         #expect(state.isQuitting)
     }
+
+    /// Bo playing, with the last save failed.
+    func failingSession() -> SessionState {
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        var state = SessionState(
+            content: CourseContent(course: Fixtures.course), configuration: SessionConfiguration(idleLockSeconds: nil), viewport: Fixtures.viewport)
+        _ = SessionReducer.reduce(&state, .started(Fixtures.viewport, now: t0))
+        _ = SessionReducer.reduce(&state, .learnerOpened(LearnerSummary(id: "bo", displayName: "Bo", team: nil, hasPIN: false), .empty))
+        _ = SessionReducer.reduce(&state, .player(.saveFinished(.failed(message: "full"))))
+        return state
+    }
+
+    func isPlaying(_ state: SessionState) -> Bool {
+        if case .playing = state.phase { return true }
+        return false
+    }
+
+    func closes(_ effects: [SessionEffect]) -> Bool {
+        effects.contains { if case .closeLearner = $0 { true } else { false } }
+    }
+
+    @Test("s while a save is failing asks first; w stays with the learner, q switches anyway")
+    func switchLearnerAsks() {
+        var state = failingSession()
+        #expect(SessionReducer.reduce(&state, .switchLearner).isEmpty)
+        #expect(state.player?.quitWarning == QuitWarning(leaving: .switchLearner))
+        #expect(isPlaying(state))
+        #expect(SessionReducer.reduce(&state, .command(.letter("w"))).isEmpty)
+        #expect(state.player?.quitWarning == nil)
+        #expect(isPlaying(state))
+        _ = SessionReducer.reduce(&state, .switchLearner)
+        let effects = SessionReducer.reduce(&state, .command(.quit))
+        #expect(closes(effects))
+        #expect(effects.last == .loadLearners)
+        #expect(!isPlaying(state))
+        #expect(!state.isQuitting)
+        // The start screen does not say the work is saved.
+        guard case .start(let screen) = state.phase else {
+            Issue.record("not on the start screen")
+            return
+        }
+        #expect(screen.notice == .signedOutUnsaved(name: "Bo"))
+    }
+
+    @Test("the idle lock while saves fail does not ask (no one is there), and does not say the work is saved")
+    func idleLockWhileFailing() {
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        var state = SessionState(
+            content: CourseContent(course: Fixtures.course), configuration: SessionConfiguration(idleLockSeconds: 600), viewport: Fixtures.viewport)
+        _ = SessionReducer.reduce(&state, .started(Fixtures.viewport, now: t0))
+        _ = SessionReducer.reduce(&state, .learnerOpened(LearnerSummary(id: "bo", displayName: "Bo", team: nil, hasPIN: false), .empty))
+        _ = SessionReducer.reduce(&state, .player(.saveFinished(.failed(message: "full"))))
+        let effects = SessionReducer.reduce(&state, .tick(t0.addingTimeInterval(601)))
+        #expect(closes(effects))
+        guard case .start(let screen) = state.phase else {
+            Issue.record("not locked")
+            return
+        }
+        #expect(screen.notice == .idleLockedUnsaved(minutes: 10))
+    }
+
+    @Test("s, then a retry that saves, switches learner as asked; one that fails asks again")
+    func switchAfterRetry() {
+        var state = failingSession()
+        _ = SessionReducer.reduce(&state, .switchLearner)
+        let retry = SessionReducer.reduce(&state, .command(.letter("r")))
+        #expect(retry.count == 1)
+        #expect(state.player?.quitWarning == QuitWarning(retrying: true, leaving: .switchLearner))
+        _ = SessionReducer.reduce(&state, .player(.saveFinished(.failed(message: "still full"))))
+        #expect(state.player?.quitWarning == QuitWarning(leaving: .switchLearner))
+        _ = SessionReducer.reduce(&state, .command(.number(1)))
+        let saved = SessionReducer.reduce(&state, .player(.saveFinished(.saved)))
+        #expect(closes(saved))
+        #expect(!isPlaying(state))
+        #expect(!state.isQuitting)
+    }
+
+    @Test("s while saves work switches at once")
+    func switchWhenSaved() {
+        var state = failingSession()
+        _ = SessionReducer.reduce(&state, .player(.saveFinished(.saved)))
+        let effects = SessionReducer.reduce(&state, .switchLearner)
+        #expect(closes(effects))
+        #expect(!isPlaying(state))
+    }
 }

@@ -27,6 +27,18 @@ struct QuitWarningScreenTests {
         #expect(text.contains(language == "da" ? "q Afslut alligevel" : "q Quit anyway"))
     }
 
+    @Test("switching learner or leaving the course shows its own third answer", arguments: ["da", "en"])
+    func leaving(language: String) throws {
+        let switching = try grid(QuitWarning(leaving: .switchLearner), columns: 80, rows: 24, language: language)
+        GoldenFile.check(switching, named: "switch-warning-80x24-\(language).txt")
+        let text = switching.text.replacingOccurrences(of: "│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains(language == "da" ? "q Skift bruger alligevel" : "q Switch learner anyway"))
+        #expect(!text.contains(language == "da" ? "Afslut alligevel" : "Quit anyway"))
+        let catalogue = try grid(QuitWarning(leaving: .catalogue), columns: 80, rows: 24, language: language).text
+            .replacingOccurrences(of: "│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(catalogue.contains(language == "da" ? "q Forlad kurset alligevel" : "q Leave the course anyway"))
+    }
+
     @Test("while a retry runs, the box says so instead of the choices")
     func retrying() throws {
         let grid = try grid(QuitWarning(retrying: true), columns: 80, rows: 24, language: "en")

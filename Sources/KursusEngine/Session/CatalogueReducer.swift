@@ -19,10 +19,12 @@ enum CatalogueReducer {
 
     /// `c` on the course menu: the course is saved and closed, the catalogue shows again
     /// with the course just left selected.
-    static func returnToCatalogue(_ state: inout SessionState) -> [SessionEffect] {
+    static func returnToCatalogue(_ state: inout SessionState, force: Bool = false) -> [SessionEffect] {
         guard isActive(state), case .playing(let learner, var player) = state.phase, player.screen == .menu, !player.helpVisible,
             player.messageBox == nil
         else { return [] }
+        // While saving fails the learner is asked first (unless they chose to leave anyway).
+        if !force, SessionReducer.warnBeforeLeaving(&state, .catalogue) { return [] }
         let events = player.endSession()
         let selection = state.configuration.catalogue.firstIndex { $0.id == player.course.id } ?? 0
         state.phase = .playing(learner, player)

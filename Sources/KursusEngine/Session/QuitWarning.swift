@@ -5,13 +5,32 @@ import Foundation
 /// The learner may try to save again now, wait (go back; saving keeps trying in the
 /// background), or quit anyway, knowing the unsaved answers are lost (the runtime then
 /// says so on standard error and ends with a non-zero status).
+///
+/// Leaving the course another way while saving fails (switching learner with `s`, going
+/// back to the catalogue) shows the same warning, its third answer leaving that way: the
+/// session closes the course, and the answers not yet on disk would be lost with it.
+/// (The idle lock does not ask: no one is there to answer. The next sign-in says what
+/// was not kept.)
 public struct QuitWarning: Hashable, Sendable {
-    /// A save asked for from the warning is under way; its result decides: saved quits,
-    /// failed shows the warning again with the new reason.
-    public var retrying: Bool
+    /// What the learner asked to do.
+    public enum Leaving: Hashable, Sendable {
+        /// End the program.
+        case quit
+        /// Sign out for the next learner.
+        case switchLearner
+        /// Close the course and go back to the catalogue.
+        case catalogue
+    }
 
-    public init(retrying: Bool = false) {
+    /// A save asked for from the warning is under way; its result decides: saved quits
+    /// (or leaves as asked), failed shows the warning again with the new reason.
+    public var retrying: Bool
+    /// What the learner asked to do when the warning opened.
+    public var leaving: Leaving
+
+    public init(retrying: Bool = false, leaving: Leaving = .quit) {
         self.retrying = retrying
+        self.leaving = leaving
     }
 
     /// The learner's three answers.
@@ -55,8 +74,16 @@ extension PlayerReducer {
             return []
         case .quitAnyway:
             state.quitWarning = nil
-            return quitNow(&state)
+            return leave(&state, warning.leaving)
         }
+    }
+
+    /// Goes on with what the learner asked: quits, or hands the leave to the session
+    /// (`approvedLeave`), which closes the course.
+    static func leave(_ state: inout PlayerState, _ leaving: QuitWarning.Leaving) -> [PlayerEffect] {
+        guard leaving != .quit else { return quitNow(&state) }
+        state.approvedLeave = leaving
+        return []
     }
 
     /// A save's result while the quit warning shows: after a retry that saved, the quit
@@ -65,8 +92,9 @@ extension PlayerReducer {
         guard state.quitWarning != nil else { return [] }
         switch outcome {
         case .saved:
+            let leaving = state.quitWarning?.leaving ?? .quit
             state.quitWarning = nil
-            return quitNow(&state)
+            return leave(&state, leaving)
         case .failed:
             state.quitWarning?.retrying = false
             return []

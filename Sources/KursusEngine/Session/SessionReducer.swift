@@ -85,7 +85,9 @@ public enum SessionReducer {
         }
         switch event {
         case .command(let command): return player(&state, .command(command))
-        case .switchLearner: return signOut(&state, notice: nil)
+        case .switchLearner:
+            if warnBeforeLeaving(&state, .switchLearner) { return [] }
+            return signOut(&state, notice: nil)
         case .showCatalogue:
             // Elsewhere than on the course menu the key means nothing (it closes help, as any key).
             let effects = CatalogueReducer.returnToCatalogue(&state)
@@ -148,7 +150,16 @@ public enum SessionReducer {
         var ending = player
         let events = ending.endSession()
         state.phase = .playing(learner, ending)
-        state.showStart(StartScreen(mode: state.configuration.initialStartMode, notice: notice ?? .signedOut(name: name)))
+        var shown = notice ?? .signedOut(name: name)
+        // Saves failing as they leave: the start screen must not say the work is saved.
+        if player.savesFailing {
+            switch shown {
+            case .idleLocked(let minutes): shown = .idleLockedUnsaved(minutes: minutes)
+            case .signedOut(let name): shown = .signedOutUnsaved(name: name)
+            default: break
+            }
+        }
+        state.showStart(StartScreen(mode: state.configuration.initialStartMode, notice: shown))
         state.lastActivity = state.now
         return [.closeLearner(ending.progress, events: events), .loadLearners]
     }
@@ -158,6 +169,8 @@ public enum SessionReducer {
     static func player(_ state: inout SessionState, _ event: PlayerEvent) -> [SessionEffect] {
         guard case .playing(let learner, var player) = state.phase else { return [] }
         let effects = PlayerReducer.reduce(&player, event)
+        let approved = player.approvedLeave
+        player.approvedLeave = nil
         let quitting = effects.contains(.quit)
         // On quit the final save goes with the close, together with the session's end.
         let events =
@@ -178,6 +191,25 @@ public enum SessionReducer {
                 lifted.append(.quit)
             }
         }
+        // The learner chose in the quit warning to leave another way: the course closes.
+        switch approved {
+        case .switchLearner?: lifted += signOut(&state, notice: nil)
+        case .catalogue?: lifted += CatalogueReducer.returnToCatalogue(&state, force: true)
+        case .quit?, nil: break
+        }
         return lifted
+    }
+
+    /// While saving fails, leaving the course (switching learner, the catalogue) asks
+    /// first, as quitting does (`QuitWarning`): true when the warning opened instead.
+    static func warnBeforeLeaving(_ state: inout SessionState, _ leaving: QuitWarning.Leaving) -> Bool {
+        guard case .playing(let learner, var player) = state.phase, player.savesFailing, !state.configuration.preview else {
+            return false
+        }
+        player.helpVisible = false
+        player.messageBox = nil
+        player.quitWarning = QuitWarning(leaving: leaving)
+        state.phase = .playing(learner, player)
+        return true
     }
 }

@@ -29,6 +29,10 @@ public struct StartScreen: Hashable, Sendable {
         case idleLocked(minutes: Int)
         /// nil when the ward hides the learner list.
         case signedOut(name: String?)
+        /// As `idleLocked` and `signedOut`, when the learner's saves were failing as they
+        /// left: the latest answers may not be on disk (the next sign-in says what was kept).
+        case idleLockedUnsaved(minutes: Int)
+        case signedOutUnsaved(name: String?)
         case unknownLearner(id: String)
         case pinRejected(attemptsLeft: Int)
         case pinLockedOut(until: Date)

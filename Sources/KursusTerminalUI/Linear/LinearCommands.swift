@@ -23,7 +23,7 @@ enum LinearCommands {
             case "r", "1": return Reply(events: [.command(.letter("r"))])
             case "w", "2", "": return Reply(events: [.command(.back)])
             case "q", "3": return Reply(events: [.command(.quit)])
-            default: return Reply(text: [strings(.linearQuitWarningPrompt)])
+            default: return Reply(text: [strings(warning.leaving == .quit ? .linearQuitWarningPrompt : .linearLeaveWarningPrompt)])
             }
         }
         let inText = typesText(state)

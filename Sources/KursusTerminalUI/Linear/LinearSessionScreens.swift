@@ -20,7 +20,7 @@ extension LinearPrinter {
             if let opening = catalogue.opening { return "catalogue|opening|\(opening)" }
             return catalogue.progress == nil ? "catalogue|loading" : "catalogue|\(learner.id)"
         case .playing(let learner, let player):
-            if let warning = player.quitWarning { return "quitWarning|\(warning.retrying)" }
+            if let warning = player.quitWarning { return "quitWarning|\(warning.retrying)|\(warning.leaving)" }
             if let message = player.messageBox { return "message|\(message.hashValue)" }
             guard let unit = player.unitOnScreen else { return "menu|\(learner.id)" }
             return unitKey(player, unit)
@@ -54,8 +54,8 @@ extension LinearPrinter {
                 return LinearScreen(
                     key: key,
                     content: [strings(.quitWarningTitle), strings(.quitWarningText, ["message": message])]
-                        + [L10nKey.quitWarningRetry, .quitWarningWait, .quitWarningQuit].map { strings($0) },
-                    prompt: [strings(.linearQuitWarningPrompt)])
+                        + [L10nKey.quitWarningRetry, .quitWarningWait, SaveFailureView.anywayKey(warning)].map { strings($0) },
+                    prompt: [strings(warning.leaving == .quit ? .linearQuitWarningPrompt : .linearLeaveWarningPrompt)])
             }
             if let message = player.messageBox {
                 return LinearScreen(key: key, content: message.components(separatedBy: "\n"), prompt: [strings(.linearPressEnter)])

@@ -347,6 +347,12 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case progressPlaceStart = "progress.placeStart"
     case progressPlaceUnit = "progress.placeUnit"
     case progressPlaceQuestion = "progress.placeQuestion"
+    case quitWarningSwitch = "quitWarning.switch"
+    case quitWarningCatalogue = "quitWarning.catalogue"
+    case linearLeaveWarningPrompt = "linear.leaveWarningPrompt"
+    case startIdleLockedUnsaved = "start.idleLockedUnsaved"
+    case startSignedOutUnsaved = "start.signedOutUnsaved"
+    case startSignedOutAnonymousUnsaved = "start.signedOutAnonymousUnsaved"
     // Privacy on a shared account (issue 16): the hidden list's one failure
     case startWrongIDOrPIN = "start.wrongIDOrPIN"
 }

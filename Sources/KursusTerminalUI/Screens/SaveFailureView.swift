@@ -33,6 +33,15 @@ enum SaveFailureView {
         }
     }
 
+    /// The warning's third answer: quit, switch learner or leave the course anyway.
+    static func anywayKey(_ warning: QuitWarning) -> L10nKey {
+        switch warning.leaving {
+        case .quit: .quitWarningQuit
+        case .switchLearner: .quitWarningSwitch
+        case .catalogue: .quitWarningCatalogue
+        }
+    }
+
     /// The quit warning: why saving fails (in full), and the three answers.
     static func drawWarning(_ warning: QuitWarning, message: String, _ context: ScreenContext, into grid: inout Grid) {
         let strings = context.strings
@@ -43,7 +52,7 @@ enum SaveFailureView {
         if warning.retrying {
             lines.append((strings(.quitWarningRetrying), CellStyle(.warning, .bold)))
         } else {
-            for key: L10nKey in [.quitWarningRetry, .quitWarningWait, .quitWarningQuit] {
+            for key: L10nKey in [.quitWarningRetry, .quitWarningWait, anywayKey(warning)] {
                 lines += WordWrap.lines(strings(key), width: textWidth).map { ($0, CellStyle(.normal, .bold)) }
             }
         }

@@ -114,6 +114,9 @@ enum StartScreenView {
         case .idleLocked(let minutes): return strings(.startIdleLocked, ["minutes": "\(minutes)"])
         case .signedOut(let name?): return strings(.startSignedOut, ["name": name])
         case .signedOut(nil): return strings(.startSignedOutAnonymous)
+        case .idleLockedUnsaved(let minutes): return strings(.startIdleLockedUnsaved, ["minutes": "\(minutes)"])
+        case .signedOutUnsaved(let name?): return strings(.startSignedOutUnsaved, ["name": name])
+        case .signedOutUnsaved(nil): return strings(.startSignedOutAnonymousUnsaved)
         case .unknownLearner(let id): return strings(.startUnknownLearner, ["id": id])
         case .pinRejected(let left): return strings(.startPinRejected, count: left)
         case .pinLockedOut(let until):
