@@ -73,5 +73,17 @@ struct QuizRulesTests {
     @Test func wordsAndNormalisedTexts() {
         #expect(LessonShape.wordCount("Hej – du kan *fx* se hjemme-siden, ikke?") == 7)
         #expect(QuizRules.normalized("  Hvad gør du *først*?\n") == "hvad gør du først")
+        // The same as splitting the lower-cased text on what CharacterSet.alphanumerics
+        // leaves out (the first way, kept here as the reference).
+        func reference(_ text: String) -> String {
+            text.lowercased().unicodeScalars.split { !CharacterSet.alphanumerics.contains($0) }
+                .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        }
+        for text in [
+            "", "  ", "Ærø — øst/vest: 3½ km!", "İstanbul ŞEHİR", "e\u{301}te\u{301}", "漢字、かな。", "x1_y2-z3", "ﬁne ǅ", "🙂 ok 🙂",
+            String(repeating: "Dette er en lang forklaring. ", count: 40),
+        ] {
+            #expect(QuizRules.normalized(text) == reference(text), "\(text.debugDescription)")
+        }
     }
 }

@@ -70,7 +70,7 @@ enum QuizRules {
         for question in quiz.questions {
             guard case .singleChoice(let options) = question.kind, options.count > 1 else { continue }
             singles += 1
-            let lengths = options.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).count }
+            let lengths = options.map { $0.text.trimmedForComparison.count }
             guard let best = options.indices.max(by: { options[$0].weightPercent < options[$1].weightPercent }),
                 options[best].weightPercent > 0
             else { continue }
@@ -98,17 +98,33 @@ enum QuizRules {
 
     /// A question's text compared across the course: lower case, letters and digits, one space between words.
     static func normalized(_ text: String) -> String {
-        var words: [String] = []
-        var word = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var space = false
         for scalar in text.lowercased().unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
-                word.unicodeScalars.append(scalar)
-            } else if !word.isEmpty {
-                words.append(word)
-                word = ""
+            guard isAlphanumeric(scalar) else {
+                space = !bytes.isEmpty
+                continue
             }
+            if space {
+                bytes.append(UInt8(ascii: " "))
+                space = false
+            }
+            UTF8.encode(scalar) { bytes.append($0) }
         }
-        if !word.isEmpty { words.append(word) }
-        return words.joined(separator: " ")
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Whether `scalar` is in `CharacterSet.alphanumerics`: ASCII by range, the rest in
+    /// the set made once (`CharacterSet.alphanumerics` builds a new set on every use,
+    /// which took a quarter of validating a quiz of 10,000 questions).
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        case 0..<0x80: false
+        default: alphanumerics.contains(scalar)
+        }
+    }
+
+    private static let alphanumerics = CharacterSet.alphanumerics
 }
