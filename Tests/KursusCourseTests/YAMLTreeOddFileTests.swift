@@ -1,4 +1,5 @@
 import Testing
+import Yams
 
 @testable import KursusCourse
 
@@ -42,7 +43,8 @@ struct YAMLTreeOddFileTests {
     static let values = [
         "1", "\"1\"", "'1'", "+1", "-1", "01", "010", "0x10", "0o10", "0b10", "1_000", "1:30", "1.0", "1e3", ".inf", "-.inf", ".nan", "~", "null",
         "yes", "no", "on", "off", "y", "n", "True", "FALSE", "TRUE", "!!int 5", "!!str 5", "!str 5", "! 5", "&a 5", "|\n      5", ">\n      5",
-        "99999999999999999999", "-0", "\"\"", "", "[1]", "{a: 1}", "\"\\t5\"", "5 # comment", "\"score >\n  0\"", "'score >= 2 and'",
+        "99999999999999999999", "-0", "0", "00", "7", "123456789012345678", "1234567890123456789", "9223372036854775808", "１", "\"\"", "", "[1]",
+        "{a: 1}", "\"\\t5\"", "5 # comment", "\"score >\n  0\"", "'score >= 2 and'",
     ]
 
     @Test("odd values at every place read the same both ways", arguments: ["AGE", "CAMERA", "INITIAL", "PROMPT", "SECONDS", "VALUE", "ONCE", "IF"])
@@ -111,6 +113,22 @@ struct YAMLTreeOddFileTests {
         ])
     func unusualTextsFallBack(text: String) {
         #expect(YAMLTreeReader.read(text) == nil, "\(text.debugDescription)")
+    }
+
+    /// Whole numbers are read as Yams' `Node.int` reads them, in every style.
+    @Test func wholeNumbersAgreeWithYams() throws {
+        let texts = [
+            "0", "00", "01", "7", "42", "-42", "+42", "1_000", "0x1F", "0o17", "0b101", "1:30", "123456789012345678", "1234567890123456789",
+            "9223372036854775807", "9223372036854775808", "1.0", "1e3", "٣", "１", " 5", "5 ", "", "~", "true",
+        ]
+        for text in texts {
+            for style in [YAMLTree.Style.plain, .any, .singleQuoted, .doubleQuoted, .literal, .folded] {
+                let tree = YAMLTree.scalar(YAMLTree.Scalar(string: text, style: style, mark: YAMLTree.Mark(line: 1, column: 1)))
+                let yams = try #require(Node.Scalar.Style(rawValue: style.rawValue))
+                #expect(tree.int == Node.scalar(Node.Scalar(text, .implicit, yams)).int, "\(text.debugDescription) \(style)")
+            }
+        }
+        #expect(YAMLTree.decimal("42") == 42 && YAMLTree.decimal("0") == 0 && YAMLTree.decimal("07") == nil && YAMLTree.decimal("-1") == nil)
     }
 
     /// Many keys in one mapping: the duplicate check stays quick and still finds the

@@ -79,9 +79,23 @@ indirect enum YAMLTree: Equatable {
     /// A whole number exactly as Yams' `Node.int` reads it (signs, `0x`, `0o`, `_`,
     /// `1:30`), by asking Yams: what counts as a number must not depend on the way the
     /// file was read.
+    /// Plain decimal digits without a leading zero are read here (Yams reads them as
+    /// `Int(text)` too, but through a Foundation text replacement that was a tenth of
+    /// reading a large scenario); anything else is asked of Yams.
     var int: Int? {
         guard case .scalar(let scalar) = self, let style = Node.Scalar.Style(rawValue: scalar.style.rawValue) else { return nil }
+        if style == .plain || style == .any, let value = Self.decimal(scalar.string) { return value }
         return Int.construct(from: Node.Scalar(scalar.string, .implicit, style))
+    }
+
+    /// The value of 1 to 18 decimal digits, not starting with 0 unless it is `0`; nil
+    /// for any other text.
+    static func decimal(_ text: String) -> Int? {
+        let digits = text.utf8
+        guard (1...18).contains(digits.count), digits.first != UInt8(ascii: "0") || digits.count == 1,
+            digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
+        return Int(text)
     }
 
     /// A plain scalar's number (integer or float, possibly NaN or infinite) as
