@@ -1,5 +1,3 @@
-import Yams
-
 /// The languages of course.yaml: `languages: [da, en]` and text fields written as one
 /// text or as a map with a text in every language (`title: {da: "…", en: "…"}`).
 struct ManifestLanguages {
@@ -14,7 +12,7 @@ struct ManifestLanguages {
     }
 
     /// Reads `languages:` against the main `language:`. Problems go into `object`.
-    init(_ object: inout YAMLObject, main: String?) {
+    init(_ object: inout YAMLTreeObject, main: String?) {
         let main = main ?? ""
         all = [main]
         listed = false
@@ -56,7 +54,7 @@ struct ManifestLanguages {
 
     /// A text field: one text for every language, or a map with exactly the course's
     /// languages. Returns the main language's text and, for a map, every translation.
-    func text(_ key: String, required: Bool, in object: inout YAMLObject) -> (text: String?, translations: [String: String]) {
+    func text(_ key: String, required: Bool, in object: inout YAMLTreeObject) -> (text: String?, translations: [String: String]) {
         guard let node = object.value(key), case .mapping(let mapping) = node else {
             return (object.string(key, required: required), [:])
         }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Turns the text of `course.yaml` into a `Course`, collecting every problem with its
 /// place. Unknown keys are errors, so a typo such as `titel:` is caught, not ignored;
 /// the rest of the manifest is still read, so the units' files are checked as well.
@@ -21,17 +19,18 @@ struct ManifestParser {
         source = YAMLSource(file: file)
     }
 
-    /// The course, or nil when the manifest is too broken to describe one.
-    mutating func parse(_ text: String) -> Course? {
-        let root: Node?
-        switch source.compose(text) {
+    /// The course, or nil when the manifest is too broken to describe one. With `fast`
+    /// false the text is read the full Yams way only (to test that both ways agree).
+    mutating func parse(_ text: String, fast: Bool = true) -> Course? {
+        let root: YAMLTree?
+        switch source.composeTree(text, fast: fast) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil
         case .success(let node):
             root = node
         }
-        guard var object = YAMLObject(root, source: source, what: "course.yaml", problems: &diagnostics) else { return nil }
+        guard var object = YAMLTreeObject(root, source: source, what: "course.yaml", problems: &diagnostics) else { return nil }
         object.rejectUnknownKeys(Self.courseKeys)
         if let format = object.string("format", required: true), format != Self.formatVersion {
             let place = source.location(of: object.value("format"))
@@ -63,7 +62,7 @@ struct ManifestParser {
         return course
     }
 
-    private mutating func parseModules(_ node: Node?, parent: YAMLObject) -> [CourseModule] {
+    private mutating func parseModules(_ node: YAMLTree?, parent: YAMLTreeObject) -> [CourseModule] {
         guard let node else {
             diagnostics.append(.error(parent.location, "missing required key 'modules'"))
             return []
@@ -79,7 +78,7 @@ struct ManifestParser {
         var modules: [CourseModule] = []
         var unitCount = 0
         for item in sequence {
-            guard var object = YAMLObject(item, source: source, what: "a module", problems: &diagnostics) else { continue }
+            guard var object = YAMLTreeObject(item, source: source, what: "a module", problems: &diagnostics) else { continue }
             object.rejectUnknownKeys(Self.moduleKeys)
             let id = object.string("id", required: true)
             checkIdentifier(id, node: object.value("id"), what: "module id")
@@ -116,8 +115,8 @@ struct ManifestParser {
         return modules
     }
 
-    private mutating func parseUnit(_ node: Node) -> CourseUnit? {
-        guard var object = YAMLObject(node, source: source, what: "a unit", problems: &diagnostics) else { return nil }
+    private mutating func parseUnit(_ node: YAMLTree) -> CourseUnit? {
+        guard var object = YAMLTreeObject(node, source: source, what: "a unit", problems: &diagnostics) else { return nil }
         object.rejectUnknownKeys(Self.unitKeys)
         let id = object.string("id", required: true)
         checkIdentifier(id, node: object.value("id"), what: "unit id")
@@ -154,7 +153,7 @@ struct ManifestParser {
     }
 
     /// `completion: passed | attempted` (scenario units only); `passed` when absent.
-    private mutating func completion(in object: inout YAMLObject, kind: UnitKind?) -> UnitCompletion {
+    private mutating func completion(in object: inout YAMLTreeObject, kind: UnitKind?) -> UnitCompletion {
         guard let text = object.string("completion", required: false) else { return .passed }
         let place = source.location(of: object.value("completion"))
         guard let completion = UnitCompletion(rawValue: text) else {
@@ -174,9 +173,9 @@ struct ManifestParser {
     }
 
     /// `requires:` as one id or a list of ids, each with its own place.
-    private mutating func requirements(in object: inout YAMLObject) -> [Requirement] {
+    private mutating func requirements(in object: inout YAMLTreeObject) -> [Requirement] {
         guard let node = object.value("requires") else { return [] }
-        let items: [Node]
+        let items: [YAMLTree]
         switch node {
         case .scalar: items = [node]
         case .sequence(let sequence): items = Array(sequence)
@@ -195,7 +194,7 @@ struct ManifestParser {
         return result
     }
 
-    private mutating func checkIdentifier(_ id: String?, node: Node?, what: String) {
+    private mutating func checkIdentifier(_ id: String?, node: YAMLTree?, what: String) {
         guard let id, let problem = Identifier.problem(with: id) else { return }
         diagnostics.append(.error(source.location(of: node), "\(what) '\(id)' \(problem)"))
     }

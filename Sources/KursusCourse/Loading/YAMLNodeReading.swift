@@ -8,8 +8,8 @@ struct YAMLSource {
     /// Added to every line Yams reports (front matter starts after the opening `---`).
     var lineOffset: Int = 0
 
-    func location(of node: Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
+    func location<N: YAMLReadableNode>(of node: N?) -> SourceLocation {
+        guard let mark = node?.yamlMark else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
@@ -62,21 +62,26 @@ struct YAMLSource {
     }
 }
 
+/// A Yams mapping being read key by key (quiz files, front matter).
+typealias YAMLObject = YAMLMappingReader<Node>
+/// A `YAMLTree` mapping being read key by key (scenario files, course.yaml).
+typealias YAMLTreeObject = YAMLMappingReader<YAMLTree>
+
 /// A YAML mapping being read key by key; keys that were never asked for are reported.
-struct YAMLObject {
+struct YAMLMappingReader<N: YAMLReadableNode> {
     let source: YAMLSource
-    let node: Node
-    let mapping: Node.Mapping
+    let node: N
+    let mapping: N.Mapping
     /// The mapping's keys as text (nil: not a scalar) and its values, in order, taken out
     /// once: looking a key up in a `Node.Mapping` copies every pair it passes.
     private let keys: [String?]
-    private let keyNodes: [Node]
-    private let values: [Node]
+    private let keyNodes: [N]
+    private let values: [N]
     private(set) var diagnostics: [Diagnostic] = []
 
     /// nil (with a diagnostic in `problems`) when `node` is not a mapping.
-    init?(_ node: Node?, source: YAMLSource, what: String, problems: inout [Diagnostic]) {
-        guard let node, let mapping = node.mapping else {
+    init?(_ node: N?, source: YAMLSource, what: String, problems: inout [Diagnostic]) {
+        guard let node, let mapping = node.yamlMapping else {
             problems.append(.error(source.location(of: node), "\(what) must be a mapping of 'key: value' lines"))
             return nil
         }
@@ -84,13 +89,13 @@ struct YAMLObject {
         self.node = node
         self.mapping = mapping
         var keys: [String?] = []
-        var keyNodes: [Node] = []
-        var values: [Node] = []
+        var keyNodes: [N] = []
+        var values: [N] = []
         keys.reserveCapacity(mapping.count)
         keyNodes.reserveCapacity(mapping.count)
         values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
-            keys.append(key.string)
+            keys.append(key.yamlKeyText)
             keyNodes.append(key)
             values.append(value)
         }
@@ -101,11 +106,11 @@ struct YAMLObject {
 
     var location: SourceLocation { source.location(of: node) }
 
-    func value(_ key: String) -> Node? {
+    func value(_ key: String) -> N? {
         keys.firstIndex(of: key).map { values[$0] }
     }
 
-    func keyNode(_ key: String) -> Node? {
+    func keyNode(_ key: String) -> N? {
         keys.firstIndex(of: key).map { keyNodes[$0] }
     }
 
@@ -115,11 +120,10 @@ struct YAMLObject {
             if required { diagnostics.append(.error(location, "missing required key '\(key)'")) }
             return nil
         }
-        guard case .scalar(let scalar) = node else {
+        guard let text = node.yamlScalar?.text else {
             diagnostics.append(.error(source.location(of: node), "'\(key)' must be a text value"))
             return nil
         }
-        let text = scalar.string
         if required && text.isBlankText {
             diagnostics.append(.error(source.location(of: node), "'\(key)' must not be empty"))
             return nil
@@ -132,17 +136,17 @@ struct YAMLObject {
     /// schema (and YAML 1.2) read them as text.
     mutating func bool(_ key: String) -> Bool? {
         guard let node = value(key) else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else {
+        guard let scalar = node.yamlScalar, scalar.plain else {
             diagnostics.append(.error(source.location(of: node), "'\(key)' must be true or false"))
             return nil
         }
-        switch scalar.string.lowercased() {
+        switch scalar.text.lowercased() {
         case "true": return true
         case "false": return false
         case "yes", "on", "y":
-            diagnostics.append(.error(source.location(of: node), "'\(key)' must be true or false, not '\(scalar.string)'; write true"))
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be true or false, not '\(scalar.text)'; write true"))
         case "no", "off", "n":
-            diagnostics.append(.error(source.location(of: node), "'\(key)' must be true or false, not '\(scalar.string)'; write false"))
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be true or false, not '\(scalar.text)'; write false"))
         default:
             diagnostics.append(.error(source.location(of: node), "'\(key)' must be true or false"))
         }
@@ -151,7 +155,7 @@ struct YAMLObject {
 
     mutating func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let node = value(key) else { return nil }
-        guard case .scalar = node, let value = node.int else {
+        guard node.yamlScalar != nil, let value = node.yamlInt else {
             diagnostics.append(.error(source.location(of: node), "'\(key)' must be a whole number"))
             return nil
         }
@@ -166,14 +170,14 @@ struct YAMLObject {
     /// A list of text values.
     mutating func strings(_ key: String) -> [String] {
         guard let node = value(key) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard let sequence = node.yamlItems else {
             diagnostics.append(.error(source.location(of: node), "'\(key)' must be a list ('- item' lines)"))
             return []
         }
         var result: [String] = []
         for item in sequence {
-            if case .scalar(let scalar) = item {
-                result.append(scalar.string)
+            if let text = item.yamlScalar?.text {
+                result.append(text)
             } else {
                 diagnostics.append(.error(source.location(of: item), "each item of '\(key)' must be a text value"))
             }
@@ -184,7 +188,7 @@ struct YAMLObject {
     /// Reports every key not in `known`, naming the closest known key as a likely fix.
     mutating func rejectUnknownKeys(_ known: [String], severity: Diagnostic.Severity = .error) {
         for (key, _) in mapping {
-            guard let name = key.string else {
+            guard let name = key.yamlKeyText else {
                 diagnostics.append(Diagnostic(severity, source.location(of: key), "keys must be text"))
                 continue
             }
@@ -200,9 +204,9 @@ struct YAMLObject {
     }
 }
 
-extension YAMLObject {
+extension YAMLMappingReader {
     /// An error at `node`, or at the mapping when `node` is nil.
-    mutating func report(_ node: Node?, _ message: String, severity: Diagnostic.Severity = .error) {
+    mutating func report(_ node: N?, _ message: String, severity: Diagnostic.Severity = .error) {
         let place = node.map { source.location(of: $0) } ?? location
         diagnostics.append(Diagnostic(severity, place, message))
     }
@@ -215,12 +219,12 @@ extension YAMLObject {
     /// A number: a YAML integer or float, not quoted. Text, NaN and infinity are errors at the value.
     mutating func number(_ key: String) -> Double? {
         guard let node = value(key) else { return nil }
-        guard case .scalar(let scalar) = node, let number = YAMLObject.number(in: scalar) else {
-            diagnostics.append(.error(source.location(of: node), "'\(key)' must be a number, not \(YAMLObject.describe(node))"))
+        guard let scalar = node.yamlScalar, let number = node.yamlNumber else {
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be a number, not \(node.yamlDescription)"))
             return nil
         }
         guard number.isFinite else {
-            diagnostics.append(.error(source.location(of: node), "'\(key)' must be a finite number, not '\(scalar.string)'"))
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be a finite number, not '\(scalar.text)'"))
             return nil
         }
         return number
@@ -240,7 +244,7 @@ extension YAMLObject {
             if required { diagnostics.append(.error(location, "missing required key '\(key)'")) }
             return nil
         }
-        guard let text = YAMLObject.text(of: node, limit: limit, what: "'\(key)'", source: source, problems: &diagnostics) else { return nil }
+        guard let text = Self.text(of: node, limit: limit, what: "'\(key)'", source: source, problems: &diagnostics) else { return nil }
         if !allowEmpty && text.isBlankText {
             diagnostics.append(.error(source.location(of: node), "'\(key)' must not be empty"))
             return nil
@@ -249,12 +253,11 @@ extension YAMLObject {
     }
 
     /// The text of a scalar node of at most `limit` UTF-8 bytes; anything else is an error naming `what`.
-    static func text(of node: Node, limit: Int, what: String, source: YAMLSource, problems: inout [Diagnostic]) -> String? {
-        guard case .scalar(let scalar) = node else {
-            problems.append(.error(source.location(of: node), "\(what) must be a text value, not \(describe(node))"))
+    static func text(of node: N, limit: Int, what: String, source: YAMLSource, problems: inout [Diagnostic]) -> String? {
+        guard let text = node.yamlScalar?.text else {
+            problems.append(.error(source.location(of: node), "\(what) must be a text value, not \(node.yamlDescription)"))
             return nil
         }
-        let text = scalar.string
         if text.utf8.count > limit {
             problems.append(.error(source.location(of: node), "\(what) is \(text.utf8.count) bytes long; the limit is \(limit) bytes. Shorten it"))
             return nil
@@ -265,13 +268,12 @@ extension YAMLObject {
     /// One of `choices`; anything else is an error with the closest choice as a suggestion.
     mutating func choice(_ key: String, among choices: [String]) -> String? {
         guard let node = value(key) else { return nil }
-        guard case .scalar(let scalar) = node, scalar.string.utf8.count <= 64 else {
-            diagnostics.append(.error(source.location(of: node), "'\(key)' must be one of \(YAMLObject.list(choices))"))
+        guard let text = node.yamlScalar?.text, text.utf8.count <= 64 else {
+            diagnostics.append(.error(source.location(of: node), "'\(key)' must be one of \(Self.list(choices))"))
             return nil
         }
-        let text = scalar.string
         if choices.contains(text) { return text }
-        var message = "'\(key)' must be one of \(YAMLObject.list(choices)), not '\(text)'"
+        var message = "'\(key)' must be one of \(Self.list(choices)), not '\(text)'"
         if let suggestion = Spelling.closest(to: text, among: choices) { message += "; did you mean '\(suggestion)'?" }
         diagnostics.append(.error(source.location(of: node), message))
         return nil
@@ -285,16 +287,5 @@ extension YAMLObject {
     }
 
     /// A short phrase for what a node is, for "must be X, not Y" messages.
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
-        case .scalar(let scalar):
-            let text = scalar.string
-            if text.isEmpty { return "an empty value" }
-            if text.utf8.count > 40 || text.contains("\n") { return "a text" }
-            return "'\(text)'"
-        }
-    }
+    static func describe(_ node: N) -> String { node.yamlDescription }
 }

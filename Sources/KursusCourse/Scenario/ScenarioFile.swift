@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads a scenario file (`format: kursus-scenario/1`, docs/scenario-format.md). Every
 /// problem becomes a diagnostic with file, line and column; unknown keys are errors.
 public enum ScenarioFile {
@@ -13,11 +11,17 @@ public enum ScenarioFile {
     /// The scenario (nil when it is too broken to play) and every problem found.
     /// Errors in the diagnostics mean the scenario must not be played even when it is returned.
     public static func parse(_ text: String, file: String) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+        parse(text, file: file, fast: true)
+    }
+
+    /// `parse(_:file:)`, with `fast` false reading the file the full Yams way only (to
+    /// test that both ways agree).
+    static func parse(_ text: String, file: String, fast: Bool) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
         guard text.utf8.count <= maximumBytes else {
             return (nil, [.error(SourceLocation(file: file), "the scenario file is larger than \(ByteCount.describe(maximumBytes)); split it")])
         }
         var parser = ScenarioParser(source: YAMLSource(file: file))
-        let scenario = parser.parse(text)
+        let scenario = parser.parse(text, fast: fast)
         return (scenario, parser.diagnostics)
     }
 }
@@ -36,21 +40,21 @@ struct ScenarioParser {
         self.source = source
     }
 
-    func at(_ node: Node?) -> SourceLocation { source.location(of: node) }
+    func at(_ node: YAMLTree?) -> SourceLocation { source.location(of: node) }
 
-    mutating func error(_ node: Node?, _ message: String) {
+    mutating func error(_ node: YAMLTree?, _ message: String) {
         diagnostics.append(.error(at(node), message))
     }
 
-    mutating func parse(_ text: String) -> Scenario? {
-        let root: Node?
-        switch source.compose(text) {
+    mutating func parse(_ text: String, fast: Bool = true) -> Scenario? {
+        let root: YAMLTree?
+        switch source.composeTree(text, fast: fast) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil
         case .success(let node): root = node
         }
-        guard var object = YAMLObject(root, source: source, what: "a scenario file", problems: &diagnostics) else { return nil }
+        guard var object = YAMLTreeObject(root, source: source, what: "a scenario file", problems: &diagnostics) else { return nil }
         object.rejectUnknownKeys(Self.topKeys)
         if let format = object.string("format", required: true), format != Scenario.formatVersion {
             error(object.value("format"), "unsupported format '\(format)'; this player reads '\(Scenario.formatVersion)'")
@@ -85,7 +89,7 @@ struct ScenarioParser {
         )
     }
 
-    mutating func parseParticipants(_ node: Node?, parent: SourceLocation) -> [ScenarioParticipant] {
+    mutating func parseParticipants(_ node: YAMLTree?, parent: SourceLocation) -> [ScenarioParticipant] {
         guard let node else {
             diagnostics.append(.error(parent, "missing required key 'participants' (at least the citizen)"))
             return []
@@ -100,7 +104,7 @@ struct ScenarioParser {
         }
         var result: [ScenarioParticipant] = []
         for item in items {
-            guard var object = YAMLObject(item, source: source, what: "a participant", problems: &diagnostics) else { continue }
+            guard var object = YAMLTreeObject(item, source: source, what: "a participant", problems: &diagnostics) else { continue }
             object.rejectUnknownKeys(Self.participantKeys)
             let id = object.string("id", required: true)
             if let id, let problem = Identifier.problem(with: id) { error(object.value("id"), "participant id '\(id)' \(problem)") }
@@ -134,9 +138,9 @@ struct ScenarioParser {
         return result
     }
 
-    mutating func parseCall(_ node: Node?) -> CallSetup {
+    mutating func parseCall(_ node: YAMLTree?) -> CallSetup {
         guard let node else { return CallSetup() }
-        guard var object = YAMLObject(node, source: source, what: "'call'", problems: &diagnostics) else { return CallSetup() }
+        guard var object = YAMLTreeObject(node, source: source, what: "'call'", problems: &diagnostics) else { return CallSetup() }
         object.rejectUnknownKeys(Self.callKeys)
         var call = CallSetup()
         if let device = enumValue(&object, "device", CallSetup.Device.self, required: false) { call.device = device }
@@ -147,7 +151,7 @@ struct ScenarioParser {
         return call
     }
 
-    mutating func parseVariables(_ node: Node?) -> [ScenarioVariable] {
+    mutating func parseVariables(_ node: YAMLTree?) -> [ScenarioVariable] {
         guard let node else { return [] }
         guard let mapping = node.mapping else {
             error(node, "'variables' must be a mapping of 'name: initial value' lines, such as 'score: 0'")
@@ -172,9 +176,9 @@ struct ScenarioParser {
         return result
     }
 
-    mutating func parsePass(_ node: Node?) -> PassRule? {
+    mutating func parsePass(_ node: YAMLTree?) -> PassRule? {
         guard let node else { return nil }
-        guard var object = YAMLObject(node, source: source, what: "'pass'", problems: &diagnostics) else { return nil }
+        guard var object = YAMLTreeObject(node, source: source, what: "'pass'", problems: &diagnostics) else { return nil }
         object.rejectUnknownKeys(Self.passKeys)
         let minimum = object.integer("min-score", in: -1_000_000...1_000_000)
         var endings: [String]? = nil
@@ -198,7 +202,7 @@ struct ScenarioParser {
     }
 
     /// A whole number or true/false (not YAML 1.1's yes/no/on/off: see `yamlOneOneBoolean`).
-    func scalarValue(_ node: Node) -> ScenarioValue? {
+    func scalarValue(_ node: YAMLTree) -> ScenarioValue? {
         guard case .scalar(let scalar) = node else { return nil }
         if scalar.style == .plain, ["true", "false"].contains(scalar.string.lowercased()) { return .flag(scalar.string.lowercased() == "true") }
         if let number = node.int, !scalar.string.contains(".") { return .number(number) }
@@ -206,7 +210,7 @@ struct ScenarioParser {
     }
 
     /// "; write true" for YAML 1.1's `yes`/`on`/`y`, "; write false" for `no`/`off`/`n`.
-    static func yamlOneOneHint(_ node: Node) -> String {
+    static func yamlOneOneHint(_ node: YAMLTree) -> String {
         guard case .scalar(let scalar) = node else { return "" }
         switch scalar.string.lowercased() {
         case "yes", "on", "y": return ", not '\(scalar.string)'; write true"
@@ -215,7 +219,7 @@ struct ScenarioParser {
         }
     }
 
-    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ object: inout YAMLObject, _ key: String, _ type: E.Type, required: Bool) -> E?
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ object: inout YAMLTreeObject, _ key: String, _ type: E.Type, required: Bool) -> E?
     where E.RawValue == String {
         guard let text = object.string(key, required: required) else { return nil }
         if let value = E(rawValue: text) { return value }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads the `nodes:` list of a scenario file: one kind key per node (`say`,
 /// `narration`, `event`, `choice`, `ending`), its transitions, effects and options.
 struct ScenarioNodeParser {
@@ -27,7 +25,7 @@ struct ScenarioNodeParser {
         self.participants = participants
     }
 
-    mutating func parseNodes(_ node: Node?, parent: SourceLocation) -> [ScenarioNode] {
+    mutating func parseNodes(_ node: YAMLTree?, parent: SourceLocation) -> [ScenarioNode] {
         guard let node else {
             parser.diagnostics.append(.error(parent, "missing required key 'nodes'"))
             return []
@@ -57,8 +55,8 @@ struct ScenarioNodeParser {
         return result
     }
 
-    mutating func parseNode(_ item: Node) -> ScenarioNode? {
-        guard var object = YAMLObject(item, source: source, what: "a node", problems: &parser.diagnostics) else { return nil }
+    mutating func parseNode(_ item: YAMLTree) -> ScenarioNode? {
+        guard var object = YAMLTreeObject(item, source: source, what: "a node", problems: &parser.diagnostics) else { return nil }
         defer { parser.diagnostics += object.diagnostics }
         let id = object.string("id", required: true)
         if let id, let problem = Identifier.problem(with: id) { parser.error(object.value("id"), "node id '\(id)' \(problem)") }
@@ -106,7 +104,7 @@ struct ScenarioNodeParser {
         Spelling.closest(to: word, among: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
     }
 
-    mutating func parseEvent(_ object: inout YAMLObject) -> ScenarioEvent? {
+    mutating func parseEvent(_ object: inout YAMLTreeObject) -> ScenarioEvent? {
         guard let name = object.string("event", required: true) else { return nil }
         guard let kind = ScenarioEvent.Kind(rawValue: name) else {
             let names = ScenarioEvent.Kind.allCases.map(\.rawValue)
@@ -129,7 +127,7 @@ struct ScenarioNodeParser {
         return ScenarioEvent(kind: kind, text: object.string("text", required: false), participant: participant, label: label, value: value)
     }
 
-    mutating func parseChoice(_ object: inout YAMLObject) -> ScenarioChoice? {
+    mutating func parseChoice(_ object: inout YAMLTreeObject) -> ScenarioChoice? {
         let prompt = object.string("choice", required: false) ?? ""
         guard let optionsNode = object.value("options") else {
             parser.diagnostics.append(.error(object.location, "a choice needs 'options'"))
@@ -145,7 +143,7 @@ struct ScenarioNodeParser {
         }
         var timer: ResponseTimer?
         if let timerNode = object.value("timer"),
-            var timerObject = YAMLObject(timerNode, source: source, what: "'timer'", problems: &parser.diagnostics)
+            var timerObject = YAMLTreeObject(timerNode, source: source, what: "'timer'", problems: &parser.diagnostics)
         {
             timerObject.rejectUnknownKeys(["seconds", "default"])
             let seconds = timerObject.integer("seconds", in: 3...3600)
@@ -161,8 +159,8 @@ struct ScenarioNodeParser {
         return ScenarioChoice(prompt: prompt, options: options, timer: timer)
     }
 
-    mutating func parseOption(_ item: Node) -> ScenarioOption? {
-        guard var object = YAMLObject(item, source: source, what: "an option", problems: &parser.diagnostics) else { return nil }
+    mutating func parseOption(_ item: YAMLTree) -> ScenarioOption? {
+        guard var object = YAMLTreeObject(item, source: source, what: "an option", problems: &parser.diagnostics) else { return nil }
         defer { parser.diagnostics += object.diagnostics }
         object.rejectUnknownKeys(Self.optionKeys)
         let text = object.string("text", required: true)
@@ -179,7 +177,7 @@ struct ScenarioNodeParser {
         )
     }
 
-    mutating func parseEnding(_ object: inout YAMLObject) -> ScenarioEnding? {
+    mutating func parseEnding(_ object: inout YAMLTreeObject) -> ScenarioEnding? {
         let title = object.string("ending", required: true)
         let debrief = object.string("debrief", required: true)
         var points = object.strings("learning-points")

@@ -1,9 +1,7 @@
-import Yams
-
 /// Effects (`set`/`add`), transitions (`next`, `random`) and conditions (`if`) of nodes
 /// and options.
 extension ScenarioNodeParser {
-    mutating func parseEffects(_ node: Node?) -> [VariableEffect] {
+    mutating func parseEffects(_ node: YAMLTree?) -> [VariableEffect] {
         guard let node else { return [] }
         guard case .sequence(let items) = node else {
             parser.error(node, "'effects' must be a list such as '- {add: score, value: 1}'")
@@ -15,7 +13,7 @@ extension ScenarioNodeParser {
         }
         var effects: [VariableEffect] = []
         for item in items {
-            guard var object = YAMLObject(item, source: source, what: "an effect", problems: &parser.diagnostics) else { continue }
+            guard var object = YAMLTreeObject(item, source: source, what: "an effect", problems: &parser.diagnostics) else { continue }
             object.rejectUnknownKeys(["set", "add", "value"])
             let set = object.string("set", required: false)
             let add = object.string("add", required: false)
@@ -48,7 +46,7 @@ extension ScenarioNodeParser {
         return effects
     }
 
-    mutating func parseTransition(next: Node?, random: Node?, at location: SourceLocation) -> Transition? {
+    mutating func parseTransition(next: YAMLTree?, random: YAMLTree?, at location: SourceLocation) -> Transition? {
         if next != nil, random != nil {
             parser.diagnostics.append(.error(location, "a node has either 'next' or 'random', not both"))
             return nil
@@ -65,7 +63,7 @@ extension ScenarioNodeParser {
         }
         var targets: [ConditionalTarget] = []
         for item in items {
-            guard var object = YAMLObject(item, source: source, what: "an item of 'next'", problems: &parser.diagnostics) else { continue }
+            guard var object = YAMLTreeObject(item, source: source, what: "an item of 'next'", problems: &parser.diagnostics) else { continue }
             object.rejectUnknownKeys(["if", "goto"])
             let target = object.string("goto", required: true)
             let condition = object.value("if").flatMap { parseCondition($0) }
@@ -77,14 +75,14 @@ extension ScenarioNodeParser {
         return .conditional(targets)
     }
 
-    mutating func parseRandom(_ node: Node) -> Transition? {
+    mutating func parseRandom(_ node: YAMLTree) -> Transition? {
         guard case .sequence(let items) = node, !items.isEmpty, items.count <= ScenarioNodeParser.maximumListItems else {
             parser.error(node, "'random' must be a list of 1 to \(ScenarioNodeParser.maximumListItems) '{goto: node, weight: number}'")
             return nil
         }
         var targets: [WeightedTarget] = []
         for item in items {
-            guard var object = YAMLObject(item, source: source, what: "an item of 'random'", problems: &parser.diagnostics) else { continue }
+            guard var object = YAMLTreeObject(item, source: source, what: "an item of 'random'", problems: &parser.diagnostics) else { continue }
             object.rejectUnknownKeys(["goto", "weight"])
             let target = object.string("goto", required: true)
             let weight = object.integer("weight", in: 1...1_000_000) ?? 1
@@ -95,7 +93,7 @@ extension ScenarioNodeParser {
     }
 
     /// Parses a condition; a problem is reported at its exact column in the file.
-    mutating func parseCondition(_ node: Node) -> Condition? {
+    mutating func parseCondition(_ node: YAMLTree) -> Condition? {
         let base = source.location(of: node)
         guard case .scalar(let scalar) = node else {
             parser.error(node, "'if' must be a condition written as text, such as 'tillid >= 2'")
