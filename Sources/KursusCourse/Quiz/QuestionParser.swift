@@ -1,5 +1,3 @@
-import Yams
-
 /// The `type:` values of a question in a quiz file.
 enum QuestionType: String, CaseIterable {
     case single, multiple
@@ -57,7 +55,7 @@ extension QuizFileParser {
         return allowed ? nil : "may only contain letters a-z and A-Z, digits, '-' and '_'"
     }
 
-    mutating func parseQuestion(_ node: Node, position: Int) -> Question? {
+    mutating func parseQuestion(_ node: YAMLTree, position: Int) -> Question? {
         guard var object = mapping(node, what: "question \(position)", label: nil) else { return nil }
         var id = "q\(position)"
         var label = "question \(position)"
@@ -76,7 +74,8 @@ extension QuizFileParser {
             type = QuestionType(rawValue: name)
             if type == nil {
                 let names = QuestionType.allCases.map(\.rawValue)
-                let hint = Spelling.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; the types are \(YAMLObject.list(names))"
+                let hint =
+                    Spelling.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; the types are \(YAMLTreeObject.list(names))"
                 object.report(object.value("type"), "unknown question type '\(name)'\(hint)")
             }
         }
@@ -109,12 +108,12 @@ extension QuizFileParser {
     }
 
     /// An optional text; an empty one counts as not given.
-    func optionalText(_ key: String, in object: inout YAMLObject) -> String? {
+    func optionalText(_ key: String, in object: inout YAMLTreeObject) -> String? {
         guard let text = object.text(key, required: false, limit: textLimit) else { return nil }
         return text.isBlankText ? nil : text
     }
 
-    private mutating func parseKind(_ type: QuestionType, in object: inout YAMLObject, label: String) -> QuestionKind? {
+    private mutating func parseKind(_ type: QuestionType, in object: inout YAMLTreeObject, label: String) -> QuestionKind? {
         switch type {
         case .single:
             return parseOptions(in: &object, multiple: false, label: label).map(QuestionKind.singleChoice)
@@ -148,12 +147,13 @@ extension QuizFileParser {
     }
 
     /// A list of text values under `key` with a number of items in `count`.
-    func texts(_ key: String, in object: inout YAMLObject, required: Bool, count: ClosedRange<Int>) -> [String]? {
+    func texts(_ key: String, in object: inout YAMLTreeObject, required: Bool, count: ClosedRange<Int>) -> [String]? {
         guard let items = list(key, in: &object, required: required, count: count, noun: "items") else { return nil }
         var result: [String] = []
         var problems: [Diagnostic] = []
         for (index, item) in items.enumerated() {
-            if let text = YAMLObject.text(of: item, limit: textLimit, what: "item \(index + 1) of '\(key)'", source: source, problems: &problems) {
+            if let text = YAMLTreeObject.text(of: item, limit: textLimit, what: "item \(index + 1) of '\(key)'", source: source, problems: &problems)
+            {
                 result.append(text)
             }
         }
@@ -162,13 +162,13 @@ extension QuizFileParser {
     }
 
     /// The items of a list under `key`, checking how many there are. Errors go to `object`.
-    func list(_ key: String, in object: inout YAMLObject, required: Bool, count: ClosedRange<Int>, noun: String) -> [Node]? {
+    func list(_ key: String, in object: inout YAMLTreeObject, required: Bool, count: ClosedRange<Int>, noun: String) -> [YAMLTree]? {
         guard let node = object.value(key) else {
             if required { object.report(nil, "missing required key '\(key)'") }
             return nil
         }
         guard case .sequence(let sequence) = node else {
-            object.report(node, "'\(key)' must be a list ('- ...' lines), not \(YAMLObject.describe(node))")
+            object.report(node, "'\(key)' must be a list ('- ...' lines), not \(YAMLTreeObject.describe(node))")
             return nil
         }
         if sequence.count < count.lowerBound {

@@ -1,5 +1,3 @@
-import Yams
-
 /// Quiz and survey files in the `kursus-quiz/1` YAML format (docs/quiz-format.md).
 public enum QuizFile {
     public static let formatVersion = "kursus-quiz/1"
@@ -17,8 +15,15 @@ public enum QuizFile {
     /// of them is an error; the content checks of `QuizChecks` are meant to run on a quiz
     /// that parsed cleanly.
     public static func parse(_ text: String, file: String) -> (quiz: Quiz?, diagnostics: [Diagnostic]) {
+        parse(text, file: file, fast: true)
+    }
+
+    /// `parse(_:file:)`, with `fast` false reading the file the full Yams way only (to
+    /// compare the two ways in tests); true reads it from libyaml's events where it can
+    /// (`YAMLTreeReader`), as scenario files and course.yaml are read.
+    static func parse(_ text: String, file: String, fast: Bool) -> (quiz: Quiz?, diagnostics: [Diagnostic]) {
         var parser = QuizFileParser(file: file)
-        let quiz = parser.parse(text)
+        let quiz = parser.parse(text, fast: fast)
         var diagnostics = parser.diagnostics.enumerated().sorted { a, b in
             let (l, r) = (a.element.location, b.element.location)
             if l.line != r.line { return l.line < r.line }
@@ -53,9 +58,9 @@ struct QuizFileParser {
 
     var textLimit: Int { QuizFile.maximumTextBytes }
 
-    mutating func parse(_ text: String) -> Quiz? {
-        let root: Node?
-        switch source.compose(text) {
+    mutating func parse(_ text: String, fast: Bool = true) -> Quiz? {
+        let root: YAMLTree?
+        switch source.composeTree(text, fast: fast) {
         case .failure(var diagnostic):
             if diagnostic.message.contains("Maximum nesting level") {
                 diagnostic.message = "lists and mappings are nested too deeply here (more than 1000 levels)"
@@ -100,21 +105,21 @@ struct QuizFileParser {
     }
 
     /// `attempts:` as a whole number ≥ 1 or `unlimited`.
-    private func attemptLimit(in object: inout YAMLObject) -> AttemptLimit {
+    private func attemptLimit(in object: inout YAMLTreeObject) -> AttemptLimit {
         guard let node = object.value("attempts") else { return .unlimited }
         if case .scalar(let scalar) = node {
             if scalar.string == "unlimited" { return .unlimited }
             if let count = node.int, count >= 1 { return .limited(count) }
         }
-        var message = "'attempts' must be a whole number of at least 1, or 'unlimited', not \(YAMLObject.describe(node))"
-        if let text = node.scalar?.string, node.int == nil, let suggestion = Spelling.closest(to: text, among: ["unlimited"]) {
+        var message = "'attempts' must be a whole number of at least 1, or 'unlimited', not \(YAMLTreeObject.describe(node))"
+        if let text = node.string, node.int == nil, let suggestion = Spelling.closest(to: text, among: ["unlimited"]) {
             message += "; did you mean '\(suggestion)'?"
         }
         object.report(node, message)
         return .unlimited
     }
 
-    private mutating func parseQuestions(in object: inout YAMLObject) -> [Question] {
+    private mutating func parseQuestions(in object: inout YAMLTreeObject) -> [Question] {
         guard let node = object.value("questions") else {
             object.report(nil, "missing required key 'questions'")
             return []
@@ -139,10 +144,10 @@ struct QuizFileParser {
 
     /// The node as a mapping to read key by key, or nil with an error. `label` prefixes
     /// the error ("question 'q3': option 2: ...").
-    mutating func mapping(_ node: Node?, what: String, label: String?) -> YAMLObject? {
+    mutating func mapping(_ node: YAMLTree?, what: String, label: String?) -> YAMLTreeObject? {
         var problems: [Diagnostic] = []
         defer { diagnostics += problems.map { $0.labelled(label) } }
-        guard let object = YAMLObject(node, source: source, what: what, problems: &problems) else { return nil }
+        guard let object = YAMLTreeObject(node, source: source, what: what, problems: &problems) else { return nil }
         if object.mapping.count > Self.maximumKeys {
             problems.append(.error(object.location, "\(what) has \(object.mapping.count) keys; at most \(Self.maximumKeys) are read"))
             return nil

@@ -1,5 +1,3 @@
-import Yams
-
 /// The parts of a question that come in lists: choice options, accepted short and numeric
 /// answers, and matching pairs. Each part keeps the place it was written.
 extension QuizFileParser {
@@ -12,11 +10,11 @@ extension QuizFileParser {
     /// settled: `correct: true` is 100 on single choice; on multiple response without
     /// weights, 100 is split evenly among the correct options and each wrong option
     /// weighs minus that share.
-    mutating func parseOptions(in object: inout YAMLObject, multiple: Bool, label: String) -> [QuizOption]? {
+    mutating func parseOptions(in object: inout YAMLTreeObject, multiple: Bool, label: String) -> [QuizOption]? {
         guard let items = list("options", in: &object, required: true, count: 0...QuizFile.maximumOptions, noun: "options") else { return nil }
         let before = diagnostics.count
         var options: [QuizOption] = []
-        var correctNodes: [Node?] = []
+        var correctNodes: [YAMLTree?] = []
         var givenWeights: [Double?] = []
         var idPositions: [String: Int] = [:]
         for (index, item) in items.enumerated() {
@@ -78,7 +76,7 @@ extension QuizFileParser {
     }
 
     /// A weight in percent, -100…100.
-    func percent(_ key: String, in object: inout YAMLObject) -> Double? {
+    func percent(_ key: String, in object: inout YAMLTreeObject) -> Double? {
         guard let weight = object.number(key) else { return nil }
         guard (-100...100).contains(weight) else {
             object.report(object.value(key), "'\(key)' must be between -100 and 100 (percent), not \(QuizChecks.format(weight))")
@@ -88,7 +86,7 @@ extension QuizFileParser {
     }
 
     /// Accepted short answers: plain texts (full credit) or mappings with `text`, `weight`, `feedback`.
-    mutating func parseShortAnswers(in object: inout YAMLObject, label: String) -> [AcceptedAnswer]? {
+    mutating func parseShortAnswers(in object: inout YAMLTreeObject, label: String) -> [AcceptedAnswer]? {
         guard let items = list("answers", in: &object, required: true, count: 1...QuizFile.maximumOptions, noun: "answers") else { return nil }
         let before = diagnostics.count
         var answers: [AcceptedAnswer] = []
@@ -96,7 +94,7 @@ extension QuizFileParser {
             let itemLabel = "\(label): answer \(index + 1)"
             if case .scalar = item {
                 var problems: [Diagnostic] = []
-                let text = YAMLObject.text(of: item, limit: textLimit, what: "the answer", source: source, problems: &problems)
+                let text = YAMLTreeObject.text(of: item, limit: textLimit, what: "the answer", source: source, problems: &problems)
                 diagnostics += problems.map { $0.labelled(itemLabel) }
                 answers.append(AcceptedAnswer(text: text ?? "", location: source.location(of: item)))
                 continue
@@ -114,19 +112,20 @@ extension QuizFileParser {
 
     /// Accepted numeric answers: a plain number, or a mapping with `value` (and `tolerance`)
     /// or `min` and `max`, plus `weight` and `feedback`.
-    mutating func parseNumericAnswers(in object: inout YAMLObject, label: String) -> [NumericAnswer]? {
+    mutating func parseNumericAnswers(in object: inout YAMLTreeObject, label: String) -> [NumericAnswer]? {
         guard let items = list("answers", in: &object, required: true, count: 1...QuizFile.maximumOptions, noun: "answers") else { return nil }
         let before = diagnostics.count
         var answers: [NumericAnswer] = []
         for (index, item) in items.enumerated() {
             let itemLabel = "\(label): answer \(index + 1)"
-            if case .scalar(let scalar) = item {
+            if case .scalar = item {
                 let place = source.location(of: item)
-                guard let value = YAMLObject.number(in: scalar), value.isFinite else {
+                guard let value = item.number, value.isFinite else {
                     diagnostics.append(
                         .error(
                             place,
-                            "\(itemLabel): must be a finite number or a mapping with 'value' or 'min' and 'max', not \(YAMLObject.describe(item))"))
+                            "\(itemLabel): must be a finite number or a mapping with 'value' or 'min' and 'max', not \(YAMLTreeObject.describe(item))"
+                        ))
                     continue
                 }
                 answers.append(NumericAnswer(target: .value(value, tolerance: 0), location: place))
@@ -145,7 +144,7 @@ extension QuizFileParser {
         return hasErrors(since: before) ? nil : answers
     }
 
-    private func numericTarget(in answer: inout YAMLObject) -> NumericTarget? {
+    private func numericTarget(in answer: inout YAMLTreeObject) -> NumericTarget? {
         let value = answer.number("value")
         let tolerance = answer.number("tolerance")
         let min = answer.number("min")
@@ -184,7 +183,7 @@ extension QuizFileParser {
     }
 
     /// The prompt and match pairs of a matching question (at least two).
-    mutating func parsePairs(in object: inout YAMLObject, label: String) -> [MatchPair]? {
+    mutating func parsePairs(in object: inout YAMLTreeObject, label: String) -> [MatchPair]? {
         guard let items = list("pairs", in: &object, required: true, count: 2...QuizFile.maximumOptions, noun: "pairs") else { return nil }
         let before = diagnostics.count
         var pairs: [MatchPair] = []
