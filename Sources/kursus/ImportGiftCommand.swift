@@ -41,6 +41,16 @@ struct ImportGift: ParsableCommand {
         if diagnostics.hasErrors { quiz = nil }
         CommandSupport.report(diagnostics)
         guard let quiz, !diagnostics.hasErrors else { throw ExitCode(1) }
+        // A quiz file Kursus would refuse is not written: its size is counted first (the
+        // writer is fast), so neither a file nor standard output gets one.
+        var size = 0
+        QuizYAMLWriter.write(quiz) { size += $0.count }
+        guard size <= CoursePackage.quizLimit else {
+            throw CommandFailure(
+                "\(TerminalSafe.clean(file)): the quiz would be \(ByteCount.describe(size)) of YAML, over the "
+                    + "\(ByteCount.describe(CoursePackage.quizLimit)) Kursus reads in one quiz file; nothing was written. "
+                    + "Split the GIFT file into smaller ones (it holds \(quiz.questions.count) questions)")
+        }
         // Written question by question as it is produced, not built whole in memory.
         guard let output else {
             do {

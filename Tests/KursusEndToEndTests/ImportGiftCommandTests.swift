@@ -31,6 +31,29 @@ struct ImportGiftCommandTests {
         #expect(validated.status == 0, "\(validated.stdout)")
     }
 
+    @Test("a GIFT file whose quiz would be over the 16 MiB Kursus reads is refused, with nothing written")
+    func tooLargeOutput() throws {
+        let folder = try KursusBinary.temporaryFolder("import-gift-large")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 10,000 questions in 16.5 MB of GIFT (under its 16 MiB limit); the YAML is longer.
+        let filler = String(repeating: "Dette er en lang forklaring om videokonsultationer og borgere. ", count: 7)
+        let question =
+            "::Q%d:: Spørgsmål: \(filler) {\n=Rigtigt \(filler.prefix(200)) #Godt \(filler.prefix(150))\n"
+            + "~Forkert A \(filler.prefix(200)) #Nej \(filler.prefix(150))\n~Forkert B \(filler.prefix(200))\n~Forkert C \(filler.prefix(200))\n}\n\n"
+        let text = (0..<10_000).map { question.replacingOccurrences(of: "%d", with: "\($0)") }.joined()
+        #expect(text.utf8.count < 16 << 20)
+        let gift = folder.appendingPathComponent("bank.gift")
+        try Data(text.utf8).write(to: gift)
+        // To standard output, which cannot be taken back: not one byte of YAML. (A file
+        // named with -o is refused by the same check, before its temporary file is made;
+        // one run of this size is enough for the suite's time.)
+        let result = try KursusBinary.run(["import-gift", gift.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("over the 16.0 MiB Kursus reads in one quiz file; nothing was written"), "\(result.stderr)")
+        #expect(result.stderr.contains("it holds 10000 questions"), "\(result.stderr)")
+    }
+
     @Test("a broken GIFT file: line-numbered errors on stderr, exit 1, nothing written")
     func broken() throws {
         let folder = try KursusBinary.temporaryFolder("import-gift-bad")
