@@ -19,13 +19,21 @@ public struct PackagePath: Sendable {
     /// The file `relative` names, relative to the folder `base` (itself relative to the
     /// package root, "" for the root). Returns the URL and the package-relative path.
     public func resolve(_ relative: String, from base: String = "") -> Result<(url: URL, path: String), PathProblem> {
+        resolveKeepingStatus(relative, from: base).map { ($0.url, $0.path) }
+    }
+
+    /// As `resolve`, with the file's status when the fast path found it (its `lstat`,
+    /// the file being no link: what `stat` would give), so the loader need not ask again.
+    func resolveKeepingStatus(_ relative: String, from base: String = "") -> Result<(url: URL, path: String, status: stat?), PathProblem> {
         let packageRelative: String
         switch Self.normalize(relative, from: base) {
         case .failure(let problem): return .failure(problem)
         case .success(let path): packageRelative = path
         }
-        if let direct = resolvedWithoutLinks(packageRelative) { return .success((direct, packageRelative)) }
-        return resolvedThroughLinks(packageRelative).map { ($0, packageRelative) }
+        if let direct = resolvedWithoutLinksKeepingStatus(packageRelative) {
+            return .success((direct.url, packageRelative, direct.status))
+        }
+        return resolvedThroughLinks(packageRelative).map { ($0, packageRelative, nil) }
     }
 
     /// The general path of `resolve`: Foundation resolves every symbolic link on the way,
@@ -44,6 +52,11 @@ public struct PackagePath: Sendable {
     /// link, a missing file, or a root whose path Foundation rewrites), and the general
     /// path decides.
     func resolvedWithoutLinks(_ packageRelative: String) -> URL? {
+        resolvedWithoutLinksKeepingStatus(packageRelative)?.url
+    }
+
+    /// `resolvedWithoutLinks`, with the last segment's status.
+    func resolvedWithoutLinksKeepingStatus(_ packageRelative: String) -> (url: URL, status: stat)? {
         let rootPath = root.path
         guard rootPath.count > 1, rootPath.hasPrefix("/"), !rootPath.hasSuffix("/"), !rootPath.hasPrefix("/private/"),
             !rootPath.hasPrefix("/var/automount/")
@@ -55,7 +68,7 @@ public struct PackagePath: Sendable {
             path += segment
             guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFLNK else { return nil }
         }
-        return URL(fileURLWithPath: path, isDirectory: (status.st_mode & S_IFMT) == S_IFDIR)
+        return (URL(fileURLWithPath: path, isDirectory: (status.st_mode & S_IFMT) == S_IFDIR), status)
     }
 
     /// The package-relative path `relative` names from the folder `base`, checked and

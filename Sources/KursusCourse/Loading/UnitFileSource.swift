@@ -29,10 +29,16 @@ struct UnitFileSource: Sendable {
     /// The front matter the cache kept for the lesson `relative`, when its file (at
     /// `resolved`) still has the stamp recorded: then it is not opened at all. One
     /// `stat`, which never blocks (a pipe put in its place has another inode and stamp).
-    func cachedHead(_ relative: String, resolved: URL?) -> (head: CourseFingerprintCache.Head, stamp: FileStamp)? {
-        guard let head = heads[relative], let recorded = known[relative], let resolved else { return nil }
+    /// `status`: the file's status when resolving it gave one (then it is not asked again).
+    func cachedHead(_ relative: String, resolved: URL?, status known: stat? = nil) -> (head: CourseFingerprintCache.Head, stamp: FileStamp)? {
+        guard let head = heads[relative], let recorded = self.known[relative], let resolved else { return nil }
         var status = stat()
-        guard stat(resolved.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        if let known {
+            status = known
+        } else {
+            guard stat(resolved.path, &status) == 0 else { return nil }
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else { return nil }
         let stamp = FileStamp(status)
         return stamp == recorded ? (head, stamp) : nil
     }
@@ -52,10 +58,11 @@ struct UnitFileSource: Sendable {
     }
 
     /// The package-relative path `file` names and, in a folder, the file it leads to with
-    /// every link resolved (resolved once: `read` takes it).
-    func resolve(_ file: String) -> Result<(relative: String, url: URL?), PackagePath.PathProblem> {
-        guard let folder else { return storage.resolve(file, from: "").map { ($0, nil) } }
-        return folder.paths.resolve(file).map { ($0.path, $0.url) }
+    /// every link resolved (resolved once: `read` takes it), with its status when the
+    /// resolving found it without links (`cachedHead` takes it).
+    func resolve(_ file: String) -> Result<(relative: String, url: URL?, status: stat?), PackagePath.PathProblem> {
+        guard let folder else { return storage.resolve(file, from: "").map { ($0, nil, nil) } }
+        return folder.paths.resolveKeepingStatus(file).map { ($0.path, $0.url, $0.status) }
     }
 
     /// Reads `relative` (resolved and normalised; `resolved`: the file it leads to, as

@@ -36,16 +36,17 @@ extension CoursePackageLoader {
             var files = UnitFiles(language: language)
             let relative: String
             let resolved: URL?
+            let status: stat?
             switch source.resolve(file) {
             case .failure(let problem):
                 outcome.diagnostics.append(.error(unit.location, "unit '\(unit.id)': file '\(file)': \(problem)"))
                 outcome.unreadable = outcome.unreadable || isMain
                 continue
-            case .success(let path): (relative, resolved) = path
+            case .success(let path): (relative, resolved, status) = path
             }
             var mismatch: Diagnostic?
             let filled: CourseUnit?
-            if unit.kind == .lesson, let kept = source.cachedHead(relative, resolved: resolved) {
+            if unit.kind == .lesson, let kept = source.cachedHead(relative, resolved: resolved, status: status) {
                 // Unchanged since the cache vouched for it: its front matter as kept, unread.
                 outcome.stamps.append((relative, kept.stamp))
                 outcome.heads.append((relative, kept.head))
