@@ -93,14 +93,12 @@ final class CmarkTree {
 
     /// As `walk(_:)`, for the subtree of `start` only.
     func walk(from start: CmarkNode, _ visit: (Event, CmarkNode) -> Void) {
-        guard let iterator = cmark_iter_new(start.pointer) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let pointer = cmark_iter_get_node(iterator) else { continue }
-            visit(event == CMARK_EVENT_ENTER ? .enter : .exit, CmarkNode(pointer))
-        }
+        walk(
+            from: start,
+            descending: { event, node in
+                visit(event, node)
+                return true
+            })
     }
 
     /// As `walk(from:_:)`, but when `visit` returns false on entering a container, its

@@ -97,12 +97,7 @@ struct QuitWarningTests {
 
     @Test("in the session: s does not switch learner while the warning shows; quit anyway closes the learner")
     func session() {
-        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
-        var state = SessionState(
-            content: CourseContent(course: Fixtures.course), configuration: SessionConfiguration(idleLockSeconds: nil), viewport: Fixtures.viewport)
-        _ = SessionReducer.reduce(&state, .started(Fixtures.viewport, now: t0))
-        _ = SessionReducer.reduce(&state, .learnerOpened(LearnerSummary(id: "bo", displayName: "Bo", team: nil, hasPIN: false), .empty))
-        _ = SessionReducer.reduce(&state, .player(.saveFinished(.failed(message: "full"))))
+        var state = failingSession()
         #expect(SessionReducer.reduce(&state, .command(.quit)).isEmpty)
         #expect(state.player?.quitWarning == QuitWarning())
         #expect(SessionReducer.reduce(&state, .switchLearner).isEmpty)
@@ -118,12 +113,14 @@ struct QuitWarningTests {
         #expect(state.isQuitting)
     }
 
-    /// Bo playing, with the last save failed.
-    func failingSession() -> SessionState {
-        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+    static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// Bo playing, with the last save failed (`idleLock`: the idle lock's seconds).
+    func failingSession(idleLock: Int? = nil) -> SessionState {
         var state = SessionState(
-            content: CourseContent(course: Fixtures.course), configuration: SessionConfiguration(idleLockSeconds: nil), viewport: Fixtures.viewport)
-        _ = SessionReducer.reduce(&state, .started(Fixtures.viewport, now: t0))
+            content: CourseContent(course: Fixtures.course), configuration: SessionConfiguration(idleLockSeconds: idleLock),
+            viewport: Fixtures.viewport)
+        _ = SessionReducer.reduce(&state, .started(Fixtures.viewport, now: Self.t0))
         _ = SessionReducer.reduce(&state, .learnerOpened(LearnerSummary(id: "bo", displayName: "Bo", team: nil, hasPIN: false), .empty))
         _ = SessionReducer.reduce(&state, .player(.saveFinished(.failed(message: "full"))))
         return state
@@ -163,13 +160,8 @@ struct QuitWarningTests {
 
     @Test("the idle lock while saves fail does not ask (no one is there), and does not say the work is saved")
     func idleLockWhileFailing() {
-        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
-        var state = SessionState(
-            content: CourseContent(course: Fixtures.course), configuration: SessionConfiguration(idleLockSeconds: 600), viewport: Fixtures.viewport)
-        _ = SessionReducer.reduce(&state, .started(Fixtures.viewport, now: t0))
-        _ = SessionReducer.reduce(&state, .learnerOpened(LearnerSummary(id: "bo", displayName: "Bo", team: nil, hasPIN: false), .empty))
-        _ = SessionReducer.reduce(&state, .player(.saveFinished(.failed(message: "full"))))
-        let effects = SessionReducer.reduce(&state, .tick(t0.addingTimeInterval(601)))
+        var state = failingSession(idleLock: 600)
+        let effects = SessionReducer.reduce(&state, .tick(Self.t0.addingTimeInterval(601)))
         #expect(closes(effects))
         guard case .start(let screen) = state.phase else {
             Issue.record("not locked")
