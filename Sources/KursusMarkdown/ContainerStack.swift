@@ -87,16 +87,9 @@ struct ContainerStack {
         var marker = bulletMarkers[0]
         let list = containers.indices.last.flatMap { containers[$0].kind == .list ? $0 : nil }
         if let list {
+            marker = nextMarker(of: list)
             let ordered = containers[list].ordered
-            if ordered {
-                let number = String(containers[list].nextNumber)
-                let padding = max(0, containers[list].numberWidth - number.utf8.count)
-                let text = ContainerStack.indent(padding) + number + (containers[list].parenthesis ? ")" : ".") + " "
-                marker = (text, text.utf8.count)
-                containers[list].nextNumber += 1
-            } else {
-                marker = bulletMarkers[containers[list].bulletDepth % bulletMarkers.count]
-            }
+            if ordered { containers[list].nextNumber += 1 }
             if let task {
                 let box = task ? taskDone : taskOpen
                 marker = ordered ? (marker.text + box.text, marker.width + box.width) : box
@@ -107,14 +100,10 @@ struct ContainerStack {
         let flat = depth > NestingLimit.maximumDepth
         var rest = innermostRest
         if !flat, let outer = rest {
-            if let list, containers[list].itemRestWidth == marker.width {
-                rest = containers[list].itemRest
+            if let list {
+                rest = itemRest(of: list, markerWidth: marker.width, outer: outer)
             } else {
                 rest = nested(outer, (ContainerStack.indent(marker.width), marker.width), style: .body)
-                if let list {
-                    containers[list].itemRestWidth = marker.width
-                    containers[list].itemRest = rest
-                }
             }
         }
         var item = OpenContainer(kind: .item, blocksAtEntry: blocks, rest: rest, flat: flat)
@@ -123,6 +112,39 @@ struct ContainerStack {
         item.markerShown = shown
         containers.append(item)
         if !shown { pendingMarkers += 1 }
+    }
+
+    /// The marker of the next item of list `list` (a task's box not included): its
+    /// bullet, or its number padded to the list's widest.
+    private func nextMarker(of list: Int) -> (text: String, width: Int) {
+        guard containers[list].ordered else { return bulletMarkers[containers[list].bulletDepth % bulletMarkers.count] }
+        let number = String(containers[list].nextNumber)
+        let padding = max(0, containers[list].numberWidth - number.utf8.count)
+        let text = ContainerStack.indent(padding) + number + (containers[list].parenthesis ? ")" : ".") + " "
+        return (text, text.utf8.count)
+    }
+
+    /// The continuation prefix of an item of list `list` whose marker is `markerWidth`
+    /// wide (`outer`: the list's own), kept in the list for its next items.
+    private mutating func itemRest(of list: Int, markerWidth: Int, outer: LinePrefix) -> LinePrefix? {
+        if containers[list].itemRestWidth != markerWidth {
+            containers[list].itemRestWidth = markerWidth
+            containers[list].itemRest = nested(outer, (ContainerStack.indent(markerWidth), markerWidth), style: .body)
+        }
+        return containers[list].itemRest
+    }
+
+    /// The first line's prefix of an item of list `list` that shows `marker` after the
+    /// list's own prefix `outer`; a bullet list keeps it for its next items.
+    private mutating func markerLine(of list: Int, marker: (text: String, width: Int), outer: LinePrefix) -> LinePrefix {
+        guard !containers[list].ordered else {
+            return outer.appending(marker.text, style: ContainerStack.markerStyle, width: marker.width)
+        }
+        if containers[list].firstLineMarker != marker.text {
+            containers[list].firstLine = outer.appending(marker.text, style: ContainerStack.markerStyle, width: marker.width)
+            containers[list].firstLineMarker = marker.text
+        }
+        return containers[list].firstLine
     }
 
     /// Closes the innermost container.
@@ -220,28 +242,14 @@ struct ContainerStack {
         guard let list = containers.indices.last, containers[list].kind == .list, pendingMarkers == 0,
             depth < NestingLimit.maximumDepth, let outer = containers[list].rest
         else { return nil }
-        var marker = bulletMarkers[containers[list].bulletDepth % bulletMarkers.count]
-        if containers[list].ordered {
-            let number = String(containers[list].nextNumber)
-            let padding = max(0, containers[list].numberWidth - number.utf8.count)
-            let text = ContainerStack.indent(padding) + number + (containers[list].parenthesis ? ")" : ".") + " "
-            marker = (text, text.utf8.count)
+        let marker = nextMarker(of: list)
+        guard let rest = itemRest(of: list, markerWidth: marker.width, outer: outer), columns <= max(1, width - rest.width) else {
+            return nil
         }
-        if containers[list].itemRestWidth != marker.width {
-            containers[list].itemRestWidth = marker.width
-            containers[list].itemRest = nested(outer, (ContainerStack.indent(marker.width), marker.width), style: .body)
-        }
-        guard let rest = containers[list].itemRest, columns <= max(1, width - rest.width) else { return nil }
         let blank = beginBlock()
-        if containers[list].ordered {
-            containers[list].nextNumber += 1
-            return (blank, outer.appending(marker.text, style: ContainerStack.markerStyle, width: marker.width))
-        }
-        if containers[list].firstLineMarker != marker.text {
-            containers[list].firstLine = outer.appending(marker.text, style: ContainerStack.markerStyle, width: marker.width)
-            containers[list].firstLineMarker = marker.text
-        }
-        return (blank, containers[list].firstLine)
+        let first = markerLine(of: list, marker: marker, outer: outer)
+        if containers[list].ordered { containers[list].nextNumber += 1 }
+        return (blank, first)
     }
 
     /// The first-line prefix when only the innermost item's marker is pending, that
@@ -253,14 +261,10 @@ struct ContainerStack {
         guard containers[index].kind == .item, !containers[index].markerShown, !containers[index].flat,
             containers[list].kind == .list, !containers[list].ordered, let outer = containers[list].rest
         else { return nil }
-        if containers[list].firstLineMarker != containers[index].marker {
-            containers[list].firstLine = outer.appending(
-                containers[index].marker, style: ContainerStack.markerStyle, width: containers[index].markerWidth)
-            containers[list].firstLineMarker = containers[index].marker
-        }
+        let first = markerLine(of: list, marker: (containers[index].marker, containers[index].markerWidth), outer: outer)
         containers[index].markerShown = true
         pendingMarkers -= 1
-        return containers[list].firstLine
+        return first
     }
 
     /// The continuation prefix from the innermost containers out, as far as

@@ -238,7 +238,7 @@ final class LayoutEngine<Output: LayoutOutput> {
             let text = paragraph.firstChild, text.nextSibling == nil, kinds.kind(of: text) == .text
         else { return false }
         return text.withLiteral { literal in
-            guard LineWrapper<CollectingSink>.isPlainLine(literal), let prefixes = containers.lineItem(columns: literal.count) else {
+            guard SafeText.isPlainLine(literal), let prefixes = containers.lineItem(columns: literal.count) else {
                 return false
             }
             if let blank = prefixes.blank {

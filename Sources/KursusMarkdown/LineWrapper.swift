@@ -51,7 +51,7 @@ struct LineWrapper<Sink: LineSink> {
     /// As `wrap(_:width:into:)`, building lines in `scratch` (whose storage
     /// is reused from call to call).
     static func wrap(_ text: InlineText, width: Int, into sink: inout Sink, scratch: inout LineBuilder) {
-        if text.marks.count == 1, text.bytes.count <= width, isPlainLine(text.bytes) {
+        if text.marks.count == 1, text.bytes.count <= width, SafeText.isPlainLine(text.bytes) {
             // What the general way gives for it: the text as itself on one line.
             scratch.reset()
             text.bytes.withUnsafeBufferPointer { scratch.append($0, style: text.marks[0].style, width: $0.count) }
@@ -135,19 +135,6 @@ struct LineWrapper<Sink: LineSink> {
                 endLine()
             }
         }
-    }
-
-    /// Whether text is laid out as itself on one line when it fits: printable ASCII,
-    /// not empty, no space at either end and none doubled (which the wrapper drops or
-    /// collapses), no hard break.
-    static func isPlainLine<Bytes: Collection<UInt8>>(_ text: Bytes) -> Bool {
-        guard let first = text.first, first != 0x20 else { return false }
-        var previous: UInt8 = 0
-        for byte in text {
-            guard byte >= 0x20 && byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
-            previous = byte
-        }
-        return previous != 0x20
     }
 
     /// Whether eight bytes are ASCII with no space and no hard break.

@@ -4,6 +4,19 @@ import KursusText
 /// Everything cmark-gfm hands over passes through here or through
 /// `TerminalSafe` directly.
 enum SafeText {
+    /// Whether text is laid out as itself on one line when it fits: printable ASCII,
+    /// not empty, no space at either end and none doubled (which the wrapper drops or
+    /// collapses), no hard break.
+    static func isPlainLine<Bytes: Collection<UInt8>>(_ text: Bytes) -> Bool {
+        guard let first = text.first, first != 0x20 else { return false }
+        var previous: UInt8 = 0
+        for byte in text {
+            guard byte >= 0x20 && byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
+            previous = byte
+        }
+        return previous != 0x20
+    }
+
     /// Appends text that is reflowed: TAB, LF and CR become spaces, every
     /// other control character its visible stand-in.
     static func appendFlowing(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {

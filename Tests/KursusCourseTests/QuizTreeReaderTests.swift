@@ -20,25 +20,9 @@ struct QuizTreeReaderTests {
     /// Quiz texts in the repository: the bundled course, the fixtures, the fuzzing corpus
     /// and the examples in docs/quiz-format.md.
     static func repositoryQuizzes() -> [(name: String, text: String, bundled: Bool)] {
-        var files: [(String, String, Bool)] = []
-        let repository = YAMLTreeReaderTests.repository
-        for folder in ["Courses", "Tests/Fixtures", "Fuzz/Corpus/quiz"] {
-            guard let walker = FileManager.default.enumerator(at: repository.appendingPathComponent(folder), includingPropertiesForKeys: nil) else {
-                continue
-            }
-            for case let url as URL in walker where url.pathExtension == "yaml" {
-                guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-                guard text.contains("kursus-quiz/1") || url.path.contains("/quiz") else { continue }
-                files.append((url.path, text, folder == "Courses"))
-            }
-        }
-        for name in ["quiz-format.md", "tutorial.md", "authoring.md"] {
-            guard let text = try? String(contentsOf: repository.appendingPathComponent("docs/\(name)"), encoding: .utf8) else { continue }
-            for (index, block) in YAMLTreeReaderTests.yamlBlocks(in: text).enumerated() where block.contains("kursus-quiz/1") {
-                files.append(("docs/\(name) #\(index)", block, false))
-            }
-        }
-        return files
+        YAMLTreeReaderTests.yamlFiles(in: ["Courses", "Tests/Fixtures", "Fuzz/Corpus/quiz"]) { url, text in
+            text.contains("kursus-quiz/1") || url.path.contains("/quiz")
+        } + YAMLTreeReaderTests.docExamples(["quiz-format.md", "tutorial.md", "authoring.md"], containing: "kursus-quiz/1")
     }
 
     @Test func everyQuizInTheRepositoryReadsTheSameBothWays() {

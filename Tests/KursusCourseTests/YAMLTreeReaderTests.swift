@@ -45,20 +45,36 @@ struct YAMLTreeReaderTests {
     /// Scenario and course.yaml texts in the repository: the bundled course, the test
     /// fixtures, the fuzzing corpus and its regressions, and every such example in docs/.
     static func repositoryFiles() -> [(name: String, text: String, bundled: Bool)] {
+        let files = yamlFiles(in: ["Courses", "Tests/Fixtures", "Fuzz/Corpus/scenario", "Fuzz/Corpus/manifest", "Fuzz/Regressions"]) {
+            url, text in
+            text.contains("kursus-scenario/1") || url.path.contains("/scenario") || url.lastPathComponent == "course.yaml"
+                || url.path.contains("/manifest/")
+        }
+        return files + docExamples(["scenario-format.md", "course-format.md", "tutorial.md", "authoring.md"], containing: "format: kursus")
+    }
+
+    /// The `.yaml` files under `folders` of the repository that `include` takes, marked
+    /// bundled when they are in Courses/.
+    static func yamlFiles(in folders: [String], _ include: (URL, String) -> Bool) -> [(name: String, text: String, bundled: Bool)] {
         var files: [(String, String, Bool)] = []
-        for folder in ["Courses", "Tests/Fixtures", "Fuzz/Corpus/scenario", "Fuzz/Corpus/manifest", "Fuzz/Regressions"] {
-            let root = repository.appendingPathComponent(folder)
-            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { continue }
+        for folder in folders {
+            guard let walker = FileManager.default.enumerator(at: repository.appendingPathComponent(folder), includingPropertiesForKeys: nil) else {
+                continue
+            }
             for case let url as URL in walker where url.pathExtension == "yaml" {
-                guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-                let isScenario = text.contains("kursus-scenario/1") || url.path.contains("/scenario")
-                guard isScenario || url.lastPathComponent == "course.yaml" || url.path.contains("/manifest/") else { continue }
+                guard let text = try? String(contentsOf: url, encoding: .utf8), include(url, text) else { continue }
                 files.append((url.path, text, folder == "Courses"))
             }
         }
-        for name in ["scenario-format.md", "course-format.md", "tutorial.md", "authoring.md"] {
+        return files
+    }
+
+    /// The ```yaml blocks holding `marker` in the named files of docs/.
+    static func docExamples(_ names: [String], containing marker: String) -> [(name: String, text: String, bundled: Bool)] {
+        var files: [(String, String, Bool)] = []
+        for name in names {
             guard let text = try? String(contentsOf: repository.appendingPathComponent("docs/\(name)"), encoding: .utf8) else { continue }
-            for (index, block) in yamlBlocks(in: text).enumerated() where block.contains("format: kursus") {
+            for (index, block) in yamlBlocks(in: text).enumerated() where block.contains(marker) {
                 files.append(("docs/\(name) #\(index)", block, false))
             }
         }

@@ -81,7 +81,7 @@ public struct LessonShape: Hashable, Sendable {
                             value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
                         }
                         index += length
-                        wordy = isAlphanumeric(value) ? 1 : 0
+                        wordy = ScalarSets.isAlphanumeric(value) ? 1 : 0
                         joins = value == 0x2019 ? 1 : 0  // ’
                     }
                     count += wordy & ~inWord & 1
@@ -100,17 +100,6 @@ public struct LessonShape: Hashable, Sendable {
         default: 0
         }
     }
-
-    /// Whether the scalar `value` (not ASCII) is in `CharacterSet.alphanumerics`.
-    private static func isAlphanumeric(_ value: UInt32) -> Bool {
-        switch value {
-        case 0xC0...0xFF: return value != 0xD7 && value != 0xF7  // Latin-1 letters, not × and ÷
-        case 0x2000...0x206F: return false  // General Punctuation
-        default: return Unicode.Scalar(value).map { alphanumerics.contains($0) } ?? false
-        }
-    }
-
-    private static let alphanumerics = CharacterSet.alphanumerics
 }
 
 /// Where a unit's translation is: beside the main file, with the language before the
