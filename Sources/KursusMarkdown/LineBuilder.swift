@@ -98,6 +98,21 @@ struct LineBuilder {
         }
     }
 
+    /// Calls `body` with each span of the finished line (as `finish` makes it: `prefix`
+    /// in front, trailing spaces removed, a line with no content the trimmed prefix
+    /// alone) and returns its width; for outputs that keep bytes, not `StyledLine`s.
+    func forEachFinishedSpan(prefix: LinePrefix, _ body: (UnsafeBufferPointer<UInt8>, SpanStyle) -> Void) -> Int {
+        let end = trimmedCount
+        let prefix = end == 0 ? prefix.trimmed : prefix
+        for span in prefix.spans {
+            var text = span.text
+            text.withUTF8 { body($0, span.style) }
+        }
+        guard end > 0 else { return prefix.width }
+        forEachSegment(upTo: end, body)
+        return prefix.width + width - (bytes.count - end)
+    }
+
     /// The finished line with `prefix` in front; trailing spaces are
     /// removed (a line with no content is the trimmed prefix alone).
     func finish(prefix: LinePrefix = .none) -> StyledLine {

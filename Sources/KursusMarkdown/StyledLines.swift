@@ -72,16 +72,8 @@ public struct StyledLines: RandomAccessCollection, Equatable, Sendable {
 
     /// Appends `line` with `prefix` in front, as `line.finish(prefix:)` makes it.
     mutating func append(_ line: LineBuilder, prefix: LinePrefix) {
-        let end = line.trimmedCount
-        guard end > 0 else {
-            let prefix = prefix.trimmed
-            for span in prefix.spans { appendSpan(span.text.utf8, span.style) }
-            endLine(width: prefix.width)
-            return
-        }
-        for span in prefix.spans { appendSpan(span.text.utf8, span.style) }
-        line.forEachSegment(upTo: end) { segment, style in appendSpan(segment, style) }
-        endLine(width: prefix.width + line.width - (line.bytes.count - end))
+        let width = line.forEachFinishedSpan(prefix: prefix) { bytes, style in appendSpan(bytes, style) }
+        endLine(width: width)
     }
 
     private mutating func appendSpan<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ style: SpanStyle) {

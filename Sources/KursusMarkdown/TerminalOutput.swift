@@ -19,20 +19,12 @@ struct TerminalOutput: LayoutOutput {
     }
 
     mutating func append(_ line: LineBuilder, prefix: LinePrefix) {
-        let end = line.trimmedCount
-        let prefix = end == 0 ? prefix.trimmed : prefix
-        if color {
-            for span in prefix.spans {
-                var text = span.text
-                text.withUTF8 { appendStyled($0, span.style) }
+        _ = line.forEachFinishedSpan(prefix: prefix) { bytes, style in
+            if color {
+                appendStyled(bytes, style)
+            } else {
+                buffer.append(contentsOf: bytes)
             }
-            line.forEachSegment(upTo: end) { segment, style in appendStyled(segment, style) }
-        } else {
-            if !prefix.isEmpty {
-                var plain = prefix.plain
-                plain.withUTF8 { buffer.append(contentsOf: $0) }
-            }
-            line.bytes.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<end])) }
         }
         buffer.append(UInt8(ascii: "\n"))
         count += 1
